@@ -1,0 +1,61 @@
+import type { Money } from '../money';
+
+/** What is stored in the products table. Pages never see this shape; see map-product.ts. */
+export type ProductRecord = {
+  id: string;
+  slug: string;
+  name: string;
+  category: string; // category slug
+  brand: string;
+  description: string;
+  images: string[]; // site-relative paths
+  variants: VariantRecord[];
+  /** variantId -> units in stock. A map on the product item so checkout can decrement it conditionally. */
+  stock: Record<string, number>;
+  currency: 'USD';
+  minPrice: number; // lowest variant price, minor units (listing sort key)
+  rating: number; // 0..5, one decimal
+  reviewCount: number;
+  ratingSort: number; // rating * 1000000 + reviewCount, so ties break by popularity
+  featuredRank: number; // lower is more featured
+  createdAt: string; // ISO timestamp
+  listAll: 'ALL';
+  tags: string[];
+};
+
+export type VariantRecord = {
+  id: string;
+  options: Record<string, string>; // e.g. { size: 'M', colour: 'Red' }
+  price: number; // minor units
+};
+
+export type ProductSummary = {
+  id: string;
+  slug: string;
+  name: string;
+  category: string;
+  price: Money;
+  image: string;
+  rating: number;
+};
+
+export type ProductVariant = {
+  id: string;
+  options: Record<string, string>;
+  price: Money;
+  available: number;
+};
+
+export type Product = ProductSummary & {
+  brand: string;
+  description: string;
+  images: string[];
+  reviewCount: number;
+  createdAt: string;
+  variants: ProductVariant[];
+};
+
+export type Category = { slug: string; name: string; description: string; productCount: number };
+
+export type ProductSort = 'featured' | 'price-asc' | 'price-desc' | 'rating' | 'newest';
+export const PRODUCT_SORTS: readonly ProductSort[] = ['featured', 'price-asc', 'price-desc', 'rating', 'newest'];

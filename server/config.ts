@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+// The one place environment variables are read. Parsed lazily so `next build` works without a stack running.
+const optionalUrl = z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional());
+const optionalString = z.preprocess((v) => (v === '' ? undefined : v), z.string().optional());
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  AWS_REGION: z.string().default('us-east-1'),
+  // Set for the local stack (DynamoDB Local, cognito-local); unset on AWS.
+  DYNAMODB_ENDPOINT: optionalUrl,
+  COGNITO_ENDPOINT: optionalUrl,
+  COGNITO_USER_POOL_ID: optionalString,
+  COGNITO_CLIENT_ID: optionalString,
+  TABLE_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]*$/).default('storefront-local-'),
+  REDIS_URL: optionalUrl,
+  SITE_URL: z.string().url().default('http://localhost:3000'),
+  // Signs guest-cart cookies and similar opaque ids. Locally a fixed dev value; on AWS an SST secret.
+  SESSION_SECRET: z.string().min(16).default('local-dev-secret-change-me-0123456789'),
+  // 'inprocess' runs the DynamoDB stream consumers inside the server process (local stack);
+  // on AWS they run as stream-subscribed functions, so the server leaves them off.
+  STREAM_CONSUMERS: z.enum(['inprocess', 'off']).default('off'),
+  PERSONALIZE_SIMILAR_ITEMS_CAMPAIGN_ARN: optionalString,
+  PERSONALIZE_USER_CAMPAIGN_ARN: optionalString,
+  PERSONALIZE_EVENT_TRACKER_ID: optionalString,
+  LOCATION_PLACE_INDEX: optionalString,
+  LOCATION_ROUTE_CALCULATOR: optionalString,
+  LEX_BOT_ID: optionalString,
+  LEX_BOT_ALIAS_ID: optionalString,
+  LEX_LOCALE_ID: z.string().default('en_US'),
+  AI_SERVICE_BUDGET_MS: z.coerce.number().int().min(10).max(10_000).default(300),
+});
+
+export type Config = z.infer<typeof schema>;
+
+let cached: Config | undefined;
+
+export function getConfig(): Config {
+  if (!cached) {
+    const parsed = schema.safeParse(process.env);
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+      throw new Error(`Invalid configuration: ${issues}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+/** Tests and the local launcher change the environment; this makes the next read re-parse it. */
+export function resetConfigForTests(): void {
+  cached = undefined;
+}

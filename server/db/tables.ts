@@ -1,0 +1,157 @@
+import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+import { getConfig } from '../config';
+
+// Every DynamoDB table the app uses, its keys and indexes. docs/data-model.md explains each access pattern.
+// The local stack creates these idempotently; sst.config.ts mirrors them for AWS.
+
+export const TABLE_KEYS = {
+  products: 'products',
+  categories: 'categories',
+  carts: 'carts',
+  orders: 'orders',
+  idempotency: 'idempotency',
+  flags: 'flags',
+  flagAudit: 'flag-audit',
+  sales: 'sales',
+  events: 'events',
+} as const;
+export type TableKey = keyof typeof TABLE_KEYS;
+
+export function tableName(key: TableKey): string {
+  return `${getConfig().TABLE_PREFIX}${TABLE_KEYS[key]}`;
+}
+
+/** Product listing indexes: one per (scope, sort). `listAll` is the constant 'ALL' so the whole catalog can be sorted. */
+export const PRODUCT_INDEXES = {
+  bySlug: 'bySlug',
+  categoryFeatured: 'categoryFeatured',
+  categoryPrice: 'categoryPrice',
+  categoryRating: 'categoryRating',
+  categoryNewest: 'categoryNewest',
+  allFeatured: 'allFeatured',
+  allPrice: 'allPrice',
+  allRating: 'allRating',
+  allNewest: 'allNewest',
+} as const;
+
+const S = 'S' as const;
+const N = 'N' as const;
+const allProjection = { ProjectionType: 'ALL' as const };
+
+function gsi(IndexName: string, hash: string, range?: string) {
+  return {
+    IndexName,
+    KeySchema: [
+      { AttributeName: hash, KeyType: 'HASH' as const },
+      ...(range ? [{ AttributeName: range, KeyType: 'RANGE' as const }] : []),
+    ],
+    Projection: allProjection,
+  };
+}
+
+export function tableDefinitions(): CreateTableCommandInput[] {
+  return [
+    {
+      TableName: tableName('products'),
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [
+        { AttributeName: 'id', AttributeType: S },
+        { AttributeName: 'slug', AttributeType: S },
+        { AttributeName: 'category', AttributeType: S },
+        { AttributeName: 'listAll', AttributeType: S },
+        { AttributeName: 'featuredRank', AttributeType: N },
+        { AttributeName: 'minPrice', AttributeType: N },
+        { AttributeName: 'ratingSort', AttributeType: N },
+        { AttributeName: 'createdAt', AttributeType: S },
+      ],
+      KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+      GlobalSecondaryIndexes: [
+        gsi(PRODUCT_INDEXES.bySlug, 'slug'),
+        gsi(PRODUCT_INDEXES.categoryFeatured, 'category', 'featuredRank'),
+        gsi(PRODUCT_INDEXES.categoryPrice, 'category', 'minPrice'),
+        gsi(PRODUCT_INDEXES.categoryRating, 'category', 'ratingSort'),
+        gsi(PRODUCT_INDEXES.categoryNewest, 'category', 'createdAt'),
+        gsi(PRODUCT_INDEXES.allFeatured, 'listAll', 'featuredRank'),
+        gsi(PRODUCT_INDEXES.allPrice, 'listAll', 'minPrice'),
+        gsi(PRODUCT_INDEXES.allRating, 'listAll', 'ratingSort'),
+        gsi(PRODUCT_INDEXES.allNewest, 'listAll', 'createdAt'),
+      ],
+      // The search index and cache invalidation follow product changes (including stock) from this stream.
+      StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
+    },
+    {
+      TableName: tableName('categories'),
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [{ AttributeName: 'slug', AttributeType: S }],
+      KeySchema: [{ AttributeName: 'slug', KeyType: 'HASH' }],
+    },
+    {
+      TableName: tableName('carts'),
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [{ AttributeName: 'cartId', AttributeType: S }],
+      KeySchema: [{ AttributeName: 'cartId', KeyType: 'HASH' }],
+    },
+    {
+      TableName: tableName('orders'),
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [
+        { AttributeName: 'userId', AttributeType: S },
+        { AttributeName: 'orderId', AttributeType: S },
+      ],
+      // userId as partition key: "my orders" is one Query, and reading an order by (caller, id) is the ownership check.
+      KeySchema: [
+        { AttributeName: 'userId', KeyType: 'HASH' },
+        { AttributeName: 'orderId', KeyType: 'RANGE' },
+      ],
+      StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_IMAGE' },
+    },
+    {
+      TableName: tableName('idempotency'),
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [{ AttributeName: 'key', AttributeType: S }],
+      KeySchema: [{ AttributeName: 'key', KeyType: 'HASH' }],
+    },
+    {
+      TableName: tableName('flags'),
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [{ AttributeName: 'key', AttributeType: S }],
+      KeySchema: [{ AttributeName: 'key', KeyType: 'HASH' }],
+    },
+    {
+      TableName: tableName('flagAudit'),
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [
+        { AttributeName: 'flagKey', AttributeType: S },
+        { AttributeName: 'entryId', AttributeType: S },
+      ],
+      KeySchema: [
+        { AttributeName: 'flagKey', KeyType: 'HASH' },
+        { AttributeName: 'entryId', KeyType: 'RANGE' },
+      ],
+    },
+    {
+      TableName: tableName('sales'),
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [
+        { AttributeName: 'pk', AttributeType: S },
+        { AttributeName: 'sk', AttributeType: S },
+      ],
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+    },
+    {
+      TableName: tableName('events'),
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [
+        { AttributeName: 'pk', AttributeType: S },
+        { AttributeName: 'sk', AttributeType: S },
+      ],
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+    },
+  ];
+}

@@ -1,0 +1,67 @@
+import 'server-only';
+import { z } from 'zod';
+import { AppError, isAppError } from '../errors';
+
+// The one place errors become HTTP: `{ error: { code, message, details? } }` with the AppError's status.
+
+export function jsonError(err: AppError): Response {
+  const body: { error: { code: string; message: string; details?: unknown } } = {
+    error: { code: err.code, message: err.message },
+  };
+  if (err.details !== undefined) body.error.details = err.details;
+  return Response.json(body, { status: err.status, headers: err.headers });
+}
+
+export function toErrorResponse(err: unknown): Response {
+  if (isAppError(err)) return jsonError(err);
+  if (err instanceof z.ZodError) return jsonError(validationError(err));
+  // Anything else is our bug or an outage, never the caller's input; log it and say little.
+  console.error(JSON.stringify({ level: 'error', msg: 'unhandled error in route', err: String(err), stack: (err as Error)?.stack }));
+  return jsonError(new AppError('INTERNAL', 'Something went wrong on our side. Please try again.'));
+}
+
+export function validationError(err: z.ZodError, message = 'The request is not valid.'): AppError {
+  return new AppError('VALIDATION_FAILED', message, {
+    details: err.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+  });
+}
+
+type Handler<C> = (req: Request, ctx: C) => Promise<Response> | Response;
+
+/** Wraps a route handler so every thrown error leaves through toErrorResponse. */
+export function route<C = unknown>(handler: Handler<C>): Handler<C> {
+  return async (req, ctx) => {
+    try {
+      return await handler(req, ctx);
+    } catch (err) {
+      return toErrorResponse(err);
+    }
+  };
+}
+
+/** Parses URL query parameters with a zod schema; repeated keys keep the last value. */
+export function parseQuery<T extends z.ZodType>(req: Request, schema: T): z.infer<T> {
+  const params = Object.fromEntries(new URL(req.url).searchParams.entries());
+  const parsed = schema.safeParse(params);
+  if (!parsed.success) throw validationError(parsed.error, 'The query parameters are not valid.');
+  return parsed.data;
+}
+
+const MAX_JSON_BYTES = 64 * 1024;
+
+/** Reads and validates a JSON body: 413 past the limit, 400 for malformed JSON or a schema mismatch. */
+export async function parseJsonBody<T extends z.ZodType>(req: Request, schema: T, maxBytes = MAX_JSON_BYTES): Promise<z.infer<T>> {
+  const declared = Number(req.headers.get('content-length') ?? '0');
+  if (declared > maxBytes) throw new AppError('PAYLOAD_TOO_LARGE', `The body must be at most ${maxBytes} bytes.`);
+  const text = await req.text();
+  if (Buffer.byteLength(text) > maxBytes) throw new AppError('PAYLOAD_TOO_LARGE', `The body must be at most ${maxBytes} bytes.`);
+  let data: unknown;
+  try {
+    data = text === '' ? undefined : JSON.parse(text);
+  } catch {
+    throw new AppError('BAD_REQUEST', 'The body is not valid JSON.');
+  }
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) throw validationError(parsed.error);
+  return parsed.data;
+}
