@@ -1,0 +1,7 @@
+import { listCategories } from '@/server/catalog';
+import { route } from '@/server/http/respond';
+
+export const GET = route(async () => {
+  const categories = await listCategories();
+  return Response.json({ categories: categories.map(({ slug, name, productCount }) => ({ slug, name, productCount })) });
+});

@@ -1,0 +1,62 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { Rating } from '@/components/catalog/rating';
+import { Breadcrumbs } from '@/components/layout/breadcrumbs';
+import { Gallery } from '@/components/product/gallery';
+import { ProductPurchase } from '@/components/product/product-purchase';
+import { getCategory, getProductBySlug, productSlugSchema } from '@/server/catalog';
+import { productJsonLd } from '@/server/catalog/product-json-ld';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ slug: string }> };
+
+async function load(slug: string) {
+  return productSlugSchema.safeParse(slug).success ? getProductBySlug(slug) : null;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const product = await load((await params).slug);
+  if (!product) return { title: 'Product not found' };
+  return {
+    title: product.name,
+    description: product.description.slice(0, 160),
+    alternates: { canonical: `/p/${product.slug}` },
+    openGraph: { title: product.name, images: product.images.slice(0, 1) },
+  };
+}
+
+export default async function ProductPage({ params }: Props) {
+  const product = await load((await params).slug);
+  if (!product) notFound();
+  const category = await getCategory(product.category);
+
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { name: 'Home', href: '/' },
+          ...(category ? [{ name: category.name, href: `/c/${category.slug}` }] : []),
+          { name: product.name },
+        ]}
+      />
+      <div className="product">
+        <Gallery images={product.images} name={product.name} />
+        <div>
+          <h1>{product.name}</h1>
+          <p>
+            by {product.brand} · <Rating value={product.rating} count={product.reviewCount} />
+          </p>
+          <ProductPurchase variants={product.variants} />
+          <h2>About this product</h2>
+          <p>{product.description}</p>
+        </div>
+      </div>
+      <script
+        type="application/ld+json"
+        // JSON-LD must be inline; the serializer escapes '<' so product text cannot close the script tag.
+        dangerouslySetInnerHTML={{ __html: productJsonLd(product, category?.name) }}
+      />
+    </>
+  );
+}

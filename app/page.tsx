@@ -1,0 +1,52 @@
+import Link from 'next/link';
+import { ProductGrid } from '@/components/catalog/product-grid';
+import { listCategories, listProducts } from '@/server/catalog';
+
+export const dynamic = 'force-dynamic';
+
+export const metadata = { alternates: { canonical: '/' } };
+
+export default async function HomePage() {
+  const [categories, featured, newest] = await Promise.all([
+    listCategories(),
+    listProducts({ sort: 'featured', limit: 12 }),
+    listProducts({ sort: 'newest', limit: 6 }),
+  ]);
+  return (
+    <>
+      <section className="hero" aria-labelledby="hero-title">
+        <h1 id="hero-title">Gear up, read on, brew better</h1>
+        <p>Trail shoes to pour-over kettles: {categories.reduce((n, c) => n + c.productCount, 0).toLocaleString('en-US')} products, priced fairly and in stock now.</p>
+        <Link className="button" href="/search?q=&sort=rating">
+          Shop top rated
+        </Link>
+      </section>
+
+      <section className="section" aria-labelledby="featured-title">
+        <div className="section__head">
+          <h2 id="featured-title">Featured</h2>
+        </div>
+        <ProductGrid products={featured.items} label="Featured products" priorityCount={2} />
+      </section>
+
+      <section className="section" aria-labelledby="categories-title">
+        <h2 id="categories-title">Shop by category</h2>
+        <ul className="category-tiles">
+          {categories.map((c) => (
+            <li key={c.slug}>
+              <Link href={`/c/${c.slug}`}>
+                {c.name}
+                <small>{c.productCount} products</small>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section className="section" aria-labelledby="new-title">
+        <h2 id="new-title">New arrivals</h2>
+        <ProductGrid products={newest.items} label="New arrivals" />
+      </section>
+    </>
+  );
+}

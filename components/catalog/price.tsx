@@ -1,0 +1,5 @@
+import { formatMoney, type Money } from '@/server/money';
+
+export function Price({ value, className = 'price' }: { value: Money; className?: string }) {
+  return <span className={className}>{formatMoney(value)}</span>;
+}

@@ -1,0 +1,28 @@
+import Image from 'next/image';
+import Link from 'next/link';
+import type { ProductSummary } from '@/server/catalog/types';
+import { Price } from './price';
+import { Rating } from './rating';
+
+export function ProductCard({ product, priority = false, badge }: { product: ProductSummary; priority?: boolean; badge?: string }) {
+  return (
+    <article className="product-card">
+      <Link href={`/p/${product.slug}`}>
+        <Image
+          src={product.image}
+          alt=""
+          width={400}
+          height={400}
+          sizes="(min-width: 1200px) 200px, (min-width: 600px) 30vw, 45vw"
+          priority={priority}
+        />
+        <div className="product-card__body">
+          <h3 className="product-card__name">{product.name}</h3>
+          <Price value={product.price} />
+          <Rating value={product.rating} />
+          {badge ? <small>{badge}</small> : null}
+        </div>
+      </Link>
+    </article>
+  );
+}

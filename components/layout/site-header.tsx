@@ -1,0 +1,39 @@
+import Link from 'next/link';
+import type { Category } from '@/server/catalog/types';
+
+export function SiteHeader({ categories, activeCategory, query }: { categories: Category[]; activeCategory?: string; query?: string }) {
+  return (
+    <header className="site-header">
+      <div className="site-header__bar">
+        <Link href="/" className="logo">
+          Trail<span>&amp;</span>Table
+        </Link>
+        <form className="search-form" role="search" action="/search" method="get">
+          <label htmlFor="site-search" className="visually-hidden">
+            Search products
+          </label>
+          <input id="site-search" type="search" name="q" placeholder="Search products" defaultValue={query} maxLength={200} />
+          <button className="button" type="submit">
+            Search
+          </button>
+        </form>
+        <nav aria-label="Account" className="header-links">
+          <Link href="/stores">Stores</Link>
+          <Link href="/orders">Orders</Link>
+          <Link href="/cart">Cart</Link>
+        </nav>
+      </div>
+      <nav aria-label="Categories" className="category-nav">
+        <ul>
+          {categories.map((c) => (
+            <li key={c.slug}>
+              <Link href={`/c/${c.slug}`} aria-current={activeCategory === c.slug ? 'page' : undefined}>
+                {c.name}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,53 @@
+'use client';
+
+import { useId, useState } from 'react';
+import { formatMoney } from '@/server/money';
+import type { ProductVariant } from '@/server/catalog/types';
+import { findVariant, initialSelection, optionGroups } from './variant-options';
+
+export function ProductPurchase({ variants }: { variants: ProductVariant[] }) {
+  const [selected, setSelected] = useState(() => initialSelection(variants));
+  const groups = optionGroups(variants);
+  const variant = findVariant(variants, selected);
+  const baseId = useId();
+
+  return (
+    <div className="variant-picker">
+      <p className="product__price" aria-live="polite">
+        {variant ? formatMoney(variant.price) : '—'}
+      </p>
+      {groups.map(([name, values]) => (
+        <fieldset key={name}>
+          <legend>{name[0]?.toUpperCase() + name.slice(1)}</legend>
+          <div className="options">
+            {values.map((value) => {
+              const id = `${baseId}-${name}-${value}`;
+              return (
+                <label key={value} htmlFor={id}>
+                  <input
+                    id={id}
+                    type="radio"
+                    name={`${baseId}-${name}`}
+                    value={value}
+                    checked={selected[name] === value}
+                    onChange={() => setSelected((s) => ({ ...s, [name]: value }))}
+                  />
+                  <span>{value}</span>
+                </label>
+              );
+            })}
+          </div>
+        </fieldset>
+      ))}
+      <p className={`availability${!variant || variant.available === 0 ? ' availability--out' : ''}`} aria-live="polite">
+        {!variant
+          ? 'This combination is not available.'
+          : variant.available === 0
+            ? 'Out of stock'
+            : variant.available < 5
+              ? `Only ${variant.available} left`
+              : 'In stock'}
+      </p>
+    </div>
+  );
+}

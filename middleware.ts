@@ -1,0 +1,21 @@
+import { NextResponse, type NextRequest } from 'next/server';
+
+// Node.js runtime: later gates (session verification, flags) use node:crypto and AWS SDK clients, which the
+// Edge runtime cannot run (see FIELD-NOTES). Middleware is the first gate, never the only one.
+export const config = {
+  runtime: 'nodejs',
+  matcher: ['/((?!_next/static|_next/image|images/products|favicon.ico).*)'],
+};
+
+// Headers only Next or the CDN may set; a client sending them must gain nothing.
+const INTERNAL_HEADERS = ['x-middleware-subrequest', 'x-middleware-prefetch', 'x-invoke-path', 'x-invoke-query', 'x-isr', 'x-opennext'];
+
+export function middleware(req: NextRequest) {
+  const headers = new Headers(req.headers);
+  for (const h of INTERNAL_HEADERS) headers.delete(h);
+  const res = NextResponse.next({ request: { headers } });
+  res.headers.set('X-Content-Type-Options', 'nosniff');
+  res.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+  res.headers.set('X-Frame-Options', 'DENY');
+  return res;
+}

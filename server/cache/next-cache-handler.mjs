@@ -1,0 +1,160 @@
+// Next.js 'use cache' handler (next.config.mjs `cacheHandlers.default`): an in-process LRU in front of Redis,
+// with tag expiry checked on every read against the shared tag store. Next loads this file unbundled at run
+// time, so it is plain JavaScript. An entry whose tag was expired after it was made is a miss (not served
+// stale), so a re-imported price shows on the next request.
+import { createHash } from 'node:crypto';
+import { getRedis } from './redis-connection.mjs';
+import { expireTags, latestExpiration } from './tag-store.mjs';
+
+const MAX_MEMORY_ENTRIES = 5000;
+const MAX_REDIS_TTL_SECONDS = 24 * 3600;
+const ENTRY_PREFIX = 'cache:entry:';
+
+/** @typedef {{ tags: string[], stale: number, timestamp: number, expire: number, revalidate: number, bytes: Uint8Array }} StoredEntry */
+
+const STATE = Symbol.for('storefront.cache.entries');
+/** @returns {{ memory: Map<string, StoredEntry>, pending: Map<string, Promise<void>> }} */
+function state() {
+  const g = /** @type {Record<symbol, any>} */ (globalThis);
+  if (!g[STATE]) g[STATE] = { memory: new Map(), pending: new Map() };
+  return g[STATE];
+}
+
+/** @param {string} key @param {StoredEntry} entry */
+function remember(key, entry) {
+  const { memory } = state();
+  memory.delete(key);
+  memory.set(key, entry);
+  if (memory.size > MAX_MEMORY_ENTRIES) memory.delete(memory.keys().next().value);
+}
+
+/** @param {string} cacheKey */
+function redisKey(cacheKey) {
+  return ENTRY_PREFIX + createHash('sha256').update(cacheKey).digest('base64url');
+}
+
+/** @param {ReadableStream<Uint8Array>} stream */
+async function readAll(stream) {
+  const chunks = [];
+  let size = 0;
+  const reader = stream.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    size += value.byteLength;
+  }
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const c of chunks) {
+    out.set(c, offset);
+    offset += c.byteLength;
+  }
+  return out;
+}
+
+/** @param {Uint8Array} bytes */
+function streamOf(bytes) {
+  return new ReadableStream({
+    start(controller) {
+      controller.enqueue(bytes);
+      controller.close();
+    },
+  });
+}
+
+/** @param {string} cacheKey @returns {Promise<StoredEntry | undefined>} */
+async function readFromRedis(cacheKey) {
+  const redis = getRedis();
+  if (!redis) return undefined;
+  try {
+    const raw = await redis.get(redisKey(cacheKey));
+    if (!raw) return undefined;
+    const parsed = JSON.parse(raw);
+    return { ...parsed, bytes: new Uint8Array(Buffer.from(parsed.bytes, 'base64')) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** @param {string} cacheKey @param {StoredEntry} entry */
+async function writeToRedis(cacheKey, entry) {
+  const redis = getRedis();
+  if (!redis) return;
+  const ttl = Math.max(1, Math.min(MAX_REDIS_TTL_SECONDS, Math.ceil(entry.expire)));
+  try {
+    const payload = JSON.stringify({ ...entry, bytes: Buffer.from(entry.bytes).toString('base64') });
+    await redis.set(redisKey(cacheKey), payload, 'EX', ttl);
+  } catch {
+    // The in-process copy still serves this instance.
+  }
+}
+
+/** @type {import('next/dist/server/lib/cache-handlers/types').CacheHandler} */
+const handler = {
+  async get(cacheKey, softTags) {
+    const { memory, pending } = state();
+    const inFlight = pending.get(cacheKey);
+    if (inFlight) await inFlight;
+
+    let entry = memory.get(cacheKey);
+    if (!entry) {
+      entry = await readFromRedis(cacheKey);
+      if (entry) remember(cacheKey, entry);
+    }
+    if (!entry) return undefined;
+
+    if (Date.now() > entry.timestamp + entry.expire * 1000) {
+      memory.delete(cacheKey);
+      return undefined;
+    }
+    const expiredAt = await latestExpiration([...entry.tags, ...softTags]);
+    if (expiredAt >= entry.timestamp) {
+      memory.delete(cacheKey);
+      return undefined;
+    }
+    const { bytes, ...meta } = entry;
+    return { ...meta, value: streamOf(bytes) };
+  },
+
+  async set(cacheKey, pendingEntry) {
+    const { pending } = state();
+    /** @type {() => void} */
+    let done = () => {};
+    pending.set(cacheKey, new Promise((resolve) => (done = resolve)));
+    try {
+      const entry = await pendingEntry;
+      const bytes = await readAll(entry.value);
+      /** @type {StoredEntry} */
+      const stored = {
+        tags: entry.tags,
+        stale: entry.stale,
+        timestamp: entry.timestamp,
+        expire: entry.expire,
+        revalidate: entry.revalidate,
+        bytes,
+      };
+      remember(cacheKey, stored);
+      await writeToRedis(cacheKey, stored);
+    } catch {
+      // A failed render is simply not cached.
+    } finally {
+      pending.delete(cacheKey);
+      done();
+    }
+  },
+
+  async refreshTags() {
+    // Tag expirations are read per entry in get(); there is no manifest to refresh.
+  },
+
+  async getExpiration(tags) {
+    return latestExpiration(tags);
+  },
+
+  async updateTags(tags) {
+    await expireTags(tags);
+  },
+};
+
+export default handler;

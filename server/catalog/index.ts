@@ -1,0 +1,39 @@
+import 'server-only';
+import { AppError } from '../errors';
+import { cachedCategories, cachedProductBySlug, cachedProductPage, cachedProductSlugs } from './cached-catalog';
+import type { Category, Product, ProductSort, ProductSummary } from './types';
+
+// Public entry of the catalog domain.
+export type { Category, Product, ProductSort, ProductSummary, ProductVariant, ProductRecord } from './types';
+export { PRODUCT_SORTS } from './types';
+export { getProductRecords } from './product-repository';
+export { toProductSummary, toProduct, isInStock } from './map-product';
+export { productSlugSchema, categorySlugSchema } from './slug';
+
+export async function listCategories(): Promise<Category[]> {
+  return cachedCategories();
+}
+
+export async function getCategory(slug: string): Promise<Category | null> {
+  return (await cachedCategories()).find((c) => c.slug === slug) ?? null;
+}
+
+export async function listProducts(params: {
+  category?: string;
+  sort: ProductSort;
+  limit: number;
+  cursor?: string;
+}): Promise<{ items: ProductSummary[]; nextCursor: string | null }> {
+  if (params.category !== undefined && !(await getCategory(params.category))) {
+    throw new AppError('NOT_FOUND', `There is no category "${params.category}".`);
+  }
+  return cachedProductPage(params.category, params.sort, params.limit, params.cursor);
+}
+
+export async function getProductBySlug(slug: string): Promise<Product | null> {
+  return cachedProductBySlug(slug);
+}
+
+export async function listProductSlugs(): Promise<{ slug: string; createdAt: string }[]> {
+  return cachedProductSlugs();
+}

@@ -1,0 +1,37 @@
+import { money } from '../money';
+import type { Product, ProductRecord, ProductSummary } from './types';
+
+// Stored records to the storefront's own shapes; pages and routes never see DynamoDB attribute names.
+
+export function toProductSummary(r: ProductRecord): ProductSummary {
+  return {
+    id: r.id,
+    slug: r.slug,
+    name: r.name,
+    category: r.category,
+    price: money(r.minPrice, r.currency),
+    image: r.images[0] ?? '',
+    rating: r.rating,
+  };
+}
+
+export function toProduct(r: ProductRecord): Product {
+  return {
+    ...toProductSummary(r),
+    brand: r.brand,
+    description: r.description,
+    images: r.images,
+    reviewCount: r.reviewCount,
+    createdAt: r.createdAt,
+    variants: r.variants.map((v) => ({
+      id: v.id,
+      options: v.options,
+      price: money(v.price, r.currency),
+      available: Math.max(0, r.stock[v.id] ?? 0),
+    })),
+  };
+}
+
+export function isInStock(r: ProductRecord): boolean {
+  return r.variants.some((v) => (r.stock[v.id] ?? 0) > 0);
+}

@@ -1,0 +1,182 @@
+import { GetCommand, QueryCommand, ScanCommand, BatchGetCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { dynamoDoc } from '../aws/clients';
+import { PRODUCT_INDEXES, tableName } from '../db/tables';
+import { AppError } from '../errors';
+import { decodeCursor, encodeCursor } from '../pagination/cursor';
+import type { Category, ProductRecord, ProductSort } from './types';
+
+// DynamoDB reads of the catalog, uncached. cached-catalog.ts wraps these for pages and routes.
+
+type IndexPlan = { index: string; hashAttr: 'category' | 'listAll'; rangeAttr: string; forward: boolean };
+
+function planFor(sort: ProductSort, category: string | undefined): IndexPlan {
+  const scoped = category !== undefined;
+  const hashAttr = scoped ? 'category' : 'listAll';
+  switch (sort) {
+    case 'featured':
+      return { index: scoped ? PRODUCT_INDEXES.categoryFeatured : PRODUCT_INDEXES.allFeatured, hashAttr, rangeAttr: 'featuredRank', forward: true };
+    case 'price-asc':
+      return { index: scoped ? PRODUCT_INDEXES.categoryPrice : PRODUCT_INDEXES.allPrice, hashAttr, rangeAttr: 'minPrice', forward: true };
+    case 'price-desc':
+      return { index: scoped ? PRODUCT_INDEXES.categoryPrice : PRODUCT_INDEXES.allPrice, hashAttr, rangeAttr: 'minPrice', forward: false };
+    case 'rating':
+      return { index: scoped ? PRODUCT_INDEXES.categoryRating : PRODUCT_INDEXES.allRating, hashAttr, rangeAttr: 'ratingSort', forward: false };
+    case 'newest':
+      return { index: scoped ? PRODUCT_INDEXES.categoryNewest : PRODUCT_INDEXES.allNewest, hashAttr, rangeAttr: 'createdAt', forward: false };
+  }
+}
+
+const cursorSchema = z.object({
+  id: z.string().min(1).max(200),
+  h: z.string().min(1).max(200),
+  r: z.union([z.string().max(200), z.number().finite()]),
+  s: z.string(),
+});
+
+export type ProductPage = { records: ProductRecord[]; nextCursor: string | null };
+
+/**
+ * One page of a listing. Fetches limit+1 so nextCursor is null exactly at the end (no empty last page);
+ * the cursor is the last returned item's key in the index.
+ */
+export async function queryProductPage(params: {
+  category?: string;
+  sort: ProductSort;
+  limit: number;
+  cursor?: string;
+}): Promise<ProductPage> {
+  const plan = planFor(params.sort, params.category);
+  const hashValue = params.category ?? 'ALL';
+  let startKey: Record<string, unknown> | undefined;
+  if (params.cursor) {
+    const c = decodeCursor(params.cursor, cursorSchema);
+    if (c.h !== hashValue || c.s !== params.sort) {
+      throw new AppError('INVALID_CURSOR', 'The cursor belongs to another listing. Start again from the first page.');
+    }
+    startKey = { id: c.id, [plan.hashAttr]: c.h, [plan.rangeAttr]: c.r };
+  }
+
+  const records: ProductRecord[] = [];
+  let exclusiveStartKey = startKey;
+  // A Query page can come back short (1 MB limit), so keep reading until limit+1 or the end.
+  while (records.length < params.limit + 1) {
+    const out = await dynamoDoc().send(
+      new QueryCommand({
+        TableName: tableName('products'),
+        IndexName: plan.index,
+        KeyConditionExpression: '#h = :h',
+        ExpressionAttributeNames: { '#h': plan.hashAttr },
+        ExpressionAttributeValues: { ':h': hashValue },
+        ScanIndexForward: plan.forward,
+        Limit: params.limit + 1 - records.length,
+        ExclusiveStartKey: exclusiveStartKey,
+      }),
+    );
+    records.push(...((out.Items ?? []) as ProductRecord[]));
+    exclusiveStartKey = out.LastEvaluatedKey;
+    if (!exclusiveStartKey) break;
+  }
+
+  const hasMore = records.length > params.limit;
+  const page = records.slice(0, params.limit);
+  const last = page[page.length - 1];
+  const nextCursor =
+    hasMore && last
+      ? encodeCursor({ id: last.id, h: hashValue, r: (last as unknown as Record<string, string | number>)[plan.rangeAttr], s: params.sort })
+      : null;
+  return { records: page, nextCursor };
+}
+
+export async function getProductRecordBySlug(slug: string): Promise<ProductRecord | null> {
+  const out = await dynamoDoc().send(
+    new QueryCommand({
+      TableName: tableName('products'),
+      IndexName: PRODUCT_INDEXES.bySlug,
+      KeyConditionExpression: 'slug = :s',
+      ExpressionAttributeValues: { ':s': slug },
+      Limit: 1,
+    }),
+  );
+  return (out.Items?.[0] as ProductRecord | undefined) ?? null;
+}
+
+export async function getProductRecord(id: string): Promise<ProductRecord | null> {
+  const out = await dynamoDoc().send(new GetCommand({ TableName: tableName('products'), Key: { id } }));
+  return (out.Item as ProductRecord | undefined) ?? null;
+}
+
+/** Strongly consistent batch read (cart pricing and checkout must see current prices and stock). */
+export async function getProductRecords(ids: string[]): Promise<Map<string, ProductRecord>> {
+  const unique = [...new Set(ids)];
+  const found = new Map<string, ProductRecord>();
+  for (let i = 0; i < unique.length; i += 100) {
+    let keys: Record<string, unknown>[] | undefined = unique.slice(i, i + 100).map((id) => ({ id }));
+    for (let attempt = 0; keys && keys.length > 0 && attempt < 6; attempt++) {
+      if (attempt > 0) await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));
+      const out: import('@aws-sdk/lib-dynamodb').BatchGetCommandOutput = await dynamoDoc().send(
+        new BatchGetCommand({ RequestItems: { [tableName('products')]: { Keys: keys, ConsistentRead: true } } }),
+      );
+      for (const item of out.Responses?.[tableName('products')] ?? []) found.set(item.id as string, item as ProductRecord);
+      keys = out.UnprocessedKeys?.[tableName('products')]?.Keys as Record<string, unknown>[] | undefined;
+    }
+    if (keys && keys.length > 0) throw new AppError('UNAVAILABLE', 'The catalog is busy. Please try again.');
+  }
+  return found;
+}
+
+type CategoryRecord = { slug: string; name: string; description?: string };
+
+export async function scanCategories(): Promise<CategoryRecord[]> {
+  const out: CategoryRecord[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamoDoc().send(new ScanCommand({ TableName: tableName('categories'), ExclusiveStartKey: start }));
+    out.push(...((page.Items ?? []) as CategoryRecord[]));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return out;
+}
+
+export async function countProductsInCategory(slug: string): Promise<number> {
+  let count = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamoDoc().send(
+      new QueryCommand({
+        TableName: tableName('products'),
+        IndexName: PRODUCT_INDEXES.categoryFeatured,
+        KeyConditionExpression: 'category = :c',
+        ExpressionAttributeValues: { ':c': slug },
+        Select: 'COUNT',
+        ExclusiveStartKey: start,
+      }),
+    );
+    count += page.Count ?? 0;
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return count;
+}
+
+export async function listCategoriesWithCounts(): Promise<Category[]> {
+  const categories = await scanCategories();
+  const counts = await Promise.all(categories.map((c) => countProductsInCategory(c.slug)));
+  return categories
+    .map((c, i) => ({ slug: c.slug, name: c.name, description: c.description ?? '', productCount: counts[i] ?? 0 }))
+    .filter((c) => c.productCount > 0)
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Every product's slug and update time, page by page (sitemaps). */
+export async function scanProductSlugs(): Promise<{ slug: string; createdAt: string }[]> {
+  const out: { slug: string; createdAt: string }[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamoDoc().send(
+      new ScanCommand({ TableName: tableName('products'), ProjectionExpression: 'slug, createdAt', ExclusiveStartKey: start }),
+    );
+    out.push(...((page.Items ?? []) as { slug: string; createdAt: string }[]));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return out.sort((a, b) => a.slug.localeCompare(b.slug));
+}
