@@ -1,0 +1,29 @@
+// Serves the production build for Playwright: a private in-memory local stack with the demo catalog, then
+// `next start`. Everything stops with this process, so a test run leaves no Java or Redis behind.
+import { spawn } from 'node:child_process';
+import { startStack } from '../local/stack';
+
+const portArg = process.argv.indexOf('--port');
+const port = Number(portArg > 0 ? process.argv[portArg + 1] : 3107);
+
+const stack = await startStack({ dataDir: 'memory', ports: 'auto', quiet: true });
+Object.assign(process.env, stack.env, { SITE_URL: `http://127.0.0.1:${port}` });
+const { ensureDemoCatalog } = await import('../local/catalog/ensure-demo-catalog');
+await ensureDemoCatalog();
+
+const next = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  stdio: 'inherit',
+  env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+});
+
+let stopping = false;
+async function stop(code: number) {
+  if (stopping) return;
+  stopping = true;
+  next.kill('SIGTERM');
+  await stack.stop();
+  process.exit(code);
+}
+process.on('SIGTERM', () => void stop(0));
+process.on('SIGINT', () => void stop(0));
+next.on('exit', (code) => void stop(code ?? 1));
