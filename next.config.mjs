@@ -5,6 +5,8 @@ const require = createRequire(import.meta.url);
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // Lets several builds of one checkout coexist (parallel test runs); the default stays .next.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   experimental: {
     // 'use cache' without opting the whole app into Cache Components: catalog reads are cached, carts never are.
