@@ -1,6 +1,9 @@
 // Serves the production build for Playwright: a private in-memory local stack with the demo catalog, then
 // `next start`. Everything stops with this process, so a test run leaves no Java or Redis behind.
 import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startStack } from '../local/stack';
 
 const portArg = process.argv.indexOf('--port');
@@ -8,6 +11,8 @@ const port = Number(portArg > 0 ? process.argv[portArg + 1] : 3107);
 
 const stack = await startStack({ dataDir: 'memory', ports: 'auto', quiet: true });
 Object.assign(process.env, stack.env, { SITE_URL: `http://127.0.0.1:${port}` });
+// Specs that act on the stack directly (re-import a product, inspect stock) read its endpoints from here.
+writeFileSync(join(tmpdir(), `storefront-e2e-${port}.json`), JSON.stringify(stack.env));
 const { ensureDemoCatalog } = await import('../local/catalog/ensure-demo-catalog');
 await ensureDemoCatalog();
 

@@ -1,0 +1,131 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { z } from 'zod';
+import { Pager } from '@/components/catalog/pager';
+import { ProductGrid } from '@/components/catalog/product-grid';
+import { SortForm } from '@/components/catalog/sort-form';
+import { SearchFacetsPanel } from '@/components/search/search-facets';
+import { searchHref, type SearchState } from '@/components/search/search-url';
+import { isAppError } from '@/server/errors';
+import { searchProducts } from '@/server/search';
+import { SEARCH_SORTS, type SearchResult } from '@/server/search/types';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+// Pages forgive bad parameters (drop them) where the JSON API answers 400.
+const optionalInt = z.coerce.number().int().min(0).optional().catch(undefined);
+const stateSchema = z.object({
+  q: z.string().max(200).catch('').default(''),
+  category: z.string().regex(/^[a-z0-9-]{1,80}$/).optional().catch(undefined),
+  minPrice: optionalInt,
+  maxPrice: optionalInt,
+  minRating: z.coerce.number().min(0).max(5).optional().catch(undefined),
+  inStock: z.enum(['true', '1']).optional().catch(undefined).transform((v) => (v ? true : undefined)),
+  sort: z.enum(SEARCH_SORTS).default('relevance').catch('relevance'),
+  cursor: z.string().max(2048).optional().catch(undefined),
+});
+
+function first(v: string | string[] | undefined) {
+  return Array.isArray(v) ? v[0] : v;
+}
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const q = first((await searchParams).q)?.slice(0, 80);
+  return {
+    title: q ? `Search: ${q}` : 'Search',
+    alternates: { canonical: '/search' },
+    robots: { index: false, follow: true },
+  };
+}
+
+export default async function SearchPage({ searchParams }: Props) {
+  const raw = await searchParams;
+  const parsed = stateSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, first(v)])));
+  const { cursor, ...state } = parsed satisfies SearchState & { cursor?: string };
+
+  let result: SearchResult | null = null;
+  try {
+    result = await searchProducts({ ...state, cursor, limit: 24 });
+  } catch (err) {
+    if (!(isAppError(err) && err.code === 'INVALID_CURSOR')) throw err;
+  }
+
+  const heading = state.q ? `Results for “${state.q}”` : 'All products';
+  return (
+    <>
+      <div className="toolbar">
+        <div>
+          <h1>{heading}</h1>
+          {result ? (
+            <p className="rating" role="status">
+              {result.total.toLocaleString('en-US')} {result.total === 1 ? 'product' : 'products'}
+            </p>
+          ) : null}
+        </div>
+        <SortForm
+          action="/search"
+          sorts={SEARCH_SORTS}
+          current={state.sort}
+          keep={{
+            q: state.q,
+            category: state.category,
+            minPrice: state.minPrice?.toString(),
+            maxPrice: state.maxPrice?.toString(),
+            minRating: state.minRating?.toString(),
+            inStock: state.inStock ? 'true' : undefined,
+          }}
+        />
+      </div>
+      {!result ? (
+        <p className="notice">
+          This results page link is no longer valid. <a href={searchHref(state)}>Show the first page</a>.
+        </p>
+      ) : (
+        <div className="search-layout">
+          <SearchFacetsPanel facets={result.facets} state={state} />
+          <div>
+            {result.items.length > 0 ? (
+              <>
+                <ProductGrid products={result.items} label="Search results" priorityCount={cursor ? 0 : 2} />
+                <Pager
+                  firstHref={cursor ? searchHref(state) : undefined}
+                  nextHref={result.nextCursor ? searchHref(state, {}, result.nextCursor) : undefined}
+                />
+              </>
+            ) : (
+              <section className="notice" aria-labelledby="no-results">
+                <h2 id="no-results">No products match</h2>
+                {result.suggestions?.didYouMean.length ? (
+                  <p>
+                    Did you mean{' '}
+                    {result.suggestions.didYouMean.map((s, i) => (
+                      <span key={s}>
+                        {i > 0 ? ', ' : ''}
+                        <Link href={searchHref({ q: s })}>{s}</Link>
+                      </span>
+                    ))}
+                    ?
+                  </p>
+                ) : null}
+                {result.suggestions?.popularCategories.length ? (
+                  <p>
+                    Or browse{' '}
+                    {result.suggestions.popularCategories.map((c, i) => (
+                      <span key={c.slug}>
+                        {i > 0 ? ', ' : ''}
+                        <Link href={`/c/${c.slug}`}>{c.name}</Link>
+                      </span>
+                    ))}
+                    .
+                  </p>
+                ) : null}
+              </section>
+            )}
+          </div>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,61 @@
+import Link from 'next/link';
+import type { SearchFacets } from '@/server/search/types';
+import { searchHref, type SearchState } from './search-url';
+
+/** Facet filters as links: each toggles one filter and keeps the rest, so they work without JavaScript. */
+export function SearchFacetsPanel({ facets, state }: { facets: SearchFacets; state: SearchState }) {
+  return (
+    <aside className="facets" aria-label="Filters">
+      <h2>Category</h2>
+      <ul>
+        {facets.category.map((c) => {
+          const active = state.category === c.slug;
+          return (
+            <li key={c.slug}>
+              <Link href={searchHref(state, { category: active ? undefined : c.slug })} aria-current={active ? 'true' : undefined}>
+                <span>{c.name}</span> <span>{c.count}</span>
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+      <h2>Price</h2>
+      <ul>
+        {facets.price.map((b) => {
+          const active = state.minPrice === b.min && state.maxPrice === (b.max ?? undefined);
+          return (
+            <li key={b.id}>
+              <Link
+                href={searchHref(state, active ? { minPrice: undefined, maxPrice: undefined } : { minPrice: b.min, maxPrice: b.max ?? undefined })}
+                aria-current={active ? 'true' : undefined}
+              >
+                <span>{b.label}</span> <span>{b.count}</span>
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+      <h2>Rating</h2>
+      <ul>
+        {facets.rating.map((r) => {
+          const active = state.minRating === r.min;
+          return (
+            <li key={r.id}>
+              <Link href={searchHref(state, { minRating: active ? undefined : r.min })} aria-current={active ? 'true' : undefined}>
+                <span>{r.label}</span> <span>{r.count}</span>
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+      <h2>Availability</h2>
+      <ul>
+        <li>
+          <Link href={searchHref(state, { inStock: !state.inStock })} aria-current={state.inStock ? 'true' : undefined}>
+            <span>In stock only</span> <span>{facets.inStock.count}</span>
+          </Link>
+        </li>
+      </ul>
+    </aside>
+  );
+}

@@ -1,0 +1,99 @@
+import { expect, test } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from './a11y';
+
+/** Misspells a word the way people do: swaps two inner letters. */
+function typo(word: string): string {
+  const i = Math.floor(word.length / 2) - 1;
+  return word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
+}
+
+test('a shopper browses home → category → product, then finds it again with a typo', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Featured products' }).getByRole('listitem')).toHaveCount(12);
+  await expectNoSeriousA11yViolations(page);
+
+  // Category navigation in the header.
+  const categoryNav = page.getByRole('navigation', { name: 'Categories' });
+  const firstCategory = categoryNav.getByRole('link').first();
+  const categoryName = (await firstCategory.textContent())!.trim();
+  await firstCategory.click();
+  await expect(page.getByRole('heading', { level: 1, name: categoryName })).toBeVisible();
+  const listing = page.getByRole('list', { name: `${categoryName} products` });
+  await expect(listing.getByRole('listitem')).toHaveCount(24);
+  await expectNoSeriousA11yViolations(page);
+
+  // Cursor pagination: the second page shows other products.
+  const firstPageNames = await listing.getByRole('heading').allTextContents();
+  await page.getByRole('link', { name: 'Next page →' }).click();
+  await expect(page.getByRole('link', { name: '← First page' })).toBeVisible();
+  const secondPageNames = await listing.getByRole('heading').allTextContents();
+  expect(secondPageNames.length).toBeGreaterThan(0);
+  expect(secondPageNames.filter((n) => firstPageNames.includes(n))).toEqual([]);
+
+  // Sort by price: prices ascend.
+  await page.getByLabel('Sort by').selectOption('price-asc');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page).toHaveURL(/sort=price-asc/);
+  const prices = (await listing.locator('.price').allTextContents()).map((p) => Number(p.replace(/[^0-9.]/g, '')));
+  expect(prices).toEqual([...prices].sort((a, b) => a - b));
+
+  // Product page.
+  await listing.getByRole('link').first().click();
+  const productName = (await page.getByRole('heading', { level: 1 }).textContent())!.trim();
+  await expect(page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: categoryName })).toBeVisible();
+  await expect(page.locator('.product__price')).toHaveText(/\$\d/);
+  await expect(page.locator('script[type="application/ld+json"]')).toHaveCount(1);
+  const firstRadio = page.getByRole('radio').first();
+  if (await firstRadio.count()) {
+    await firstRadio.check();
+    await expect(page.locator('.availability')).toHaveText(/stock|left|not available/i);
+  }
+  await expectNoSeriousA11yViolations(page);
+
+  // Search with a misspelled word from the product's name, typed into the header search box.
+  const longest = productName.split(/\s+/).filter((w) => /^[A-Za-z]+$/.test(w)).sort((a, b) => b.length - a.length)[0]!;
+  const misspelled = productName.replace(longest, typo(longest));
+  expect(misspelled).not.toBe(productName);
+  await page.getByRole('searchbox', { name: 'Search products' }).fill(misspelled);
+  await page.getByRole('searchbox', { name: 'Search products' }).press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Results for');
+  await expect(page.getByRole('list', { name: 'Search results' }).getByRole('heading', { name: productName }).first()).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await page.getByRole('list', { name: 'Search results' }).getByRole('link', { name: productName }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: productName })).toBeVisible();
+});
+
+test('facets narrow search results and show counts', async ({ page }) => {
+  await page.goto('/search?q=');
+  const filters = page.getByRole('complementary', { name: 'Filters' });
+  const categoryLink = filters.getByRole('link').first();
+  const count = Number((await categoryLink.locator('span').last().textContent())!.trim());
+  await categoryLink.click();
+  await expect(page.getByRole('status')).toHaveText(new RegExp(`^${count.toLocaleString('en-US')} products?$`));
+});
+
+test('an unknown product is a 404 page, not an error', async ({ page }) => {
+  const res = await page.goto('/p/no-such-product-anywhere');
+  expect(res?.status()).toBe(404);
+  await expect(page.getByRole('heading', { name: 'We could not find that page' })).toBeVisible();
+});
+
+test('sitemap lists every product and robots points to it', async ({ request }) => {
+  const robots = await (await request.get('/robots.txt')).text();
+  expect(robots).toMatch(/Sitemap: .*\/sitemap\.xml/);
+  const categories = (await (await request.get('/api/categories')).json()) as { categories: { productCount: number }[] };
+  const total = categories.categories.reduce((n, c) => n + c.productCount, 0);
+  const index = await (await request.get('/sitemap.xml')).text();
+  const sitemapUrls = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
+  let productUrls = 0;
+  if (index.includes('<sitemapindex')) {
+    for (const url of sitemapUrls) {
+      const body = await (await request.get(new URL(url).pathname)).text();
+      productUrls += [...body.matchAll(/<loc>[^<]+\/p\/[^<]+<\/loc>/g)].length;
+    }
+  } else {
+    productUrls = sitemapUrls.filter((u) => u.includes('/p/')).length;
+  }
+  expect(productUrls).toBe(total);
+});
