@@ -1,0 +1,207 @@
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  ListTablesCommand,
+  ResourceInUseException,
+  waitUntilTableExists,
+} from '@aws-sdk/client-dynamodb';
+import {
+  AdminAddUserToGroupCommand,
+  AdminCreateUserCommand,
+  AdminGetUserCommand,
+  AdminListGroupsForUserCommand,
+  AdminSetUserPasswordCommand,
+  CreateGroupCommand,
+  CreateUserPoolClientCommand,
+  CreateUserPoolCommand,
+  GroupExistsException,
+  ListGroupsCommand,
+  ListUserPoolClientsCommand,
+  ListUserPoolsCommand,
+  UserNotFoundException,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { resetConfigForTests } from '../server/config';
+import { cognitoClient, dynamoClient, resetAwsClientsForTests } from '../server/aws/clients';
+import { tableDefinitions } from '../server/db/tables';
+import { DEMO_ACCOUNTS, LOCAL_CLIENT_NAME, LOCAL_POOL_NAME, MARKETERS_GROUP } from './demo-accounts';
+
+// Idempotent provisioning of the stand-ins, run on every start: whatever is missing is created, whatever exists
+// is left as it is (except the demo passwords, which are set again so the documented ones always work).
+// It goes through server/aws/clients.ts, so it first points this process's config at the stack.
+
+/** Points server/config.ts (and the cached AWS clients) in this process at the given environment. */
+export function applyEnv(env: Record<string, string>): void {
+  Object.assign(process.env, env);
+  resetConfigForTests();
+  resetAwsClientsForTests();
+}
+
+export type TablesResult = { created: string[]; existing: string[] };
+
+async function listAllTables(): Promise<Set<string>> {
+  const names = new Set<string>();
+  let start: string | undefined;
+  do {
+    const page = await dynamoClient().send(new ListTablesCommand({ ExclusiveStartTableName: start }));
+    for (const name of page.TableNames ?? []) names.add(name);
+    start = page.LastEvaluatedTableName;
+  } while (start);
+  return names;
+}
+
+/** Creates every table of tableDefinitions() that does not exist yet and waits until each is ACTIVE. */
+export async function provisionTables(): Promise<TablesResult> {
+  const existingNames = await listAllTables();
+  const result: TablesResult = { created: [], existing: [] };
+  await Promise.all(
+    tableDefinitions().map(async (def) => {
+      const name = def.TableName!;
+      if (existingNames.has(name)) {
+        result.existing.push(name);
+        await warnOnIndexDrift(def.TableName!, (def.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName!));
+        return;
+      }
+      try {
+        await dynamoClient().send(new CreateTableCommand(def));
+        result.created.push(name);
+      } catch (err) {
+        // Another process provisioning the same DynamoDB Local at the same moment got there first.
+        if (!(err instanceof ResourceInUseException)) throw err;
+        result.existing.push(name);
+      }
+      await waitUntilTableExists({ client: dynamoClient(), maxWaitTime: 30, minDelay: 1 }, { TableName: name });
+    }),
+  );
+  result.created.sort();
+  result.existing.sort();
+  return result;
+}
+
+// Tables are never altered here: a table kept from an older definition gets a hint instead of silent drift.
+async function warnOnIndexDrift(tableName: string, expected: string[]): Promise<void> {
+  if (expected.length === 0) return;
+  const { Table } = await dynamoClient().send(new DescribeTableCommand({ TableName: tableName }));
+  const actual = new Set((Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName));
+  const missing = expected.filter((name) => !actual.has(name));
+  if (missing.length > 0) {
+    console.warn(
+      `Table ${tableName} lacks index ${missing.join(', ')} (defined after it was created): run \`npm run reset\``,
+    );
+  }
+}
+
+export type CognitoResult = { userPoolId: string; clientId: string };
+
+async function ensurePool(): Promise<string> {
+  const cognito = cognitoClient();
+  const { UserPools } = await cognito.send(new ListUserPoolsCommand({ MaxResults: 60 }));
+  const found = UserPools?.find((p) => p.Name === LOCAL_POOL_NAME)?.Id;
+  if (found) return found;
+  const { UserPool } = await cognito.send(
+    new CreateUserPoolCommand({
+      PoolName: LOCAL_POOL_NAME,
+      // Email is the sign-in name (the username is the user's sub), as in the deployed pool.
+      UsernameAttributes: ['email'],
+      AutoVerifiedAttributes: ['email'],
+      Policies: {
+        PasswordPolicy: {
+          MinimumLength: 8,
+          RequireLowercase: true,
+          RequireUppercase: true,
+          RequireNumbers: true,
+          RequireSymbols: false,
+        },
+      },
+    }),
+  );
+  if (!UserPool?.Id) throw new Error('cognito-local did not return a user pool id');
+  return UserPool.Id;
+}
+
+async function ensureClient(userPoolId: string): Promise<string> {
+  const cognito = cognitoClient();
+  const { UserPoolClients } = await cognito.send(new ListUserPoolClientsCommand({ UserPoolId: userPoolId, MaxResults: 60 }));
+  const found = UserPoolClients?.find((c) => c.ClientName === LOCAL_CLIENT_NAME)?.ClientId;
+  if (found) return found;
+  const { UserPoolClient } = await cognito.send(
+    new CreateUserPoolClientCommand({
+      UserPoolId: userPoolId,
+      ClientName: LOCAL_CLIENT_NAME,
+      // A public client (the BFF signs in with the user's password); no secret to keep anywhere.
+      GenerateSecret: false,
+      ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+    }),
+  );
+  if (!UserPoolClient?.ClientId) throw new Error('cognito-local did not return an app client id');
+  return UserPoolClient.ClientId;
+}
+
+async function ensureGroup(userPoolId: string, groupName: string): Promise<void> {
+  const cognito = cognitoClient();
+  // ListGroups rather than GetGroup: cognito-local 5.3's GetGroup answers 500 while a pool has no groups at all.
+  const { Groups } = await cognito.send(new ListGroupsCommand({ UserPoolId: userPoolId, Limit: 60 }));
+  if (Groups?.some((g) => g.GroupName === groupName)) return;
+  try {
+    await cognito.send(new CreateGroupCommand({ UserPoolId: userPoolId, GroupName: groupName }));
+  } catch (err) {
+    if (!(err instanceof GroupExistsException)) throw err;
+  }
+}
+
+async function ensureDemoAccount(userPoolId: string, account: (typeof DEMO_ACCOUNTS)[number]): Promise<void> {
+  const cognito = cognitoClient();
+  const Username = account.email;
+  try {
+    await cognito.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username }));
+  } catch (err) {
+    if (!(err instanceof UserNotFoundException)) throw err;
+    await cognito.send(
+      new AdminCreateUserCommand({
+        UserPoolId: userPoolId,
+        Username,
+        MessageAction: 'SUPPRESS',
+        UserAttributes: [
+          { Name: 'email', Value: account.email },
+          { Name: 'email_verified', Value: 'true' },
+          { Name: 'name', Value: account.name },
+        ],
+      }),
+    );
+  }
+  // Permanent: the account is CONFIRMED and signs in without a forced password change.
+  await cognito.send(
+    new AdminSetUserPasswordCommand({ UserPoolId: userPoolId, Username, Password: account.password, Permanent: true }),
+  );
+  if (account.groups.length === 0) return;
+  const { Groups } = await cognito.send(new AdminListGroupsForUserCommand({ UserPoolId: userPoolId, Username }));
+  const current = new Set((Groups ?? []).map((g) => g.GroupName));
+  for (const GroupName of account.groups) {
+    if (!current.has(GroupName)) {
+      await cognito.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username, GroupName }));
+    }
+  }
+}
+
+/** Creates (or finds by name) the pool, app client, group and demo accounts. */
+export async function provisionCognito(): Promise<CognitoResult> {
+  const userPoolId = await ensurePool();
+  const clientId = await ensureClient(userPoolId);
+  await ensureGroup(userPoolId, MARKETERS_GROUP);
+  // One at a time: cognito-local keeps each pool in one JSON file and concurrent writes can lose an update.
+  for (const account of DEMO_ACCOUNTS) await ensureDemoAccount(userPoolId, account);
+  return { userPoolId, clientId };
+}
+
+/**
+ * Provisions the stack whose endpoints are in `env` and returns the env completed with the pool and client ids.
+ * Leaves this process's config pointing at the stack.
+ */
+export async function provision(
+  env: Record<string, string>,
+): Promise<{ env: Record<string, string>; tables: TablesResult; cognito: CognitoResult }> {
+  applyEnv(env);
+  const [tables, cognito] = await Promise.all([provisionTables(), provisionCognito()]);
+  const full = { ...env, COGNITO_USER_POOL_ID: cognito.userPoolId, COGNITO_CLIENT_ID: cognito.clientId };
+  applyEnv(full);
+  return { env: full, tables, cognito };
+}
