@@ -1,0 +1,42 @@
+import type { Money } from '../money';
+
+/** Who a cart belongs to. Guests are known only by the id inside their signed cookie. */
+export type CartOwner = { kind: 'user'; userId: string } | { kind: 'guest'; guestId: string };
+
+/** A line as stored: what and how many, never a price (prices are read live from the catalog). */
+export type StoredCartLine = {
+  lineId: string;
+  productId: string;
+  variantId: string;
+  quantity: number;
+  addedAt: string;
+};
+
+/** The carts table item. `version` guards every write, so two tabs adding at once never lose a line. */
+export type StoredCart = {
+  cartId: string;
+  lines: StoredCartLine[];
+  version: number;
+  updatedAt: string;
+  /** Epoch seconds; guest carts only (DynamoDB TTL attribute). */
+  expiresAt?: number;
+};
+
+export type CartLine = {
+  lineId: string;
+  productId: string;
+  variantId: string;
+  slug: string;
+  name: string;
+  image: string;
+  options: Record<string, string>;
+  unitPrice: Money;
+  quantity: number;
+  lineTotal: Money;
+  /** False when the product or variant is gone, or stock no longer covers the quantity. */
+  available: boolean;
+  /** Units purchasable now (0 when gone); the UI caps its quantity control with it. */
+  availableQuantity: number;
+};
+
+export type Cart = { id: string; items: CartLine[]; subtotal: Money; itemCount: number };

@@ -1,0 +1,59 @@
+import { getProductRecords, type ProductRecord } from '../catalog';
+import { MAX_CART_LINES, MAX_LINE_QUANTITY } from './cart-limits';
+import { cartKey } from './cart-key';
+import { deleteStoredCartItem, emptyStoredCart, putStoredCartItem, readStoredCart, runCartTransaction } from './cart-store';
+import type { StoredCartLine } from './cart-types';
+import { isTransactionCanceled } from './is-condition-failure';
+import { newLineId } from './line-id';
+import { unitsInStock } from './price-cart';
+
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Pure merge rule: guest quantities are added to the user's, each line capped by current stock and the
+ * per-line maximum. A user's own quantity is never lowered by the merge; guest lines that cannot be had at all
+ * (withdrawn, sold out) or that would pass the line limit are dropped.
+ */
+export function mergeLines(userLines: StoredCartLine[], guestLines: StoredCartLine[], products: Map<string, ProductRecord>): StoredCartLine[] {
+  const merged = userLines.map((l) => ({ ...l }));
+  for (const g of guestLines) {
+    const cap = Math.min(MAX_LINE_QUANTITY, unitsInStock(products.get(g.productId), g.variantId));
+    const same = merged.find((l) => l.productId === g.productId && l.variantId === g.variantId);
+    if (same) {
+      same.quantity = Math.max(same.quantity, Math.min(same.quantity + g.quantity, cap));
+      continue;
+    }
+    const quantity = Math.min(g.quantity, cap);
+    if (quantity <= 0 || merged.length >= MAX_CART_LINES) continue;
+    merged.push({ lineId: newLineId(), productId: g.productId, variantId: g.variantId, quantity, addedAt: g.addedAt });
+  }
+  return merged;
+}
+
+/**
+ * Moves a guest cart into a user's cart on sign-in: one transaction writes the merged user cart and deletes
+ * the guest cart, both under version guards, so a retried sign-in can never add the guest lines twice.
+ */
+export async function mergeGuestCart(guestId: string, userId: string): Promise<boolean> {
+  const guestKey = cartKey({ kind: 'guest', guestId });
+  const userKey = cartKey({ kind: 'user', userId });
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const guest = await readStoredCart(guestKey);
+    if (!guest || guest.lines.length === 0) {
+      if (guest) await runCartTransaction([deleteStoredCartItem(guest)]).catch(() => undefined);
+      return true;
+    }
+    const user = (await readStoredCart(userKey)) ?? emptyStoredCart(userKey);
+    const products = await getProductRecords([...user.lines, ...guest.lines].map((l) => l.productId));
+    const { write } = putStoredCartItem({ ...user, lines: mergeLines(user.lines, guest.lines, products) });
+    try {
+      await runCartTransaction([write, deleteStoredCartItem(guest)]);
+      return true;
+    } catch (err) {
+      if (!isTransactionCanceled(err)) throw err;
+      await new Promise((r) => setTimeout(r, 10 + Math.random() * 30 * (attempt + 1)));
+    }
+  }
+  // Sign-in must not fail because of a cart: the guest cart (and its cookie) stays, and the next sign-in merges it.
+  return false;
+}

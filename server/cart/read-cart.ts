@@ -1,0 +1,21 @@
+import { getProductRecords } from '../catalog';
+import { getConfig } from '../config';
+import { cartKey, publicCartId } from './cart-key';
+import { readStoredCart } from './cart-store';
+import type { Cart, CartOwner } from './cart-types';
+import { priceCart } from './price-cart';
+
+/** The owner's cart, priced from strongly consistent catalog reads (never a cache: prices and stock move). */
+export async function getCart(owner: CartOwner): Promise<Cart> {
+  const key = cartKey(owner);
+  const stored = await readStoredCart(key);
+  const lines = stored?.lines ?? [];
+  const products = lines.length > 0 ? await getProductRecords(lines.map((l) => l.productId)) : new Map();
+  return priceCart(publicCartId(key, getConfig().SESSION_SECRET), lines, products);
+}
+
+/** Units in the cart without pricing it: the header badge needs only this, on every page. */
+export async function getCartItemCount(owner: CartOwner): Promise<number> {
+  const stored = await readStoredCart(cartKey(owner));
+  return (stored?.lines ?? []).reduce((n, l) => n + l.quantity, 0);
+}
