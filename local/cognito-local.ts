@@ -23,7 +23,6 @@ export async function startCognitoLocal(opts: {
     cwd: opts.cwd,
     // HOST is also the token issuer's host: 127.0.0.1 everywhere, because 'localhost' gives another issuer.
     env: { ...process.env, PORT: String(opts.port), HOST: '127.0.0.1' },
-    detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const proc = manage('cognito-local', child, opts.logFile);

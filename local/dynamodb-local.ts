@@ -51,7 +51,6 @@ export async function startDynamoDbLocal(opts: {
       path: opts.dbPath,
       // One database for every access key and region; otherwise the app and a CLI see different tables.
       sharedDb: true,
-      detached: true,
       stdio: 'pipe',
     });
   } finally {

@@ -50,3 +50,14 @@ export async function assertPortFree(port: number, what: string, envVar: string)
   if (await isPortFree(port)) return;
   throw new Error(`Port ${port} is in use: stop the other ${what} or set ${envVar}=${port + 1}`);
 }
+
+/** A port from an environment variable, or undefined when unset; a bad value is a one-line error. */
+export function portFromEnv(name: string): number | undefined {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return undefined;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65_535) {
+    throw new Error(`${name}=${raw} is not a port number: set it to an integer between 1 and 65535`);
+  }
+  return port;
+}

@@ -2,8 +2,10 @@ import type { ChildProcess } from 'node:child_process';
 import { createWriteStream, type WriteStream } from 'node:fs';
 
 // Lifecycle of the stand-in servers: keep their output (for error messages and log files), wait until they
-// answer, stop them as whole process groups. Children are spawned `detached` so each leads its own group:
-// Ctrl-C then reaches only the launcher, which stops Next first and the stack after, in order.
+// answer, stop them and wait for the exit.
+// Children stay in the launcher's process group on purpose (not `detached`): whatever signals that group (Ctrl-C
+// in the terminal, Playwright's webServer teardown, a CI timeout) reaches them too, even when the launcher
+// itself is SIGKILLed and cannot clean up. stop() covers the orderly path (SIGTERM to the launcher alone).
 
 export type Managed = {
   name: string;
@@ -25,19 +27,15 @@ function installExitHook(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
   process.on('exit', () => {
-    for (const pid of live) killGroup(pid, 'SIGKILL');
+    for (const pid of live) signal(pid, 'SIGKILL');
   });
 }
 
-function killGroup(pid: number, signal: NodeJS.Signals): void {
+function signal(pid: number, sig: NodeJS.Signals): void {
   try {
-    process.kill(-pid, signal);
+    process.kill(pid, sig);
   } catch {
-    try {
-      process.kill(pid, signal);
-    } catch {
-      // already gone
-    }
+    // already gone
   }
 }
 
@@ -76,8 +74,9 @@ export function manage(name: string, child: ChildProcess, logFile?: string): Man
 
   async function stop(): Promise<void> {
     if (done) return;
-    killGroup(pid, 'SIGTERM');
-    const timer = setTimeout(() => killGroup(pid, 'SIGKILL'), 5000);
+    // SIGTERM lets each server shut down its own way (Next stops its workers, Java closes the database file).
+    signal(pid, 'SIGTERM');
+    const timer = setTimeout(() => signal(pid, 'SIGKILL'), 5000);
     await exited;
     clearTimeout(timer);
   }

@@ -54,7 +54,7 @@ export async function startRedis(opts: {
 }): Promise<Managed> {
   const args = ['--port', String(opts.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
   // cwd outside the repo: even a stray SAVE command cannot drop a dump.rdb into the checkout.
-  const child = spawn(opts.binary, args, { cwd: os.tmpdir(), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(opts.binary, args, { cwd: os.tmpdir(), stdio: ['ignore', 'pipe', 'pipe'] });
   const proc = manage('redis-server', child, opts.logFile);
   try {
     await waitUntilReady(proc, () => redisPing('127.0.0.1', opts.port), opts.timeoutMs ?? 10_000);

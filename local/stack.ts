@@ -4,7 +4,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startCognitoLocal } from './cognito-local';
 import { assertJava, startDynamoDbLocal } from './dynamodb-local';
-import { assertPortFree, freePort } from './ports';
+import { assertPortFree, freePort, portFromEnv } from './ports';
 import type { Managed } from './processes';
 import { provision, type TablesResult } from './provision';
 import { findRedisServer, REDIS_MISSING, redisPing, startRedis } from './redis';
@@ -39,16 +39,6 @@ export type Stack = { env: Record<string, string>; stop: () => Promise<void>; de
 
 const DEFAULT_TABLE_PREFIX = 'storefront-local-';
 let redisMissingLogged = false;
-
-function portFromEnv(name: string): number | undefined {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return undefined;
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 1 || port > 65_535) {
-    throw new Error(`${name}=${raw} is not a port number: set it to an integer between 1 and 65535`);
-  }
-  return port;
-}
 
 async function choosePort(
   auto: boolean,
