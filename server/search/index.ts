@@ -1,0 +1,40 @@
+// Public entry of the search domain: full-text product search with facets over an in-memory MiniSearch index,
+// built from the products table and kept fresh by the products stream consumer (server/events/products-stream).
+import 'server-only';
+import { AppError } from '../errors';
+import { runSearch } from './run-search';
+import { ensureSearchIndex } from './search-index-store';
+import type { SearchParams, SearchResult } from './types';
+
+export type {
+  SearchParams,
+  SearchResult,
+  SearchFacets,
+  SearchSort,
+  SearchSuggestions,
+  CategoryFacet,
+  PriceBandFacet,
+  RatingFacet,
+} from './types';
+export { SEARCH_SORTS, SEARCH_DEFAULT_LIMIT, SEARCH_MAX_LIMIT, SEARCH_MAX_QUERY_LENGTH } from './types';
+export { PRICE_BANDS, RATING_THRESHOLDS } from './facet-counts';
+export type { SearchIndexChange } from './search-index-store';
+export { ensureSearchIndex, rebuildSearchIndex, applySearchIndexChanges } from './search-index-store';
+
+let warnedUnavailable = false;
+
+/**
+ * Searches the catalog. Builds the index on first use (one Scan, shared by concurrent callers), so it works
+ * whether or not the stream consumer runs in this process. Errors: VALIDATION_FAILED, INVALID_CURSOR (400);
+ * UNAVAILABLE (503) while the products table cannot be read.
+ */
+export async function searchProducts(params: SearchParams): Promise<SearchResult> {
+  const index = await ensureSearchIndex().catch((err: unknown) => {
+    if (!warnedUnavailable) {
+      warnedUnavailable = true;
+      console.error(JSON.stringify({ level: 'error', component: 'search', msg: 'search index build failed', err: String(err) }));
+    }
+    throw new AppError('UNAVAILABLE', 'Search is not available right now. Please try again shortly.');
+  });
+  return runSearch(index, params);
+}

@@ -1,0 +1,83 @@
+import { AppError } from '../errors';
+import { filterAndCountFacets, popularCategories, type SearchFilters } from './facet-counts';
+import type { ProductSearchIndex } from './product-search-index';
+import { decodeSearchCursor, encodeSearchCursor, searchFingerprint } from './search-cursor';
+import { comparatorFor, type RankedEntry } from './sort-orders';
+import { queryTerms } from './text-matching';
+import {
+  SEARCH_DEFAULT_LIMIT,
+  SEARCH_MAX_LIMIT,
+  SEARCH_MAX_QUERY_LENGTH,
+  SEARCH_SORTS,
+  type SearchParams,
+  type SearchResult,
+  type SearchSort,
+} from './types';
+
+// One search against a built index: text match → filters and facets → sort → page. Pure and synchronous,
+// so unit tests drive it with fixture indexes and the route pays no I/O once the index exists.
+
+function invalid(message: string): AppError {
+  return new AppError('VALIDATION_FAILED', message);
+}
+
+/** The route validates with zod first; these checks keep other callers (pages, the assistant) honest too. */
+function checkParams(params: SearchParams): { sort: SearchSort; limit: number; filters: SearchFilters } {
+  const sort = params.sort ?? 'relevance';
+  if (!SEARCH_SORTS.includes(sort)) throw invalid(`sort must be one of ${SEARCH_SORTS.join(', ')}.`);
+  const limit = params.limit ?? SEARCH_DEFAULT_LIMIT;
+  if (!Number.isInteger(limit) || limit < 1 || limit > SEARCH_MAX_LIMIT) {
+    throw invalid(`limit must be an integer from 1 to ${SEARCH_MAX_LIMIT}.`);
+  }
+  if (params.q.length > SEARCH_MAX_QUERY_LENGTH) throw invalid(`q must be at most ${SEARCH_MAX_QUERY_LENGTH} characters.`);
+  for (const key of ['minPrice', 'maxPrice'] as const) {
+    const v = params[key];
+    if (v !== undefined && (!Number.isSafeInteger(v) || v < 0)) throw invalid(`${key} must be a whole number of cents, 0 or more.`);
+  }
+  if (params.minPrice !== undefined && params.maxPrice !== undefined && params.minPrice > params.maxPrice) {
+    throw invalid('minPrice must not be greater than maxPrice.');
+  }
+  if (params.minRating !== undefined && !(params.minRating >= 0 && params.minRating <= 5)) {
+    throw invalid('minRating must be from 0 to 5.');
+  }
+  const filters: SearchFilters = {
+    category: params.category || undefined,
+    minPrice: params.minPrice,
+    maxPrice: params.maxPrice,
+    minRating: params.minRating,
+    inStock: params.inStock === true ? true : undefined,
+  };
+  return { sort, limit, filters };
+}
+
+export function runSearch(index: ProductSearchIndex, params: SearchParams): SearchResult {
+  const { sort, limit, filters } = checkParams(params);
+  // The processed terms, not the raw string, identify the search: "Red  Shoes" and "red shoes" share cursors.
+  const text = queryTerms(params.q).join(' ');
+  const browsing = text === '';
+  const fingerprint = searchFingerprint({ q: text, sort, ...filters });
+  const offset = params.cursor ? decodeSearchCursor(params.cursor, fingerprint) : 0;
+
+  // Browsing walks the index's cached whole-catalog order, so only text matches need sorting here.
+  const candidates: readonly RankedEntry[] = browsing ? index.browse(sort) : index.matchText(text);
+  const categoryName = (slug: string) => index.categoryName(slug);
+  const { hits, facets } = filterAndCountFacets(candidates, filters, categoryName);
+  if (!browsing) hits.sort(comparatorFor(sort, false));
+  const page = hits.slice(offset, offset + limit);
+  const end = offset + page.length;
+  const result: SearchResult = {
+    items: page.map((h) => h.entry.summary),
+    total: hits.length,
+    facets,
+    nextCursor: end < hits.length ? encodeSearchCursor(end, fingerprint) : null,
+  };
+  if (hits.length === 0) {
+    result.suggestions = {
+      // Corrections only help when the words themselves found nothing; if filters emptied the page, the
+      // facets already show which filter to relax.
+      didYouMean: !browsing && candidates.length === 0 ? index.suggestQueries(text) : [],
+      popularCategories: popularCategories(index.all(), categoryName),
+    };
+  }
+  return result;
+}

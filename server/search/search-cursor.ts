@@ -1,0 +1,49 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { AppError } from '../errors';
+import { decodeCursor, encodeCursor } from '../pagination/cursor';
+
+// Search pages are positions in a ranked list, so the cursor is an offset plus a fingerprint of the question
+// it belongs to: a cursor replayed with another query, filter or sort is refused instead of silently skipping
+// into a different list. The page size is not part of the fingerprint, so a client may change `limit`.
+
+const cursorSchema = z.object({
+  o: z.number().int().min(1).max(10_000_000),
+  f: z.string().regex(/^[A-Za-z0-9_-]{16}$/),
+});
+
+export type SearchQuestion = {
+  q: string;
+  category?: string;
+  minPrice?: number;
+  maxPrice?: number;
+  minRating?: number;
+  inStock?: boolean;
+  sort: string;
+};
+
+export function searchFingerprint(question: SearchQuestion): string {
+  const canonical = JSON.stringify([
+    question.q,
+    question.category ?? null,
+    question.minPrice ?? null,
+    question.maxPrice ?? null,
+    question.minRating ?? null,
+    question.inStock === true,
+    question.sort,
+  ]);
+  return createHash('sha256').update(canonical).digest('base64url').slice(0, 16);
+}
+
+export function encodeSearchCursor(offset: number, fingerprint: string): string {
+  return encodeCursor({ o: offset, f: fingerprint });
+}
+
+/** The offset the cursor points at; INVALID_CURSOR (400) when it is malformed or belongs to another search. */
+export function decodeSearchCursor(cursor: string, fingerprint: string): number {
+  const decoded = decodeCursor(cursor, cursorSchema);
+  if (decoded.f !== fingerprint) {
+    throw new AppError('INVALID_CURSOR', 'The cursor belongs to another search. Start again from the first page.');
+  }
+  return decoded.o;
+}

@@ -1,0 +1,72 @@
+import { isInStock, toProductSummary } from '../catalog';
+import type { ProductRecord, ProductSummary } from '../catalog/types';
+
+// A stored product becomes two things: the text MiniSearch tokenises (dropped after indexing, so long
+// descriptions are not kept twice) and the small entry kept per product for filters, facets, sorting and the
+// answer itself.
+
+/** What MiniSearch indexes. Field names are the ones boosted in text-matching.ts. */
+export type SearchText = {
+  id: string;
+  name: string;
+  brand: string;
+  categoryName: string;
+  tags: string;
+  options: string;
+  description: string;
+};
+
+/** What the index keeps per product. */
+export type SearchEntry = {
+  id: string;
+  category: string;
+  /** Lowest variant price, minor units: the same number the shopper sees in `summary.price`. */
+  price: number;
+  rating: number;
+  /** rating then review count, so equal ratings break ties by popularity. */
+  ratingSort: number;
+  inStock: boolean;
+  createdAt: string;
+  featuredRank: number;
+  summary: ProductSummary;
+};
+
+export function toSearchText(record: ProductRecord, categoryName: string): SearchText {
+  const optionValues = new Set<string>();
+  for (const variant of record.variants ?? []) {
+    for (const value of Object.values(variant.options ?? {})) optionValues.add(value);
+  }
+  return {
+    id: record.id,
+    name: record.name ?? '',
+    brand: record.brand ?? '',
+    categoryName,
+    tags: (record.tags ?? []).join(' '),
+    options: [...optionValues].join(' '),
+    description: record.description ?? '',
+  };
+}
+
+export function toSearchEntry(record: ProductRecord): SearchEntry {
+  const summary = toProductSummary({ ...record, images: record.images ?? [] });
+  return {
+    id: record.id,
+    category: record.category,
+    price: summary.price.amount,
+    rating: record.rating ?? 0,
+    ratingSort: record.ratingSort ?? (record.rating ?? 0) * 1_000_000 + (record.reviewCount ?? 0),
+    inStock: isInStock({ ...record, variants: record.variants ?? [], stock: record.stock ?? {} }),
+    createdAt: record.createdAt ?? '',
+    featuredRank: record.featuredRank ?? Number.MAX_SAFE_INTEGER,
+    summary,
+  };
+}
+
+/** A readable name for a category the categories table does not (yet) know: "trail-running" → "Trail Running". */
+export function nameFromSlug(slug: string): string {
+  return slug
+    .split('-')
+    .filter(Boolean)
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join(' ');
+}
