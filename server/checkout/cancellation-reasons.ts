@@ -1,0 +1,36 @@
+// TransactionCanceledException carries one reason per transaction item, in order. Which item failed decides
+// what checkout does next, so the codes are read by position.
+
+export type CancellationCode = 'None' | 'ConditionalCheckFailed' | 'TransactionConflict' | string;
+
+export function cancellationCodes(err: unknown): CancellationCode[] {
+  const reasons = (err as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
+  if (Array.isArray(reasons)) return reasons.map((r) => r.Code ?? 'None');
+  // Some SDK paths only keep the message: "Transaction cancelled, please refer cancellation reasons for specific
+  // reasons [ConditionalCheckFailed, None]".
+  const match = /\[([^\]]*)\]/.exec(String((err as { message?: unknown }).message ?? ''));
+  return match?.[1] ? match[1].split(',').map((s) => s.trim()) : [];
+}
+
+export type CheckoutItemRoles = { stock: number[]; order: number; idempotency: number; cart: number };
+
+export type CancellationVerdict = {
+  /** A concurrent request with the same key committed first: replay its order. */
+  keyTaken: boolean;
+  stockShort: boolean;
+  orderIdTaken: boolean;
+  cartChanged: boolean;
+  /** Another transaction held an item: worth retrying after a pause. */
+  conflict: boolean;
+};
+
+export function classifyCancellation(codes: CancellationCode[], roles: CheckoutItemRoles): CancellationVerdict {
+  const failed = (i: number) => codes[i] === 'ConditionalCheckFailed';
+  return {
+    keyTaken: failed(roles.idempotency),
+    stockShort: roles.stock.some(failed),
+    orderIdTaken: failed(roles.order),
+    cartChanged: failed(roles.cart),
+    conflict: codes.some((c) => c === 'TransactionConflict') || codes.length === 0,
+  };
+}

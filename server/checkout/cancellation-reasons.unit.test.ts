@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { cancellationCodes, classifyCancellation } from './cancellation-reasons';
+
+const roles = { stock: [0, 1], order: 2, idempotency: 3, cart: 4 };
+
+describe('cancellation reasons', () => {
+  it('reads codes from CancellationReasons, or from the message', () => {
+    expect(cancellationCodes({ CancellationReasons: [{ Code: 'None' }, { Code: 'ConditionalCheckFailed' }] })).toEqual(['None', 'ConditionalCheckFailed']);
+    expect(cancellationCodes({ message: 'Transaction cancelled, please refer cancellation reasons for specific reasons [None, TransactionConflict]' })).toEqual([
+      'None',
+      'TransactionConflict',
+    ]);
+  });
+  it('tells a short stock line from a taken key and a conflict', () => {
+    expect(classifyCancellation(['None', 'ConditionalCheckFailed', 'None', 'None', 'None'], roles)).toMatchObject({ stockShort: true, keyTaken: false });
+    expect(classifyCancellation(['None', 'None', 'None', 'ConditionalCheckFailed', 'ConditionalCheckFailed'], roles)).toMatchObject({
+      keyTaken: true,
+      cartChanged: true,
+      stockShort: false,
+    });
+    expect(classifyCancellation(['TransactionConflict', 'None', 'None', 'None', 'None'], roles)).toMatchObject({ conflict: true, stockShort: false });
+  });
+});

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { COUNTRIES, COUNTRY_CODES, type CountryCode } from './regions';
+import { SHIPPING_METHOD_IDS } from './shipping-methods';
+
+// The POST /api/checkout body. Unknown fields are stripped (zod's default), so nothing a client adds — a price,
+// a total, a discount — reaches the order.
+
+const text = (max: number) => z.string().trim().min(1, 'is required').max(max, `must be at most ${max} characters`);
+
+export const shippingAddressSchema = z
+  .object({
+    name: text(100),
+    line1: text(200),
+    line2: z.string().trim().max(200).optional().transform((v) => (v ? v : undefined)),
+    city: text(100),
+    region: z.string().trim().max(100).default(''),
+    postalCode: text(20),
+    country: z.enum(COUNTRY_CODES as [CountryCode, ...CountryCode[]], { message: `must be one of ${COUNTRY_CODES.join(', ')}` }),
+  })
+  .superRefine((a, ctx) => {
+    const rule = COUNTRIES[a.country];
+    if (rule.regions && !(a.region.toUpperCase() in rule.regions)) {
+      ctx.addIssue({ code: 'custom', path: ['region'], message: `choose a ${rule.regionLabel.toLowerCase()}` });
+    }
+    if (!rule.postalPattern.test(a.postalCode)) {
+      ctx.addIssue({ code: 'custom', path: ['postalCode'], message: `must be a ${rule.postalLabel} such as ${rule.postalExample}` });
+    }
+  })
+  .transform((a) => ({
+    ...a,
+    region: COUNTRIES[a.country].regions ? a.region.toUpperCase() : a.region,
+    postalCode: a.postalCode.toUpperCase(),
+  }));
+
+export type ShippingAddressInput = z.infer<typeof shippingAddressSchema>;
+
+export const cardSchema = z.object({
+  cardNumber: z
+    .string()
+    .transform((s) => s.replace(/[\s-]/g, ''))
+    .pipe(z.string().regex(/^\d{12,19}$/, 'must be 12 to 19 digits')),
+  expMonth: z.coerce.number().int().min(1, 'must be 1–12').max(12, 'must be 1–12'),
+  // Two-digit years are what cards print; store four.
+  expYear: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(2199)
+    .transform((y) => (y < 100 ? 2000 + y : y))
+    .pipe(z.number().min(2000, 'must be a year such as 2030')),
+  cvc: z.string().regex(/^\d{3,4}$/, 'must be 3 or 4 digits'),
+});
+
+export const checkoutBodySchema = z.object({
+  shippingAddress: shippingAddressSchema,
+  shippingMethod: z.enum(SHIPPING_METHOD_IDS, { message: `must be one of ${SHIPPING_METHOD_IDS.join(', ')}` }),
+  payment: cardSchema,
+});
+
+export type CheckoutBody = z.infer<typeof checkoutBodySchema>;
+
+/** Idempotency-Key: printable ASCII without spaces, 8–200 characters (a UUID fits). */
+export const idempotencyKeySchema = z.string().regex(/^[\x21-\x7E]{8,200}$/);

@@ -1,0 +1,58 @@
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { dynamoDoc } from '../aws/clients';
+import { tableName } from '../db/tables';
+import { decodeCursor, encodeCursor } from '../pagination/cursor';
+import { ORDER_ID_PATTERN } from './order-id';
+import type { OrderRecord } from './order-types';
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** GetItem by (caller, id): another shopper's order id is simply not found under the caller's key. */
+export async function readOrderRecord(userId: string, orderId: string): Promise<OrderRecord | null> {
+  if (!ORDER_ID_PATTERN.test(orderId)) return null;
+  const out = await dynamoDoc().send(
+    new GetCommand({ TableName: tableName('orders'), Key: { userId, orderId }, ConsistentRead: true }),
+  );
+  return (out.Item as OrderRecord | undefined) ?? null;
+}
+
+// The cursor is the last order id of the page; it carries no user id, because the Query key is always the caller.
+const cursorSchema = z.object({ o: z.string().regex(ORDER_ID_PATTERN) });
+
+export async function queryOrderRecords(userId: string, limit: number, cursor?: string): Promise<{ records: OrderRecord[]; nextCursor: string | null }> {
+  const start = cursor ? decodeCursor(cursor, cursorSchema) : undefined;
+  const records: OrderRecord[] = [];
+  let exclusiveStartKey: Record<string, unknown> | undefined = start ? { userId, orderId: start.o } : undefined;
+  // limit + 1 so nextCursor is null exactly on the last page; keep reading if a page comes back short (1 MB).
+  while (records.length < limit + 1) {
+    const out = await dynamoDoc().send(
+      new QueryCommand({
+        TableName: tableName('orders'),
+        KeyConditionExpression: 'userId = :u',
+        ExpressionAttributeValues: { ':u': userId },
+        ScanIndexForward: false,
+        Limit: limit + 1 - records.length,
+        ExclusiveStartKey: exclusiveStartKey,
+      }),
+    );
+    records.push(...((out.Items ?? []) as OrderRecord[]));
+    exclusiveStartKey = out.LastEvaluatedKey;
+    if (!exclusiveStartKey) break;
+  }
+  const page = records.slice(0, limit);
+  const last = page[page.length - 1];
+  return { records: page, nextCursor: records.length > limit && last ? encodeCursor({ o: last.orderId }) : null };
+}
+
+/** The order Put inside checkout's transaction; never overwrites an existing order. */
+export function putOrderItem(record: OrderRecord): TransactItem {
+  return {
+    Put: {
+      TableName: tableName('orders'),
+      Item: record,
+      ConditionExpression: 'attribute_not_exists(orderId)',
+    },
+  };
+}

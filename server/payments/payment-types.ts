@@ -1,0 +1,23 @@
+import type { Money } from '../money';
+
+/** Card details as typed at checkout. Lives only in memory for the length of one authorisation. */
+export type CardInput = { number: string; expMonth: number; expYear: number; cvc: string };
+
+export type CardBrand = 'visa' | 'mastercard' | 'amex' | 'discover' | 'unknown';
+
+export type DeclineReason = 'card_declined' | 'insufficient_funds' | 'incorrect_number' | 'expired_card' | 'incorrect_cvc';
+
+export type AuthorizationResult =
+  | { approved: true; brand: CardBrand; last4: string; authorizationId: string }
+  | { approved: false; reason: DeclineReason; message: string };
+
+/**
+ * The seam to a payment processor. Checkout authorises before its transaction and releases the hold if the
+ * transaction does not commit; capture (on shipment) is out of scope here.
+ */
+export interface PaymentProvider {
+  readonly name: string;
+  authorize(request: { amount: Money; card: CardInput; reference: string }): Promise<AuthorizationResult>;
+  /** Releases an authorisation that will not be captured (the order was not written). Must be safe to repeat. */
+  void(authorizationId: string): Promise<void>;
+}

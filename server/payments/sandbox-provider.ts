@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto';
+import { cardBrand } from './card-brand';
+import { normaliseCardNumber, passesLuhn } from './luhn';
+import type { AuthorizationResult, CardInput, PaymentProvider } from './payment-types';
+
+// The bundled provider for local runs and tests. It behaves like a processor's test mode: the documented test
+// cards (API.md) give fixed answers, and any other number is declined, so a real card typed here goes nowhere.
+// It keeps no state and logs nothing: the card number and CVC are dropped when authorize() returns.
+
+const OUTCOMES: Record<string, 'approved' | 'card_declined' | 'insufficient_funds'> = {
+  '4242424242424242': 'approved',
+  '5555555555554444': 'approved',
+  '378282246310005': 'approved',
+  '4000000000000002': 'card_declined',
+  '4000000000009995': 'insufficient_funds',
+};
+
+function isExpired(expMonth: number, expYear: number, now: Date): boolean {
+  // A card is valid through the last day of its expiry month.
+  const year = expYear < 100 ? 2000 + expYear : expYear;
+  return year < now.getUTCFullYear() || (year === now.getUTCFullYear() && expMonth < now.getUTCMonth() + 1);
+}
+
+export function sandboxDecision(card: CardInput, now = new Date()): AuthorizationResult {
+  const digits = normaliseCardNumber(card.number);
+  if (!passesLuhn(digits)) return { approved: false, reason: 'incorrect_number', message: 'The card number is not valid.' };
+  if (!Number.isInteger(card.expMonth) || card.expMonth < 1 || card.expMonth > 12 || isExpired(card.expMonth, card.expYear, now)) {
+    return { approved: false, reason: 'expired_card', message: 'The card has expired.' };
+  }
+  const brand = cardBrand(digits);
+  const cvcLength = brand === 'amex' ? 4 : 3;
+  if (!new RegExp(`^\\d{${cvcLength}}$`).test(card.cvc)) {
+    return { approved: false, reason: 'incorrect_cvc', message: `The security code must be ${cvcLength} digits.` };
+  }
+  const outcome = OUTCOMES[digits];
+  if (outcome === 'approved') {
+    return { approved: true, brand, last4: digits.slice(-4), authorizationId: `auth_sbx_${randomBytes(12).toString('base64url')}` };
+  }
+  if (outcome === 'insufficient_funds') {
+    return { approved: false, reason: 'insufficient_funds', message: 'The card was declined: insufficient funds.' };
+  }
+  return { approved: false, reason: 'card_declined', message: 'The card was declined.' };
+}
+
+export function createSandboxProvider(): PaymentProvider {
+  return {
+    name: 'sandbox',
+    async authorize({ card }) {
+      return sandboxDecision(card);
+    },
+    async void() {
+      // Nothing is held in the sandbox, so there is nothing to release.
+    },
+  };
+}

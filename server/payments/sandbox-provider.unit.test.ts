@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { cardBrand } from './card-brand';
+import { passesLuhn } from './luhn';
+import { createSandboxProvider, sandboxDecision } from './sandbox-provider';
+import { money } from '../money';
+
+const now = new Date('2026-06-15T12:00:00Z');
+const card = (number: string, extra: Partial<{ expMonth: number; expYear: number; cvc: string }> = {}) => ({
+  number,
+  expMonth: 12,
+  expYear: 2030,
+  cvc: '123',
+  ...extra,
+});
+
+describe('Luhn check', () => {
+  it('accepts the documented test cards', () => {
+    for (const n of ['4242424242424242', '4000000000000002', '4000000000009995', '5555555555554444', '378282246310005']) {
+      expect(passesLuhn(n)).toBe(true);
+    }
+  });
+  it('rejects a single mistyped digit and non-digits', () => {
+    expect(passesLuhn('4242424242424241')).toBe(false);
+    expect(passesLuhn('4242 4242 4242 4242')).toBe(false);
+    expect(passesLuhn('12345')).toBe(false);
+  });
+});
+
+describe('card brand', () => {
+  it('reads the issuer prefix', () => {
+    expect(cardBrand('4242424242424242')).toBe('visa');
+    expect(cardBrand('5555555555554444')).toBe('mastercard');
+    expect(cardBrand('2223003122003222')).toBe('mastercard');
+    expect(cardBrand('378282246310005')).toBe('amex');
+    expect(cardBrand('6011111111111117')).toBe('discover');
+  });
+});
+
+describe('sandbox provider', () => {
+  it('approves 4242… and keeps only brand and last four', () => {
+    const r = sandboxDecision(card('4242 4242 4242 4242'), now);
+    expect(r).toMatchObject({ approved: true, brand: 'visa', last4: '4242' });
+    expect(JSON.stringify(r)).not.toContain('424242424242');
+    expect(JSON.stringify(r)).not.toContain('123');
+  });
+  it('declines 4000 0000 0000 0002', () => {
+    expect(sandboxDecision(card('4000000000000002'), now)).toMatchObject({ approved: false, reason: 'card_declined' });
+  });
+  it('declines 4000 0000 0000 9995 for insufficient funds', () => {
+    expect(sandboxDecision(card('4000000000009995'), now)).toMatchObject({ approved: false, reason: 'insufficient_funds' });
+  });
+  it('declines a number that fails the Luhn check', () => {
+    expect(sandboxDecision(card('4242424242424241'), now)).toMatchObject({ approved: false, reason: 'incorrect_number' });
+  });
+  it('declines an expired card but accepts one expiring this month', () => {
+    expect(sandboxDecision(card('4242424242424242', { expMonth: 5, expYear: 2026 }), now)).toMatchObject({ approved: false, reason: 'expired_card' });
+    expect(sandboxDecision(card('4242424242424242', { expMonth: 6, expYear: 26 }), now)).toMatchObject({ approved: true });
+  });
+  it('wants 3 CVC digits for Visa and 4 for Amex', () => {
+    expect(sandboxDecision(card('4242424242424242', { cvc: '12' }), now)).toMatchObject({ approved: false, reason: 'incorrect_cvc' });
+    expect(sandboxDecision(card('378282246310005', { cvc: '123' }), now)).toMatchObject({ approved: false, reason: 'incorrect_cvc' });
+    expect(sandboxDecision(card('378282246310005', { cvc: '1234' }), now)).toMatchObject({ approved: true, brand: 'amex', last4: '0005' });
+  });
+  it('declines a valid number that is not a sandbox test card', () => {
+    expect(sandboxDecision(card('4111111111111111'), now)).toMatchObject({ approved: false, reason: 'card_declined' });
+  });
+  it('authorises through the PaymentProvider interface and voids without error', async () => {
+    const provider = createSandboxProvider();
+    const r = await provider.authorize({ amount: money(1000), card: card('4242424242424242'), reference: 'ord_x' });
+    expect(r.approved).toBe(true);
+    if (r.approved) await expect(provider.void(r.authorizationId)).resolves.toBeUndefined();
+  });
+});
