@@ -1,0 +1,126 @@
+import { BatchGetCommand, BatchWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamoDoc } from '../../aws/clients';
+import { tableName } from '../../db/tables';
+import type { ProductRecord } from '../types';
+import type { CatalogRow } from './catalog-row-schema';
+import { batchWriteWithRetry, type BatchWriteRetryOptions, type BatchWriteSend } from './batch-write-with-retry';
+import { chunk, mapWithConcurrency } from './map-with-concurrency';
+import { productChanged } from './product-changed';
+import { jsonSourceRows } from './read-catalog-json';
+import { BATCH_GET_LIMIT, readStoredProducts, type BatchGetSend } from './read-stored-products';
+import { toCategoryUpserts, toProductRecord, type CategoryUpsert } from './to-product-record';
+import { CatalogValidationError, validateCatalogRows } from './validate-catalog-rows';
+
+// Writes a catalog into DynamoDB: validate everything first (one bad row and nothing is written), upsert the
+// categories, read what is stored, then BatchWriteItem only the products that differ. Upsert only: products
+// missing from the file are left alone. Cache tags are not touched here: the products stream consumer expires
+// them for exactly the items that changed.
+
+/** BatchWriteItem's hard limit per call. */
+export const BATCH_WRITE_LIMIT = 25;
+
+export type ImportPhase = 'categories' | 'compare' | 'write';
+export type ImportProgress = { phase: ImportPhase; done: number; total: number };
+
+export type ImportCatalogOptions = {
+  onProgress?: (progress: ImportProgress) => void;
+  /** Batches in flight at once (default 4). */
+  concurrency?: number;
+  /** Rewrite every product even when identical, e.g. to make the stream consumers see the whole catalog again. */
+  force?: boolean;
+  retry?: BatchWriteRetryOptions;
+  /** Seams for tests: replace the BatchWriteItem / BatchGetItem calls (default: dynamoDoc()). */
+  sendBatchWrite?: BatchWriteSend;
+  sendBatchGet?: BatchGetSend;
+};
+
+export type ImportSummary = {
+  products: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  categories: number;
+  /** BatchWriteItem calls, retries of unprocessed items included. */
+  writeCalls: number;
+  durationMs: number;
+};
+
+const DEFAULT_CONCURRENCY = 4;
+
+/** Validates and imports rows; throws CatalogValidationError (with every issue) before writing anything if a row is bad. */
+export async function importCatalog(rows: readonly CatalogRow[], options: ImportCatalogOptions = {}): Promise<ImportSummary> {
+  const started = performance.now();
+  const validation = validateCatalogRows(jsonSourceRows(rows));
+  if (!validation.ok) throw new CatalogValidationError(validation.issues);
+
+  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+  const report = options.onProgress ?? (() => {});
+  const products = validation.rows.map(toProductRecord);
+  const categories = toCategoryUpserts(validation.rows);
+  const table = tableName('products');
+  const sendBatchWrite: BatchWriteSend = options.sendBatchWrite ?? ((input) => dynamoDoc().send(new BatchWriteCommand(input)));
+  const sendBatchGet: BatchGetSend = options.sendBatchGet ?? ((input) => dynamoDoc().send(new BatchGetCommand(input)));
+
+  let categoriesDone = 0;
+  report({ phase: 'categories', done: 0, total: categories.length });
+  await mapWithConcurrency(categories, concurrency, async (category) => {
+    await upsertCategory(category);
+    report({ phase: 'categories', done: ++categoriesDone, total: categories.length });
+  });
+
+  const stored = new Map<string, Record<string, unknown>>();
+  let compared = 0;
+  report({ phase: 'compare', done: 0, total: products.length });
+  await mapWithConcurrency(chunk(products, BATCH_GET_LIMIT), concurrency, async (group) => {
+    const found = await readStoredProducts(sendBatchGet, table, group.map((p) => p.id));
+    for (const [id, item] of found) stored.set(id, item);
+    compared += group.length;
+    report({ phase: 'compare', done: compared, total: products.length });
+  });
+
+  const toWrite: ProductRecord[] = options.force ? products : products.filter((p) => productChanged(p, stored.get(p.id)));
+  const created = toWrite.filter((p) => !stored.has(p.id)).length;
+
+  let written = 0;
+  let writeCalls = 0;
+  report({ phase: 'write', done: 0, total: toWrite.length });
+  await mapWithConcurrency(chunk(toWrite, BATCH_WRITE_LIMIT), concurrency, async (batch) => {
+    const { attempts } = await batchWriteWithRetry(
+      sendBatchWrite,
+      { [table]: batch.map((item) => ({ PutRequest: { Item: item } })) },
+      options.retry,
+    );
+    writeCalls += attempts;
+    written += batch.length;
+    report({ phase: 'write', done: written, total: toWrite.length });
+  });
+
+  return {
+    products: products.length,
+    created,
+    updated: toWrite.length - created,
+    unchanged: products.length - toWrite.length,
+    categories: categories.length,
+    writeCalls,
+    durationMs: Math.round(performance.now() - started),
+  };
+}
+
+/**
+ * UpdateItem rather than a put: a file without category descriptions must not wipe ones written earlier (by an
+ * admin or another file), and a category gets a plain default description only the first time it is seen.
+ */
+async function upsertCategory(category: CategoryUpsert): Promise<void> {
+  await dynamoDoc().send(
+    new UpdateCommand({
+      TableName: tableName('categories'),
+      Key: { slug: category.slug },
+      UpdateExpression:
+        category.description === undefined
+          ? 'SET #name = :name, description = if_not_exists(description, :description)'
+          : 'SET #name = :name, description = :description',
+      ExpressionAttributeNames: { '#name': 'name' },
+      ExpressionAttributeValues: { ':name': category.name, ':description': category.description ?? `Shop ${category.name.toLowerCase()}.` },
+    }),
+  );
+}
