@@ -1,4 +1,11 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import {
+  applySessionCookies,
+  establishSession,
+  guardProtectedRoute,
+  NO_SESSION,
+  rejectForeignMutation,
+} from './server/identity/middleware-session';
 
 // Node.js runtime: later gates (session verification, flags) use node:crypto and AWS SDK clients, which the
 // Edge runtime cannot run (see FIELD-NOTES). Middleware is the first gate, never the only one.
@@ -10,10 +17,16 @@ export const config = {
 // Headers only Next or the CDN may set; a client sending them must gain nothing.
 const INTERNAL_HEADERS = ['x-middleware-subrequest', 'x-middleware-prefetch', 'x-invoke-path', 'x-invoke-query', 'x-isr', 'x-opennext'];
 
-export function middleware(req: NextRequest) {
+export async function middleware(req: NextRequest) {
   const headers = new Headers(req.headers);
   for (const h of INTERNAL_HEADERS) headers.delete(h);
-  const res = NextResponse.next({ request: { headers } });
+  // Identity: refuse cross-site cookie mutations, then verify (or refresh) the session and gate protected routes.
+  const foreign = rejectForeignMutation(req);
+  const session = foreign ? NO_SESSION : await establishSession(headers);
+  const res = applySessionCookies(
+    foreign ?? guardProtectedRoute(req, session) ?? NextResponse.next({ request: { headers } }),
+    session,
+  );
   res.headers.set('X-Content-Type-Options', 'nosniff');
   res.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
   res.headers.set('X-Frame-Options', 'DENY');

@@ -1,0 +1,9 @@
+import { assertSameOrigin, resetPassword, resetPasswordBody } from '@/server/identity';
+import { parseJsonBody, route } from '@/server/http/respond';
+
+export const POST = route(async (req) => {
+  assertSameOrigin(req);
+  const body = await parseJsonBody(req, resetPasswordBody);
+  await resetPassword(body);
+  return Response.json({ status: 'PASSWORD_RESET' });
+});

@@ -1,0 +1,22 @@
+import { onSignIn } from '@/server/cart';
+import { appendSetCookies, assertSameOrigin, clientIp, signInBody, signInWithPassword } from '@/server/identity';
+import { parseJsonBody, route } from '@/server/http/respond';
+
+// 200 { user } with the session cookies; 401 for a wrong email or password (the same answer for both), 429 with
+// Retry-After once the account or the IP has used up its attempts. Same-origin check first: a forged page must not
+// be able to sign a victim into the attacker's account (login CSRF).
+export const POST = route(async (req) => {
+  assertSameOrigin(req);
+  const body = await parseJsonBody(req, signInBody);
+  const { user, cookies } = await signInWithPassword({ ...body, ip: clientIp(req.headers) });
+  try {
+    // Moves the guest cart into the account. It reads and clears the cart cookie through next/headers.
+    await onSignIn(user.id);
+  } catch (err) {
+    // A cart problem must never block signing in; the guest cart keeps its cookie for the next sign-in.
+    console.warn(JSON.stringify({ level: 'warn', msg: 'guest cart merge skipped at sign-in', err: String(err) }));
+  }
+  const res = Response.json({ user }, { headers: { 'Cache-Control': 'no-store' } });
+  appendSetCookies(res.headers, cookies);
+  return res;
+});

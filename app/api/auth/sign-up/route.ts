@@ -1,0 +1,11 @@
+import { assertSameOrigin, registerAccount, signUpBody } from '@/server/identity';
+import { parseJsonBody, route } from '@/server/http/respond';
+
+// 201 { status: 'CONFIRMED' } locally (the stand-in confirms at once) or 'CONFIRMATION_REQUIRED' on AWS, where the
+// shopper then posts the emailed code to /api/auth/confirm. Does not sign in: the client posts to sign-in next.
+export const POST = route(async (req) => {
+  assertSameOrigin(req);
+  const body = await parseJsonBody(req, signUpBody);
+  const status = await registerAccount(body);
+  return Response.json({ status }, { status: 201 });
+});

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { PASSWORD_POLICY_MESSAGE } from './cognito-errors';
+
+// Request bodies of the account routes. Messages are written for the form fields they end up under
+// (VALIDATION_FAILED details carry the field path). New passwords are checked against the pool's policy here
+// (local/provision.ts and the deployed pool: 8+ characters, upper, lower, digit), because cognito-local does not
+// enforce it and a shopper should hear about it before Cognito does.
+
+export const emailSchema = z
+  .string({ error: 'Enter your email address.' })
+  .trim()
+  .toLowerCase()
+  .min(1, 'Enter your email address.')
+  .max(254, 'An email address is at most 254 characters.')
+  .pipe(z.email('Enter a valid email address, like name@example.com.'));
+
+/** A password being chosen: length limits plus the pool's character classes. */
+export const newPasswordSchema = z
+  .string({ error: 'Choose a password.' })
+  .min(8, PASSWORD_POLICY_MESSAGE)
+  .max(256, 'A password is at most 256 characters.')
+  .refine((p) => /[a-z]/.test(p) && /[A-Z]/.test(p) && /[0-9]/.test(p), PASSWORD_POLICY_MESSAGE);
+
+/** A password being typed to sign in: the policy is not repeated, a wrong one is simply wrong. */
+export const currentPasswordSchema = z
+  .string({ error: 'Enter your password.' })
+  .min(1, 'Enter your password.')
+  .max(256, 'A password is at most 256 characters.');
+
+export const displayNameSchema = z
+  .string({ error: 'Enter your name.' })
+  .trim()
+  .min(1, 'Enter your name.')
+  .max(100, 'A name is at most 100 characters.')
+  .refine((n) => !/[\u0000-\u001f\u007f<>]/.test(n), 'A name cannot contain control characters or angle brackets.');
+
+export const confirmationCodeSchema = z
+  .string({ error: 'Enter the code from the email.' })
+  .trim()
+  .regex(/^[0-9]{4,10}$/, 'Enter the code from the email: digits only.');
+
+export const signUpBody = z.object({ email: emailSchema, password: newPasswordSchema, name: displayNameSchema });
+export const confirmBody = z.object({ email: emailSchema, code: confirmationCodeSchema });
+export const signInBody = z.object({ email: emailSchema, password: currentPasswordSchema });
+export const forgotPasswordBody = z.object({ email: emailSchema });
+export const resetPasswordBody = z.object({ email: emailSchema, code: confirmationCodeSchema, password: newPasswordSchema });

@@ -1,0 +1,154 @@
+import {
+  AdminConfirmSignUpCommand,
+  ConfirmForgotPasswordCommand,
+  ConfirmSignUpCommand,
+  ForgotPasswordCommand,
+  GetUserCommand,
+  InitiateAuthCommand,
+  RevokeTokenCommand,
+  SignUpCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { cognitoClient } from '../aws/clients';
+import { AppError } from '../errors';
+import { identitySettings, type IdentitySettings } from './cognito-settings';
+import { cognitoErrorName, toAppError, type CognitoOperation } from './cognito-errors';
+
+// The Cognito adapter: one function per user-pool operation, raw SDK shapes in, the identity domain's shapes out,
+// every failure an AppError (cognito-errors.ts). The app client is public (no secret), so no SECRET_HASH is sent.
+// No 'server-only' import: middleware.ts refreshes tokens through this module.
+
+export type AuthTokens = {
+  accessToken: string;
+  /** Absent on a refresh unless the pool rotates refresh tokens. */
+  refreshToken?: string;
+  idToken?: string;
+};
+
+export type SignUpStatus = 'CONFIRMED' | 'CONFIRMATION_REQUIRED';
+
+export function requireSettings(): IdentitySettings {
+  const settings = identitySettings();
+  if (!settings) throw new AppError('UNAVAILABLE', 'Accounts are not configured on this server.');
+  return settings;
+}
+
+async function call<T>(op: CognitoOperation, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    throw toAppError(err, op);
+  }
+}
+
+export async function registerAccount(input: { email: string; password: string; name: string }): Promise<SignUpStatus> {
+  const { clientId, userPoolId, local } = requireSettings();
+  const result = await call('sign-up', () =>
+    cognitoClient().send(
+      new SignUpCommand({
+        ClientId: clientId,
+        Username: input.email,
+        Password: input.password,
+        UserAttributes: [
+          { Name: 'email', Value: input.email },
+          { Name: 'name', Value: input.name },
+        ],
+      }),
+    ),
+  );
+  if (result.UserConfirmed) return 'CONFIRMED';
+  // Locally there is no inbox to read the code from, so the stand-in confirms at once and suites can sign in.
+  // Against the real pool the shopper types the emailed code (confirmAccount).
+  if (local) {
+    await call('confirm', () => cognitoClient().send(new AdminConfirmSignUpCommand({ UserPoolId: userPoolId, Username: input.email })));
+    return 'CONFIRMED';
+  }
+  return 'CONFIRMATION_REQUIRED';
+}
+
+export async function confirmAccount(input: { email: string; code: string }): Promise<void> {
+  const { clientId } = requireSettings();
+  await call('confirm', () =>
+    cognitoClient().send(new ConfirmSignUpCommand({ ClientId: clientId, Username: input.email, ConfirmationCode: input.code })),
+  );
+}
+
+function tokensFrom(result: { AuthenticationResult?: { AccessToken?: string; RefreshToken?: string; IdToken?: string }; ChallengeName?: string }, op: CognitoOperation): AuthTokens {
+  const auth = result.AuthenticationResult;
+  if (!auth?.AccessToken) {
+    // A challenge (MFA, NEW_PASSWORD_REQUIRED) the storefront does not offer; accounts it creates never get one.
+    const challenge = result.ChallengeName ?? 'UNKNOWN';
+    console.warn(JSON.stringify({ level: 'warn', msg: 'cognito auth challenge not supported', op, challenge }));
+    throw new AppError('FORBIDDEN', 'This account needs a sign-in step the shop does not support. Reset your password to continue.', {
+      details: { reason: 'CHALLENGE_REQUIRED', challenge },
+    });
+  }
+  return { accessToken: auth.AccessToken, refreshToken: auth.RefreshToken, idToken: auth.IdToken };
+}
+
+export async function authenticateWithPassword(input: { email: string; password: string }): Promise<AuthTokens> {
+  const { clientId } = requireSettings();
+  const result = await call('sign-in', () =>
+    cognitoClient().send(
+      new InitiateAuthCommand({
+        ClientId: clientId,
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        AuthParameters: { USERNAME: input.email, PASSWORD: input.password },
+      }),
+    ),
+  );
+  return tokensFrom(result, 'sign-in');
+}
+
+export async function refreshSession(refreshToken: string): Promise<AuthTokens> {
+  const { clientId } = requireSettings();
+  const result = await call('refresh', () =>
+    cognitoClient().send(
+      new InitiateAuthCommand({ ClientId: clientId, AuthFlow: 'REFRESH_TOKEN_AUTH', AuthParameters: { REFRESH_TOKEN: refreshToken } }),
+    ),
+  );
+  return tokensFrom(result, 'refresh');
+}
+
+/**
+ * Revokes the refresh token (and the access tokens issued from it). cognito-local 5.3 implements RevokeToken by
+ * dropping the token from the user's list, so a later refresh fails there too. On AWS the app client needs token
+ * revocation enabled (the default for clients created since 2021; see docs/identity.md).
+ */
+export async function revokeRefreshToken(refreshToken: string): Promise<void> {
+  const { clientId } = requireSettings();
+  await call('revoke', () => cognitoClient().send(new RevokeTokenCommand({ ClientId: clientId, Token: refreshToken })));
+}
+
+/** Sends a reset code. Answers the same whether or not the account exists, so the form reveals nobody's email. */
+export async function requestPasswordReset(email: string): Promise<void> {
+  const { clientId } = requireSettings();
+  try {
+    await cognitoClient().send(new ForgotPasswordCommand({ ClientId: clientId, Username: email }));
+  } catch (err) {
+    const name = cognitoErrorName(err);
+    if (name === 'UserNotFoundException') return;
+    if (name === 'InvalidParameterException' || name === 'NotAuthorizedException') {
+      // An account without a verified email (or an admin-only one): nothing is sent, and the caller learns nothing.
+      console.warn(JSON.stringify({ level: 'warn', msg: 'password reset not possible for account', name }));
+      return;
+    }
+    throw toAppError(err, 'forgot-password');
+  }
+}
+
+export async function resetPassword(input: { email: string; code: string; password: string }): Promise<void> {
+  const { clientId } = requireSettings();
+  await call('reset-password', () =>
+    cognitoClient().send(
+      new ConfirmForgotPasswordCommand({ ClientId: clientId, Username: input.email, ConfirmationCode: input.code, Password: input.password }),
+    ),
+  );
+}
+
+/** Email and name from the user's attributes. Call only with an access token already verified. */
+export async function fetchUserAttributes(accessToken: string): Promise<{ email: string; name: string }> {
+  const result = await call('get-user', () => cognitoClient().send(new GetUserCommand({ AccessToken: accessToken })));
+  const attrs = new Map((result.UserAttributes ?? []).map((a) => [a.Name ?? '', a.Value ?? '']));
+  const email = attrs.get('email') ?? '';
+  return { email, name: attrs.get('name') || email.split('@')[0] || 'Shopper' };
+}

@@ -1,0 +1,54 @@
+import 'server-only';
+import { cookies } from 'next/headers';
+import { getConfig } from '../config';
+import { AppError } from '../errors';
+import { assertSameOriginAgainst } from './same-origin';
+import { cookieJarFromRequest } from './session-cookies';
+import { resolveSessionUser, type SessionUser } from './session-user';
+
+// Public entry of the identity domain (Cognito accounts and sessions). Other domains use the first four functions;
+// the account routes under app/api/auth use the rest. Middleware uses ./middleware-session directly.
+
+export type { SessionUser } from './session-user';
+
+/** The signed-in shopper of this request, from the verified sf_at cookie (never from a header middleware set). */
+export async function getSessionUser(): Promise<SessionUser | null> {
+  const jar = await cookies();
+  return resolveSessionUser({ get: (name) => jar.get(name)?.value });
+}
+
+/** The signed-in shopper, or AppError UNAUTHENTICATED (401). */
+export async function requireUser(): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) throw new AppError('UNAUTHENTICATED', 'Sign in to continue.');
+  return user;
+}
+
+/** The signed-in shopper in `group`: 401 without a session, AppError FORBIDDEN (403) without the group. */
+export async function requireGroup(group: string): Promise<SessionUser> {
+  const user = await requireUser();
+  if (!user.groups.includes(group)) throw new AppError('FORBIDDEN', 'Your account is not allowed to do this.');
+  return user;
+}
+
+/**
+ * AppError FORBIDDEN when the request's Origin (or, without one, its Referer) is another site: neither SITE_URL's
+ * origin nor the request's own. Call it first in every cookie-authenticated POST, PATCH and DELETE handler.
+ */
+export function assertSameOrigin(req: Request): void {
+  assertSameOriginAgainst(req, getConfig().SITE_URL);
+}
+
+/** Like getSessionUser, reading the cookies of an explicit Request (route handlers, and tests that call them). */
+export async function getSessionUserFromRequest(req: Request): Promise<SessionUser | null> {
+  return resolveSessionUser(cookieJarFromRequest(req));
+}
+
+// Account operations, for the routes under app/api/auth.
+export { registerAccount, confirmAccount, requestPasswordReset, resetPassword, type SignUpStatus } from './cognito-accounts';
+export { signInWithPassword } from './sign-in';
+export { signOut } from './sign-out';
+export { signUpBody, confirmBody, signInBody, forgotPasswordBody, resetPasswordBody } from './account-schemas';
+export { appendSetCookies, cookieJarFromRequest, type CookieToSet } from './session-cookies';
+export { clientIp } from './client-ip';
+export { safeNextPath } from './safe-next-path';

@@ -1,0 +1,110 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { getConfig } from '../config';
+import { AppError } from '../errors';
+import { refreshSession } from './cognito-accounts';
+import { identitySettings } from './cognito-settings';
+import { poolJwks } from './pool-jwks';
+import { protectedRouteKind, signInRedirectPath } from './protected-routes';
+import { isSameOriginRequest } from './same-origin';
+import {
+  clearedSessionCookies,
+  cookieJarFromHeader,
+  rewriteCookieHeader,
+  SESSION_COOKIE,
+  sessionCookies,
+  type CookieToSet,
+} from './session-cookies';
+import { verifyAccessToken } from './verify-access-token';
+
+// The identity steps of middleware.ts, each small so other gates (feature flags) can sit between them:
+//   rejectForeignMutation → establishSession → guardProtectedRoute → (next or other gates) → applySessionCookies
+// A valid access token costs one local RS256 verification (JWKS cached); Cognito is called only to refresh.
+
+export type MiddlewareSession = {
+  /** The verified user id (Cognito sub), or null. For gating only: handlers verify the token again themselves. */
+  userId: string | null;
+  /** Cookies to set on whatever response middleware returns (refreshed tokens, or deletions). */
+  cookiesToSet: CookieToSet[];
+};
+
+export const NO_SESSION: MiddlewareSession = Object.freeze({ userId: null, cookiesToSet: [] });
+
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * 403 for a cookie-carrying mutation of /api from another origin. The handlers call assertSameOrigin themselves;
+ * this stops such a request before it costs a token refresh or reaches a handler that forgot.
+ */
+export function rejectForeignMutation(req: NextRequest): NextResponse | null {
+  if (!MUTATING.has(req.method) || !req.nextUrl.pathname.startsWith('/api/') || !req.headers.get('cookie')) return null;
+  if (isSameOriginRequest(req, getConfig().SITE_URL)) return null;
+  return NextResponse.json({ error: { code: 'FORBIDDEN', message: 'This request came from another site and was refused.' } }, { status: 403 });
+}
+
+function replaceRequestCookies(requestHeaders: Headers, changes: CookieToSet[]): void {
+  const rewritten = rewriteCookieHeader(requestHeaders.get('cookie'), changes);
+  if (rewritten === '') requestHeaders.delete('cookie');
+  else requestHeaders.set('cookie', rewritten);
+}
+
+/**
+ * Verifies sf_at; when it is missing, expired or invalid and sf_rt is present, refreshes through Cognito, and
+ * rewrites `requestHeaders`' Cookie header so route handlers and server components in this same request already
+ * see the new token. A refresh Cognito refuses clears the session; one that fails for an outage keeps the cookies
+ * (the next request tries again) and treats this request as signed out.
+ */
+export async function establishSession(requestHeaders: Headers): Promise<MiddlewareSession> {
+  const none = NO_SESSION;
+  const settings = identitySettings();
+  if (!settings) return none;
+  const jar = cookieJarFromHeader(requestHeaders.get('cookie'));
+  const accessToken = jar.get(SESSION_COOKIE.access);
+  const refreshToken = jar.get(SESSION_COOKIE.refresh);
+  if (!accessToken && !refreshToken) return none;
+
+  const verifyOptions = { issuer: settings.issuer, clientId: settings.clientId, keys: poolJwks(settings.jwksUrl) };
+  if (accessToken) {
+    const current = await verifyAccessToken(accessToken, verifyOptions);
+    if (current.ok) return { userId: current.claims.sub, cookiesToSet: [] };
+  }
+
+  const { SITE_URL } = getConfig();
+  if (refreshToken) {
+    try {
+      const tokens = await refreshSession(refreshToken);
+      const fresh = await verifyAccessToken(tokens.accessToken, verifyOptions);
+      if (fresh.ok) {
+        const cookies = sessionCookies(
+          { accessToken: tokens.accessToken, accessExpiresAt: fresh.claims.expiresAt, refreshToken: tokens.refreshToken },
+          SITE_URL,
+        );
+        replaceRequestCookies(requestHeaders, cookies);
+        return { userId: fresh.claims.sub, cookiesToSet: cookies };
+      }
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'UNAVAILABLE') return none;
+      if (!(err instanceof AppError)) throw err;
+    }
+  }
+  const cleared = clearedSessionCookies(SITE_URL);
+  replaceRequestCookies(requestHeaders, cleared);
+  return { userId: null, cookiesToSet: cleared };
+}
+
+/** Without a session: 307 to /sign-in?next=… for protected pages, 401 JSON for protected API routes. */
+export function guardProtectedRoute(req: NextRequest, session: MiddlewareSession): NextResponse | null {
+  if (session.userId) return null;
+  const kind = protectedRouteKind(req.nextUrl.pathname);
+  if (kind === 'api') {
+    return NextResponse.json({ error: { code: 'UNAUTHENTICATED', message: 'Sign in to continue.' } }, { status: 401 });
+  }
+  if (kind === 'page') {
+    return NextResponse.redirect(new URL(signInRedirectPath(req.nextUrl.pathname, req.nextUrl.search), req.nextUrl), 307);
+  }
+  return null;
+}
+
+export function applySessionCookies<R extends NextResponse>(res: R, session: MiddlewareSession): R {
+  for (const { name, value, options } of session.cookiesToSet) res.cookies.set(name, value, options);
+  return res;
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { protectedRouteKind, signInRedirectPath } from './protected-routes';
+
+describe('routes middleware protects', () => {
+  it('redirects pages for checkout, orders and admin, including nested and disguised paths', () => {
+    for (const path of ['/checkout', '/orders', '/orders/o-1', '/admin', '/admin/flags', '/orders/', '/%6Frders']) {
+      expect(protectedRouteKind(path), path).toBe('page');
+    }
+  });
+
+  it('answers 401 for their API routes and /api/me', () => {
+    for (const path of ['/api/me', '/api/orders', '/api/orders/o-1', '/api/checkout', '/api/admin/flags/x/history']) {
+      expect(protectedRouteKind(path), path).toBe('api');
+    }
+  });
+
+  it('leaves the rest public', () => {
+    for (const path of ['/', '/ordersx', '/p/mug', '/cart', '/sign-in', '/api/cart', '/api/auth/sign-in', '/api/products', '/api/meal']) {
+      expect(protectedRouteKind(path), path).toBeNull();
+    }
+  });
+
+  it('sends the shopper to sign-in with the path and query to come back to', () => {
+    expect(signInRedirectPath('/orders', '')).toBe('/sign-in?next=%2Forders');
+    expect(signInRedirectPath('/orders/o-1', '?tab=2')).toBe('/sign-in?next=%2Forders%2Fo-1%3Ftab%3D2');
+  });
+});

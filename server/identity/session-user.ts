@@ -1,0 +1,76 @@
+import type { JWTVerifyGetKey } from 'jose';
+import { getConfig } from '../config';
+import { AppError } from '../errors';
+import { fetchUserAttributes } from './cognito-accounts';
+import { identitySettings, type IdentitySettings } from './cognito-settings';
+import { poolJwks } from './pool-jwks';
+import { decodeProfileCookie } from './profile-cookie';
+import { SESSION_COOKIE, type CookieJar } from './session-cookies';
+import { verifyAccessToken, type AccessClaims } from './verify-access-token';
+
+// From a cookie jar to the signed-in shopper, or null. Pure of Next (the jar is any `get(name)`), so route handlers,
+// next/headers' cookies() and tests share it. The access token is verified here every time: a header or flag set by
+// middleware is never trusted (ADR 0004), and verification is local (cached JWKS, no Cognito round trip).
+
+export type SessionUser = { id: string; email: string; name: string; groups: string[] };
+
+export type SessionDeps = {
+  settings: IdentitySettings | null;
+  secret: string;
+  keys: (settings: IdentitySettings) => JWTVerifyGetKey;
+  fetchAttributes: (accessToken: string) => Promise<{ email: string; name: string }>;
+  currentDate?: Date;
+};
+
+export function defaultSessionDeps(): SessionDeps {
+  return {
+    settings: identitySettings(),
+    secret: getConfig().SESSION_SECRET,
+    keys: (s) => poolJwks(s.jwksUrl),
+    fetchAttributes: fetchUserAttributes,
+  };
+}
+
+/** Verified claims of the jar's access token, or null. */
+export async function verifiedAccessClaims(jar: CookieJar, deps: SessionDeps = defaultSessionDeps()): Promise<AccessClaims | null> {
+  const token = jar.get(SESSION_COOKIE.access);
+  if (!token || !deps.settings) return null;
+  const result = await verifyAccessToken(token, {
+    issuer: deps.settings.issuer,
+    clientId: deps.settings.clientId,
+    keys: deps.keys(deps.settings),
+    currentDate: deps.currentDate,
+  });
+  return result.ok ? result.claims : null;
+}
+
+// Fallback when the profile cookie is missing or belongs to someone else (a session from before it existed, a
+// cleared cookie): GetUser once per access token per process, remembered until the token expires.
+type CachedProfile = { email: string; name: string; expiresAtMs: number };
+const profileCache = ((globalThis as { __storefrontProfileCache?: Map<string, CachedProfile> }).__storefrontProfileCache ??= new Map());
+const PROFILE_CACHE_MAX = 1000;
+
+async function profileFromCognito(token: string, claims: AccessClaims, deps: SessionDeps): Promise<{ email: string; name: string }> {
+  const key = `${claims.sub}:${claims.jti ?? claims.expiresAt}`;
+  const cached = profileCache.get(key);
+  if (cached && cached.expiresAtMs > Date.now()) return cached;
+  try {
+    const attrs = await deps.fetchAttributes(token);
+    if (profileCache.size >= PROFILE_CACHE_MAX) profileCache.delete(profileCache.keys().next().value ?? '');
+    profileCache.set(key, { ...attrs, expiresAtMs: claims.expiresAt * 1000 });
+    return attrs;
+  } catch (err) {
+    // The identity is proven by the token; only the display name is missing. Degrade, and try again next request.
+    if (!(err instanceof AppError)) throw err;
+    return { email: '', name: claims.username && !/^[0-9a-f-]{36}$/.test(claims.username) ? claims.username : 'your account' };
+  }
+}
+
+export async function resolveSessionUser(jar: CookieJar, deps: SessionDeps = defaultSessionDeps()): Promise<SessionUser | null> {
+  const claims = await verifiedAccessClaims(jar, deps);
+  if (!claims) return null;
+  const profile = decodeProfileCookie(jar.get(SESSION_COOKIE.profile), deps.secret);
+  const { email, name } =
+    profile && profile.sub === claims.sub ? profile : await profileFromCognito(jar.get(SESSION_COOKIE.access) ?? '', claims, deps);
+  return { id: claims.sub, email, name, groups: claims.groups };
+}

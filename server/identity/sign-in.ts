@@ -1,0 +1,41 @@
+import { getConfig } from '../config';
+import { AppError } from '../errors';
+import { authenticateWithPassword, fetchUserAttributes, requireSettings } from './cognito-accounts';
+import { poolJwks } from './pool-jwks';
+import { encodeProfileCookie } from './profile-cookie';
+import { sessionCookies, type CookieToSet } from './session-cookies';
+import type { SessionUser } from './session-user';
+import { signInRateLimiter } from './sign-in-rate-limit';
+import { verifyAccessToken } from './verify-access-token';
+
+// Email + password → a verified user and the cookies that carry the session. The route adds the HTTP parts.
+
+export async function signInWithPassword(input: { email: string; password: string; ip: string | null }): Promise<{ user: SessionUser; cookies: CookieToSet[] }> {
+  const settings = requireSettings();
+  const limiter = signInRateLimiter();
+  await limiter.beforeAttempt({ email: input.email, ip: input.ip });
+  const tokens = await authenticateWithPassword({ email: input.email, password: input.password });
+  await limiter.recordSuccess(input.email);
+
+  // Tokens straight from Cognito are trusted by transport, but verifying them once more costs little and proves the
+  // configuration (issuer, client id, JWKS) agrees with the pool before the shopper holds a cookie that never works.
+  const verified = await verifyAccessToken(tokens.accessToken, { issuer: settings.issuer, clientId: settings.clientId, keys: poolJwks(settings.jwksUrl) });
+  if (!verified.ok) {
+    console.error(JSON.stringify({ level: 'error', msg: 'fresh Cognito access token failed verification: check COGNITO_* config', reason: verified.reason }));
+    throw new AppError('UNAVAILABLE', 'Signing in is unavailable right now. Please try again in a moment.');
+  }
+  const { sub, groups, expiresAt } = verified.claims;
+  const attrs = await fetchUserAttributes(tokens.accessToken);
+  const user: SessionUser = { id: sub, email: attrs.email || input.email, name: attrs.name, groups };
+  const { SITE_URL, SESSION_SECRET } = getConfig();
+  const cookies = sessionCookies(
+    {
+      accessToken: tokens.accessToken,
+      accessExpiresAt: expiresAt,
+      refreshToken: tokens.refreshToken,
+      profile: encodeProfileCookie({ sub, email: user.email, name: user.name }, SESSION_SECRET),
+    },
+    SITE_URL,
+  );
+  return { user, cookies };
+}

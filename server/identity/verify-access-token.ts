@@ -1,0 +1,61 @@
+import { errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+
+// Verifies a Cognito access token: signature (RS256 only, so `alg: none` and HMAC-with-the-public-key tricks fail),
+// issuer, expiry, and the two claims that tell an access token for this app apart from everything else the pool signs:
+// `token_use: 'access'` (an ID token has 'id') and `client_id` (another app client on the same pool).
+// Cognito access tokens carry no `aud`, so the audience check is the client_id claim.
+
+export type AccessClaims = {
+  sub: string;
+  username: string | undefined;
+  groups: string[];
+  /** Seconds since the epoch. */
+  expiresAt: number;
+  jti: string | undefined;
+};
+
+export type VerifyOptions = {
+  issuer: string;
+  clientId: string;
+  keys: JWTVerifyGetKey;
+  /** For tests. */
+  currentDate?: Date;
+};
+
+/** `expired` means the signature and claims were good but time ran out: the one case worth a refresh. */
+export type VerifyResult = { ok: true; claims: AccessClaims } | { ok: false; reason: 'expired' | 'invalid' };
+
+// Real access tokens are about 1 KB; anything far larger is not worth parsing.
+const MAX_TOKEN_LENGTH = 8 * 1024;
+
+export async function verifyAccessToken(token: string, opts: VerifyOptions): Promise<VerifyResult> {
+  if (token.length === 0 || token.length > MAX_TOKEN_LENGTH) return { ok: false, reason: 'invalid' };
+  try {
+    const { payload } = await jwtVerify(token, opts.keys, {
+      issuer: opts.issuer,
+      algorithms: ['RS256'],
+      requiredClaims: ['exp', 'sub', 'token_use', 'client_id'],
+      currentDate: opts.currentDate,
+    });
+    if (payload.token_use !== 'access' || payload.client_id !== opts.clientId) return { ok: false, reason: 'invalid' };
+    if (typeof payload.sub !== 'string' || payload.sub === '' || typeof payload.exp !== 'number') {
+      return { ok: false, reason: 'invalid' };
+    }
+    const rawGroups = payload['cognito:groups'];
+    const groups = Array.isArray(rawGroups) ? rawGroups.filter((g): g is string => typeof g === 'string') : [];
+    return {
+      ok: true,
+      claims: {
+        sub: payload.sub,
+        username: typeof payload.username === 'string' ? payload.username : undefined,
+        groups,
+        expiresAt: payload.exp,
+        jti: payload.jti,
+      },
+    };
+  } catch (err) {
+    // jose checks the signature before the claims, so JWTExpired implies a genuine (but stale) token.
+    if (err instanceof errors.JWTExpired) return { ok: false, reason: 'expired' };
+    return { ok: false, reason: 'invalid' };
+  }
+}
