@@ -150,15 +150,17 @@ async function ensureGroup(userPoolId: string, groupName: string): Promise<void>
 
 async function ensureDemoAccount(userPoolId: string, account: (typeof DEMO_ACCOUNTS)[number]): Promise<void> {
   const cognito = cognitoClient();
-  const Username = account.email;
+  // The pool signs in by email; the stored username is the user's sub. Later calls use that username, because
+  // cognito-local's AdminListGroupsForUser matches it literally (real Cognito accepts either).
+  let username: string | undefined;
   try {
-    await cognito.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username }));
+    username = (await cognito.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: account.email }))).Username;
   } catch (err) {
     if (!(err instanceof UserNotFoundException)) throw err;
-    await cognito.send(
+    const { User } = await cognito.send(
       new AdminCreateUserCommand({
         UserPoolId: userPoolId,
-        Username,
+        Username: account.email,
         MessageAction: 'SUPPRESS',
         UserAttributes: [
           { Name: 'email', Value: account.email },
@@ -167,17 +169,24 @@ async function ensureDemoAccount(userPoolId: string, account: (typeof DEMO_ACCOU
         ],
       }),
     );
+    username = User?.Username;
   }
+  if (!username) throw new Error(`cognito-local returned no username for ${account.email}`);
   // Permanent: the account is CONFIRMED and signs in without a forced password change.
   await cognito.send(
-    new AdminSetUserPasswordCommand({ UserPoolId: userPoolId, Username, Password: account.password, Permanent: true }),
+    new AdminSetUserPasswordCommand({
+      UserPoolId: userPoolId,
+      Username: username,
+      Password: account.password,
+      Permanent: true,
+    }),
   );
   if (account.groups.length === 0) return;
-  const { Groups } = await cognito.send(new AdminListGroupsForUserCommand({ UserPoolId: userPoolId, Username }));
+  const { Groups } = await cognito.send(new AdminListGroupsForUserCommand({ UserPoolId: userPoolId, Username: username }));
   const current = new Set((Groups ?? []).map((g) => g.GroupName));
   for (const GroupName of account.groups) {
     if (!current.has(GroupName)) {
-      await cognito.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username, GroupName }));
+      await cognito.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: username, GroupName }));
     }
   }
 }

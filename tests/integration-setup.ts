@@ -1,0 +1,26 @@
+import type { TestProject } from 'vitest/node';
+import { startStack } from '../local/stack';
+
+// Vitest globalSetup of the `integration` project: one throwaway local stack (in-memory DynamoDB Local, a temp
+// cognito-local folder, its own redis-server) on free ports, so parallel runs and a running `npm run dev` never
+// collide. Test workers are forked after this runs and inherit process.env (vitest builds their env from
+// process.env at pool start), so server/config.ts in the tests reads the stack's endpoints as is.
+// The same env is also provided as `inject('localStackEnv')` for tests that want it explicitly.
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    localStackEnv: Record<string, string>;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // Isolation: tests may write or flush Redis, so never point them at a developer's REDIS_URL.
+  delete process.env.REDIS_URL;
+  const stack = await startStack({ dataDir: 'memory', ports: 'auto', quiet: true });
+  // startStack already applied the env to process.env (provision); this states the contract.
+  Object.assign(process.env, stack.env);
+  project.provide('localStackEnv', stack.env);
+  return async () => {
+    await stack.stop();
+  };
+}
