@@ -17,8 +17,9 @@ export const emailSchema = z
 /** A password being chosen: length limits plus the pool's character classes. */
 export const newPasswordSchema = z
   .string({ error: 'Choose a password.' })
-  .min(8, PASSWORD_POLICY_MESSAGE)
-  .max(256, 'A password is at most 256 characters.')
+  // abort: one message per field; a short password would otherwise hear the policy twice.
+  .min(8, { error: PASSWORD_POLICY_MESSAGE, abort: true })
+  .max(256, { error: 'A password is at most 256 characters.', abort: true })
   .refine((p) => /[a-z]/.test(p) && /[A-Z]/.test(p) && /[0-9]/.test(p), PASSWORD_POLICY_MESSAGE);
 
 /** A password being typed to sign in: the policy is not repeated, a wrong one is simply wrong. */
