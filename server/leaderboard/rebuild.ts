@@ -1,0 +1,59 @@
+import { getRedis } from '../cache';
+import { AppError } from '../errors';
+import { clearDirtyVersion, isDirtyInProcess, readDirtyVersion, setDirtyInProcess } from './redis-dirty-flag';
+import { isBuilt, markBuilt, raiseScores } from './redis-leaderboard';
+import { errorText, log } from './log';
+import { readAllSoldCounters } from './sold-counters';
+
+// Bringing Redis back in step with DynamoDB: after an outage, a Redis that restarted empty, or at consumer start.
+// The rebuild merges (ZADD GT) instead of replacing the set, so updates copied while it runs are never lost
+// and several processes may rebuild at once without harm.
+
+/** Copies every DynamoDB counter into Redis and marks the set built. Throws UNAVAILABLE without Redis. */
+export async function rebuildLeaderboardFromDynamo(): Promise<{ products: number }> {
+  const redis = getRedis();
+  if (!redis) throw new AppError('UNAVAILABLE', 'Redis is not connected; the leaderboard cannot be rebuilt now.');
+  // Read the flag before the counters: any mark made after this point may concern a count we did not read.
+  const version = await readDirtyVersion();
+  setDirtyInProcess(false);
+  try {
+    const counts = await readAllSoldCounters();
+    await raiseScores(redis, counts);
+    await markBuilt(redis);
+    if (version !== null) await clearDirtyVersion(version);
+    log('info', 'leaderboard rebuilt from DynamoDB', { products: counts.length });
+    return { products: counts.length };
+  } catch (err) {
+    setDirtyInProcess(true);
+    throw err;
+  }
+}
+
+export type HealOutcome = 'in-step' | 'rebuilt' | 'redis-unavailable' | 'failed';
+
+const INFLIGHT = Symbol.for('storefront.leaderboard.heal');
+
+/**
+ * Rebuilds when Redis is reachable and known to be behind: this process missed an update, another one flagged it
+ * in DynamoDB, or the set was never built (empty Redis). One run at a time per process. Never throws.
+ */
+export function healLeaderboardIfNeeded(): Promise<HealOutcome> {
+  const g = globalThis as unknown as Record<symbol, Promise<HealOutcome> | undefined>;
+  return (g[INFLIGHT] ??= heal().finally(() => {
+    g[INFLIGHT] = undefined;
+  }));
+}
+
+async function heal(): Promise<HealOutcome> {
+  const redis = getRedis();
+  if (!redis) return 'redis-unavailable';
+  try {
+    const needed = isDirtyInProcess() || !(await isBuilt(redis)) || (await readDirtyVersion()) !== null;
+    if (!needed) return 'in-step';
+    await rebuildLeaderboardFromDynamo();
+    return 'rebuilt';
+  } catch (err) {
+    log('warn', 'leaderboard rebuild failed; will try again', { err: errorText(err) });
+    return 'failed';
+  }
+}
