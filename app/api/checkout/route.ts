@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { placeOrder } from '@/server/checkout';
+import { parseJsonBody, route } from '@/server/http/respond';
+import { assertSameOrigin, requireUser } from '@/server/identity';
+
+export const dynamic = 'force-dynamic';
+
+// Origin first (a forged cross-site POST learns nothing, not even whether a session exists), then the session.
+export const POST = route(async (req) => {
+  assertSameOrigin(req);
+  const user = await requireUser();
+  const body = await parseJsonBody(req, z.unknown());
+  const { order, replayed } = await placeOrder({ userId: user.id, idempotencyKey: req.headers.get('idempotency-key'), body });
+  // A replay answers exactly like the first response did (201 and the same order), flagged for clients that care.
+  return Response.json(
+    { order },
+    { status: 201, headers: { 'Cache-Control': 'private, no-store', ...(replayed ? { 'Idempotent-Replayed': 'true' } : {}) } },
+  );
+});

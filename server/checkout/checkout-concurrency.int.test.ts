@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { addCartItem } from '@/server/cart';
+import { isAppError } from '@/server/errors';
+import { placeOrder } from './place-order';
+import { checkoutBody, orderCount, putProduct, stockOf, uniqueId } from './test-support/fixtures';
+
+describe('checkout under contention', () => {
+  it('sells exactly 10 of a variant with stock 10 to 50 concurrent shoppers; the other 40 get OUT_OF_STOCK', async () => {
+    const p = await putProduct({ variants: [{ id: 'limited', price: 4_999, stock: 10 }] });
+    const users = Array.from({ length: 50 }, () => uniqueId('racer'));
+    for (const userId of users) await addCartItem({ kind: 'user', userId }, { productId: p.id, variantId: 'limited', quantity: 1 });
+
+    const started = performance.now();
+    const results = await Promise.allSettled(users.map((userId) => placeOrder({ userId, idempotencyKey: crypto.randomUUID(), body: checkoutBody() })));
+    const ms = Math.round(performance.now() - started);
+
+    const placed = results.filter((r) => r.status === 'fulfilled');
+    const codes = results.flatMap((r) => (r.status === 'rejected' ? [isAppError(r.reason) ? r.reason.code : String(r.reason)] : []));
+    const counts = await Promise.all(users.map(orderCount));
+    console.log(`[measure] 50 concurrent checkouts, stock 10: ${placed.length} placed, ${codes.filter((c) => c === 'OUT_OF_STOCK').length} OUT_OF_STOCK, other: ${JSON.stringify(codes.filter((c) => c !== 'OUT_OF_STOCK'))}, ${ms} ms`);
+
+    expect(placed).toHaveLength(10);
+    expect(codes).toEqual(Array(40).fill('OUT_OF_STOCK'));
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(10);
+    expect(await stockOf(p.id, 'limited')).toBe(0);
+  }, 120_000);
+});
