@@ -81,7 +81,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
   async function stop(): Promise<void> {
     if (stopped) return;
     stopped = true;
-    // Reverse start order; each stop waits for the process group to exit.
+    // Reverse start order; each stop waits for the process to exit.
     for (const child of children.reverse()) await child.stop();
     // Give this process back the environment it had, so a later stack in it starts clean.
     for (const [key, value] of envBefore) {
@@ -124,6 +124,12 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       }
     }
 
+    // Recorded before anything spawns, so a second launcher or `npm run reset` sees the folder in use from now on.
+    if (!memory) {
+      const ports = [dynamodbPort, cognitoPort, ...(redisPort !== undefined ? [redisPort] : [])];
+      writeStackState(dataDir, { pid: process.pid, ports, startedAt: new Date().toISOString() });
+    }
+
     // Start all servers at once (Java dominates the wait) and keep whatever started, so stop() can clean up.
     const starts: Promise<Managed>[] = [
       startDynamoDbLocal({ port: dynamodbPort, dbPath: memory ? null : dynamoDir, logFile: logFile('dynamodb') }),
@@ -163,9 +169,6 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     const tEnd = performance.now();
 
     const ports = { dynamodb: dynamodbPort, cognito: cognitoPort, ...(redisPort ? { redis: redisPort } : {}) };
-    if (!memory) {
-      writeStackState(dataDir, { pid: process.pid, ports: Object.values(ports), startedAt: new Date().toISOString() });
-    }
     const details: StackDetails = {
       dataDir: memory ? 'memory' : dataDir,
       ports,
