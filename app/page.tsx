@@ -1,12 +1,16 @@
 import Link from 'next/link';
 import { ProductGrid } from '@/components/catalog/product-grid';
+import { TopSellers } from '@/components/catalog/top-sellers';
 import { listCategories, listProducts } from '@/server/catalog';
+import { topSellersForHome } from '@/server/leaderboard';
 
 export const dynamic = 'force-dynamic';
 
 export const metadata = { alternates: { canonical: '/' } };
 
 export default async function HomePage() {
+  // Not awaited: the section streams in when it lands, and never fails the page (null on failure).
+  const topSellers = topSellersForHome();
   const [categories, featured, newest] = await Promise.all([
     listCategories(),
     listProducts({ sort: 'featured', limit: 12 }),
@@ -28,6 +32,8 @@ export default async function HomePage() {
         </div>
         <ProductGrid products={featured.items} label="Featured products" priorityCount={2} />
       </section>
+
+      <TopSellers items={topSellers} />
 
       <section className="section" aria-labelledby="categories-title">
         <h2 id="categories-title">Shop by category</h2>

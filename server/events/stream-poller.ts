@@ -64,6 +64,8 @@ type ShardState = {
   failures: number;
   /** First record of a rejected batch: re-read from exactly there (a LATEST start has no checkpoint to go back to). */
   retryFrom?: string;
+  /** Had an iterator before: a lost one without checkpoint re-reads the shard (TRIM_HORIZON) rather than risk a gap. */
+  positioned?: boolean;
 };
 
 export function memoryCheckpoints(): CheckpointStore {
@@ -116,6 +118,8 @@ export function startStreamPoller(options: StreamPollerOptions): StreamPoller {
     new Promise<void>((resolve) => {
       if (stopped) return resolve();
       const timer = setTimeout(done, ms);
+      // Never keep a process (a script, a test run) alive just to poll.
+      timer.unref();
       function done() {
         clearTimeout(timer);
         abort.signal.removeEventListener('abort', done);
@@ -159,7 +163,7 @@ export function startStreamPoller(options: StreamPollerOptions): StreamPoller {
   }
 
   async function iteratorFor(arn: string, shard: ShardState, fromStart = false): Promise<string | undefined> {
-    let type: ShardIteratorType = fromStart ? 'TRIM_HORIZON' : opts.startAt;
+    let type: ShardIteratorType = fromStart || shard.positioned ? 'TRIM_HORIZON' : opts.startAt;
     let sequenceNumber: string | undefined;
     const checkpoint = fromStart ? undefined : await opts.checkpoints.get(arn, shard.id);
     if (!fromStart && shard.retryFrom) {
@@ -178,6 +182,7 @@ export function startStreamPoller(options: StreamPollerOptions): StreamPoller {
   /** True when a batch was handled (so the loop goes round again without pausing). */
   async function pollShard(arn: string, shard: ShardState): Promise<boolean> {
     shard.iterator ??= await iteratorFor(arn, shard);
+    shard.positioned = true;
     if (!shard.iterator) {
       shard.done = true;
       return false;

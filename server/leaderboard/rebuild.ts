@@ -2,7 +2,7 @@ import { getRedis } from '../cache';
 import { AppError } from '../errors';
 import { clearDirtyVersion, isDirtyInProcess, readDirtyVersion, setDirtyInProcess } from './redis-dirty-flag';
 import { isBuilt, markBuilt, raiseScores } from './redis-leaderboard';
-import { errorText, log } from './log';
+import { clearWarning, errorText, log } from './log';
 import { readAllSoldCounters } from './sold-counters';
 
 // Bringing Redis back in step with DynamoDB: after an outage, a Redis that restarted empty, or at consumer start.
@@ -21,6 +21,7 @@ export async function rebuildLeaderboardFromDynamo(): Promise<{ products: number
     await raiseScores(redis, counts);
     await markBuilt(redis);
     if (version !== null) await clearDirtyVersion(version);
+    clearWarning('leaderboard-redis-write');
     log('info', 'leaderboard rebuilt from DynamoDB', { products: counts.length });
     return { products: counts.length };
   } catch (err) {
