@@ -1,0 +1,30 @@
+import { expireTags, tagsForProductChange } from '../../cache';
+import { applySearchIndexChanges, type SearchIndexChange } from '../../search';
+import type { ProductChange } from './product-change';
+
+// What a batch of product changes means for this process: the search index follows them, and the cached
+// catalog reads they touch are expired. Everything here is idempotent, because stream delivery is
+// at-least-once (a retried batch, or a replay after a lost iterator, applies the same changes again).
+
+export async function handleProductRecords(changes: readonly ProductChange[]): Promise<void> {
+  if (changes.length === 0) return;
+  const indexChanges: SearchIndexChange[] = changes.map((c) =>
+    c.newImage ? { type: 'upsert', record: c.newImage } : { type: 'remove', id: c.productId },
+  );
+  const tags = new Set<string>();
+  for (const c of changes) {
+    // Old and new category both: a product moving between categories leaves one listing and joins another.
+    const categories = new Set([c.oldImage?.category, c.newImage?.category].filter((s): s is string => !!s));
+    for (const tag of tagsForProductChange(c.productId, [...categories])) tags.add(tag);
+  }
+  // Expire the tags even if the index update fails, then rethrow so the batch is retried.
+  let indexError: unknown;
+  try {
+    await applySearchIndexChanges(indexChanges);
+  } catch (err) {
+    indexError = err;
+  }
+  // One call per batch: a burst of checkouts touching the same products expires each tag once.
+  await expireTags([...tags]);
+  if (indexError) throw indexError;
+}
