@@ -124,7 +124,8 @@ export function generateDemoCatalog(options: DemoCatalogOptions = {}): CatalogRo
 
   // Featured order is a shuffle over the whole catalog so each category's first page mixes old and new products.
   const featuredRanks = r.shuffle(Array.from({ length: count }, (_, i) => i + 1));
-  const usedNames = new Set<string>();
+  // Slugs, not names: two names can slugify alike ("Chef's" / "Chefs"), and the slug is what must be unique.
+  const usedSlugs = new Set<string>();
   const rows: CatalogRow[] = [];
 
   for (let i = 0; i < count; i++) {
@@ -132,17 +133,17 @@ export function generateDemoCatalog(options: DemoCatalogOptions = {}): CatalogRo
     let words: Words = { brand: '', adj: '', mat: '', noun: '' };
     let name = '';
     // Word lists allow thousands of names per category; retry on a clash, then fall back to a model suffix.
-    for (let attempt = 0; attempt < 30 && (name === '' || usedNames.has(name)); attempt++) {
+    for (let attempt = 0; attempt < 30 && (name === '' || usedSlugs.has(slugify(name))); attempt++) {
       words = { brand: r.pick(category.brands), adj: r.pick(category.adjectives), mat: r.pick(category.materials), noun: r.pick(category.nouns) };
       name = fill(r.pick(category.namePatterns), { ...words, name: '' })
         .replaceAll('{n}', r.pick(MODEL_SUFFIXES))
         .replaceAll('{litres}', String(r.pick([18, 20, 22, 24, 26, 28, 30, 35, 40])));
     }
-    for (let suffix = 2; usedNames.has(name); suffix++) name = `${name.replace(/ \d+$/, '')} ${suffix}`;
-    usedNames.add(name);
-
-    // Books and games are titles; their publisher is the brand, and the slug carries it to stay unique.
+    const baseName = name;
+    for (let suffix = 2; usedSlugs.has(slugify(name)); suffix++) name = `${baseName} ${suffix}`;
     const slug = slugify(name);
+    usedSlugs.add(slug);
+
     const id = productIdFromSlug(slug);
     // Skewed towards the cheap end of the range, as real assortments are (many everyday items, a few premium ones).
     const [low, high] = category.priceDollars;

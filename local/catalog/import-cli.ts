@@ -29,20 +29,24 @@ const phaseLabels: Record<ImportProgress['phase'], string> = {
   write: 'Writing products',
 };
 
-/** A redrawn line on a terminal; on a pipe or CI log, a line per phase every fifth of the way instead. */
-function progressPrinter(): { onProgress: (p: ImportProgress) => void; done: () => void } {
+/** A redrawn line on a terminal; on a pipe or CI log, plain lines: each fifth of the writing, and each phase's end. */
+function progressPrinter(): { onProgress: (p: ImportProgress) => void; done: () => void; productsWritten: () => number } {
   const tty = process.stderr.isTTY === true;
   let lastBucket = '';
+  let written = 0;
   return {
+    productsWritten: () => written,
     onProgress: ({ phase, done, total }) => {
+      if (phase === 'write') written = done;
       const percent = total === 0 ? 100 : Math.floor((done / total) * 100);
       const text = `${phaseLabels[phase]}: ${done}/${total} (${percent}%)`;
       if (tty) {
         process.stderr.write(`\r\x1b[2K${text}`);
         return;
       }
-      const bucket = `${phase}:${Math.floor(percent / 20)}`;
-      if (bucket !== lastBucket) console.error(text);
+      // The short phases (a dozen categories, a few reads) get one line when they finish.
+      const bucket = phase === 'write' ? `${phase}:${Math.floor(percent / 20)}` : `${phase}:${done === total}`;
+      if (bucket !== lastBucket && (phase === 'write' || done === total)) console.error(text);
       lastBucket = bucket;
     },
     done: () => {
@@ -100,7 +104,9 @@ async function main(): Promise<number> {
   } catch (err) {
     progress.done();
     console.error(`Import failed: ${describeFailure(err)}`);
-    console.error('Products written before the failure stay written; re-running the import is safe (it upserts).');
+    if (progress.productsWritten() > 0) {
+      console.error(`${progress.productsWritten()} products were written before the failure and stay written; re-running the import is safe (it upserts).`);
+    }
     return 1;
   }
 }

@@ -3,7 +3,6 @@
 // from its name alone, with no catalog read (and nothing in the name is ever copied into the SVG).
 
 export const PRODUCT_IMAGE_BASE = '/images/products/';
-export const MAX_IMAGES_PER_PRODUCT = 9;
 
 export type ProductImageSpec = { category: string; productId: string; index: number };
 

@@ -3,7 +3,8 @@ import { FILE_ROW, formatPath, type ImportIssue, type IssuePath, type SourceRow 
 import type { ReadResult } from './read-catalog-json';
 
 // The CSV import format: one line per variant, product columns repeated on each of its lines, grouped by slug.
-// Row numbers are file line numbers (the header is line 1), so an error points at the line to fix.
+// Row numbers are the file's line numbers (the header is row 1, as in a spreadsheet), so an error points at the
+// line to fix.
 
 /** Product columns, in the order the generator writes them. `id` and `categoryDescription` may be left out. */
 export const CSV_PRODUCT_COLUMNS = [
@@ -148,7 +149,7 @@ export function readCatalogCsv(text: string): ReadResult {
     for (const other of lines.slice(1)) {
       for (const column of CSV_PRODUCT_COLUMNS) {
         if ((other.cells[column] ?? '').trim() !== (first.cells[column] ?? '').trim()) {
-          issues.push({ row: other.line, field: column, message: `differs from line ${first.line}, the first line for this product` });
+          issues.push({ row: other.line, field: column, message: `differs from row ${first.line}, the first row of this product` });
         }
       }
     }

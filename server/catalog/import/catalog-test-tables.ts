@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import { CreateTableCommand, DeleteTableCommand } from '@aws-sdk/client-dynamodb';
+import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamoClient, dynamoDoc } from '../../aws/clients';
+import { resetConfigForTests } from '../../config';
+import { tableDefinitions, tableName } from '../../db/tables';
+import type { ProductRecord } from '../types';
+
+// Integration-test helper: a private pair of products/categories tables under a fresh TABLE_PREFIX on the shared
+// test stack, so import tests can assert exact counts without seeing (or disturbing) other suites' data.
+
+export async function useFreshCatalogTables(): Promise<{ drop: () => Promise<void> }> {
+  const previousPrefix = process.env.TABLE_PREFIX;
+  process.env.TABLE_PREFIX = `import-test-${randomUUID().slice(0, 8)}-`;
+  resetConfigForTests();
+  const names = [tableName('products'), tableName('categories')];
+  const defs = tableDefinitions().filter((d) => d.TableName !== undefined && names.includes(d.TableName));
+  await Promise.all(defs.map((def) => dynamoClient().send(new CreateTableCommand(def))));
+  return {
+    drop: async () => {
+      await Promise.all(names.map((TableName) => dynamoClient().send(new DeleteTableCommand({ TableName }))));
+      if (previousPrefix === undefined) delete process.env.TABLE_PREFIX;
+      else process.env.TABLE_PREFIX = previousPrefix;
+      resetConfigForTests();
+    },
+  };
+}
+
+/** Every item, page by page (a Scan page stops at 1 MB). */
+export async function scanAll(table: 'products' | 'categories'): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamoDoc().send(new ScanCommand({ TableName: tableName(table), ExclusiveStartKey: start }));
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
+export async function getStoredProduct(id: string): Promise<ProductRecord | undefined> {
+  const out = await dynamoDoc().send(new GetCommand({ TableName: tableName('products'), Key: { id }, ConsistentRead: true }));
+  return out.Item as ProductRecord | undefined;
+}
