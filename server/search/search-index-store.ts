@@ -10,18 +10,30 @@ export type SearchIndexChange = { type: 'upsert'; record: ProductRecord } | { ty
 type Build = { promise: Promise<ProductSearchIndex>; pending: SearchIndexChange[] };
 type Store = {
   index: ProductSearchIndex | null;
+  /** When the Scan behind the current index started. */
+  builtAt: number;
+  /** Until when a stream consumer vouches for the index (renewed on every successful poll). */
+  followedUntil: number;
   building: Build | null;
   categoryRefresh: Promise<void> | null;
 };
+
+/**
+ * An index no stream consumer follows (STREAM_CONSUMERS=off, or a consumer that stopped) would otherwise be
+ * as old as the process. Past this age the next search starts a rebuild in the background and is answered
+ * from the current index meanwhile.
+ */
+const UNFOLLOWED_MAX_AGE_MS = 5 * 60_000;
 
 const STORE = Symbol.for('storefront.search.index-store');
 
 function store(): Store {
   const g = globalThis as { [STORE]?: Store };
-  return (g[STORE] ??= { index: null, building: null, categoryRefresh: null });
+  return (g[STORE] ??= { index: null, builtAt: 0, followedUntil: 0, building: null, categoryRefresh: null });
 }
 
 function startBuild(s: Store): Promise<ProductSearchIndex> {
+  const startedAt = Date.now();
   const build: Build = {
     pending: [],
     promise: (async () => {
@@ -39,6 +51,7 @@ function startBuild(s: Store): Promise<ProductSearchIndex> {
       // Changes that arrived while the Scan ran may or may not be in it; re-applying is idempotent.
       for (const change of build.pending) applyChange(index, change);
       s.index = index;
+      s.builtAt = startedAt;
       s.building = null;
     },
     () => {
@@ -54,7 +67,14 @@ function startBuild(s: Store): Promise<ProductSearchIndex> {
  */
 export async function ensureSearchIndex(): Promise<ProductSearchIndex> {
   const s = store();
-  if (s.index) return s.index;
+  if (s.index) {
+    const now = Date.now();
+    if (!s.building && now > s.followedUntil && now - s.builtAt > UNFOLLOWED_MAX_AGE_MS) {
+      // A failed refresh keeps the current index; the next search past the age tries again.
+      startBuild(s).catch(() => undefined);
+    }
+    return s.index;
+  }
   if (s.building) return s.building.promise;
   return startBuild(s);
 }
@@ -65,6 +85,12 @@ export async function ensureSearchIndex(): Promise<ProductSearchIndex> {
  */
 export async function rebuildSearchIndex(): Promise<ProductSearchIndex> {
   return startBuild(store());
+}
+
+/** A stream consumer keeps the index current for the next `forMs`: no age-based rebuilds meanwhile. */
+export function markSearchIndexFollowed(forMs: number): void {
+  const s = store();
+  s.followedUntil = Math.max(s.followedUntil, Date.now() + forMs);
 }
 
 /** The index if this process has built one; stream handlers leave building to the first search. */
@@ -106,6 +132,8 @@ export async function applySearchIndexChanges(changes: SearchIndexChange[]): Pro
 export function resetSearchIndexForTests(): void {
   const s = store();
   s.index = null;
+  s.builtAt = 0;
+  s.followedUntil = 0;
   s.building = null;
   s.categoryRefresh = null;
 }

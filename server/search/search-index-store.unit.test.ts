@@ -81,6 +81,39 @@ describe('search index store', () => {
     expect(index.get('tent')).toBeUndefined();
   });
 
+  it('refreshes an index no stream follows once it is a few minutes old, answering from the old one meanwhile', async () => {
+    const now = vi.spyOn(Date, 'now');
+    try {
+      now.mockReturnValue(1_000_000);
+      const first = store.ensureSearchIndex();
+      await Promise.resolve();
+      scans[0]!.resolve([tent]);
+      const old = await first;
+      await vi.waitFor(() => expect(store.currentSearchIndex()).toBe(old));
+
+      now.mockReturnValue(1_000_000 + 4 * 60_000);
+      expect(await store.ensureSearchIndex()).toBe(old);
+      expect(scans).toHaveLength(1);
+
+      // A consumer following the stream vouches for it: no rebuild however old.
+      store.markSearchIndexFollowed(3 * 60_000);
+      now.mockReturnValue(1_000_000 + 6 * 60_000);
+      expect(await store.ensureSearchIndex()).toBe(old);
+      expect(scans).toHaveLength(1);
+
+      // The lease ran out: the next search rebuilds in the background and still gets the old index.
+      now.mockReturnValue(1_000_000 + 8 * 60_000);
+      expect(await store.ensureSearchIndex()).toBe(old);
+      expect(scans).toHaveLength(2);
+      expect(await store.ensureSearchIndex()).toBe(old);
+      expect(scans).toHaveLength(2);
+      scans[1]!.resolve([tent, lamp]);
+      await vi.waitFor(() => expect(store.currentSearchIndex()?.size).toBe(2));
+    } finally {
+      now.mockRestore();
+    }
+  });
+
   it('ignores stream changes while this process has no index', async () => {
     await store.applySearchIndexChanges([{ type: 'upsert', record: lamp }]);
     expect(store.currentSearchIndex()).toBeNull();

@@ -1,6 +1,6 @@
-// A poller that retries every second would print the same error thousands of times during an outage.
+// A stream reader that retries every second would print the same error thousands of times during an outage.
 // Each kind of error is logged once per process (as a JSON line), with a count of how often it recurred
-// logged when the poller next succeeds.
+// logged when the reader next succeeds.
 
 export type OnceLogger = {
   warn(kind: string, msg: string, err?: unknown): void;

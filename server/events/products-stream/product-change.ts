@@ -3,7 +3,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { ProductRecord } from '../../catalog/types';
 
 // One change to one product, with plain (unmarshalled) images. Both sources of stream records map to this:
-// the in-process poller (DynamoDB Streams GetRecords) and, on AWS, the stream-subscribed Lambda
+// the in-process follower (DynamoDB Streams GetRecords) and, on AWS, the stream-subscribed Lambda
 // (DynamoDBStreamEvent). Both carry the same `eventName` + `dynamodb.{Keys, OldImage, NewImage}` shape.
 
 export type ProductChange = {

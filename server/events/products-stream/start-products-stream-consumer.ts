@@ -1,11 +1,11 @@
 import { cacheTags, expireTags } from '../../cache';
 import { getConfig } from '../../config';
 import { tableName } from '../../db/tables';
-import { rebuildSearchIndex } from '../../search';
+import { markSearchIndexFollowed, rebuildSearchIndex } from '../../search';
 import { handleProductRecords } from './handle-product-records';
 import { createOnceLogger } from './log-once';
 import { productChangesFromStreamRecords } from './product-change';
-import { DynamoStreamPoller } from './stream-poller';
+import { StreamFollower } from './stream-follower';
 
 // Runs the products stream consumer inside this process when the configuration asks for it (the local stack).
 // On AWS the stream-subscribed function calls handleProductRecords instead and servers leave this off.
@@ -15,6 +15,8 @@ export type ProductsStreamConsumer = {
   ready: Promise<void>;
   stop(): Promise<void>;
 };
+
+const FOLLOW_LEASE_MS = 60_000;
 
 // One per process, even though Next loads instrumentation and route bundles separately.
 const CONSUMER = Symbol.for('storefront.events.products-stream-consumer');
@@ -31,11 +33,14 @@ export function startProductsStreamConsumer(): ProductsStreamConsumer | null {
   if (existing) return existing;
 
   const log = createOnceLogger('products-stream');
-  const poller = new DynamoStreamPoller({
+  const follower = new StreamFollower({
     tableName: tableName('products'),
     log,
     onRecords: (records) => handleProductRecords(productChangesFromStreamRecords(records)),
-    // The poller calls this after it holds its shard iterators, so a change landing during the Scan is both
+    // While the stream is being read the index needs no age-based rebuilds; if this consumer stalls or stops,
+    // the lease runs out and searches fall back to refreshing the index from a Scan every few minutes.
+    onCaughtUp: () => markSearchIndexFollowed(FOLLOW_LEASE_MS),
+    // The follower calls this after it holds its shard iterators, so a change landing during the Scan is both
     // in the Scan and delivered afterwards (upserts are idempotent), never in neither.
     onResync: async (reason) => {
       const index = await rebuildSearchIndex();
@@ -47,9 +52,9 @@ export function startProductsStreamConsumer(): ProductsStreamConsumer | null {
     },
   });
   const consumer: ProductsStreamConsumer = {
-    ready: poller.start(),
+    ready: follower.start(),
     stop: async () => {
-      await poller.stop();
+      await follower.stop();
       if (holder[CONSUMER] === consumer) delete holder[CONSUMER];
     },
   };

@@ -10,16 +10,20 @@ import { dynamoClient, dynamoStreamsClient } from '../../aws/clients';
 import { errorKind, type OnceLogger } from './log-once';
 
 // Follows a table's DynamoDB stream from inside a long-running process (the local stack; on AWS a
-// stream-subscribed Lambda does this job). It never throws out of its loop: every failure is logged once per
-// kind and retried with backoff, so a stream problem degrades freshness, never the process.
+// stream-subscribed Lambda does this job) for a consumer whose state is a snapshot of the table (the search
+// index): take a position at the head of every open shard, let the consumer do its full read, then follow.
+// Unlike the checkpointing reader in ../stream-poller.ts (orders: replay from TRIM_HORIZON, exactly-once by
+// markers), a lost position here is answered by a new position plus a new full read, never by replaying old
+// images over a fresher index. It never throws out of its loop: every failure is logged once per kind and
+// retried with backoff, so a stream problem degrades freshness, never the process.
 //
 // Shard lifecycle: at start, open shards are read from LATEST and closed ones are skipped (their records are
 // older than the full read the consumer does next). Shards found later (children of a closed shard) are read
 // from TRIM_HORIZON, after their parent is finished, so changes to one item stay in order.
 
-export type StreamPollerOptions = {
+export type StreamFollowerOptions = {
   tableName: string;
-  /** One shard's batch, in stream order. Throwing makes the poller retry the same batch. */
+  /** One shard's batch, in stream order. Throwing makes the follower retry the same batch. */
   onRecords: (records: _Record[]) => Promise<void>;
   /**
    * The consumer must rebuild its state from a full read of the table. Called once the shard iterators are in
@@ -29,6 +33,8 @@ export type StreamPollerOptions = {
    */
   onResync: (reason: 'start' | 'lost-position') => Promise<void>;
   log: OnceLogger;
+  /** After every round in which every readable shard was read without error. */
+  onCaughtUp?: () => void;
   pollIntervalMs?: number;
   rediscoverIntervalMs?: number;
   maxBackoffMs?: number;
@@ -53,7 +59,7 @@ class StreamGoneError extends Error {
   override name = 'StreamGone';
 }
 
-export class DynamoStreamPoller {
+export class StreamFollower {
   private readonly pollIntervalMs: number;
   private readonly rediscoverIntervalMs: number;
   private readonly maxBackoffMs: number;
@@ -71,7 +77,7 @@ export class DynamoStreamPoller {
   /** Resolves once positioned on the stream and the first resync is done (or when stopped before that). */
   readonly ready: Promise<void> = new Promise((resolve) => (this.markReady = resolve));
 
-  constructor(private readonly opts: StreamPollerOptions) {
+  constructor(private readonly opts: StreamFollowerOptions) {
     this.pollIntervalMs = opts.pollIntervalMs ?? 1_000;
     this.rediscoverIntervalMs = opts.rediscoverIntervalMs ?? 60_000;
     this.maxBackoffMs = opts.maxBackoffMs ?? 30_000;
@@ -101,6 +107,7 @@ export class DynamoStreamPoller {
         }
         if (this.needsDiscovery || Date.now() - this.lastDiscoveryAt >= this.rediscoverIntervalMs) await this.discoverShards();
         const busy = await this.pollShards();
+        if (!this.needsPosition) this.opts.onCaughtUp?.();
         if (this.failures > 0) this.opts.log.recovered();
         this.failures = 0;
         // A shard that returned records may hold more: read again at once instead of waiting a second.
@@ -111,7 +118,7 @@ export class DynamoStreamPoller {
           // The table or its stream was replaced (a local reset, a re-created table): start over.
           this.needsPosition = true;
         }
-        this.opts.log.warn(errorKind(err), 'products stream poll failed; retrying with backoff', err);
+        this.opts.log.warn(errorKind(err), 'stream read failed; retrying with backoff', err);
         delay = this.backoff();
       }
       await this.sleep(delay);
