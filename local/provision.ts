@@ -23,6 +23,7 @@ import {
 import { resetConfigForTests } from '../server/config';
 import { cognitoClient, dynamoClient, resetAwsClientsForTests } from '../server/aws/clients';
 import { tableDefinitions } from '../server/db/tables';
+import { seedFlags } from '../server/flags/seed-flags';
 import { DEMO_ACCOUNTS, LOCAL_CLIENT_NAME, LOCAL_POOL_NAME, MARKETERS_GROUP } from './demo-accounts';
 
 // Idempotent provisioning of the stand-ins, run on every start: whatever is missing is created, whatever exists
@@ -210,6 +211,8 @@ export async function provision(
 ): Promise<{ env: Record<string, string>; tables: TablesResult; cognito: CognitoResult }> {
   applyEnv(env);
   const [tables, cognito] = await Promise.all([provisionTables(), provisionCognito()]);
+  // Built-in feature flags: each written only if absent, so a marketer's changes survive restarts (server/flags).
+  await seedFlags();
   const full = { ...env, COGNITO_USER_POOL_ID: cognito.userPoolId, COGNITO_CLIENT_ID: cognito.clientId };
   applyEnv(full);
   return { env: full, tables, cognito };

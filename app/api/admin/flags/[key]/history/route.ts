@@ -1,0 +1,10 @@
+import { flagHistory, flagKeyParam, type FlagRouteContext, historyQuerySchema, requireMarketer } from '@/server/flags';
+import { parseQuery, route } from '@/server/http/respond';
+
+// GET /api/admin/flags/[key]/history?limit&cursor → { entries: [{ at, by, before, after, … }], nextCursor }.
+export const GET = route<FlagRouteContext>(async (req, ctx) => {
+  const user = await requireMarketer(req);
+  const key = await flagKeyParam(ctx);
+  const page = await flagHistory(user, key, parseQuery(req, historyQuerySchema));
+  return Response.json(page, { headers: { 'Cache-Control': 'private, no-store' } });
+});

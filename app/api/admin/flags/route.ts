@@ -1,0 +1,9 @@
+import { listFlags, requireMarketer } from '@/server/flags';
+import { route } from '@/server/http/respond';
+
+// GET /api/admin/flags → { flags: Flag[] }. 401 without a session, 403 unless the caller is in `marketers`.
+export const GET = route(async (req) => {
+  const user = await requireMarketer(req);
+  const flags = await listFlags(user);
+  return Response.json({ flags }, { headers: { 'Cache-Control': 'private, no-store' } });
+});

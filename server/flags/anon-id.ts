@@ -1,0 +1,49 @@
+import { randomBytes } from 'node:crypto';
+import { getConfig } from '../config';
+
+// sf_anon: a random, long-lived id for a browser that is not signed in, so its rollout bucket stays put between
+// requests and visits. It is not a secret and proves nothing: a shopper who edits it picks another bucket, which
+// flags allow (they decide what is shown, never who may act). httpOnly anyway, as no script needs it.
+
+export const ANON_COOKIE = 'sf_anon';
+// 400 days: the longest lifetime current browsers keep (Chrome caps Max-Age there).
+export const ANON_COOKIE_MAX_AGE = 400 * 24 * 60 * 60;
+
+// 16 random bytes in base64url. Anything else is ignored and replaced, which also bounds what reaches the hash.
+const ANON_ID_PATTERN = /^[A-Za-z0-9_-]{22}$/;
+
+export function mintAnonId(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+export function validAnonId(value: string | undefined | null): string | null {
+  return value && ANON_ID_PATTERN.test(value) ? value : null;
+}
+
+/** sf_anon's value from a Cookie request header, when well formed. */
+export function anonIdFromCookieHeader(header: string | null): string | null {
+  if (!header) return null;
+  for (const pair of header.split(';')) {
+    const eq = pair.indexOf('=');
+    if (eq > 0 && pair.slice(0, eq).trim() === ANON_COOKIE) return validAnonId(pair.slice(eq + 1).trim());
+  }
+  return null;
+}
+
+/** The Cookie request header with sf_anon set to `id` (a malformed copy removed), for the render behind middleware. */
+export function cookieHeaderWithAnonId(header: string | null, id: string): string {
+  const others = (header ?? '')
+    .split(';')
+    .map((p) => p.trim())
+    .filter((p) => p !== '' && p.split('=', 1)[0]!.trim() !== ANON_COOKIE);
+  return [...others, `${ANON_COOKIE}=${id}`].join('; ');
+}
+
+export type AnonCookieOptions = { httpOnly: true; secure: boolean; sameSite: 'lax'; path: '/'; maxAge: number };
+
+export function anonCookieOptions(): AnonCookieOptions {
+  const site = new URL(getConfig().SITE_URL);
+  // Browsers drop Secure cookies on plain-http localhost; everywhere else the site is https.
+  const localHttp = site.protocol === 'http:' && (site.hostname === 'localhost' || site.hostname === '127.0.0.1');
+  return { httpOnly: true, secure: !localHttp, sameSite: 'lax', path: '/', maxAge: ANON_COOKIE_MAX_AGE };
+}

@@ -1,0 +1,46 @@
+import 'server-only';
+import { cookies } from 'next/headers';
+import { cache } from 'react';
+import { getSessionUser, type SessionUser } from '../identity';
+import { ANON_COOKIE, validAnonId } from './anon-id';
+import { evaluateFlag, type FlagSubject } from './evaluate-flag';
+import { FLAG_KEYS, type FlagKey } from './flag-registry';
+import { sharedFlagCache } from './shared-flag-cache';
+
+// What server components and route handlers ask: "is this flag on for the shopper of this request?"
+// Evaluated here from the cached flag set, the verified session (the sf_at token, checked again) and sf_anon, never
+// from a value a client or a header could carry: if middleware is bypassed (ADR 0004), the answer is unchanged.
+// Middleware mints sf_anon on a first visit and writes it into the request's Cookie header, so cookies() here
+// already has it and the page buckets the shopper the way the next request will.
+
+export type EvaluatedFlags = Readonly<Record<FlagKey, boolean>>;
+
+async function sessionUserOrNull(): Promise<SessionUser | null> {
+  try {
+    return await getSessionUser();
+  } catch (err) {
+    // A flag must never take a page down: an identity outage evaluates as signed out.
+    console.warn(JSON.stringify({ level: 'warn', msg: 'flags: session lookup failed, evaluating as signed out', err: String(err) }));
+    return null;
+  }
+}
+
+/** Every known flag for this request's shopper. Memoised per request: all components of one render agree. */
+export const getFlags = cache(async (): Promise<EvaluatedFlags> => {
+  const [snapshot, user, jar] = await Promise.all([sharedFlagCache().get(), sessionUserOrNull(), cookies()]);
+  const subject: FlagSubject = {
+    userId: user?.id ?? null,
+    groups: user?.groups ?? [],
+    anonId: validAnonId(jar.get(ANON_COOKIE)?.value),
+  };
+  const out = {} as Record<FlagKey, boolean>;
+  for (const key of FLAG_KEYS) {
+    const flag = snapshot.flags.get(key);
+    out[key] = flag ? evaluateFlag(flag, subject) : false;
+  }
+  return out;
+});
+
+export async function isEnabled(key: FlagKey): Promise<boolean> {
+  return (await getFlags())[key];
+}
