@@ -3,9 +3,10 @@
 import { useId, useState } from 'react';
 import { formatMoney } from '@/server/money';
 import type { ProductVariant } from '@/server/catalog/types';
+import { AddToCart } from '@/components/cart/add-to-cart';
 import { findVariant, initialSelection, optionGroups } from './variant-options';
 
-export function ProductPurchase({ variants }: { variants: ProductVariant[] }) {
+export function ProductPurchase({ variants, productId, productName }: { variants: ProductVariant[]; productId?: string; productName?: string }) {
   const [selected, setSelected] = useState(() => initialSelection(variants));
   const groups = optionGroups(variants);
   const variant = findVariant(variants, selected);
@@ -48,6 +49,7 @@ export function ProductPurchase({ variants }: { variants: ProductVariant[] }) {
               ? `Only ${variant.available} left`
               : 'In stock'}
       </p>
+      {productId ? <AddToCart productId={productId} productName={productName ?? 'the item'} variantId={variant?.id ?? null} available={variant?.available ?? 0} /> : null}
     </div>
   );
 }

@@ -47,7 +47,7 @@ export default async function ProductPage({ params }: Props) {
           <p>
             by {product.brand} · <Rating value={product.rating} count={product.reviewCount} />
           </p>
-          <ProductPurchase variants={product.variants} />
+          <ProductPurchase variants={product.variants} productId={product.id} productName={product.name} />
           <h2>About this product</h2>
           <p>{product.description}</p>
         </div>

@@ -1,0 +1,25 @@
+import type { Metadata } from 'next';
+import { CartView } from '@/components/cart/cart-view';
+import { FreeShippingBanner } from '@/components/flags/free-shipping-banner';
+import { currentCartOwner, getCart, type Cart } from '@/server/cart';
+import { FREE_SHIPPING_THRESHOLD } from '@/server/checkout';
+import { money } from '@/server/money';
+
+// Read live on every request (cookies make it dynamic anyway): a cart is never cached, and changing it never
+// touches the catalog's shared cache tags.
+export const dynamic = 'force-dynamic';
+
+export const metadata: Metadata = { title: 'Your cart', robots: { index: false } };
+
+export default async function CartPage() {
+  // A page cannot set cookies, so a visitor without one simply has an empty cart until the first add.
+  const owner = await currentCartOwner();
+  const cart: Cart = owner ? await getCart(owner) : { id: '', items: [], subtotal: money(0), itemCount: 0 };
+  return (
+    <>
+      <h1>Your cart</h1>
+      <FreeShippingBanner threshold={FREE_SHIPPING_THRESHOLD} />
+      <CartView initial={cart} freeShippingThreshold={FREE_SHIPPING_THRESHOLD} />
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+'use client';
+
+import Link from 'next/link';
+import { useEffect, useRef } from 'react';
+import type { Cart } from '@/server/cart/cart-types';
+import { formatMoney } from '@/server/money';
+import { CartLines } from './cart-lines';
+import styles from './cart.module.css';
+import { useOptimisticCart } from './use-optimistic-cart';
+
+/**
+ * A side panel showing the cart right after an add, editable in place. A native modal <dialog>: focus moves
+ * into it, stays there, Escape closes it, and focus returns to the button that opened it.
+ */
+export function CartDrawer({ cart: serverCart, open, onClose }: { cart: Cart; open: boolean; onClose: () => void }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const { cart, pendingLine, error, status, setQuantity, remove } = useOptimisticCart(serverCart);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+
+  return (
+    <dialog ref={ref} className={styles.drawer} aria-labelledby="cart-drawer-title" onClose={onClose}>
+      <div className={styles.drawerHead}>
+        <h2 id="cart-drawer-title">Your cart</h2>
+        <button type="button" className="button button--ghost" onClick={onClose}>
+          Close<span className="visually-hidden"> cart</span>
+        </button>
+      </div>
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {status}
+      </p>
+      {error ? (
+        <p className={styles.error} role="alert">
+          {error}
+        </p>
+      ) : null}
+      {cart.items.length === 0 ? (
+        <p>Your cart is empty.</p>
+      ) : (
+        <>
+          <CartLines cart={cart} pendingLine={pendingLine} onQuantity={setQuantity} onRemove={remove} />
+          <p className={styles.row} style={{ margin: '16px 0' }}>
+            <span>Subtotal</span> <strong>{formatMoney(cart.subtotal)}</strong>
+          </p>
+        </>
+      )}
+      <div className={styles.actions}>
+        <Link className="button button--ghost" href="/cart" onClick={onClose}>
+          View cart
+        </Link>
+        {cart.items.length > 0 ? (
+          <Link className="button" href="/checkout" onClick={onClose}>
+            Check out
+          </Link>
+        ) : null}
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,65 @@
+'use client';
+
+import Link from 'next/link';
+import type { Cart } from '@/server/cart/cart-types';
+import { formatMoney, type Money } from '@/server/money';
+import { CartLines } from './cart-lines';
+import styles from './cart.module.css';
+import { FreeShippingNote } from './free-shipping-note';
+import { useOptimisticCart } from './use-optimistic-cart';
+
+/** The /cart page body: lines with optimistic edits, the summary and the way to checkout. */
+export function CartView({ initial, freeShippingThreshold }: { initial: Cart; freeShippingThreshold: Money }) {
+  const { cart, pendingLine, error, status, setQuantity, remove } = useOptimisticCart(initial);
+  const blocked = cart.items.some((i) => !i.available);
+
+  return (
+    <>
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {status}
+      </p>
+      {error ? (
+        <p className={styles.error} role="alert">
+          {error}
+        </p>
+      ) : null}
+      {cart.items.length === 0 ? (
+        <div className={styles.empty}>
+          <p>Your cart is empty.</p>
+          <Link className="button" href="/">
+            Continue shopping
+          </Link>
+        </div>
+      ) : (
+        <div className={styles.layout}>
+          <CartLines cart={cart} pendingLine={pendingLine} onQuantity={setQuantity} onRemove={remove} />
+          <section className={styles.summary} aria-labelledby="cart-summary-title">
+            <h2 id="cart-summary-title">Order summary</h2>
+            <dl>
+              <div className={styles.row}>
+                <dt>Items</dt>
+                <dd>{cart.itemCount}</dd>
+              </div>
+              <div className={styles.row}>
+                <dt>Subtotal</dt>
+                <dd>{formatMoney(cart.subtotal)}</dd>
+              </div>
+            </dl>
+            <FreeShippingNote subtotal={cart.subtotal} threshold={freeShippingThreshold} />
+            <p className={styles.meta}>Shipping and tax are worked out at checkout.</p>
+            {blocked ? <p className={styles.error}>Some items are not available in the quantity in your cart. Change or remove them to check out.</p> : null}
+            {blocked ? (
+              <button type="button" className="button" disabled>
+                Check out
+              </button>
+            ) : (
+              <Link className="button" href="/checkout">
+                Check out
+              </Link>
+            )}
+          </section>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,15 @@
+import type { Money } from '@/server/money';
+
+/** Serializable country rules for the form (no RegExp across the server/client boundary). */
+export type CountryOption = { code: string; name: string; regionLabel: string; postalLabel: string; regions: [string, string][] | null };
+
+export type ShippingOptionView = { id: string; label: string; estimate: string; price: Money };
+
+export type ReviewLine = { lineId: string; name: string; options: Record<string, string>; quantity: number; lineTotal: Money; available: boolean };
+
+export type QuoteView = {
+  lines: ReviewLine[];
+  subtotal: Money;
+  shippingOptions: ShippingOptionView[];
+  totals: { subtotal: Money; shipping: Money; tax: Money; total: Money } | null;
+};

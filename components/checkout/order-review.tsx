@@ -1,0 +1,47 @@
+import { formatMoney } from '@/server/money';
+import type { QuoteView } from './checkout-types';
+import styles from './checkout.module.css';
+
+/** The order as it will be charged: lines and the server's totals for the address and method chosen. */
+export function OrderReview({ quote, loading, shippingMethod }: { quote: QuoteView; loading: boolean; shippingMethod: string }) {
+  const totals = quote.totals;
+  const shipping = quote.shippingOptions.find((o) => o.id === shippingMethod)?.price;
+  return (
+    <section className={styles.review} aria-labelledby="review-title" aria-busy={loading}>
+      <h2 id="review-title">Review your order</h2>
+      <ul className={styles.items}>
+        {quote.lines.map((l) => (
+          <li key={l.lineId} className={styles.item}>
+            <span>
+              {l.name} × {l.quantity}
+              {Object.keys(l.options).length > 0 ? <small>{Object.values(l.options).join(' · ')}</small> : null}
+              {!l.available ? <small>Not available in this quantity</small> : null}
+            </span>
+            <span>{formatMoney(l.lineTotal)}</span>
+          </li>
+        ))}
+      </ul>
+      <dl className={styles.totals}>
+        <div>
+          <dt>Subtotal</dt>
+          <dd>{formatMoney(quote.subtotal)}</dd>
+        </div>
+        <div>
+          <dt>Shipping</dt>
+          <dd>{shipping ? (shipping.amount === 0 ? 'Free' : formatMoney(shipping)) : '—'}</dd>
+        </div>
+        <div>
+          <dt>Tax</dt>
+          <dd>{totals ? formatMoney(totals.tax) : 'Choose your state or province'}</dd>
+        </div>
+        <div className={styles.grand}>
+          <dt>Total</dt>
+          <dd>{totals ? formatMoney(totals.total) : '—'}</dd>
+        </div>
+      </dl>
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {totals && !loading ? `Order total ${formatMoney(totals.total)}` : ''}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,127 @@
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from './a11y';
+
+// Shopping in the browser: a guest cart that survives sign-up, checkout with the sandbox cards, and the order
+// history. Products come from the demo catalog; the test picks ones that are in stock right now.
+
+type Summary = { slug: string; name: string };
+type Variant = { available: number };
+
+async function inStockProducts(request: APIRequestContext, count: number): Promise<Summary[]> {
+  const list = (await (await request.get('/api/products?limit=48&sort=featured')).json()) as { items: Summary[] };
+  const picked: Summary[] = [];
+  for (const p of list.items) {
+    const detail = (await (await request.get(`/api/products/${p.slug}`)).json()) as { variants: Variant[] };
+    if (detail.variants.some((v) => v.available >= 3)) picked.push(p);
+    if (picked.length === count) break;
+  }
+  expect(picked, 'in-stock demo products').toHaveLength(count);
+  return picked;
+}
+
+async function addFromProductPage(page: Page, product: Summary) {
+  await page.goto(`/p/${product.slug}`);
+  await page.getByRole('button', { name: 'Add to cart' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Added ${product.name} to your cart.` })).toBeVisible();
+  const drawer = page.getByRole('dialog', { name: 'Your cart' });
+  await expect(drawer).toBeVisible();
+  await drawer.getByRole('button', { name: 'Close cart' }).click();
+  await expect(drawer).toBeHidden();
+}
+
+async function fillCheckout(page: Page, cardNumber: string) {
+  const form = page.locator('main form');
+  await form.getByLabel('Full name').fill('Ada Lovelace');
+  await form.getByLabel('Address line 1').fill('1 Analytical Way');
+  await form.getByLabel('City').fill('San Francisco');
+  await form.getByLabel('State').selectOption('CA');
+  await form.getByLabel('ZIP code').fill('94105');
+  await form.getByLabel('Card number').fill(cardNumber);
+  await form.getByLabel('Expiry month').selectOption('12');
+  await form.getByLabel('Expiry year').selectOption(String(new Date().getFullYear() + 3));
+  await form.getByLabel('Security code (CVC)').fill('123');
+  // The review shows the server's tax for California once the quote comes back.
+  await expect(page.getByRole('region', { name: 'Review your order' })).not.toContainText('Choose your state');
+}
+
+async function signUpThroughApi(request: APIRequestContext, email: string) {
+  const password = 'Sturdy-pass-42';
+  expect((await request.post('/api/auth/sign-up', { data: { email, password, name: 'Decline Tester' } })).status()).toBe(201);
+  expect((await request.post('/api/auth/sign-in', { data: { email, password } })).status()).toBe(200);
+}
+
+test('a guest fills a cart, signs up, keeps the cart, pays with 4242 and finds the order', async ({ page, request }) => {
+  const [first, second] = await inStockProducts(request, 2);
+
+  await addFromProductPage(page, first!);
+  await addFromProductPage(page, second!);
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Cart, 2 items' })).toBeVisible();
+
+  await page.goto('/cart');
+  await expect(page.getByRole('heading', { level: 1, name: 'Your cart' })).toBeVisible();
+  const lines = page.getByRole('list', { name: 'Items in your cart' }).getByRole('listitem');
+  await expect(lines).toHaveCount(2);
+  await expectNoSeriousA11yViolations(page);
+
+  // Optimistic quantity change, reconciled with the server's priced cart.
+  await page.getByLabel(`Quantity of ${first!.name}`).selectOption('2');
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Cart, 3 items' })).toBeVisible();
+  await page.getByLabel(`Quantity of ${first!.name}`).selectOption('1');
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Cart, 2 items' })).toBeVisible();
+
+  // Sign up; the guest cart becomes the new account's cart.
+  await page.goto('/sign-up?next=%2Fcart');
+  const signUp = page.locator('main');
+  await signUp.getByLabel('Your name').fill('Grace Guest');
+  await signUp.getByLabel('Email address').fill(`shopper-${Date.now()}@example.com`);
+  await signUp.getByLabel('Password', { exact: true }).fill('Sturdy-pass-42');
+  await signUp.getByRole('button', { name: 'Create account' }).click();
+  await expect(page).toHaveURL(/\/cart$/);
+  await expect(page.getByRole('banner')).toContainText('Grace Guest');
+  await expect(lines).toHaveCount(2);
+  await expect(page.getByRole('list', { name: 'Items in your cart' })).toContainText(first!.name);
+  await expect(page.getByRole('list', { name: 'Items in your cart' })).toContainText(second!.name);
+
+  await page.getByRole('link', { name: 'Check out' }).click();
+  await expect(page).toHaveURL(/\/checkout$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Checkout' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await fillCheckout(page, '4242 4242 4242 4242');
+  await page.getByRole('button', { name: /^Place order/ }).click();
+
+  await expect(page).toHaveURL(/\/orders\/ord_[0-9a-z]+[A-Za-z0-9]*\?placed=1$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Thank you, your order is placed' })).toBeVisible();
+  await expect(page.getByText('Visa ending in 4242')).toBeVisible();
+  const orderId = new URL(page.url()).pathname.split('/').pop()!;
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Cart', exact: true })).toBeVisible();
+
+  await page.goto('/orders');
+  await expect(page.getByRole('heading', { level: 1, name: 'Your orders' })).toBeVisible();
+  await expect(page.getByRole('link', { name: orderId })).toBeVisible();
+  await expect(page.getByRole('row', { name: new RegExp(orderId) })).toContainText('Placed');
+  await expectNoSeriousA11yViolations(page);
+
+  const cart = (await (await page.request.get('/api/cart')).json()) as { itemCount: number };
+  expect(cart.itemCount).toBe(0);
+});
+
+test('a declined card shows an error and places no order', async ({ page, request }) => {
+  const [product] = await inStockProducts(request, 1);
+  await signUpThroughApi(page.request, `declined-${Date.now()}@example.com`);
+  await addFromProductPage(page, product!);
+
+  await page.goto('/checkout');
+  await fillCheckout(page, '4000 0000 0000 0002');
+  await page.getByRole('button', { name: /^Place order/ }).click();
+  const alert = page.getByRole('alert', { name: 'There is a problem' });
+  await expect(alert).toContainText('Your payment was not accepted. No order was placed.');
+  await expect(alert).toContainText('declined');
+  await expect(page.getByLabel('Card number')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page).toHaveURL(/\/checkout$/);
+  await expectNoSeriousA11yViolations(page);
+
+  await page.goto('/orders');
+  await expect(page.getByText('You have not placed any orders yet.')).toBeVisible();
+  const cart = (await (await page.request.get('/api/cart')).json()) as { itemCount: number };
+  expect(cart.itemCount).toBe(1);
+});
