@@ -33,16 +33,29 @@ export async function rebuildLeaderboardFromDynamo(): Promise<{ products: number
 export type HealOutcome = 'in-step' | 'rebuilt' | 'redis-unavailable' | 'failed';
 
 const INFLIGHT = Symbol.for('storefront.leaderboard.heal');
+const LAST_FAILURE = Symbol.for('storefront.leaderboard.heal-failed-at');
+
+/** Readers trigger heals; while rebuilds keep failing, do not repeat the full read on every request. */
+const RETRY_AFTER_FAILURE_MS = 5_000;
 
 /**
  * Rebuilds when Redis is reachable and known to be behind: this process missed an update, another one flagged it
  * in DynamoDB, or the set was never built (empty Redis). One run at a time per process. Never throws.
  */
 export function healLeaderboardIfNeeded(): Promise<HealOutcome> {
-  const g = globalThis as unknown as Record<symbol, Promise<HealOutcome> | undefined>;
-  return (g[INFLIGHT] ??= heal().finally(() => {
+  const g = globalThis as unknown as Record<symbol, Promise<HealOutcome> | number | undefined>;
+  const failedAt = g[LAST_FAILURE];
+  if (typeof failedAt === 'number' && Date.now() - failedAt < RETRY_AFTER_FAILURE_MS) return Promise.resolve('failed');
+  const inflight = g[INFLIGHT];
+  if (inflight instanceof Promise) return inflight;
+  const run = heal().then((outcome) => {
+    g[LAST_FAILURE] = outcome === 'failed' ? Date.now() : undefined;
+    return outcome;
+  });
+  g[INFLIGHT] = run.finally(() => {
     g[INFLIGHT] = undefined;
-  }));
+  });
+  return run;
 }
 
 async function heal(): Promise<HealOutcome> {

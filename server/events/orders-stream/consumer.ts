@@ -1,3 +1,4 @@
+import { waitForRedis } from '../../cache';
 import { tableName } from '../../db/tables';
 import { healLeaderboardIfNeeded } from '../../leaderboard/writer';
 import { startStreamPoller, type StreamPoller, type StreamRecord } from '../stream-poller';
@@ -31,7 +32,7 @@ export function createOrdersStreamConsumer(options: OrdersStreamConsumerOptions 
     },
   });
   // At start, and then periodically: Redis may have restarted empty or missed updates while it was down.
-  void healLeaderboardIfNeeded();
+  void waitForRedis(2_000).then(() => healLeaderboardIfNeeded());
   const timer = setInterval(() => void healLeaderboardIfNeeded(), options.healEveryMs ?? 5_000);
   timer.unref();
   return {

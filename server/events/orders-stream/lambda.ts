@@ -1,3 +1,4 @@
+import { waitForRedis } from '../../cache';
 import { healLeaderboardIfNeeded } from '../../leaderboard/writer';
 import { handleOrderRecords } from './handle-order-records';
 import type { StreamRecordLike } from './inserted-images';
@@ -9,6 +10,9 @@ import type { StreamRecordLike } from './inserted-images';
 export type OrdersStreamEvent = { Records: StreamRecordLike[] };
 
 export async function handler(event: OrdersStreamEvent): Promise<void> {
+  // A cold container's Redis client is still connecting; without this wait its first batch would skip Redis
+  // and force a rebuild. Returns at once when warm, or when no REDIS_URL is configured.
+  await waitForRedis(1_000);
   // Containers come and go, so each invocation checks whether an earlier one left Redis behind.
   await healLeaderboardIfNeeded();
   await handleOrderRecords(event.Records);
