@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { CartLink } from '@/components/cart/cart-link';
 import type { Category } from '@/server/catalog/types';
 
 export function SiteHeader({ categories, activeCategory, query }: { categories: Category[]; activeCategory?: string; query?: string }) {
@@ -20,7 +21,7 @@ export function SiteHeader({ categories, activeCategory, query }: { categories: 
         <nav aria-label="Account" className="header-links">
           <Link href="/stores">Stores</Link>
           <Link href="/orders">Orders</Link>
-          <Link href="/cart">Cart</Link>
+          <CartLink />
         </nav>
       </div>
       <nav aria-label="Categories" className="category-nav">
