@@ -8,7 +8,6 @@ import { searchProducts, SEARCH_MAX_QUERY_LENGTH, SEARCH_SORTS } from '@/server/
 // Bad input is a 400 with the error shape, never a 500.
 
 export const dynamic = 'force-dynamic';
-export const runtime = 'nodejs';
 
 // Money is integer minor units; a fractional or negative price bound is a mistake worth reporting.
 const cents = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);

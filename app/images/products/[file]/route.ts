@@ -5,7 +5,6 @@ import { route } from '@/server/http/respond';
 // Product artwork, drawn from the file name alone (see server/catalog/images). Same name, same bytes: cache forever.
 
 // sharp is a native module: Node only.
-export const runtime = 'nodejs';
 
 export const GET = route<{ params: Promise<{ file: string }> }>(async (_req, { params }) => {
   const spec = parseProductImageFileName((await params).file);
