@@ -6,6 +6,7 @@ import {
   NO_SESSION,
   rejectForeignMutation,
 } from './server/identity/middleware-session';
+import { flagMiddlewareStep } from './server/flags/middleware-flags';
 
 // Node.js runtime: later gates (session verification, flags) use node:crypto and AWS SDK clients, which the
 // Edge runtime cannot run (see FIELD-NOTES). Middleware is the first gate, never the only one.
@@ -23,10 +24,13 @@ export async function middleware(req: NextRequest) {
   // Identity: refuse cross-site cookie mutations, then verify (or refresh) the session and gate protected routes.
   const foreign = rejectForeignMutation(req);
   const session = foreign ? NO_SESSION : await establishSession(headers);
+  // Feature flags (server/flags, docs/flags.md): mint sf_anon, 404 a route whose flag is off for this shopper.
+  const flags = foreign ? null : await flagMiddlewareStep(req, headers, session);
   const res = applySessionCookies(
-    foreign ?? guardProtectedRoute(req, session) ?? NextResponse.next({ request: { headers } }),
+    foreign ?? guardProtectedRoute(req, session) ?? flags?.response ?? NextResponse.next({ request: { headers } }),
     session,
   );
+  flags?.finish(res);
   res.headers.set('X-Content-Type-Options', 'nosniff');
   res.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
   res.headers.set('X-Frame-Options', 'DENY');

@@ -37,3 +37,8 @@ export function flagSettings(): FlagSettings {
 export function resetFlagSettingsForTests(): void {
   cached = undefined;
 }
+
+/** The propagation bound per instance, in whole seconds, as the admin screen tells marketers. */
+export function propagationSeconds(): number {
+  return Math.max(1, Math.ceil(flagSettings().FLAGS_CACHE_TTL_MS / 1000));
+}

@@ -1,0 +1,48 @@
+'use client';
+
+import { useEffect, useId, useRef } from 'react';
+import styles from './flags-admin.module.css';
+
+// A modal confirmation on the native <dialog>: focus moves into it, Esc cancels, the page behind is inert. Used
+// before a kill switch changes, the one action that changes what every shopper sees at once.
+
+export function ConfirmDialog({
+  open,
+  title,
+  children,
+  confirmLabel,
+  onConfirm,
+  onCancel,
+}: {
+  open: boolean;
+  title: string;
+  children: React.ReactNode;
+  confirmLabel: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+
+  return (
+    <dialog ref={ref} className={styles.dialog} aria-labelledby={titleId} onCancel={onCancel} onClose={() => open && onCancel()}>
+      <h2 id={titleId}>{title}</h2>
+      {children}
+      <div className={styles.actions}>
+        <button type="button" className="button" onClick={onConfirm}>
+          {confirmLabel}
+        </button>
+        <button type="button" className="button button--ghost" onClick={onCancel} autoFocus>
+          Cancel
+        </button>
+      </div>
+    </dialog>
+  );
+}
