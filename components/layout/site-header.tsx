@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { AccountMenu } from '@/components/account/account-menu';
 import { CartLink } from '@/components/cart/cart-link';
 import type { Category } from '@/server/catalog/types';
 
@@ -22,6 +23,7 @@ export function SiteHeader({ categories, activeCategory, query }: { categories: 
           <Link href="/stores">Stores</Link>
           <Link href="/orders">Orders</Link>
           <CartLink />
+          <AccountMenu />
         </nav>
       </div>
       <nav aria-label="Categories" className="category-nav">

@@ -1,0 +1,127 @@
+'use client';
+
+import Link from 'next/link';
+import { useId, useState, type FormEvent } from 'react';
+import { AccountField } from './account-field';
+import styles from './account-forms.module.css';
+import { ErrorSummary, type SummaryProblem } from './error-summary';
+import { problemsFrom } from './form-problems';
+import { postJson, type PostResult } from './post-json';
+
+// Request a code, then set a new password with it. The first step reads the same whether or not the email has an
+// account, so the form cannot be used to find out who shops here.
+
+type Step = 'request' | 'reset' | 'done';
+
+export function ForgotPasswordForm() {
+  const base = useId();
+  const ids = { email: `${base}-email`, code: `${base}-code`, password: `${base}-password` };
+  const [step, setStep] = useState<Step>('request');
+  const [email, setEmail] = useState('');
+  const [problems, setProblems] = useState<SummaryProblem[]>([]);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [pending, setPending] = useState(false);
+
+  function fail(result: Extract<PostResult<unknown>, { ok: false }>) {
+    setPending(false);
+    setFieldErrors(result.fieldErrors);
+    setProblems(problemsFrom(result, ids));
+  }
+
+  function succeed(nextStep: Step) {
+    setPending(false);
+    setProblems([]);
+    setFieldErrors({});
+    setStep(nextStep);
+  }
+
+  async function onRequest(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const address = String(new FormData(event.currentTarget).get('email') ?? '').trim().toLowerCase();
+    setPending(true);
+    const result = await postJson('/api/auth/forgot-password', { email: address });
+    if (!result.ok) return fail(result);
+    setEmail(address);
+    succeed('reset');
+  }
+
+  async function onReset(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    const result = await postJson('/api/auth/reset-password', { email, code: form.get('code'), password: form.get('password') });
+    if (!result.ok) return fail(result);
+    succeed('done');
+  }
+
+  if (step === 'done') {
+    return (
+      <p className={`notice ${styles.status}`} role="status">
+        Your password has been changed. <Link href="/sign-in">Sign in with your new password</Link>.
+      </p>
+    );
+  }
+
+  if (step === 'reset') {
+    return (
+      <>
+        <ErrorSummary problems={problems} />
+        <p className={`notice ${styles.status}`} role="status">
+          If {email} has an account, we have emailed it a code. Enter the code and choose a new password.
+        </p>
+        <form className={styles.form} onSubmit={onReset} noValidate>
+          <AccountField id={ids.code} name="code" label="Code from the email" inputMode="numeric" autoComplete="one-time-code" maxLength={10} error={fieldErrors.code} />
+          <AccountField
+            id={ids.password}
+            name="password"
+            label="New password"
+            type="password"
+            autoComplete="new-password"
+            maxLength={256}
+            hint="At least 8 characters, with an upper-case letter, a lower-case letter and a number."
+            error={fieldErrors.password}
+          />
+          <div>
+            <button className="button" type="submit" disabled={pending}>
+              {pending ? 'Saving…' : 'Set new password'}
+            </button>
+          </div>
+        </form>
+        <p>
+          <button type="button" className={styles.linkButton} onClick={() => succeed('request')}>
+            Use a different email or send a new code
+          </button>
+        </p>
+      </>
+    );
+  }
+
+  return (
+    <>
+      <ErrorSummary problems={problems} />
+      <form className={styles.form} onSubmit={onRequest} noValidate>
+        <AccountField
+          id={ids.email}
+          name="email"
+          label="Email address"
+          type="email"
+          autoComplete="email"
+          spellCheck={false}
+          autoCapitalize="none"
+          maxLength={254}
+          hint="We will email you a code to set a new password."
+          defaultValue={email}
+          error={fieldErrors.email}
+        />
+        <div>
+          <button className="button" type="submit" disabled={pending}>
+            {pending ? 'Sending…' : 'Send code'}
+          </button>
+        </div>
+      </form>
+      <p>
+        <Link href="/sign-in">Back to sign in</Link>
+      </p>
+    </>
+  );
+}

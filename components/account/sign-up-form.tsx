@@ -1,0 +1,110 @@
+'use client';
+
+import Link from 'next/link';
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { AccountField } from './account-field';
+import styles from './account-forms.module.css';
+import { ErrorSummary, type SummaryProblem } from './error-summary';
+import { problemsFrom } from './form-problems';
+import { postJson, type PostResult } from './post-json';
+
+// Two steps: details, then — only where the pool wants one (real Cognito) — the emailed code. Once the account is
+// confirmed the shopper is signed in with the password just typed, kept in memory for that one request only.
+
+type Step = 'details' | 'confirm';
+
+export function SignUpForm({ next }: { next: string }) {
+  const base = useId();
+  const ids = { name: `${base}-name`, email: `${base}-email`, password: `${base}-password`, code: `${base}-code` };
+  const [step, setStep] = useState<Step>('details');
+  const [problems, setProblems] = useState<SummaryProblem[]>([]);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [pending, setPending] = useState(false);
+  const credentials = useRef<{ email: string; password: string } | null>(null);
+
+  function fail(result: Extract<PostResult<unknown>, { ok: false }>) {
+    setPending(false);
+    setFieldErrors(result.fieldErrors);
+    setProblems(problemsFrom(result, ids));
+  }
+
+  async function signInAndGo() {
+    const creds = credentials.current;
+    if (!creds) return;
+    const result = await postJson('/api/auth/sign-in', creds);
+    credentials.current = null;
+    // Account made but sign-in refused (rate limit, outage): the sign-in page takes it from here.
+    window.location.assign(result.ok ? next : `/sign-in?${new URLSearchParams({ next })}`);
+  }
+
+  async function onDetails(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const body = { name: form.get('name'), email: form.get('email'), password: form.get('password') };
+    setPending(true);
+    const result = await postJson<{ status: 'CONFIRMED' | 'CONFIRMATION_REQUIRED' }>('/api/auth/sign-up', body);
+    if (!result.ok) return fail(result);
+    credentials.current = { email: String(body.email ?? '').trim().toLowerCase(), password: String(body.password ?? '') };
+    if (result.data.status === 'CONFIRMED') return signInAndGo();
+    setPending(false);
+    setProblems([]);
+    setFieldErrors({});
+    setStep('confirm');
+  }
+
+  async function onConfirm(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    const result = await postJson('/api/auth/confirm', { email: credentials.current?.email, code: form.get('code') });
+    if (!result.ok) return fail(result);
+    return signInAndGo();
+  }
+
+  if (step === 'confirm') {
+    return (
+      <>
+        <ErrorSummary problems={problems} />
+        <p className={`notice ${styles.status}`} role="status">
+          We emailed a confirmation code to {credentials.current?.email}. Enter it below to finish creating your account.
+        </p>
+        <form className={styles.form} onSubmit={onConfirm} noValidate>
+          <AccountField id={ids.code} name="code" label="Confirmation code" inputMode="numeric" autoComplete="one-time-code" maxLength={10} error={fieldErrors.code} />
+          <div>
+            <button className="button" type="submit" disabled={pending}>
+              {pending ? 'Confirming…' : 'Confirm and sign in'}
+            </button>
+          </div>
+        </form>
+      </>
+    );
+  }
+
+  return (
+    <>
+      <ErrorSummary problems={problems} />
+      <form className={styles.form} onSubmit={onDetails} noValidate>
+        <AccountField id={ids.name} name="name" label="Your name" autoComplete="name" maxLength={100} error={fieldErrors.name} />
+        <AccountField id={ids.email} name="email" label="Email address" type="email" autoComplete="email" spellCheck={false} autoCapitalize="none" maxLength={254} error={fieldErrors.email} />
+        <AccountField
+          id={ids.password}
+          name="password"
+          label="Password"
+          type="password"
+          autoComplete="new-password"
+          maxLength={256}
+          hint="At least 8 characters, with an upper-case letter, a lower-case letter and a number."
+          error={fieldErrors.password}
+        />
+        <div>
+          <button className="button" type="submit" disabled={pending}>
+            {pending ? 'Creating your account…' : 'Create account'}
+          </button>
+        </div>
+      </form>
+      <p>
+        Already have an account? <Link href={next === '/' ? '/sign-in' : `/sign-in?${new URLSearchParams({ next })}`}>Sign in</Link>
+      </p>
+    </>
+  );
+}
