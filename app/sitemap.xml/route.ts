@@ -1,0 +1,12 @@
+import { listProductSlugs } from '@/server/catalog';
+import { sitemapIndexXml } from '@/server/catalog/sitemap-xml';
+import { route } from '@/server/http/respond';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = route(async () => {
+  const slugs = await listProductSlugs();
+  return new Response(sitemapIndexXml(slugs.length), {
+    headers: { 'Content-Type': 'application/xml; charset=utf-8', 'Cache-Control': 'public, max-age=3600' },
+  });
+});
