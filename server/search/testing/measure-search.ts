@@ -3,8 +3,12 @@
 //   node --conditions=react-server --expose-gc --import tsx server/search/testing/measure-search.ts [count]
 // (react-server resolves `server-only` to its empty build, as Next does for server code.)
 import { performance } from 'node:perf_hooks';
+import { gzipSync } from 'node:zlib';
+import MiniSearch from 'minisearch';
 import { ProductSearchIndex } from '../product-search-index';
 import { runSearch } from '../run-search';
+import { toSearchEntry, toSearchText } from '../search-document';
+import { searchTextOptions } from '../text-matching';
 import type { SearchParams } from '../types';
 import { FIXTURE_CATEGORIES, syntheticProducts } from './product-fixtures';
 
@@ -67,3 +71,17 @@ for (const { label, params } of queries) {
   console.log(`${label.padEnd(28)} ${String(total).padStart(6)} ${cols.map((v) => v.toFixed(2).padStart(9)).join('')}`);
 }
 if (records.length !== index.size) throw new Error('index lost products');
+
+// What an S3 snapshot of this index would weigh and cost to load (docs/search.md, "On AWS").
+const text = new MiniSearch(searchTextOptions);
+text.addAll(records.map((r) => toSearchText(r, r.category)));
+const snapshot = JSON.stringify({ text, entries: records.map(toSearchEntry) });
+const loadStart = performance.now();
+const parsed = JSON.parse(snapshot) as { text: unknown; entries: unknown[] };
+const loaded = MiniSearch.loadJSON(JSON.stringify(parsed.text), searchTextOptions);
+const loadMs = performance.now() - loadStart;
+console.log(
+  `snapshot: ${(snapshot.length / 1024 / 1024).toFixed(1)} MiB JSON, ${(gzipSync(snapshot).length / 1024 / 1024).toFixed(1)} MiB gzipped, ` +
+    `load ${loadMs.toFixed(0)} ms (${loaded.documentCount} documents)`,
+);
+
