@@ -24,4 +24,22 @@ describe('checkout under contention', () => {
     expect(counts.reduce((a, b) => a + b, 0)).toBe(10);
     expect(await stockOf(p.id, 'limited')).toBe(0);
   }, 120_000);
+
+  it('answers 20 rounds of the same key sent 5 times at once with exactly one order per round', async () => {
+    const p = await putProduct({ variants: [{ id: 'v', price: 1_000, stock: 1_000 }] });
+    const started = performance.now();
+    for (let round = 0; round < 20; round++) {
+      const userId = uniqueId('retrier');
+      await addCartItem({ kind: 'user', userId }, { productId: p.id, variantId: 'v', quantity: 1 });
+      const key = crypto.randomUUID();
+      const results = await Promise.allSettled(Array.from({ length: 5 }, () => placeOrder({ userId, idempotencyKey: key, body: checkoutBody() })));
+      const ids = results.map((r) => (r.status === 'fulfilled' ? r.value.order.id : `rejected: ${isAppError(r.reason) ? r.reason.code : String(r.reason)}`));
+      expect(new Set(ids).size, `round ${round}: ${ids.join(', ')}`).toBe(1);
+      expect(ids[0]).toMatch(/^ord_/);
+      expect(results.filter((r) => r.status === 'fulfilled' && !r.value.replayed)).toHaveLength(1);
+      expect(await orderCount(userId)).toBe(1);
+    }
+    console.log(`[measure] 20 rounds × 5 concurrent same-key checkouts: ${Math.round(performance.now() - started)} ms`);
+    expect(await stockOf(p.id, 'v')).toBe(980);
+  }, 120_000);
 });

@@ -93,12 +93,26 @@ export async function placeOrder(input: PlaceOrderInput): Promise<PlaceOrderResu
       }
 
       // 2. Price the cart from strongly consistent product reads; refuse early what cannot be had.
+      // A refusal below may be the work of a concurrent request with this same key that committed after the read
+      // above (it emptied the cart, took the last units): that request's order is the answer, not the refusal.
+      const replayIfKeyTaken = async (): Promise<PlaceOrderResult | null> => {
+        const late = await readIdempotencyRecord(recordKey);
+        if (!late) return null;
+        await release();
+        return replay(late, bodyHash, userId);
+      };
       const stored = await readStoredCart(cartId);
-      if (!stored || stored.lines.length === 0) throw new AppError('BAD_REQUEST', 'Your cart is empty.');
+      if (!stored || stored.lines.length === 0) {
+        const replayed = await replayIfKeyTaken();
+        if (replayed) return replayed;
+        throw new AppError('BAD_REQUEST', 'Your cart is empty.');
+      }
       const products = await getProductRecords(stored.lines.map((l) => l.productId));
       const cart = priceCart(cartId, stored.lines, products);
       const short = cart.items.filter((i) => !i.available);
       if (short.length > 0) {
+        const replayed = await replayIfKeyTaken();
+        if (replayed) return replayed;
         throw outOfStockError(short.map((i) => ({ productId: i.productId, variantId: i.variantId, name: i.name, requested: i.quantity, available: i.availableQuantity })));
       }
       const totals = computeTotals({ subtotal: cart.subtotal, shippingMethod: body.shippingMethod, address: body.shippingAddress });
