@@ -2,6 +2,9 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { PersonalizeRuntimeClient } from '@aws-sdk/client-personalize-runtime';
+import { LocationClient } from '@aws-sdk/client-location';
+import { LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
 import { getConfig } from '../config';
 
 // The one AWS client factory. Endpoints come from config so the same adapters talk to the local
@@ -13,6 +16,9 @@ type Clients = {
   doc?: DynamoDBDocumentClient;
   streams?: DynamoDBStreamsClient;
   cognito?: CognitoIdentityProviderClient;
+  personalize?: PersonalizeRuntimeClient;
+  location?: LocationClient;
+  lex?: LexRuntimeV2Client;
 };
 const store = ((globalThis as { __storefrontAwsClients?: Clients }).__storefrontAwsClients ??= {});
 
@@ -46,6 +52,22 @@ export function dynamoStreamsClient(): DynamoDBStreamsClient {
 
 export function cognitoClient(): CognitoIdentityProviderClient {
   return (store.cognito ??= new CognitoIdentityProviderClient(baseOptions(getConfig().COGNITO_ENDPOINT)));
+}
+
+// Personalize, Location and Lex run under a ~300 ms budget (server/resilience) with a local engine behind them:
+// one attempt only, because an SDK retry inside the budget just turns a throttle into a timeout.
+const budgetedOptions = () => ({ region: getConfig().AWS_REGION, maxAttempts: 1 });
+
+export function personalizeClient(): PersonalizeRuntimeClient {
+  return (store.personalize ??= new PersonalizeRuntimeClient(budgetedOptions()));
+}
+
+export function locationClient(): LocationClient {
+  return (store.location ??= new LocationClient(budgetedOptions()));
+}
+
+export function lexClient(): LexRuntimeV2Client {
+  return (store.lex ??= new LexRuntimeV2Client(budgetedOptions()));
 }
 
 /** For tests that change the environment between suites. */

@@ -1,0 +1,19 @@
+import type { FailureKind } from './failure-kind';
+
+// One log line per (service, failure kind) per process: a Personalize outage during a traffic peak must not turn
+// into one line per request. The first occurrence carries the error so the cause is still on record.
+const seen = new Set<string>();
+
+export function logFailureOnce(service: string, kind: FailureKind, err: unknown): void {
+  const key = `${service}:${kind}`;
+  if (seen.has(key)) return;
+  seen.add(key);
+  console.warn(
+    JSON.stringify({ level: 'warn', component: 'resilience', service, kind, msg: `${service} call failed (${kind}); answering from the local engine`, err: String(err) }),
+  );
+}
+
+/** Tests assert the once-per-kind rule; they start from a clean slate. */
+export function resetFailureLogForTests(): void {
+  seen.clear();
+}
