@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { AppError } from '@/server/errors';
+import { isEnabled } from '@/server/flags';
+import { parseQuery, route } from '@/server/http/respond';
+import { getSessionUserFromRequest } from '@/server/identity';
+import { recommendForProduct, recommendForUser } from '@/server/recommendations';
+
+const query = z.object({ productId: z.string().min(1).max(200).optional(), limit: z.coerce.number().int().min(1).max(24).default(8) });
+
+// GET /api/recommendations?productId=… ("customers also bought") or, signed in and without productId, "for you".
+export const GET = route(async (req) => {
+  const { productId, limit } = parseQuery(req, query);
+  // Off means no recommendations, not an error: the page simply shows none.
+  if (!(await isEnabled('recommendations'))) return Response.json({ items: [], source: 'local' });
+  if (productId) return Response.json(await recommendForProduct(productId, limit));
+  const user = await getSessionUserFromRequest(req);
+  if (!user) throw new AppError('UNAUTHENTICATED', 'Sign in for recommendations, or pass productId.');
+  return Response.json(await recommendForUser(user.id, limit));
+});
