@@ -1,5 +1,6 @@
 import {
   CreateTableCommand,
+  UpdateTimeToLiveCommand,
   DescribeTableCommand,
   ListTablesCommand,
   ResourceInUseException,
@@ -22,7 +23,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { resetConfigForTests } from '../server/config';
 import { cognitoClient, dynamoClient, resetAwsClientsForTests } from '../server/aws/clients';
-import { tableDefinitions } from '../server/db/tables';
+import { TABLE_TTL_ATTRIBUTES, tableDefinitions, tableName as resolveTableName, type TableKey } from '../server/db/tables';
 import { seedFlags } from '../server/flags/seed-flags';
 import { DEMO_ACCOUNTS, LOCAL_CLIENT_NAME, LOCAL_POOL_NAME, MARKETERS_GROUP } from './demo-accounts';
 
@@ -71,11 +72,26 @@ export async function provisionTables(): Promise<TablesResult> {
         result.existing.push(name);
       }
       await waitUntilTableExists({ client: dynamoClient(), maxWaitTime: 30, minDelay: 1 }, { TableName: name });
+      await enableTimeToLive(name);
     }),
   );
   result.created.sort();
   result.existing.sort();
   return result;
+}
+
+async function enableTimeToLive(tableName: string): Promise<void> {
+  const key = (Object.keys(TABLE_TTL_ATTRIBUTES) as TableKey[]).find((k) => resolveTableName(k) === tableName);
+  const attribute = key ? TABLE_TTL_ATTRIBUTES[key] : undefined;
+  if (!attribute) return;
+  try {
+    await dynamoClient().send(
+      new UpdateTimeToLiveCommand({ TableName: tableName, TimeToLiveSpecification: { Enabled: true, AttributeName: attribute } }),
+    );
+  } catch (err) {
+    // A concurrent provisioner of the same DynamoDB Local enabled it first.
+    if (!/already enabled/i.test(String((err as Error).message))) throw err;
+  }
 }
 
 // Tables are never altered here: a table kept from an older definition gets a hint instead of silent drift.

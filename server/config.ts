@@ -28,6 +28,9 @@ const schema = z.object({
   LEX_BOT_ID: optionalString,
   LEX_BOT_ALIAS_ID: optionalString,
   LEX_LOCALE_ID: z.string().default('en_US'),
+  // Proxies in front of the server that append to X-Forwarded-For (1 locally or behind one load balancer;
+  // 2 for CloudFront in front of a Lambda function URL). Decides which address sign-in rate limits count.
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(1),
   AI_SERVICE_BUDGET_MS: z.coerce.number().int().min(10).max(10_000).default(300),
 });
 

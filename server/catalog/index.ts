@@ -1,5 +1,6 @@
 import 'server-only';
 import { AppError } from '../errors';
+import { validateListingCursor } from './product-repository';
 import { cachedCategories, cachedProductBySlug, cachedProductPage, cachedProductSlugs } from './cached-catalog';
 import type { Category, Product, ProductSort, ProductSummary } from './types';
 
@@ -27,6 +28,7 @@ export async function listProducts(params: {
   if (params.category !== undefined && !(await getCategory(params.category))) {
     throw new AppError('NOT_FOUND', `There is no category "${params.category}".`);
   }
+  if (params.cursor) validateListingCursor({ ...params, cursor: params.cursor });
   return cachedProductPage(params.category, params.sort, params.limit, params.cursor);
 }
 

@@ -34,6 +34,18 @@ const cursorSchema = z.object({
   s: z.string(),
 });
 
+/**
+ * Decodes a listing cursor and checks it belongs to this listing. Callers run it before any cached read:
+ * an error thrown inside a 'use cache' function reaches the route as an opaque render error (a 500).
+ */
+export function validateListingCursor(params: { category?: string; sort: ProductSort; cursor: string }): z.infer<typeof cursorSchema> {
+  const c = decodeCursor(params.cursor, cursorSchema);
+  if (c.h !== (params.category ?? 'ALL') || c.s !== params.sort) {
+    throw new AppError('INVALID_CURSOR', 'The cursor belongs to another listing. Start again from the first page.');
+  }
+  return c;
+}
+
 export type ProductPage = { records: ProductRecord[]; nextCursor: string | null };
 
 /**
@@ -48,14 +60,8 @@ export async function queryProductPage(params: {
 }): Promise<ProductPage> {
   const plan = planFor(params.sort, params.category);
   const hashValue = params.category ?? 'ALL';
-  let startKey: Record<string, unknown> | undefined;
-  if (params.cursor) {
-    const c = decodeCursor(params.cursor, cursorSchema);
-    if (c.h !== hashValue || c.s !== params.sort) {
-      throw new AppError('INVALID_CURSOR', 'The cursor belongs to another listing. Start again from the first page.');
-    }
-    startKey = { id: c.id, [plan.hashAttr]: c.h, [plan.rangeAttr]: c.r };
-  }
+  const c = params.cursor ? validateListingCursor({ ...params, cursor: params.cursor }) : undefined;
+  const startKey: Record<string, unknown> | undefined = c ? { id: c.id, [plan.hashAttr]: c.h, [plan.rangeAttr]: c.r } : undefined;
 
   const records: ProductRecord[] = [];
   let exclusiveStartKey = startKey;

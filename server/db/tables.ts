@@ -21,6 +21,16 @@ export function tableName(key: TableKey): string {
   return `${getConfig().TABLE_PREFIX}${TABLE_KEYS[key]}`;
 }
 
+/**
+ * Tables whose items expire: guest carts (30 days), idempotency records (24 h), top-seller markers (past stream
+ * retention). DynamoDB's TTL deletes lazily, so readers also treat an expired item as gone.
+ */
+export const TABLE_TTL_ATTRIBUTES: Partial<Record<TableKey, string>> = {
+  carts: 'expiresAt',
+  idempotency: 'expiresAt',
+  sales: 'expiresAt',
+};
+
 /** Product listing indexes: one per (scope, sort). `listAll` is the constant 'ALL' so the whole catalog can be sorted. */
 export const PRODUCT_INDEXES = {
   bySlug: 'bySlug',

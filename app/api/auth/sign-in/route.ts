@@ -1,3 +1,4 @@
+import { getConfig } from '@/server/config';
 import { onSignIn } from '@/server/cart';
 import { appendSetCookies, assertSameOrigin, clientIp, signInBody, signInWithPassword } from '@/server/identity';
 import { parseJsonBody, route } from '@/server/http/respond';
@@ -8,7 +9,7 @@ import { parseJsonBody, route } from '@/server/http/respond';
 export const POST = route(async (req) => {
   assertSameOrigin(req);
   const body = await parseJsonBody(req, signInBody);
-  const { user, cookies } = await signInWithPassword({ ...body, ip: clientIp(req.headers) });
+  const { user, cookies } = await signInWithPassword({ ...body, ip: clientIp(req.headers, getConfig().TRUSTED_PROXY_HOPS) });
   try {
     // Moves the guest cart into the account. It reads and clears the cart cookie through next/headers.
     await onSignIn(user.id);

@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateDemoCatalog } from '../../local/catalog/demo-catalog';
+import { AppError } from '../errors';
+import { importCatalog } from './import';
+import { useFreshCatalogTables } from './import/catalog-test-tables';
+import { getProductRecordBySlug, getProductRecords, listCategoriesWithCounts, queryProductPage, scanProductSlugs } from './product-repository';
+import type { ProductSort } from './types';
+
+// Listings straight from DynamoDB Local: no hidden caps, stable cursors, every sort in order.
+const rows = generateDemoCatalog({ count: 260 });
+let tables: { drop: () => Promise<void> };
+
+beforeAll(async () => {
+  tables = await useFreshCatalogTables();
+  await importCatalog(rows);
+}, 120_000);
+afterAll(async () => tables.drop());
+
+async function readAll(params: { category?: string; sort: ProductSort; limit: number }) {
+  const pages: string[][] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await queryProductPage({ ...params, cursor });
+    pages.push(page.records.map((r) => r.id));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor && pages.length < 100);
+  return pages;
+}
+
+describe('product listings on DynamoDB Local', () => {
+  it('pages past 100: following nextCursor with limit 100 reaches all 260 products once, last cursor null', async () => {
+    const pages = await readAll({ sort: 'featured', limit: 100 });
+    expect(pages.map((p) => p.length)).toEqual([100, 100, 60]);
+    expect(new Set(pages.flat()).size).toBe(260);
+  });
+
+  it.each<ProductSort>(['featured', 'price-asc', 'price-desc', 'rating', 'newest'])('sorts a category by %s across pages', async (sort) => {
+    const category = rows[0]!.category;
+    const inCategory = rows.filter((r) => r.category === category).length;
+    const ids = (await readAll({ category, sort, limit: 7 })).flat();
+    expect(ids).toHaveLength(inCategory);
+    const records = await getProductRecords(ids);
+    const keyOf = {
+      featured: (id: string) => records.get(id)!.featuredRank,
+      'price-asc': (id: string) => records.get(id)!.minPrice,
+      'price-desc': (id: string) => -records.get(id)!.minPrice,
+      rating: (id: string) => -records.get(id)!.ratingSort,
+      newest: (id: string) => -Date.parse(records.get(id)!.createdAt),
+    }[sort];
+    const keys = ids.map(keyOf);
+    expect(keys).toEqual([...keys].sort((a, b) => a - b));
+  });
+
+  it('rejects a cursor from another listing or a forged one with INVALID_CURSOR', async () => {
+    const first = await queryProductPage({ sort: 'featured', limit: 5 });
+    const attempt = (p: Promise<unknown>) =>
+      p.then(
+        () => 'accepted',
+        (e: unknown) => (e instanceof AppError ? e.code : String(e)),
+      );
+    expect(await attempt(queryProductPage({ sort: 'price-asc', limit: 5, cursor: first.nextCursor! }))).toBe('INVALID_CURSOR');
+    expect(await attempt(queryProductPage({ sort: 'featured', category: rows[0]!.category, limit: 5, cursor: first.nextCursor! }))).toBe('INVALID_CURSOR');
+    const forged = Buffer.from(JSON.stringify({ id: 'x', h: 'ALL', r: 'not-a-number', s: 'featured' })).toString('base64url');
+    expect(await attempt(queryProductPage({ sort: 'featured', limit: 5, cursor: forged }))).not.toBe('accepted');
+  });
+
+  it('finds a product by slug, counts categories, and lists every slug for the sitemap', async () => {
+    const row = rows[17]!;
+    expect((await getProductRecordBySlug(row.slug))?.name).toBe(row.name);
+    expect(await getProductRecordBySlug('no-such-slug')).toBeNull();
+    const categories = await listCategoriesWithCounts();
+    expect(categories.reduce((n, c) => n + c.productCount, 0)).toBe(260);
+    expect((await scanProductSlugs()).length).toBe(260);
+  });
+});
