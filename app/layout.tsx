@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
+import { AssistantWidget } from '@/components/assistant/assistant-widget';
 import { listCategories } from '@/server/catalog';
 import { getConfig } from '@/server/config';
 import './globals.css';
@@ -31,6 +32,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           <div className="container">{children}</div>
         </main>
         <SiteFooter />
+        <AssistantWidget />
       </body>
     </html>
   );

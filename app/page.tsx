@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { ProductGrid } from '@/components/catalog/product-grid';
 import { TopSellers } from '@/components/catalog/top-sellers';
+import { RecommendationsSection } from '@/components/recommendations/recommendations-section';
 import { listCategories, listProducts } from '@/server/catalog';
 import { topSellersForHome } from '@/server/leaderboard';
 
@@ -34,6 +35,8 @@ export default async function HomePage() {
       </section>
 
       <TopSellers items={topSellers} />
+
+      <RecommendationsSection title="Recommended for you" />
 
       <section className="section" aria-labelledby="categories-title">
         <h2 id="categories-title">Shop by category</h2>

@@ -13,6 +13,7 @@ import { newIdempotencyKey } from './idempotency-key';
 import { OrderReview } from './order-review';
 import { placeOrderRequest } from './place-order-request';
 import { useCheckoutQuote } from './use-checkout-quote';
+import { DeliveryEstimate } from '@/components/stores/delivery-estimate';
 
 const FIELD_LABELS: Record<string, string> = {
   name: 'Full name',
@@ -197,6 +198,7 @@ export function CheckoutForm({ initialQuote, countries, defaultName }: { initial
               </label>
             ))}
           </div>
+          <DeliveryEstimate shippingMethod={shippingMethod} />
           {errors.shippingMethod ? (
             <p id={`${id('shippingMethod')}-error`} className={styles.error}>
               {errors.shippingMethod}

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Rating } from '@/components/catalog/rating';
 import { Breadcrumbs } from '@/components/layout/breadcrumbs';
+import { RecommendationsSection } from '@/components/recommendations/recommendations-section';
 import { Gallery } from '@/components/product/gallery';
 import { ProductPurchase } from '@/components/product/product-purchase';
 import { getCategory, getProductBySlug, productSlugSchema } from '@/server/catalog';
@@ -52,6 +53,7 @@ export default async function ProductPage({ params }: Props) {
           <p>{product.description}</p>
         </div>
       </div>
+      <RecommendationsSection productId={product.id} title="Customers also bought" />
       <script
         type="application/ld+json"
         // JSON-LD must be inline; the serializer escapes '<' so product text cannot close the script tag.

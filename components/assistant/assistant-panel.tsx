@@ -1,0 +1,99 @@
+'use client';
+
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+
+// The chat panel: a labelled dialog region with a log that screen readers announce (role="log", polite), a
+// labelled text field that takes focus on open, and Escape to close. Talks to POST /api/assistant.
+
+type Money = { amount: number; currency: string };
+type Reply = {
+  reply: string;
+  intent: string;
+  sessionId: string;
+  products?: { id: string; slug: string; name: string; price: Money }[];
+  orders?: { id: string; status: string }[];
+  stores?: { id: string; name: string; distanceKm: number; address: { line1: string; city: string } }[];
+};
+type Message = { from: 'you' | 'assistant'; text: string; reply?: Reply };
+
+const price = (m: Money) => new Intl.NumberFormat('en-US', { style: 'currency', currency: m.currency }).format(m.amount / 100);
+
+export function AssistantPanel({ onClose }: { onClose: () => void }) {
+  const [messages, setMessages] = useState<Message[]>([{ from: 'assistant', text: 'Hi! Ask me where your order is, to find products, or for stores near you.' }]);
+  const [sessionId, setSessionId] = useState<string | undefined>();
+  const [pending, setPending] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+
+  useEffect(() => input.current?.focus(), []);
+
+  async function send(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const text = input.current?.value.trim() ?? '';
+    if (!text || pending) return;
+    input.current!.value = '';
+    setMessages((m) => [...m, { from: 'you', text }]);
+    setPending(true);
+    try {
+      const res = await fetch('/api/assistant', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text, sessionId }) });
+      const body = (await res.json()) as Reply | { error: { message: string } };
+      if ('error' in body) setMessages((m) => [...m, { from: 'assistant', text: body.error.message }]);
+      else {
+        setSessionId(body.sessionId);
+        setMessages((m) => [...m, { from: 'assistant', text: body.reply, reply: body }]);
+      }
+    } catch {
+      setMessages((m) => [...m, { from: 'assistant', text: 'I could not reach the shop. Please try again.' }]);
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <section id="assistant-panel" className="assistant__panel" role="dialog" aria-modal="false" aria-labelledby="assistant-title" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      <h2 id="assistant-title">Shopping assistant</h2>
+      <div role="log" aria-live="polite" aria-label="Conversation" className="assistant__log">
+        {messages.map((m, i) => (
+          <div key={i} className={`assistant__msg assistant__msg--${m.from}`}>
+            <span className="visually-hidden">{m.from === 'you' ? 'You said: ' : 'Assistant: '}</span>
+            <p>{m.text}</p>
+            {m.reply?.products?.length ? (
+              <ul aria-label="Products found">
+                {m.reply.products.map((p) => (
+                  <li key={p.id}>
+                    <a href={`/p/${p.slug}`}>{p.name}</a> · {price(p.price)}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            {m.reply?.orders?.length ? (
+              <ul aria-label="Your orders">
+                {m.reply.orders.map((o) => (
+                  <li key={o.id}>
+                    <a href={`/orders/${o.id}`}>{o.id}</a> · {o.status.toLowerCase()}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            {m.reply?.stores?.length ? (
+              <ul aria-label="Stores found">
+                {m.reply.stores.map((s) => (
+                  <li key={s.id}>
+                    {s.name}, {s.address.line1} · {s.distanceKm} km
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </div>
+        ))}
+        {pending ? <p className="assistant__msg">Thinking…</p> : null}
+      </div>
+      <form onSubmit={send} className="assistant__form">
+        <label htmlFor="assistant-input">Message</label>
+        <input id="assistant-input" ref={input} type="text" maxLength={500} autoComplete="off" placeholder="Where is my order?" />
+        <button type="submit" className="button" disabled={pending}>
+          Send
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+'use client';
+
+import { useEffect, useRef, useState } from 'react';
+
+// Checkout's delivery estimate. It reads the address from the form it sits in (city, region, ZIP code) so the
+// checkout form needs no new state, and asks /api/stores/delivery-estimate as the shopper types (debounced).
+
+type Estimate = { from: { name: string }; to: string; minDays: number; maxDays: number; earliest: string; latest: string };
+
+const day = (iso: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-US', { weekday: 'short', month: 'short', day: 'numeric', timeZone: 'UTC' });
+
+export function DeliveryEstimate({ shippingMethod }: { shippingMethod: string }) {
+  const ref = useRef<HTMLParagraphElement>(null);
+  const [address, setAddress] = useState('');
+  const [estimate, setEstimate] = useState<Estimate | null>(null);
+
+  useEffect(() => {
+    const form = ref.current?.closest('form');
+    if (!form) return;
+    const read = () => {
+      const f = new FormData(form);
+      setAddress([f.get('city'), f.get('region'), f.get('postalCode')].map((v) => String(v ?? '').trim()).filter(Boolean).join(', '));
+    };
+    read();
+    form.addEventListener('input', read);
+    form.addEventListener('change', read);
+    return () => {
+      form.removeEventListener('input', read);
+      form.removeEventListener('change', read);
+    };
+  }, []);
+
+  useEffect(() => {
+    if (address.length < 3) return setEstimate(null);
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      const method = shippingMethod === 'express' ? 'express' : 'standard';
+      fetch(`/api/stores/delivery-estimate?${new URLSearchParams({ address, method })}`, { signal: controller.signal })
+        .then((r) => (r.ok ? (r.json() as Promise<{ estimate: Estimate | null }>) : { estimate: null }))
+        .then((d) => setEstimate(d.estimate))
+        .catch(() => undefined);
+    }, 300);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [address, shippingMethod]);
+
+  return (
+    <p ref={ref} role="status" aria-live="polite" className="delivery-estimate">
+      {estimate ? `Estimated delivery: ${day(estimate.earliest)}–${day(estimate.latest)}, shipped from ${estimate.from.name}.` : null}
+    </p>
+  );
+}
