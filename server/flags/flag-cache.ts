@@ -25,7 +25,7 @@ export type FlagCacheOptions = {
   budgetMs: number;
   /** A refresh still running after this long is aborted and counts as failed; default 2000. */
   loadTimeoutMs?: number;
-  /** Pause after a failed refresh before the next attempt; default min(ttlMs, 1000). */
+  /** Pause after a failed refresh before the next attempt; default min(ttlMs, 1000), at least 100. */
   retryMs?: number;
   /** Milliseconds from any fixed origin; monotonic by default so a wall-clock jump cannot freeze the cache. */
   now?: () => number;
@@ -48,7 +48,8 @@ function defaultLog(event: 'refresh-failed' | 'refresh-recovered', err?: unknown
 
 export function createFlagCache(opts: FlagCacheOptions): FlagCache {
   const now = opts.now ?? (() => performance.now());
-  const retryMs = opts.retryMs ?? Math.min(opts.ttlMs, 1_000);
+  // Never 0 (a TTL of 0 is allowed for tests): an outage must not make every request wait.
+  const retryMs = opts.retryMs ?? Math.min(Math.max(opts.ttlMs, 100), 1_000);
   const log = opts.log ?? defaultLog;
 
   let snapshot: FlagSnapshot | null = null;
