@@ -1,0 +1,35 @@
+// OpenNext build configuration for AWS (sst.config.ts builds with it: `npx open-next build`).
+// One server function (middleware bundled inside it, on Node, as middleware.ts declares `runtime: 'nodejs'`),
+// S3 incremental cache and DynamoDB tag cache provisioned by sst.aws.Nextjs, and an image optimizer whose
+// sharp binary matches the arm64 function SST deploys it as.
+// The local/CI variant, with file-system caches, is open-next.local.config.ts.
+import type { OpenNextConfig } from '@opennextjs/aws/types/open-next';
+
+// Keep in step with the `sharp` dependency in package.json.
+const SHARP = 'sharp@0.35.5';
+
+const config = {
+  default: {
+    override: {
+      wrapper: 'aws-lambda',
+      converter: 'aws-apigw-v2',
+      incrementalCache: 's3',
+      tagCache: 'dynamodb',
+      queue: 'sqs',
+    },
+  },
+  imageOptimization: {
+    // sst.aws.Nextjs deploys the image optimizer as an arm64 Lambda. npm 11 ignores `--arch`, so `--cpu` is what
+    // actually selects the linux-arm64 sharp binary (FIELD-NOTES).
+    install: {
+      packages: [SHARP],
+      arch: 'arm64',
+      os: 'linux',
+      libc: 'glibc',
+      nodeVersion: '22',
+      additionalArgs: '--cpu=arm64',
+    },
+  },
+} satisfies OpenNextConfig;
+
+export default config;
