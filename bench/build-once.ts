@@ -1,0 +1,21 @@
+// One production build in its own dist dir, so a bench never races the e2e or dev builds of the same checkout.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+export const BENCH_DIST_DIR = '.next-bench';
+
+export async function buildOnce(opts: { reuse: boolean }): Promise<'built' | 'reused'> {
+  const buildId = path.join(BENCH_DIST_DIR, 'BUILD_ID');
+  if (opts.reuse && existsSync(buildId)) return 'reused';
+  if (opts.reuse) console.log(`--no-build: no ${buildId} yet, building once`);
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn('node_modules/.bin/next', ['build'], {
+      env: { ...process.env, NEXT_DIST_DIR: BENCH_DIST_DIR, NEXT_TELEMETRY_DISABLED: '1' },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`next build exited with ${code}`))));
+  });
+  return 'built';
+}

@@ -1,0 +1,60 @@
+// bench/results/latest.md: the run as Markdown tables (also printed).
+import type { BenchResult } from './bench-result';
+
+const n = (v: number | null | undefined, digits = 0) => (typeof v === 'number' ? v.toFixed(digits) : '–');
+const x = (v: number) => `${v.toFixed(2)}×`;
+
+export function toMarkdown(r: BenchResult): string {
+  const m = r.machine;
+  const lines: string[] = [];
+  lines.push(`# Benchmark ${r.date}`);
+  lines.push('');
+  lines.push(
+    `Machine: ${m.cpuCount} × ${m.cpuModel}, ${m.memoryGiB} GiB, Node ${m.node}, ${m.platform}; commit ${m.gitCommit?.slice(0, 10) ?? '?'}${m.gitDirty ? ' (uncommitted changes in the tree)' : ''}. ` +
+      `Load average (1 min) ${m.loadAverage.start} at start, ${m.loadAverage.end ?? '?'} at end: the cores are shared, so quote ratios, not absolute figures.`,
+  );
+  lines.push(
+    `Production build (\`next build\` into .next-bench, ${r.settings.build}) + \`next start\` on the in-memory local stack with the demo catalog` +
+      `${r.settings.catalogProducts ? ` (${r.settings.catalogProducts.toLocaleString('en')} products)` : ''}; autocannon from the same machine to 127.0.0.1, ` +
+      `${r.settings.connections} connections, ${r.settings.durationSeconds} s per target after a warm-up. Lighthouse ${r.settings.lighthouse}, mobile, simulated throttling.`,
+  );
+  lines.push('');
+  lines.push('## Throughput and latency');
+  lines.push('');
+  lines.push('| target | req/s | × static | p50 ms | p99 ms | p99 × static | errors |');
+  lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const l of r.load) {
+    lines.push(`| ${l.method === 'GET' ? '' : `${l.method} `}\`${l.path}\` | ${n(l.requestsPerSecond)} | ${x(l.ratioToStatic.requestsPerSecond)} | ${n(l.p50Ms)} | ${n(l.p99Ms)} | ${x(l.ratioToStatic.p99)} | ${l.errors} |`);
+  }
+  lines.push('');
+  lines.push('POST /api/cart/items sends no cookie, so every request creates a new guest cart (one DynamoDB write path per request).');
+  lines.push('');
+  lines.push('## Lighthouse (mobile)');
+  lines.push('');
+  lines.push('| page | performance | accessibility | best practices | SEO | LCP ms | TBT ms |');
+  lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const s of r.lighthouse) {
+    lines.push(`| \`${s.path}\` | ${n(s.performance)} | ${n(s.accessibility)} | ${n(s.bestPractices)} | ${n(s.seo)} | ${n(s.lcpMs)} | ${n(s.tbtMs)} |${s.error ? ` ${s.error}` : ''}`);
+  }
+  if (r.lighthouse.length === 0) lines.push('| (skipped) | | | | | | |');
+  lines.push('');
+  lines.push('## First-load JavaScript (from the build manifests)');
+  lines.push('');
+  lines.push('| route | chunks | raw kB | gzipped kB |');
+  lines.push('| --- | ---: | ---: | ---: |');
+  for (const j of r.firstLoadJs) lines.push(`| \`${j.route}\` | ${j.files} | ${n(j.rawBytes / 1000, 1)} | ${n(j.gzipBytes / 1000, 1)} |`);
+  lines.push('');
+  lines.push(`## Search at ${r.search.products.toLocaleString('en')} products (in-process, server/search/testing/measure-search.ts)`);
+  lines.push('');
+  lines.push('| query | hits | wall p50 ms | wall p95 ms | CPU p50 ms | CPU p95 ms |');
+  lines.push('| --- | ---: | ---: | ---: | ---: | ---: |');
+  for (const q of r.search.queries) lines.push(`| ${q.label} | ${q.hits} | ${n(q.wallP50Ms, 2)} | ${n(q.wallP95Ms, 2)} | ${n(q.cpuP50Ms, 2)} | ${n(q.cpuP95Ms, 2)} |`);
+  lines.push('');
+  lines.push('## Budgets');
+  lines.push('');
+  lines.push('| budget | measured | |');
+  lines.push('| --- | --- | --- |');
+  for (const b of r.budgets) lines.push(`| ${b.budget} | ${b.measured}${b.note ? ` (${b.note})` : ''} | ${b.met ? 'met' : '**missed**'} |`);
+  lines.push('');
+  return lines.join('\n');
+}
