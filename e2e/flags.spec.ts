@@ -58,7 +58,8 @@ test('a marketer turns the store locator off, shoppers get 404 on /stores within
   const shopperContext = await browser.newContext();
   const shopper = await shopperContext.newPage();
   await shopper.goto('/stores');
-  await expect(shopper.getByRole('heading', { level: 1, name: 'Stores' })).toBeVisible();
+  await expect(shopper).toHaveTitle(/^Stores ·/);
+  await expect(shopper.getByRole('heading', { level: 1 })).toBeVisible();
   const anon = (await shopperContext.cookies()).find((c) => c.name === 'sf_anon');
   expect(anon?.httpOnly).toBe(true);
   expect(anon?.sameSite).toBe('Lax');
@@ -106,7 +107,7 @@ test('a marketer turns the store locator off, shoppers get 404 on /stores within
   await expect(card.getByTestId('flag-state')).toHaveText('On for everyone');
   await expect.poll(async () => (await shopper.request.get('/stores')).status(), WITHIN_TTL).toBe(200);
   await shopper.goto('/stores');
-  await expect(shopper.getByRole('heading', { level: 1, name: 'Stores' })).toBeVisible();
+  await expect(shopper).toHaveTitle(/^Stores ·/);
 
   // Both changes are in the history, with who made them.
   await card.getByRole('button', { name: 'History' }).click();
