@@ -3,6 +3,7 @@ import { ProductGrid } from '@/components/catalog/product-grid';
 import { TopSellers } from '@/components/catalog/top-sellers';
 import { RecommendationsSection } from '@/components/recommendations/recommendations-section';
 import { listCategories, listProducts } from '@/server/catalog';
+import { isEnabled } from '@/server/flags';
 import { topSellersForHome } from '@/server/leaderboard';
 
 export const dynamic = 'force-dynamic';
@@ -11,7 +12,8 @@ export const metadata = { alternates: { canonical: '/' } };
 
 export default async function HomePage() {
   // Not awaited: the section streams in when it lands, and never fails the page (null on failure).
-  const topSellers = topSellersForHome();
+  const showTopSellers = await isEnabled('top-sellers');
+  const topSellers = showTopSellers ? topSellersForHome() : null;
   const [categories, featured, newest] = await Promise.all([
     listCategories(),
     listProducts({ sort: 'featured', limit: 12 }),
@@ -34,7 +36,7 @@ export default async function HomePage() {
         <ProductGrid products={featured.items} label="Featured products" priorityCount={2} />
       </section>
 
-      <TopSellers items={topSellers} />
+      {topSellers ? <TopSellers items={topSellers} /> : null}
 
       <RecommendationsSection title="Recommended for you" />
 

@@ -31,6 +31,12 @@ const schema = z.object({
   // Proxies in front of the server that append to X-Forwarded-For (1 locally or behind one load balancer;
   // 2 for CloudFront in front of a Lambda function URL). Decides which address sign-in rate limits count.
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(1),
+  // Feature flags (docs/flags.md): how long a flag snapshot is served before DynamoDB is read again (the
+  // propagation bound per instance, capped at 5 s), how long a request may wait for a refresh, and a switch
+  // that skips the middleware step (for the overhead benchmark only; pages still check their own flags).
+  FLAGS_CACHE_TTL_MS: z.coerce.number().int().min(0).max(5_000).default(3_000),
+  FLAGS_REFRESH_BUDGET_MS: z.coerce.number().int().min(10).max(5_000).default(300),
+  FLAGS_MIDDLEWARE: z.enum(['on', 'off']).default('on'),
   AI_SERVICE_BUDGET_MS: z.coerce.number().int().min(10).max(10_000).default(300),
 });
 

@@ -9,7 +9,7 @@ import { FreeShippingNote } from './free-shipping-note';
 import { useOptimisticCart } from './use-optimistic-cart';
 
 /** The /cart page body: lines with optimistic edits, the summary and the way to checkout. */
-export function CartView({ initial, freeShippingThreshold }: { initial: Cart; freeShippingThreshold: Money }) {
+export function CartView({ initial, freeShippingThreshold }: { initial: Cart; freeShippingThreshold: Money | null }) {
   const { cart, pendingLine, error, status, setQuantity, remove } = useOptimisticCart(initial);
   const blocked = cart.items.some((i) => !i.available);
 
@@ -45,7 +45,7 @@ export function CartView({ initial, freeShippingThreshold }: { initial: Cart; fr
                 <dd>{formatMoney(cart.subtotal)}</dd>
               </div>
             </dl>
-            <FreeShippingNote subtotal={cart.subtotal} threshold={freeShippingThreshold} />
+            {freeShippingThreshold ? <FreeShippingNote subtotal={cart.subtotal} threshold={freeShippingThreshold} /> : null}
             <p className={styles.meta}>Shipping and tax are worked out at checkout.</p>
             {blocked ? <p className={styles.error}>Some items are not available in the quantity in your cart. Change or remove them to check out.</p> : null}
             {blocked ? (
