@@ -1,8 +1,13 @@
-// Runs once when a server process starts. On the local stack (STREAM_CONSUMERS=inprocess) it starts the
-// DynamoDB stream consumers that keep the search index, cache tags and top sellers current; on AWS those
-// run as stream-subscribed functions and this does nothing.
+// Runs once when a server process starts.
+// - Seeds the feature flags (conditional puts: existing flags are never overwritten), so a new stage on AWS
+//   has them without a manual step; locally the stack's provisioning has already done it.
+// - On the local stack (STREAM_CONSUMERS=inprocess) starts the DynamoDB stream consumers that keep the search
+//   index, cache tags and top sellers current; on AWS those run as stream-subscribed functions.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  void import('./server/flags/seed-flags')
+    .then(({ seedFlags }) => seedFlags())
+    .catch((err: unknown) => console.warn(JSON.stringify({ level: 'warn', msg: 'flag seeding failed; built-in defaults apply', err: String(err) })));
   if (process.env.STREAM_CONSUMERS !== 'inprocess') return;
   const [{ startProductsStreamConsumer }, { startOrdersStreamConsumer }] = await Promise.all([
     import('./server/events/products-stream/start-products-stream-consumer'),
