@@ -1,27 +1,32 @@
 // First-load JavaScript per app route, from the build's own manifests: the root main files every page loads
 // (build-manifest.json `rootMainFiles`) plus the route's entry chunks (layout, page, not-found, global-error) from
 // its client-reference manifest. Each distinct chunk is gzipped (level 9) once and counted once per route.
+// `sharedGzipBytes` is the part every route loads (React, the Next runtime): the floor no page can go under.
 // Polyfills are left out: they load with `nomodule`, which modern browsers skip.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 
 export interface RouteJs {
   route: string;
   files: number;
   rawBytes: number;
   gzipBytes: number;
+  /** What CloudFront serves to browsers that accept br; context only, the budget is gzip. */
+  brotliBytes: number;
+  sharedGzipBytes: number;
 }
 
-const gzipCache = new Map<string, { raw: number; gzip: number }>();
+type Sizes = { raw: number; gzip: number; brotli: number };
+const gzipCache = new Map<string, Sizes>();
 
-function sizeOf(distDir: string, file: string): { raw: number; gzip: number } {
+function sizeOf(distDir: string, file: string): Sizes {
   const key = file.replace(/^\/?_next\//, '');
   let size = gzipCache.get(key);
   if (!size) {
     const buf = readFileSync(path.join(distDir, key));
-    size = { raw: buf.length, gzip: gzipSync(buf, { level: 9 }).length };
+    size = { raw: buf.length, gzip: gzipSync(buf, { level: 9 }).length, brotli: brotliCompressSync(buf).length };
     gzipCache.set(key, size);
   }
   return size;
@@ -42,16 +47,19 @@ function entryFiles(distDir: string, route: string): string[] {
 
 export function firstLoadJs(distDir: string, routes: string[]): RouteJs[] {
   const build = JSON.parse(readFileSync(path.join(distDir, 'build-manifest.json'), 'utf8')) as { rootMainFiles?: string[] };
-  const root = build.rootMainFiles ?? [];
+  const root = (build.rootMainFiles ?? []).map((f) => f.replace(/^\/?_next\//, ''));
+  const sharedGzipBytes = root.reduce((sum, f) => sum + sizeOf(distDir, f).gzip, 0);
   return routes.map((route) => {
     const files = [...new Set([...root, ...entryFiles(distDir, route)].map((f) => f.replace(/^\/?_next\//, '')))];
     let rawBytes = 0;
     let gzipBytes = 0;
+    let brotliBytes = 0;
     for (const f of files) {
       const s = sizeOf(distDir, f);
       rawBytes += s.raw;
       gzipBytes += s.gzip;
+      brotliBytes += s.brotli;
     }
-    return { route, files: files.length, rawBytes, gzipBytes };
+    return { route, files: files.length, rawBytes, gzipBytes, brotliBytes, sharedGzipBytes };
   });
 }

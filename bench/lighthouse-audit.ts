@@ -13,6 +13,8 @@ export interface LighthouseScores {
   /** Largest Contentful Paint and Total Blocking Time (ms), to explain a performance score. */
   lcpMs: number | null;
   tbtMs: number | null;
+  /** Audits that cost points outside performance (ids), so a score below 100 says why. */
+  failedAudits: string[];
   error?: string;
 }
 
@@ -39,6 +41,11 @@ export async function auditPages(origin: string, pages: { name: string; path: st
         });
         if (!result) throw new Error('Lighthouse returned nothing');
         const { categories, audits, runtimeError } = result.lhr;
+        const failedAudits = ['accessibility', 'best-practices', 'seo'].flatMap((id) =>
+          (categories[id]?.auditRefs ?? [])
+            .filter((ref) => ref.weight > 0 && typeof audits[ref.id]?.score === 'number' && audits[ref.id]!.score! < 1)
+            .map((ref) => `${id}:${ref.id}`),
+        );
         const lcp = audits['largest-contentful-paint']?.numericValue;
         const tbt = audits['total-blocking-time']?.numericValue;
         out.push({
@@ -49,10 +56,11 @@ export async function auditPages(origin: string, pages: { name: string; path: st
           seo: score(categories.seo?.score),
           lcpMs: typeof lcp === 'number' ? Math.round(lcp) : null,
           tbtMs: typeof tbt === 'number' ? Math.round(tbt) : null,
+          failedAudits,
           ...(runtimeError ? { error: `${runtimeError.code}: ${runtimeError.message}` } : {}),
         });
       } catch (err) {
-        out.push({ ...page, performance: null, accessibility: null, bestPractices: null, seo: null, lcpMs: null, tbtMs: null, error: String(err) });
+        out.push({ ...page, performance: null, accessibility: null, bestPractices: null, seo: null, lcpMs: null, tbtMs: null, failedAudits: [], error: String(err) });
       }
       console.log(`  lighthouse ${page.path}: ${((Date.now() - started) / 1000).toFixed(0)} s`);
     }

@@ -31,18 +31,18 @@ export function toMarkdown(r: BenchResult): string {
   lines.push('');
   lines.push('## Lighthouse (mobile)');
   lines.push('');
-  lines.push('| page | performance | accessibility | best practices | SEO | LCP ms | TBT ms |');
-  lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  lines.push('| page | performance | accessibility | best practices | SEO | LCP ms | TBT ms | audits that cost points (not performance) |');
+  lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
   for (const s of r.lighthouse) {
-    lines.push(`| \`${s.path}\` | ${n(s.performance)} | ${n(s.accessibility)} | ${n(s.bestPractices)} | ${n(s.seo)} | ${n(s.lcpMs)} | ${n(s.tbtMs)} |${s.error ? ` ${s.error}` : ''}`);
+    lines.push(`| \`${s.path}\` | ${n(s.performance)} | ${n(s.accessibility)} | ${n(s.bestPractices)} | ${n(s.seo)} | ${n(s.lcpMs)} | ${n(s.tbtMs)} | ${(s.failedAudits ?? []).join(', ')}${s.error ? ` ${s.error}` : ''} |`);
   }
-  if (r.lighthouse.length === 0) lines.push('| (skipped) | | | | | | |');
+  if (r.lighthouse.length === 0) lines.push('| (skipped) | | | | | | | |');
   lines.push('');
   lines.push('## First-load JavaScript (from the build manifests)');
   lines.push('');
-  lines.push('| route | chunks | raw kB | gzipped kB |');
-  lines.push('| --- | ---: | ---: | ---: |');
-  for (const j of r.firstLoadJs) lines.push(`| \`${j.route}\` | ${j.files} | ${n(j.rawBytes / 1000, 1)} | ${n(j.gzipBytes / 1000, 1)} |`);
+  lines.push('| route | chunks | raw kB | gzipped kB | of which shared (React + Next runtime) | brotli kB |');
+  lines.push('| --- | ---: | ---: | ---: | ---: | ---: |');
+  for (const j of r.firstLoadJs) lines.push(`| \`${j.route}\` | ${j.files} | ${n(j.rawBytes / 1000, 1)} | ${n(j.gzipBytes / 1000, 1)} | ${n(j.sharedGzipBytes / 1000, 1)} | ${n(j.brotliBytes / 1000, 1)} |`);
   lines.push('');
   lines.push(`## Search at ${r.search.products.toLocaleString('en')} products (in-process, server/search/testing/measure-search.ts)`);
   lines.push('');
