@@ -22,7 +22,7 @@ export default async function StoresPage({ searchParams }: Props) {
   return (
     <section aria-labelledby="stores-title">
       <h1 id="stores-title">Find a store</h1>
-      <form method="get" action="/stores" role="search" className="store-search">
+      <form method="get" action="/stores" role="search" aria-label="Store search" className="store-search">
         <label htmlFor="store-q">City, ZIP code or address</label>
         <PlaceSearchInput defaultValue={q} />
         <button type="submit" className="button">

@@ -10,7 +10,7 @@ export function SiteHeader({ categories, activeCategory, query }: { categories: 
         <Link href="/" className="logo">
           Trail<span>&amp;</span>Table
         </Link>
-        <form className="search-form" role="search" action="/search" method="get">
+        <form className="search-form" role="search" aria-label="Product search" action="/search" method="get">
           <label htmlFor="site-search" className="visually-hidden">
             Search products
           </label>
