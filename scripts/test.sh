@@ -18,3 +18,7 @@ echo "== production build"
 npx next build
 echo "== end-to-end tests (Chromium: $CHROME_PATH)"
 npx playwright test
+echo "== sst.config.ts type check (SST platform types installed offline)"
+npm run --silent typecheck:sst
+echo "== Lambda package (OpenNext build, handler invoked with API Gateway v2 events)"
+npm run --silent test:lambda
