@@ -12,9 +12,22 @@ export function jsonError(err: AppError): Response {
   return Response.json(body, { status: err.status, headers: err.headers });
 }
 
+// Failures of a service we call (AWS SDK service errors carry $metadata; network errors carry a code): an
+// outage the client may retry, so 503 rather than a 500 that blames our code.
+const OUTAGE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN']);
+function isDependencyOutage(err: unknown): boolean {
+  if (typeof err !== 'object' || err === null) return false;
+  const e = err as { $metadata?: unknown; code?: unknown; name?: unknown };
+  return e.$metadata !== undefined || (typeof e.code === 'string' && OUTAGE_CODES.has(e.code)) || e.name === 'TimeoutError';
+}
+
 export function toErrorResponse(err: unknown): Response {
   if (isAppError(err)) return jsonError(err);
   if (err instanceof z.ZodError) return jsonError(validationError(err));
+  if (isDependencyOutage(err)) {
+    console.error(JSON.stringify({ level: 'error', msg: 'dependency failure in route', err: String(err), name: (err as Error).name }));
+    return jsonError(new AppError('UNAVAILABLE', 'A service the shop depends on is not answering. Please try again shortly.', { headers: { 'Retry-After': '2' } }));
+  }
   // Anything else is our bug or an outage, never the caller's input; log it and say little.
   console.error(JSON.stringify({ level: 'error', msg: 'unhandled error in route', err: String(err), stack: (err as Error)?.stack }));
   return jsonError(new AppError('INTERNAL', 'Something went wrong on our side. Please try again.'));
