@@ -7,7 +7,8 @@ import { Rating } from './rating';
 export function ProductCard({ product, priority = false, badge }: { product: ProductSummary; priority?: boolean; badge?: string }) {
   return (
     <article className="product-card">
-      <Link href={`/p/${product.slug}`}>
+      {/* No prefetch: a grid would render up to 24 dynamic product pages on the server per view. */}
+      <Link href={`/p/${product.slug}`} prefetch={false}>
         <Image
           src={product.image}
           alt=""

@@ -45,8 +45,37 @@ async function recommend(
   return toSummaries(await local(), exclude, limit, 'local');
 }
 
+// "Customers also bought" is the same for every shopper, and computing it (co-purchase index, ~160 product
+// reads, a category search) was most of a product page's server time. Kept per process for a short while;
+// stock is re-checked at checkout, so a recommendation at most this stale is harmless.
+const PRODUCT_RECOMMENDATIONS_TTL_MS = 30_000;
+const MEMO = Symbol.for('storefront.recommendations.by-product');
+type Memo = Map<string, { at: number; value: Promise<Recommendations> }>;
+
+function productMemo(): Memo {
+  const g = globalThis as unknown as Record<symbol, Memo | undefined>;
+  return (g[MEMO] ??= new Map());
+}
+
 /** "Customers also bought" for a product page. */
 export async function recommendForProduct(productId: string, limit = RECOMMENDATION_DEFAULT_LIMIT): Promise<Recommendations> {
+  const memo = productMemo();
+  const key = `${productId}:${limit}`;
+  const hit = memo.get(key);
+  if (hit && Date.now() - hit.at < PRODUCT_RECOMMENDATIONS_TTL_MS) return hit.value;
+  const value = computeForProduct(productId, limit);
+  memo.set(key, { at: Date.now(), value });
+  if (memo.size > 5000) memo.delete(memo.keys().next().value!);
+  value.catch(() => memo.delete(key)); // never remember a failure
+  return value;
+}
+
+/** Drops remembered product recommendations (tests that place orders and expect fresh co-purchases). */
+export function forgetProductRecommendations(): void {
+  productMemo().clear();
+}
+
+async function computeForProduct(productId: string, limit: number): Promise<Recommendations> {
   const arn = getConfig().PERSONALIZE_SIMILAR_ITEMS_CAMPAIGN_ARN;
   return recommend(
     arn ? (signal) => personalizeSimilarItems(arn, productId, limit * OVERFETCH, signal) : undefined,

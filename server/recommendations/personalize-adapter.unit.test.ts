@@ -21,7 +21,7 @@ vi.mock('@/server/catalog', async (orig) => ({
 }));
 vi.mock('./local-engine', () => ({ localSimilarItems: async () => ['l1'], localUserRecommendations: async () => ['l1'] }));
 
-const { recommendForProduct, recommendForUser } = await import('./index');
+const { forgetProductRecommendations, recommendForProduct, recommendForUser } = await import('./index');
 const personalize = mockClient(PersonalizeRuntimeClient);
 
 beforeEach(() => {
@@ -32,6 +32,7 @@ beforeEach(() => {
   resetAwsClientsForTests();
   resetFailureLogForTests();
   personalize.reset();
+  forgetProductRecommendations();
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
 });
 afterEach(() => {

@@ -7,7 +7,7 @@ import { placeOrder } from '@/server/checkout';
 import { tableName } from '@/server/db/tables';
 import { rebuildSearchIndex } from '@/server/search';
 import { checkoutBody, putProduct, uniqueId } from '@/server/checkout/test-support/fixtures';
-import { forgetOrderBaskets, recommendForProduct, recommendForUser } from './index';
+import { forgetOrderBaskets, forgetProductRecommendations, recommendForProduct, recommendForUser } from './index';
 
 // The local engine on the real local stack: orders placed through checkout (stock decrements included) become
 // co-purchase counts. No Personalize campaign is configured here, so every answer is source 'local'.
@@ -34,6 +34,7 @@ describe('local recommendations from real orders', () => {
     await buy(u3, [a!, c!, b!]);
     await buy(u4, [a!, lastOne!]); // buys the last unit: it is out of stock now
     forgetOrderBaskets();
+    forgetProductRecommendations();
 
     const recs = await recommendForProduct(a!.id, 4);
     expect(recs.source).toBe('local');
@@ -51,6 +52,7 @@ describe('local recommendations from real orders', () => {
     await buy(uniqueId('other'), [tent!, stove!]);
     await buy(uniqueId('other'), [tent!, stove!, lamp!]);
     forgetOrderBaskets();
+    forgetProductRecommendations();
 
     const recs = await recommendForUser(me, 4);
     expect(recs.source).toBe('local');

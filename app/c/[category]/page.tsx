@@ -56,6 +56,7 @@ export default async function CategoryPage({ params, searchParams }: Props) {
       </div>
       {page ? (
         <>
+          <h2 className="visually-hidden">Products</h2>
           <ProductGrid products={page.items} label={`${c.name} products`} priorityCount={cursor ? 0 : 2} />
           <Pager
             firstHref={cursor ? `${base}${sortSuffix ? `?${sortSuffix}` : ''}` : undefined}
