@@ -2,6 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { PersonalizeEventsClient } from '@aws-sdk/client-personalize-events';
 import { PersonalizeRuntimeClient } from '@aws-sdk/client-personalize-runtime';
 import { LocationClient } from '@aws-sdk/client-location';
 import { LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
@@ -17,6 +18,7 @@ type Clients = {
   streams?: DynamoDBStreamsClient;
   cognito?: CognitoIdentityProviderClient;
   personalize?: PersonalizeRuntimeClient;
+  personalizeEvents?: PersonalizeEventsClient;
   location?: LocationClient;
   lex?: LexRuntimeV2Client;
 };
@@ -60,6 +62,10 @@ const budgetedOptions = () => ({ region: getConfig().AWS_REGION, maxAttempts: 1 
 
 export function personalizeClient(): PersonalizeRuntimeClient {
   return (store.personalize ??= new PersonalizeRuntimeClient(budgetedOptions()));
+}
+
+export function personalizeEventsClient(): PersonalizeEventsClient {
+  return (store.personalizeEvents ??= new PersonalizeEventsClient(budgetedOptions()));
 }
 
 export function locationClient(): LocationClient {

@@ -29,6 +29,7 @@ export const TABLE_TTL_ATTRIBUTES: Partial<Record<TableKey, string>> = {
   carts: 'expiresAt',
   idempotency: 'expiresAt',
   sales: 'expiresAt',
+  events: 'expiresAt',
 };
 
 /** Product listing indexes: one per (scope, sort). `listAll` is the constant 'ALL' so the whole catalog can be sorted. */

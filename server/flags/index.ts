@@ -17,3 +17,4 @@ export { flagKeyParam, type FlagRouteContext } from './flag-key-param';
 export { flagKeySchema, type Audience, type Flag, type FlagAuditEntry, type FlagState } from './flag-model';
 export { FLAG_KEYS, flagDefinition, type FlagKey } from './flag-registry';
 export { propagationSeconds } from './flag-settings';
+export { ANON_COOKIE, validAnonId } from './anon-id';

@@ -1,7 +1,9 @@
+import { after } from 'next/server';
 import { z } from 'zod';
 import { placeOrder } from '@/server/checkout';
 import { parseJsonBody, route } from '@/server/http/respond';
 import { assertSameOrigin, requireUser } from '@/server/identity';
+import { recordInteractionLater } from '@/server/interactions';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,6 +13,11 @@ export const POST = route(async (req) => {
   const user = await requireUser();
   const body = await parseJsonBody(req, z.unknown());
   const { order, replayed } = await placeOrder({ userId: user.id, idempotencyKey: req.headers.get('idempotency-key'), body });
+  if (!replayed) {
+    after(() => {
+      for (const item of order.items) recordInteractionLater({ type: 'purchase', productId: item.productId, actor: { userId: user.id } });
+    });
+  }
   // A replay answers exactly like the first response did (201 and the same order), flagged for clients that care.
   return Response.json(
     { order },

@@ -1,4 +1,6 @@
+import { after } from 'next/server';
 import { addCartItem, addItemSchema, currentCartOwner } from '@/server/cart';
+import { currentInteractionActor, recordInteractionLater } from '@/server/interactions';
 import { parseJsonBody, route } from '@/server/http/respond';
 import { assertSameOrigin } from '@/server/identity';
 
@@ -9,5 +11,8 @@ export const POST = route(async (req) => {
   assertSameOrigin(req);
   const input = await parseJsonBody(req, addItemSchema);
   const owner = await currentCartOwner({ create: true });
-  return Response.json(await addCartItem(owner, input), { headers: { 'Cache-Control': 'private, no-store' } });
+  const cart = await addCartItem(owner, input);
+  const actor = await currentInteractionActor();
+  if (actor) after(() => recordInteractionLater({ type: 'add-to-cart', productId: input.productId, actor }));
+  return Response.json(cart, { headers: { 'Cache-Control': 'private, no-store' } });
 });
