@@ -109,9 +109,12 @@ describe('local stack', () => {
     const clients = (await cognito.send(new ListUserPoolClientsCommand({ UserPoolId: poolId, MaxResults: 60 })))
       .UserPoolClients;
     expect(clients?.filter((c) => c.ClientName === LOCAL_CLIENT_NAME)).toHaveLength(1);
-    const users = (await cognito.send(new ListUsersCommand({ UserPoolId: poolId }))).Users ?? [];
-    expect(users).toHaveLength(DEMO_ACCOUNTS.length);
-    expect(users.every((u) => u.UserStatus === 'CONFIRMED')).toBe(true);
+    // Other suites sign up their own shoppers in this pool: look at the demo accounts only.
+    const users = (await cognito.send(new ListUsersCommand({ UserPoolId: poolId, Limit: 60 }))).Users ?? [];
+    const emailOf = (u: (typeof users)[number]) => u.Attributes?.find((a) => a.Name === 'email')?.Value;
+    const demo = users.filter((u) => DEMO_ACCOUNTS.some((a) => a.email === emailOf(u)));
+    expect(demo.map(emailOf).sort()).toEqual(DEMO_ACCOUNTS.map((a) => a.email).sort());
+    expect(demo.every((u) => u.UserStatus === 'CONFIRMED')).toBe(true);
     const members = (await cognito.send(new ListUsersInGroupCommand({ UserPoolId: poolId, GroupName: MARKETERS_GROUP })))
       .Users;
     expect(members).toHaveLength(1);

@@ -4,3 +4,4 @@ import 'server-only';
 export type { Interaction, InteractionType } from './record-interaction';
 export { recordInteraction, recordInteractionLater } from './record-interaction';
 export { currentInteractionActor } from './current-actor';
+export { recordInteractionAfterResponse } from './after-response';

@@ -1,9 +1,8 @@
-import { after } from 'next/server';
 import { z } from 'zod';
 import { placeOrder } from '@/server/checkout';
 import { parseJsonBody, route } from '@/server/http/respond';
 import { assertSameOrigin, requireUser } from '@/server/identity';
-import { recordInteractionLater } from '@/server/interactions';
+import { recordInteractionAfterResponse } from '@/server/interactions';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,9 +13,7 @@ export const POST = route(async (req) => {
   const body = await parseJsonBody(req, z.unknown());
   const { order, replayed } = await placeOrder({ userId: user.id, idempotencyKey: req.headers.get('idempotency-key'), body });
   if (!replayed) {
-    after(() => {
-      for (const item of order.items) recordInteractionLater({ type: 'purchase', productId: item.productId, actor: { userId: user.id } });
-    });
+    for (const item of order.items) recordInteractionAfterResponse({ type: 'purchase', productId: item.productId, actor: { userId: user.id } });
   }
   // A replay answers exactly like the first response did (201 and the same order), flagged for clients that care.
   return Response.json(

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { after } from 'next/server';
 import { Rating } from '@/components/catalog/rating';
 import { Breadcrumbs } from '@/components/layout/breadcrumbs';
 import { RecommendationsSection } from '@/components/recommendations/recommendations-section';
@@ -8,7 +7,7 @@ import { Gallery } from '@/components/product/gallery';
 import { ProductPurchase } from '@/components/product/product-purchase';
 import { getCategory, getProductBySlug, productSlugSchema } from '@/server/catalog';
 import { productJsonLd } from '@/server/catalog/product-json-ld';
-import { currentInteractionActor, recordInteractionLater } from '@/server/interactions';
+import { currentInteractionActor, recordInteractionAfterResponse } from '@/server/interactions';
 
 export const dynamic = 'force-dynamic';
 
@@ -34,7 +33,7 @@ export default async function ProductPage({ params }: Props) {
   if (!product) notFound();
   // Request data must be read before after(); the write itself happens once the page has been sent.
   const [category, actor] = await Promise.all([getCategory(product.category), currentInteractionActor()]);
-  if (actor) after(() => recordInteractionLater({ type: 'view', productId: product.id, actor }));
+  if (actor) recordInteractionAfterResponse({ type: 'view', productId: product.id, actor });
 
   return (
     <>

@@ -1,6 +1,5 @@
-import { after } from 'next/server';
 import { addCartItem, addItemSchema, currentCartOwner } from '@/server/cart';
-import { currentInteractionActor, recordInteractionLater } from '@/server/interactions';
+import { currentInteractionActor, recordInteractionAfterResponse } from '@/server/interactions';
 import { parseJsonBody, route } from '@/server/http/respond';
 import { assertSameOrigin } from '@/server/identity';
 
@@ -13,6 +12,6 @@ export const POST = route(async (req) => {
   const owner = await currentCartOwner({ create: true });
   const cart = await addCartItem(owner, input);
   const actor = await currentInteractionActor();
-  if (actor) after(() => recordInteractionLater({ type: 'add-to-cart', productId: input.productId, actor }));
+  if (actor) recordInteractionAfterResponse({ type: 'add-to-cart', productId: input.productId, actor });
   return Response.json(cart, { headers: { 'Cache-Control': 'private, no-store' } });
 });
