@@ -40,6 +40,7 @@ test('a shopper browses home → category → product, then finds it again with 
 
   // Product page.
   await listing.getByRole('link').first().click();
+  await page.waitForURL(/\/p\//);
   const productName = (await page.getByRole('heading', { level: 1 }).textContent())!.trim();
   await expect(page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: categoryName })).toBeVisible();
   await expect(page.locator('.product__price')).toHaveText(/\$\d/);

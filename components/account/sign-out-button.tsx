@@ -1,17 +1,19 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import styles from './account-forms.module.css';
 
-// Signing out is a POST (a link would let any page sign shoppers out with an <img>). The route clears the httpOnly
-// cookies; refreshing re-renders the server components, so the header and any protected page follow.
+// Signing out is a POST (a link would let any page sign shoppers out with an <img>). It is a real form, so it
+// works before this island hydrates (the route answers a form post with a redirect home); once hydrated it posts
+// with fetch and refreshes the server components in place, so the header and any protected page follow.
 
 export function SignOutButton() {
   const router = useRouter();
   const [pending, setPending] = useState(false);
 
-  async function signOut() {
+  async function signOut(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
     setPending(true);
     try {
       await fetch('/api/auth/sign-out', { method: 'POST', credentials: 'same-origin' });
@@ -22,8 +24,10 @@ export function SignOutButton() {
   }
 
   return (
-    <button type="button" className={styles.linkButton} onClick={signOut} disabled={pending}>
-      {pending ? 'Signing out…' : 'Sign out'}
-    </button>
+    <form method="post" action="/api/auth/sign-out" onSubmit={signOut} className={styles.inlineForm}>
+      <button type="submit" className={styles.linkButton} disabled={pending}>
+        {pending ? 'Signing out…' : 'Sign out'}
+      </button>
+    </form>
   );
 }
