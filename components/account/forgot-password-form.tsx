@@ -7,6 +7,7 @@ import styles from './account-forms.module.css';
 import { ErrorSummary, type SummaryProblem } from './error-summary';
 import { problemsFrom } from './form-problems';
 import { postJson, type PostResult } from './post-json';
+import { PASSWORD_POLICY_HINT } from './password-policy';
 
 // Request a code, then set a new password with it. The first step reads the same whether or not the email has an
 // account, so the form cannot be used to find out who shops here.
@@ -78,7 +79,7 @@ export function ForgotPasswordForm() {
             type="password"
             autoComplete="new-password"
             maxLength={256}
-            hint="At least 8 characters, with an upper-case letter, a lower-case letter and a number."
+            hint={PASSWORD_POLICY_HINT}
             error={fieldErrors.password}
           />
           <div>

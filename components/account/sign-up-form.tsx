@@ -7,6 +7,7 @@ import styles from './account-forms.module.css';
 import { ErrorSummary, type SummaryProblem } from './error-summary';
 import { problemsFrom } from './form-problems';
 import { postJson, type PostResult } from './post-json';
+import { PASSWORD_POLICY_HINT } from './password-policy';
 
 // Two steps: details, then — only where the pool wants one (real Cognito) — the emailed code. Once the account is
 // confirmed the shopper is signed in with the password just typed, kept in memory for that one request only.
@@ -93,7 +94,7 @@ export function SignUpForm({ next }: { next: string }) {
           type="password"
           autoComplete="new-password"
           maxLength={256}
-          hint="At least 8 characters, with an upper-case letter, a lower-case letter and a number."
+          hint={PASSWORD_POLICY_HINT}
           error={fieldErrors.password}
         />
         <div>
