@@ -6,6 +6,8 @@ export interface BenchArgs {
   /** Reuse an existing .next-bench build instead of building. */
   noBuild: boolean;
   skipLighthouse: boolean;
+  /** Lighthouse runs per page; the median one is reported. */
+  lighthouseRuns: number;
   /** A previous results JSON to show deltas against; with no other work requested, only compares. */
   compare?: string;
   /** Compare `compare` against this file instead of running (defaults to bench/results/latest.json). */
@@ -35,6 +37,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     port: positive(argv, 'port', 3291, 65535),
     noBuild: argv.includes('--no-build'),
     skipLighthouse: argv.includes('--no-lighthouse'),
+    lighthouseRuns: Math.round(positive(argv, 'lighthouse-runs', 3, 9)),
     compare: valueOf(argv, 'compare'),
     compareOnly: argv.includes('--compare-only'),
   };

@@ -16,7 +16,7 @@ export function toMarkdown(r: BenchResult): string {
   lines.push(
     `Production build (\`next build\` into .next-bench, ${r.settings.build}) + \`next start\` on the in-memory local stack with the demo catalog` +
       `${r.settings.catalogProducts ? ` (${r.settings.catalogProducts.toLocaleString('en')} products)` : ''}; autocannon from the same machine to 127.0.0.1, ` +
-      `${r.settings.connections} connections, ${r.settings.durationSeconds} s per target after a warm-up. Lighthouse ${r.settings.lighthouse}, mobile, simulated throttling.`,
+      `${r.settings.connections} connections, ${r.settings.durationSeconds} s per target after a warm-up. Lighthouse ${r.settings.lighthouse}, mobile, simulated throttling, run before the load on the warm server; each page audited several times and the median run kept.`,
   );
   lines.push('');
   lines.push('## Throughput and latency');
@@ -31,12 +31,13 @@ export function toMarkdown(r: BenchResult): string {
   lines.push('');
   lines.push('## Lighthouse (mobile)');
   lines.push('');
-  lines.push('| page | performance | accessibility | best practices | SEO | LCP ms | TBT ms | audits that cost points (not performance) |');
-  lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+  lines.push('| page | performance (median; all runs) | accessibility | best practices | SEO | LCP ms | TBT ms | CPU benchmark index | audits that cost points (not performance) |');
+  lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
   for (const s of r.lighthouse) {
-    lines.push(`| \`${s.path}\` | ${n(s.performance)} | ${n(s.accessibility)} | ${n(s.bestPractices)} | ${n(s.seo)} | ${n(s.lcpMs)} | ${n(s.tbtMs)} | ${(s.failedAudits ?? []).join(', ')}${s.error ? ` ${s.error}` : ''} |`);
+    const runs = s.performanceRuns && s.performanceRuns.length > 1 ? ` (${s.performanceRuns.map((p) => n(p)).join(', ')})` : '';
+    lines.push(`| \`${s.path}\` | ${n(s.performance)}${runs} | ${n(s.accessibility)} | ${n(s.bestPractices)} | ${n(s.seo)} | ${n(s.lcpMs)} | ${n(s.tbtMs)} | ${n(s.benchmarkIndex ?? null)} | ${(s.failedAudits ?? []).join(', ')}${s.error ? ` ${s.error}` : ''} |`);
   }
-  if (r.lighthouse.length === 0) lines.push('| (skipped) | | | | | | | |');
+  if (r.lighthouse.length === 0) lines.push('| (skipped) | | | | | | | | |');
   lines.push('');
   lines.push('## First-load JavaScript (from the build manifests)');
   lines.push('');
