@@ -22,7 +22,11 @@ export type CancellationVerdict = {
   cartChanged: boolean;
   /** Another transaction held an item: worth retrying after a pause. */
   conflict: boolean;
+  /** DynamoDB throttled the transaction (reported per item, not as an error the SDK retries): back off, then retry. */
+  throttled: boolean;
 };
+
+const THROTTLE_CODES = new Set(['ThrottlingError', 'ProvisionedThroughputExceeded', 'RequestLimitExceeded']);
 
 export function classifyCancellation(codes: CancellationCode[], roles: CheckoutItemRoles): CancellationVerdict {
   const failed = (i: number) => codes[i] === 'ConditionalCheckFailed';
@@ -32,5 +36,6 @@ export function classifyCancellation(codes: CancellationCode[], roles: CheckoutI
     orderIdTaken: failed(roles.order),
     cartChanged: failed(roles.cart),
     conflict: codes.some((c) => c === 'TransactionConflict') || codes.length === 0,
+    throttled: codes.some((c) => THROTTLE_CODES.has(c)),
   };
 }

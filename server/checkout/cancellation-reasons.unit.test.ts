@@ -20,4 +20,11 @@ describe('cancellation reasons', () => {
     });
     expect(classifyCancellation(['TransactionConflict', 'None', 'None', 'None', 'None'], roles)).toMatchObject({ conflict: true, stockShort: false });
   });
+  it('recognises a transaction DynamoDB cancelled for throttling, and nothing else as throttling', () => {
+    for (const code of ['ThrottlingError', 'ProvisionedThroughputExceeded', 'RequestLimitExceeded']) {
+      expect(classifyCancellation([code, 'None', 'None', 'None', 'None'], roles), code).toMatchObject({ throttled: true, stockShort: false, keyTaken: false });
+    }
+    expect(classifyCancellation(['TransactionConflict', 'None', 'None', 'None', 'None'], roles).throttled).toBe(false);
+    expect(classifyCancellation(['None', 'ConditionalCheckFailed', 'None', 'None', 'None'], roles).throttled).toBe(false);
+  });
 });

@@ -5,6 +5,7 @@ import { cartKey, clearStoredCartItem, outOfStockError, priceCart, readStoredCar
 import { getProductRecords } from '../catalog';
 import { getConfig } from '../config';
 import { AppError } from '../errors';
+import { logger } from '../observability';
 import { validationError } from '../http/respond';
 import { newOrderId, putOrderItem, toOrder, type Order, type OrderRecord } from '../orders';
 import { getPaymentProvider, type PaymentProvider } from '../payments';
@@ -48,6 +49,12 @@ function pause(attempt: number): Promise<void> {
   return new Promise((r) => setTimeout(r, Math.random() * ceiling));
 }
 
+function throttlePause(attempt: number): Promise<void> {
+  // Equal jitter: a throttled table must see fewer requests, so at least half of a doubling ceiling is always waited.
+  const ceiling = Math.min(400, 50 * 2 ** attempt);
+  return new Promise((r) => setTimeout(r, ceiling / 2 + (Math.random() * ceiling) / 2));
+}
+
 async function replay(record: IdempotencyRecord, bodyHash: string, userId: string): Promise<PlaceOrderResult> {
   if (record.bodyHash !== bodyHash) {
     throw new AppError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different checkout request. Use a new key for a new attempt.');
@@ -79,7 +86,7 @@ export async function placeOrder(input: PlaceOrderInput): Promise<PlaceOrderResu
     const id = hold.authorizationId;
     hold = null;
     await provider.void(id).catch((err: unknown) => {
-      console.error(JSON.stringify({ level: 'error', msg: 'payment void failed', provider: provider.name, authorizationId: id, err: String(err) }));
+      logger.error('payment void failed', { provider: provider.name, authorizationId: id, err: String(err) });
     });
   };
 
@@ -183,8 +190,9 @@ export async function placeOrder(input: PlaceOrderInput): Promise<PlaceOrderResu
         const verdict = classifyCancellation(cancellationCodes(err), roles);
         if (verdict.orderIdTaken) orderId = newOrderId();
         // keyTaken → the next pass replays; stockShort → the next pass reports fresh numbers (or a restock wins);
-        // cartChanged → re-price what the shopper now has. Only a conflict needs a pause.
-        if (verdict.conflict && !verdict.keyTaken && !verdict.stockShort && !verdict.cartChanged) await pause(attempt);
+        // cartChanged → re-price what the shopper now has. Only a conflict or throttling needs a pause.
+        if (verdict.throttled) await throttlePause(attempt);
+        else if (verdict.conflict && !verdict.keyTaken && !verdict.stockShort && !verdict.cartChanged) await pause(attempt);
         continue;
       }
       hold = null; // captured later against the order; never voided now
