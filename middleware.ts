@@ -7,6 +7,7 @@ import {
   rejectForeignMutation,
 } from './server/identity/middleware-session';
 import { flagMiddlewareStep } from './server/flags/middleware-flags';
+import { securityHeadersFor } from './server/http/security-headers';
 
 // Node.js runtime: later gates (session verification, flags) use node:crypto and AWS SDK clients, which the
 // Edge runtime cannot run (see FIELD-NOTES). Middleware is the first gate, never the only one.
@@ -21,6 +22,9 @@ const INTERNAL_HEADERS = ['x-middleware-subrequest', 'x-middleware-prefetch', 'x
 export async function middleware(req: NextRequest) {
   const headers = new Headers(req.headers);
   for (const h of INTERNAL_HEADERS) headers.delete(h);
+  // CSP nonce and the other security headers (server/http/security-headers.ts, ADR 0006).
+  const security = securityHeadersFor(req.nextUrl, process.env.NODE_ENV === 'development');
+  for (const [name, value] of Object.entries(security.request)) headers.set(name, value);
   // Identity: refuse cross-site cookie mutations, then verify (or refresh) the session and gate protected routes.
   const foreign = rejectForeignMutation(req);
   const session = foreign ? NO_SESSION : await establishSession(headers);
@@ -31,8 +35,6 @@ export async function middleware(req: NextRequest) {
     session,
   );
   flags?.finish(res);
-  res.headers.set('X-Content-Type-Options', 'nosniff');
-  res.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
-  res.headers.set('X-Frame-Options', 'DENY');
+  for (const [name, value] of Object.entries(security.response)) res.headers.set(name, value);
   return res;
 }
