@@ -38,6 +38,9 @@ const schema = z.object({
   FLAGS_REFRESH_BUDGET_MS: z.coerce.number().int().min(10).max(5_000).default(300),
   FLAGS_MIDDLEWARE: z.enum(['on', 'off']).default('on'),
   AI_SERVICE_BUDGET_MS: z.coerce.number().int().min(10).max(10_000).default(300),
+  // Lowest level written by the logger (docs/observability.md); unset: info, or warn under tests (NODE_ENV=test).
+  // debug adds one line per AWS SDK call (service, operation, duration, AWS request id).
+  LOG_LEVEL: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional()),
 });
 
 export type Config = z.infer<typeof schema>;

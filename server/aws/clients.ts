@@ -7,10 +7,13 @@ import { PersonalizeRuntimeClient } from '@aws-sdk/client-personalize-runtime';
 import { LocationClient } from '@aws-sdk/client-location';
 import { LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
 import { getConfig } from '../config';
+import { observeAwsClient } from '../observability';
 
 // The one AWS client factory. Endpoints come from config so the same adapters talk to the local
 // stand-ins and to AWS. Clients are kept on globalThis because Next bundles route handlers,
 // middleware and instrumentation separately, and each bundle would otherwise build its own.
+// Every client is observed (server/observability/aws-middleware.ts): the request id goes out as `x-request-id`,
+// and each call's duration lands in the request's Server-Timing and a debug log line.
 
 type Clients = {
   dynamo?: DynamoDBClient;
@@ -35,13 +38,17 @@ function baseOptions(endpoint: string | undefined) {
 }
 
 export function dynamoClient(): DynamoDBClient {
-  return (store.dynamo ??= new DynamoDBClient({
-    ...baseOptions(getConfig().DYNAMODB_ENDPOINT),
-    maxAttempts: 5,
-  }));
+  return (store.dynamo ??= observeAwsClient(
+    new DynamoDBClient({
+      ...baseOptions(getConfig().DYNAMODB_ENDPOINT),
+      maxAttempts: 5,
+    }),
+    'dynamodb',
+  ));
 }
 
-/** DocumentClient: plain JS objects in and out (the only marshalling path in the app). */
+/** DocumentClient: plain JS objects in and out (the only marshalling path in the app). It shares the base
+ *  client's middleware stack, so its calls are observed (once) as `dynamodb`. */
 export function dynamoDoc(): DynamoDBDocumentClient {
   return (store.doc ??= DynamoDBDocumentClient.from(dynamoClient(), {
     marshallOptions: { removeUndefinedValues: true },
@@ -49,11 +56,11 @@ export function dynamoDoc(): DynamoDBDocumentClient {
 }
 
 export function dynamoStreamsClient(): DynamoDBStreamsClient {
-  return (store.streams ??= new DynamoDBStreamsClient(baseOptions(getConfig().DYNAMODB_ENDPOINT)));
+  return (store.streams ??= observeAwsClient(new DynamoDBStreamsClient(baseOptions(getConfig().DYNAMODB_ENDPOINT)), 'dynamodb-streams'));
 }
 
 export function cognitoClient(): CognitoIdentityProviderClient {
-  return (store.cognito ??= new CognitoIdentityProviderClient(baseOptions(getConfig().COGNITO_ENDPOINT)));
+  return (store.cognito ??= observeAwsClient(new CognitoIdentityProviderClient(baseOptions(getConfig().COGNITO_ENDPOINT)), 'cognito'));
 }
 
 // Personalize, Location and Lex run under a ~300 ms budget (server/resilience) with a local engine behind them:
@@ -61,19 +68,19 @@ export function cognitoClient(): CognitoIdentityProviderClient {
 const budgetedOptions = () => ({ region: getConfig().AWS_REGION, maxAttempts: 1 });
 
 export function personalizeClient(): PersonalizeRuntimeClient {
-  return (store.personalize ??= new PersonalizeRuntimeClient(budgetedOptions()));
+  return (store.personalize ??= observeAwsClient(new PersonalizeRuntimeClient(budgetedOptions()), 'personalize'));
 }
 
 export function personalizeEventsClient(): PersonalizeEventsClient {
-  return (store.personalizeEvents ??= new PersonalizeEventsClient(budgetedOptions()));
+  return (store.personalizeEvents ??= observeAwsClient(new PersonalizeEventsClient(budgetedOptions()), 'personalize-events'));
 }
 
 export function locationClient(): LocationClient {
-  return (store.location ??= new LocationClient(budgetedOptions()));
+  return (store.location ??= observeAwsClient(new LocationClient(budgetedOptions()), 'location'));
 }
 
 export function lexClient(): LexRuntimeV2Client {
-  return (store.lex ??= new LexRuntimeV2Client(budgetedOptions()));
+  return (store.lex ??= observeAwsClient(new LexRuntimeV2Client(budgetedOptions()), 'lex'));
 }
 
 /** For tests that change the environment between suites. */

@@ -17,7 +17,11 @@ function warnOnce(kind, message) {
   const s = state();
   if (s.warned.has(kind)) return;
   s.warned.add(kind);
-  console.warn(JSON.stringify({ level: 'warn', msg: message, component: 'redis' }));
+  // The one logger (server/observability/logger.ts) registers itself globally; this plain-JS module, loaded
+  // unbundled by Next's cache handler, cannot import TypeScript. Same line shape when it is not loaded yet.
+  const logger = /** @type {{ warn(msg: string, fields: object): void } | undefined} */ (globalThis[Symbol.for('storefront.logger')]);
+  if (logger) logger.warn(message, { component: 'redis' });
+  else console.warn(JSON.stringify({ time: new Date().toISOString(), level: 'warn', msg: message, component: 'redis' }));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { cookies } from 'next/headers';
 import { getConfig } from '../config';
 import { getSessionUser } from '../identity';
+import { logger } from '../observability';
 import { CART_COOKIE, cartCookieOptions, newGuestCartId, signGuestCartId, verifyGuestCartCookie } from './cart-cookie';
 import type { CartOwner } from './cart-types';
 import { mergeGuestCart } from './merge-guest-cart';
@@ -43,6 +44,6 @@ export async function onSignIn(userId: string): Promise<void> {
   try {
     if (await mergeGuestCart(guestId, userId)) jar.delete(CART_COOKIE);
   } catch (err) {
-    console.error(JSON.stringify({ level: 'error', msg: 'guest cart merge failed', err: String(err) }));
+    logger.error('guest cart merge failed', { err: String(err) });
   }
 }

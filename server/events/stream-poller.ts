@@ -8,6 +8,7 @@ import {
   type ShardIteratorType,
 } from '@aws-sdk/client-dynamodb-streams';
 import { dynamoClient, dynamoStreamsClient } from '../aws/clients';
+import { errorText, logger } from '../observability';
 
 // A generic DynamoDB Streams reader for processes that are not Lambda (the local stack): table name in,
 // handler(records) called per shard batch, in order, with a checkpoint after each batch the handler accepted.
@@ -78,19 +79,14 @@ export function memoryCheckpoints(): CheckpointStore {
   };
 }
 
+const pollerLog = logger.child({ component: 'stream-poller' });
+
 function defaultLog(level: 'info' | 'warn' | 'error', msg: string, fields: Record<string, unknown> = {}): void {
-  const line = JSON.stringify({ level, msg, component: 'stream-poller', ...fields });
-  if (level === 'error') console.error(line);
-  else if (level === 'warn') console.warn(line);
-  else console.info(line);
+  pollerLog[level](msg, fields);
 }
 
 function errorName(err: unknown): string {
   return err instanceof Error ? err.name : 'Error';
-}
-
-function errorText(err: unknown): string {
-  return err instanceof Error ? `${err.name}: ${err.message}` : String(err);
 }
 
 export function startStreamPoller(options: StreamPollerOptions): StreamPoller {

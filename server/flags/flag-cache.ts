@@ -1,3 +1,4 @@
+import { logger } from '../observability';
 import type { Flag } from './flag-model';
 
 // The flag set as requests see it: a snapshot kept in memory and re-read from DynamoDB at most once per TTL.
@@ -40,9 +41,9 @@ export type FlagCache = {
 
 function defaultLog(event: 'refresh-failed' | 'refresh-recovered', err?: unknown): void {
   if (event === 'refresh-failed') {
-    console.warn(JSON.stringify({ level: 'warn', msg: 'flags: DynamoDB read failed, serving the last known flags', err: String(err) }));
+    logger.warn('flags: DynamoDB read failed, serving the last known flags', { err: String(err) });
   } else {
-    console.info(JSON.stringify({ level: 'info', msg: 'flags: DynamoDB reads recovered' }));
+    logger.info('flags: DynamoDB reads recovered');
   }
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { logger } from '../observability';
 import { flagSchema, flagStateSchema, type Flag, type FlagAuditEntry } from './flag-model';
 
 // DynamoDB items ↔ domain shapes. Items are parsed, not cast: a hand-edited or half-migrated item must never reach
@@ -14,7 +15,7 @@ export function flagFromItem(item: Record<string, unknown> | undefined): Flag | 
   if (!item) return null;
   const parsed = flagSchema.safeParse(item);
   if (!parsed.success) {
-    console.warn(JSON.stringify({ level: 'warn', msg: 'flag item ignored: it does not match the flag schema', key: String(item.key), issues: parsed.error.issues.length }));
+    logger.warn('flag item ignored: it does not match the flag schema', { key: String(item.key), issues: parsed.error.issues.length });
     return null;
   }
   return parsed.data;

@@ -2,6 +2,7 @@ import 'server-only';
 import { cookies } from 'next/headers';
 import { cache } from 'react';
 import { getSessionUser, type SessionUser } from '../identity';
+import { logger } from '../observability';
 import { ANON_COOKIE, validAnonId } from './anon-id';
 import { evaluateFlag, type FlagSubject } from './evaluate-flag';
 import { FLAG_KEYS, type FlagKey } from './flag-registry';
@@ -20,7 +21,7 @@ async function sessionUserOrNull(): Promise<SessionUser | null> {
     return await getSessionUser();
   } catch (err) {
     // A flag must never take a page down: an identity outage evaluates as signed out.
-    console.warn(JSON.stringify({ level: 'warn', msg: 'flags: session lookup failed, evaluating as signed out', err: String(err) }));
+    logger.warn('flags: session lookup failed, evaluating as signed out', { err: String(err) });
     return null;
   }
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { AppError, isAppError } from '../errors';
+import { logger, newRequestContext, requestIdFrom, runWithRequestContext, serverTimingHeader, subscribeRedisTiming, type RequestContext } from '../observability';
 
 // The one place errors become HTTP: `{ error: { code, message, details? } }` with the AppError's status.
 
@@ -25,11 +26,11 @@ export function toErrorResponse(err: unknown): Response {
   if (isAppError(err)) return jsonError(err);
   if (err instanceof z.ZodError) return jsonError(validationError(err));
   if (isDependencyOutage(err)) {
-    console.error(JSON.stringify({ level: 'error', msg: 'dependency failure in route', err: String(err), name: (err as Error).name }));
+    logger.error('dependency failure in route', { err: String(err), name: (err as Error).name });
     return jsonError(new AppError('UNAVAILABLE', 'A service the shop depends on is not answering. Please try again shortly.', { headers: { 'Retry-After': '2' } }));
   }
   // Anything else is our bug or an outage, never the caller's input; log it and say little.
-  console.error(JSON.stringify({ level: 'error', msg: 'unhandled error in route', err: String(err), stack: (err as Error)?.stack }));
+  logger.error('unhandled error in route', { err: String(err), stack: (err as Error)?.stack });
   return jsonError(new AppError('INTERNAL', 'Something went wrong on our side. Please try again.'));
 }
 
@@ -41,15 +42,52 @@ export function validationError(err: z.ZodError, message = 'The request is not v
 
 type Handler<C> = (req: Request, ctx: C) => Promise<Response> | Response;
 
-/** Wraps a route handler so every thrown error leaves through toErrorResponse. */
+subscribeRedisTiming();
+
+/**
+ * Wraps a route handler so every thrown error leaves through toErrorResponse, inside a request context
+ * (server/observability): log lines and AWS calls carry the request id (middleware's `x-request-id`, or one
+ * decided here for a handler called without middleware), and the response gets `X-Request-Id` and a
+ * `Server-Timing` summary of the downstream calls.
+ */
 export function route<C = unknown>(handler: Handler<C>): Handler<C> {
   return async (req, ctx) => {
-    try {
-      return await handler(req, ctx);
-    } catch (err) {
-      return toErrorResponse(err);
-    }
+    const context = newRequestContext(requestIdFrom(req.headers));
+    return runWithRequestContext(context, async () => {
+      let res: Response;
+      try {
+        res = await handler(req, ctx);
+      } catch (err) {
+        res = toErrorResponse(err);
+      }
+      return finishResponse(req, res, context);
+    });
   };
+}
+
+const accessLog = logger.child({ component: 'http' });
+
+function finishResponse(req: Request, res: Response, context: RequestContext): Response {
+  const timing = serverTimingHeader(context);
+  let out = res;
+  try {
+    out.headers.set('X-Request-Id', context.requestId);
+    out.headers.set('Server-Timing', timing);
+  } catch {
+    // Immutable headers (Response.redirect, a fetched response): same status and body, headers copied.
+    out = new Response(res.body, { status: res.status, statusText: res.statusText, headers: new Headers(res.headers) });
+    out.headers.set('X-Request-Id', context.requestId);
+    out.headers.set('Server-Timing', timing);
+  }
+  const cdnRequestId = req.headers.get('x-amz-cf-id');
+  accessLog.info('request', {
+    method: req.method,
+    path: new URL(req.url).pathname,
+    status: out.status,
+    durMs: Math.round((performance.now() - context.startedAt) * 10) / 10,
+    cdnRequestId: cdnRequestId && cdnRequestId !== context.requestId ? cdnRequestId.slice(0, 64) : undefined,
+  });
+  return out;
 }
 
 /** Parses URL query parameters with a zod schema; repeated keys keep the last value. */

@@ -10,6 +10,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { cognitoClient } from '../aws/clients';
 import { AppError } from '../errors';
+import { logger } from '../observability';
 import { identitySettings, type IdentitySettings } from './cognito-settings';
 import { cognitoErrorName, toAppError, type CognitoOperation } from './cognito-errors';
 
@@ -77,7 +78,7 @@ function tokensFrom(result: { AuthenticationResult?: { AccessToken?: string; Ref
   if (!auth?.AccessToken) {
     // A challenge (MFA, NEW_PASSWORD_REQUIRED) the storefront does not offer; accounts it creates never get one.
     const challenge = result.ChallengeName ?? 'UNKNOWN';
-    console.warn(JSON.stringify({ level: 'warn', msg: 'cognito auth challenge not supported', op, challenge }));
+    logger.warn('cognito auth challenge not supported', { op, challenge });
     throw new AppError('FORBIDDEN', 'This account needs a sign-in step the shop does not support. Reset your password to continue.', {
       details: { reason: 'CHALLENGE_REQUIRED', challenge },
     });
@@ -129,7 +130,7 @@ export async function requestPasswordReset(email: string): Promise<void> {
     if (name === 'UserNotFoundException') return;
     if (name === 'InvalidParameterException' || name === 'NotAuthorizedException') {
       // An account without a verified email (or an admin-only one): nothing is sent, and the caller learns nothing.
-      console.warn(JSON.stringify({ level: 'warn', msg: 'password reset not possible for account', name }));
+      logger.warn('password reset not possible for account', { name });
       return;
     }
     throw toAppError(err, 'forgot-password');

@@ -1,5 +1,6 @@
 import { CognitoIdentityProviderServiceException } from '@aws-sdk/client-cognito-identity-provider';
 import { AppError } from '../errors';
+import { logger } from '../observability';
 
 // Cognito's exceptions become AppErrors with messages a shopper can act on. Nothing a user typed may become a 500:
 // unknown service errors and network failures are 503 (the pool is unreachable or misconfigured), and logged.
@@ -71,9 +72,7 @@ export function toAppError(err: unknown, op: CognitoOperation): AppError {
     case 'AliasExistsException':
       return new AppError('CONFLICT', 'An account with this email already exists.', field('email', 'An account with this email already exists.'));
     default:
-      console.error(
-        JSON.stringify({ level: 'error', msg: 'cognito call failed', op, name: name ?? (err instanceof Error ? err.name : typeof err), err: String(err) }),
-      );
+      logger.error('cognito call failed', { op, name: name ?? (err instanceof Error ? err.name : typeof err), err: String(err) });
       return new AppError('UNAVAILABLE', 'Accounts are unavailable right now. Please try again in a moment.');
   }
 }

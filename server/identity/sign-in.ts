@@ -1,5 +1,6 @@
 import { getConfig } from '../config';
 import { AppError } from '../errors';
+import { logger } from '../observability';
 import { authenticateWithPassword, fetchUserAttributes, requireSettings } from './cognito-accounts';
 import { poolJwks } from './pool-jwks';
 import { encodeProfileCookie } from './profile-cookie';
@@ -21,7 +22,7 @@ export async function signInWithPassword(input: { email: string; password: strin
   // configuration (issuer, client id, JWKS) agrees with the pool before the shopper holds a cookie that never works.
   const verified = await verifyAccessToken(tokens.accessToken, { issuer: settings.issuer, clientId: settings.clientId, keys: poolJwks(settings.jwksUrl) });
   if (!verified.ok) {
-    console.error(JSON.stringify({ level: 'error', msg: 'fresh Cognito access token failed verification: check COGNITO_* config', reason: verified.reason }));
+    logger.error('fresh Cognito access token failed verification: check COGNITO_* config', { reason: verified.reason });
     throw new AppError('UNAVAILABLE', 'Signing in is unavailable right now. Please try again in a moment.');
   }
   const { sub, groups, expiresAt } = verified.claims;

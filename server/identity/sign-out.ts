@@ -1,5 +1,6 @@
 import { getConfig } from '../config';
 import { AppError } from '../errors';
+import { logger } from '../observability';
 import { revokeRefreshToken } from './cognito-accounts';
 import { clearedSessionCookies, SESSION_COOKIE, type CookieJar, type CookieToSet } from './session-cookies';
 
@@ -16,7 +17,7 @@ export async function signOut(jar: CookieJar): Promise<CookieToSet[]> {
     } catch (err) {
       // UNAUTHENTICATED: already revoked or expired, nothing left to do. Anything else is logged, never shown.
       if (!(err instanceof AppError) || err.code !== 'UNAUTHENTICATED') {
-        console.warn(JSON.stringify({ level: 'warn', msg: 'refresh token revocation failed at sign-out', err: String(err) }));
+        logger.warn('refresh token revocation failed at sign-out', { err: String(err) });
       }
     }
   }

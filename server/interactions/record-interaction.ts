@@ -2,6 +2,7 @@ import { PutEventsCommand } from '@aws-sdk/client-personalize-events';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoDoc, personalizeEventsClient } from '../aws/clients';
 import { getConfig } from '../config';
+import { logger } from '../observability';
 import { tableName } from '../db/tables';
 import { withBudget } from '../resilience';
 
@@ -70,6 +71,6 @@ export async function recordInteraction(interaction: Interaction): Promise<void>
 /** Fire-and-forget form for request paths: logs instead of throwing. */
 export function recordInteractionLater(interaction: Interaction): void {
   recordInteraction(interaction).catch((err: unknown) => {
-    console.warn(JSON.stringify({ level: 'warn', msg: 'interaction not recorded', type: interaction.type, err: String(err) }));
+    logger.warn('interaction not recorded', { type: interaction.type, err: String(err) });
   });
 }

@@ -1,5 +1,9 @@
-// Structured log lines for the leaderboard, in the JSON shape the rest of the server writes. An outage is said
+import { logger } from '../observability';
+
+// Structured log lines for the leaderboard, through the one logger (server/observability). An outage is said
 // once until it clears (warnOnce/clearWarning), so a down Redis or DynamoDB does not write a line per request.
+
+export { errorText } from '../observability';
 
 type Level = 'info' | 'warn' | 'error';
 
@@ -10,15 +14,10 @@ function warned(): Set<string> {
   return (g[WARNED] ??= new Set<string>());
 }
 
-export function log(level: Level, msg: string, fields: Record<string, unknown> = {}): void {
-  const line = JSON.stringify({ level, msg, component: 'leaderboard', ...fields });
-  if (level === 'error') console.error(line);
-  else if (level === 'warn') console.warn(line);
-  else console.info(line);
-}
+const leaderboardLog = logger.child({ component: 'leaderboard' });
 
-export function errorText(err: unknown): string {
-  return err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+export function log(level: Level, msg: string, fields: Record<string, unknown> = {}): void {
+  leaderboardLog[level](msg, fields);
 }
 
 /** Logs the first occurrence of `kind`; later ones are silent until clearWarning(kind). */

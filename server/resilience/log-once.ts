@@ -1,3 +1,4 @@
+import { logger } from '../observability';
 import type { FailureKind } from './failure-kind';
 
 // One log line per (service, failure kind) per process: a Personalize outage during a traffic peak must not turn
@@ -8,9 +9,7 @@ export function logFailureOnce(service: string, kind: FailureKind, err: unknown)
   const key = `${service}:${kind}`;
   if (seen.has(key)) return;
   seen.add(key);
-  console.warn(
-    JSON.stringify({ level: 'warn', component: 'resilience', service, kind, msg: `${service} call failed (${kind}); answering from the local engine`, err: String(err) }),
-  );
+  logger.warn(`${service} call failed (${kind}); answering from the local engine`, { component: 'resilience', service, kind, err: String(err) });
 }
 
 /** Tests assert the once-per-kind rule; they start from a clean slate. */

@@ -2,6 +2,7 @@
 // built from the products table and kept fresh by the products stream consumer (server/events/products-stream).
 import 'server-only';
 import { AppError } from '../errors';
+import { logger } from '../observability';
 import { runSearch } from './run-search';
 import { ensureSearchIndex } from './search-index-store';
 import type { SearchParams, SearchResult } from './types';
@@ -32,7 +33,7 @@ export async function searchProducts(params: SearchParams): Promise<SearchResult
   const index = await ensureSearchIndex().catch((err: unknown) => {
     if (!warnedUnavailable) {
       warnedUnavailable = true;
-      console.error(JSON.stringify({ level: 'error', component: 'search', msg: 'search index build failed', err: String(err) }));
+      logger.error('search index build failed', { component: 'search', err: String(err) });
     }
     throw new AppError('UNAVAILABLE', 'Search is not available right now. Please try again shortly.');
   });

@@ -1,4 +1,5 @@
 import { countPlacedOrders, type CountReport } from '../../leaderboard/writer';
+import { logger } from '../../observability';
 import { insertedNewImages, type StreamRecordLike } from './inserted-images';
 
 // The orders-stream handler, shared by the in-process poller and the Lambda: inserted orders go to the
@@ -6,10 +7,10 @@ import { insertedNewImages, type StreamRecordLike } from './inserted-images';
 
 export type OrderRecordsReport = CountReport & { unreadable: number };
 
+const ordersStreamLog = logger.child({ component: 'orders-stream' });
+
 function logLine(level: 'info' | 'warn', msg: string, fields: Record<string, unknown>): void {
-  const line = JSON.stringify({ level, msg, component: 'orders-stream', ...fields });
-  if (level === 'warn') console.warn(line);
-  else console.info(line);
+  ordersStreamLog[level](msg, fields);
 }
 
 export async function handleOrderRecords(records: readonly StreamRecordLike[]): Promise<OrderRecordsReport> {

@@ -1,3 +1,5 @@
+import { logger } from '../../observability';
+
 // A stream reader that retries every second would print the same error thousands of times during an outage.
 // Each kind of error is logged once per process (as a JSON line), with a count of how often it recurred
 // logged when the reader next succeeds.
@@ -20,6 +22,7 @@ export function errorKind(err: unknown): string {
 export function createOnceLogger(component: string): OnceLogger {
   const seen = new Map<string, number>();
   let suppressed = 0;
+  const log = logger.child({ component });
   return {
     warn(kind, msg, err) {
       const count = seen.get(kind) ?? 0;
@@ -28,14 +31,14 @@ export function createOnceLogger(component: string): OnceLogger {
         suppressed++;
         return;
       }
-      console.warn(JSON.stringify({ level: 'warn', component, kind, msg, err: err === undefined ? undefined : String(err) }));
+      log.warn(msg, { kind, err: err === undefined ? undefined : String(err) });
     },
     info(msg, fields) {
-      console.info(JSON.stringify({ level: 'info', component, msg, ...fields }));
+      log.info(msg, fields);
     },
     recovered() {
       if (suppressed === 0) return;
-      console.info(JSON.stringify({ level: 'info', component, msg: 'recovered', repeatedErrorsNotLogged: suppressed }));
+      log.info('recovered', { repeatedErrorsNotLogged: suppressed });
       suppressed = 0;
     },
   };

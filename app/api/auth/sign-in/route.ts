@@ -2,6 +2,7 @@ import { getConfig } from '@/server/config';
 import { onSignIn } from '@/server/cart';
 import { appendSetCookies, assertSameOrigin, clientIp, signInBody, signInWithPassword } from '@/server/identity';
 import { parseJsonBody, route } from '@/server/http/respond';
+import { logger } from '@/server/observability';
 
 // 200 { user } with the session cookies; 401 for a wrong email or password (the same answer for both), 429 with
 // Retry-After once the account or the IP has used up its attempts. Same-origin check first: a forged page must not
@@ -15,7 +16,7 @@ export const POST = route(async (req) => {
     await onSignIn(user.id);
   } catch (err) {
     // A cart problem must never block signing in; the guest cart keeps its cookie for the next sign-in.
-    console.warn(JSON.stringify({ level: 'warn', msg: 'guest cart merge skipped at sign-in', err: String(err) }));
+    logger.warn('guest cart merge skipped at sign-in', { err: String(err) });
   }
   const res = Response.json({ user }, { headers: { 'Cache-Control': 'no-store' } });
   appendSetCookies(res.headers, cookies);

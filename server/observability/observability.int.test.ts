@@ -1,0 +1,189 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { ServiceInputTypes, ServiceOutputTypes } from '@aws-sdk/client-dynamodb';
+import type { DeserializeMiddleware } from '@smithy/types';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { dynamoClient, dynamoDoc } from '@/server/aws/clients';
+import { waitForRedis } from '@/server/cache';
+import { resetConfigForTests } from '@/server/config';
+import { route } from '@/server/http/respond';
+import { putProduct, uniqueId } from '@/server/checkout/test-support/fixtures';
+import { apiRequest, resetRequestContext } from '@/server/checkout/test-support/request-context';
+import { jsonRequest } from '@/server/identity/testing/auth-requests';
+
+// The request id and Server-Timing through real route handlers on the test stack (DynamoDB Local, cognito-local,
+// redis-server): the id on every log line of the request, on every DynamoDB request as sent (signed) and in the
+// answer, and the downstream calls summed up in Server-Timing.
+
+vi.mock('next/headers', async () => {
+  const { cookieStore } = await import('@/server/checkout/test-support/request-context');
+  return { cookies: async () => cookieStore(), headers: async () => new Headers() };
+});
+
+const cartItemsRoute = await import('@/app/api/cart/items/route');
+const signInRoute = await import('@/app/api/auth/sign-in/route');
+
+type Sent = { commandName: string; headers: Record<string, string> };
+const sent: Sent[] = [];
+const CAPTURE = 'observability-test-capture';
+
+/** The last step before the HTTP handler: what it sees is exactly what goes on the wire, signature included. */
+const captureSent: DeserializeMiddleware<ServiceInputTypes, ServiceOutputTypes> = (next, context) => async (args) => {
+  const request = args.request as { headers: Record<string, string> };
+  sent.push({ commandName: context.commandName ?? '', headers: { ...request.headers } });
+  return next(args);
+};
+
+type Line = Record<string, unknown>;
+
+/** Every console line written while `fn` runs, parsed (a line that is not JSON fails the test here). */
+async function linesDuring<T>(fn: () => Promise<T>): Promise<{ result: T; lines: Line[]; raw: string[] }> {
+  const raw: string[] = [];
+  for (const method of ['debug', 'info', 'warn', 'error', 'log'] as const) {
+    vi.spyOn(console, method).mockImplementation((...args: unknown[]) => {
+      raw.push(args.map(String).join(' '));
+    });
+  }
+  try {
+    const result = await fn();
+    return { result, lines: raw.map((l) => JSON.parse(l) as Line), raw };
+  } finally {
+    vi.restoreAllMocks();
+  }
+}
+
+const SERVER_TIMING_ENTRY = /^([a-z-]+);dur=(\d+(?:\.\d)?)(?:;desc="(\d+) calls?")?$/;
+
+function parseServerTiming(header: string | null): Map<string, { dur: number; calls?: number }> {
+  expect(header).toBeTruthy();
+  const out = new Map<string, { dur: number; calls?: number }>();
+  for (const entry of header!.split(', ')) {
+    const m = SERVER_TIMING_ENTRY.exec(entry);
+    expect(m, entry).not.toBeNull();
+    out.set(m![1]!, { dur: Number(m![2]), calls: m![3] === undefined ? undefined : Number(m![3]) });
+  }
+  return out;
+}
+
+const previousLevel = process.env.LOG_LEVEL;
+
+beforeAll(() => {
+  process.env.LOG_LEVEL = 'debug';
+  resetConfigForTests();
+  dynamoClient().middlewareStack.add(captureSent, { step: 'deserialize', name: CAPTURE, override: true });
+});
+
+afterEach(() => {
+  sent.length = 0;
+  resetRequestContext();
+});
+
+afterAll(() => {
+  dynamoClient().middlewareStack.remove(CAPTURE);
+  if (previousLevel === undefined) delete process.env.LOG_LEVEL;
+  else process.env.LOG_LEVEL = previousLevel;
+  resetConfigForTests();
+});
+
+describe('request id and Server-Timing through route()', () => {
+  it('POST /api/cart/items: the caller\'s id on the answer, on every log line and on every DynamoDB request; dynamodb in Server-Timing', async () => {
+    const product = await putProduct({ variants: [{ id: 'v', price: 1_500, stock: 4 }] });
+    sent.length = 0; // the fixture's own write belongs to no request
+    const requestId = uniqueId('obs');
+
+    const { result: res, lines } = await linesDuring(() =>
+      Promise.resolve(cartItemsRoute.POST(apiRequest('POST', '/api/cart/items', { body: { productId: product.id, variantId: 'v', quantity: 1 }, headers: { 'x-request-id': requestId } }), undefined)),
+    );
+
+    expect(res.status).toBe(200);
+    expect(res.headers.get('X-Request-Id')).toBe(requestId);
+
+    const timing = parseServerTiming(res.headers.get('Server-Timing'));
+    const dynamodb = timing.get('dynamodb');
+    expect(dynamodb?.calls).toBeGreaterThanOrEqual(2); // the catalog read and the cart write at least
+    expect(timing.get('total')!.dur).toBeGreaterThanOrEqual(dynamodb!.dur);
+    expect(res.headers.get('Server-Timing')).not.toMatch(/storefront-|TableName|secret/i);
+
+    // Every DynamoDB request of this request carried the id, as a signed header (it was added before SigV4
+    // signed), and DynamoDB Local accepted each of them (the answer is a 200 built from their results).
+    expect(sent.length).toBe(dynamodb!.calls);
+    for (const s of sent) {
+      expect(s.headers['x-request-id'], s.commandName).toBe(requestId);
+      const signed = /SignedHeaders=([^,]+)/.exec(s.headers.authorization ?? '')?.[1]?.split(';') ?? [];
+      expect(signed).toContain('x-request-id');
+    }
+
+    // Every line written while the request ran is JSON with its id: one debug line per AWS call, the access line.
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(line.requestId, JSON.stringify(line)).toBe(requestId);
+    const awsCalls = lines.filter((l) => l.msg === 'aws call');
+    expect(awsCalls).toHaveLength(dynamodb!.calls!);
+    for (const call of awsCalls) {
+      expect(call).toMatchObject({ level: 'debug', component: 'aws', service: 'dynamodb', status: 200 });
+      expect(typeof call.operation).toBe('string');
+      expect(typeof call.durMs).toBe('number');
+      expect(typeof call.awsRequestId).toBe('string'); // DynamoDB Local answers with x-amzn-requestid
+    }
+    expect(lines.at(-1)).toMatchObject({ level: 'info', msg: 'request', component: 'http', method: 'POST', path: '/api/cart/items', status: 200 });
+  });
+
+  it('POST /api/auth/sign-in: cognito and redis next to dynamodb in Server-Timing, the id on every line', async () => {
+    expect(await waitForRedis(2_000)).not.toBeNull();
+    const requestId = uniqueId('obs-signin');
+    const { result: res, lines } = await linesDuring(() =>
+      Promise.resolve(signInRoute.POST(jsonRequest('/api/auth/sign-in', { email: 'shopper@example.com', password: 'Shopper-pass-1' }, { 'x-request-id': requestId }), {})),
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers.get('X-Request-Id')).toBe(requestId);
+    const timing = parseServerTiming(res.headers.get('Server-Timing'));
+    expect(timing.get('cognito')?.calls).toBeGreaterThanOrEqual(1);
+    expect(timing.get('redis')?.calls).toBeGreaterThanOrEqual(1); // the sign-in rate limiter's counters
+    expect([...timing.keys()].at(-1)).toBe('total');
+    for (const line of lines) expect(line.requestId, JSON.stringify(line)).toBe(requestId);
+    expect(lines.some((l) => l.msg === 'aws call' && l.service === 'cognito' && l.operation === 'InitiateAuth')).toBe(true);
+  });
+
+  it('a failing DynamoDB call: 503 with the id and Server-Timing, the error line and the failed call carry the id', async () => {
+    const failing = route(async () => {
+      await dynamoDoc().send(new GetCommand({ TableName: 'observability-no-such-table', Key: { id: 'x' } }));
+      return Response.json({});
+    });
+    const requestId = uniqueId('obs-fail');
+    const { result: res, lines } = await linesDuring(async () => failing(new Request('http://localhost:3000/api/x', { headers: { 'x-request-id': requestId } }), undefined));
+    expect(res.status).toBe(503);
+    expect(res.headers.get('X-Request-Id')).toBe(requestId);
+    expect(parseServerTiming(res.headers.get('Server-Timing')).get('dynamodb')?.calls).toBe(1);
+    for (const line of lines) expect(line.requestId).toBe(requestId);
+    expect(lines.find((l) => l.msg === 'aws call')).toMatchObject({ service: 'dynamodb', operation: 'GetItem', error: 'ResourceNotFoundException', status: 400 });
+    expect(lines.find((l) => l.level === 'error')).toMatchObject({ msg: 'dependency failure in route', name: 'ResourceNotFoundException' });
+    expect(sent.map((s) => s.headers['x-request-id'])).toEqual([requestId]);
+  });
+
+  it('mints a UUID when the caller sends no id or an unsafe one; concurrent requests keep their own ids', async () => {
+    const echo = route(async () => {
+      await dynamoDoc().send(new GetCommand({ TableName: 'observability-no-such-table', Key: { id: 'x' } })).catch(() => undefined);
+      return Response.json({});
+    });
+    const call = (headers: Record<string, string>) => echo(new Request('http://localhost:3000/api/echo', { headers }), undefined);
+    const { result, lines } = await linesDuring(() =>
+      Promise.all([call({}), call({ 'x-request-id': 'has spaces & "quotes"' }), call({ 'x-request-id': 'id-a' }), call({ 'x-request-id': 'id-b' })]),
+    );
+    const [none, unsafe, a, b] = result;
+    const uuid = /^[0-9a-f-]{36}$/;
+    expect(none.headers.get('X-Request-Id')).toMatch(uuid);
+    expect(unsafe.headers.get('X-Request-Id')).toMatch(uuid);
+    expect(a.headers.get('X-Request-Id')).toBe('id-a');
+    expect(b.headers.get('X-Request-Id')).toBe('id-b');
+    const ids = sent.map((s) => s.headers['x-request-id']).sort();
+    expect(ids).toEqual([none.headers.get('X-Request-Id'), unsafe.headers.get('X-Request-Id'), 'id-a', 'id-b'].sort());
+    // Interleaved lines of four concurrent requests: each access line sits with its own request's id.
+    const byPath = lines.filter((l) => l.msg === 'request').map((l) => l.requestId).sort();
+    expect(byPath).toEqual(ids);
+  });
+
+  it('outside a request (startup, stream consumers): no header on the SDK request, no requestId on lines', async () => {
+    const { lines } = await linesDuring(() => dynamoDoc().send(new GetCommand({ TableName: 'observability-no-such-table', Key: { id: 'x' } })).catch(() => undefined));
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.headers).not.toHaveProperty('x-request-id');
+    expect(lines.find((l) => l.msg === 'aws call')).not.toHaveProperty('requestId');
+  });
+});
