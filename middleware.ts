@@ -8,6 +8,7 @@ import {
 } from './server/identity/middleware-session';
 import { flagMiddlewareStep } from './server/flags/middleware-flags';
 import { securityHeadersFor } from './server/http/security-headers';
+import { adoptRequestId } from './server/observability';
 
 // Node.js runtime: later gates (session verification, flags) use node:crypto and AWS SDK clients, which the
 // Edge runtime cannot run (see FIELD-NOTES). Middleware is the first gate, never the only one.
@@ -22,6 +23,8 @@ const INTERNAL_HEADERS = ['x-middleware-subrequest', 'x-middleware-prefetch', 'x
 export async function middleware(req: NextRequest) {
   const headers = new Headers(req.headers);
   for (const h of INTERNAL_HEADERS) headers.delete(h);
+  // The request id: the caller's if safe, else minted; forwarded to the page or route, answered as X-Request-Id (ADR 0007).
+  const requestId = adoptRequestId(headers);
   // CSP nonce and the other security headers (server/http/security-headers.ts, ADR 0006).
   const security = securityHeadersFor(req.nextUrl, process.env.NODE_ENV === 'development');
   for (const [name, value] of Object.entries(security.request)) headers.set(name, value);
@@ -36,5 +39,6 @@ export async function middleware(req: NextRequest) {
   );
   flags?.finish(res);
   for (const [name, value] of Object.entries(security.response)) res.headers.set(name, value);
+  res.headers.set('X-Request-Id', requestId);
   return res;
 }

@@ -5,7 +5,7 @@ import { currentRequestId } from './context';
 //   {"time":"2026-11-21T07:00:00.000Z","level":"warn","msg":"…","requestId":"…","component":"…", …fields}
 // `requestId` appears whenever the line is written on a request's behalf (docs/observability.md). No
 // dependency: a structured line is a JSON.stringify, and pino's speed matters at volumes this server never
-// logs at (ADR 0006). Each level goes through the console method of the same name, so Lambda tags the level
+// logs at (ADR 0007). Each level goes through the console method of the same name, so Lambda tags the level
 // and tests can spy on console.warn as before.
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';

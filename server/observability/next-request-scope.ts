@@ -7,7 +7,7 @@ import { REQUEST_ID_HEADER, safeRequestId } from './request-id';
 // the request in its own AsyncLocalStorage (the "work unit" store that headers() reads); this reads the
 // `x-request-id` middleware forwarded from there, synchronously and without calling headers() (which would
 // mark a static render dynamic). INTERNAL Next API, pinned by Next 16.4: if a Next upgrade moves it, the guard
-// below turns it into "no request id on page lines" rather than an error (ADR 0006). 'use cache' functions run
+// below turns it into "no request id on page lines" rather than an error (ADR 0007). 'use cache' functions run
 // in a 'cache' store and get no id, which is right: their result is shared between requests.
 // Installed once per server process by instrumentation.ts; never imported by code that runs outside Next.
 
