@@ -180,6 +180,20 @@ describe('request id and Server-Timing through route()', () => {
     expect(byPath).toEqual(ids);
   });
 
+  it('middleware.ts: keeps a safe caller id, replaces an unsafe one, forwards it to the route and answers it', async () => {
+    const { middleware } = await import('@/middleware');
+    const { NextRequest } = await import('next/server');
+    const call = (headers: Record<string, string>) => middleware(new NextRequest('http://localhost:3000/api/products', { headers }));
+    const kept = await call({ 'x-request-id': 'from-the-caller' });
+    expect(kept.headers.get('X-Request-Id')).toBe('from-the-caller');
+    // NextResponse.next({ request: { headers } }) carries the forwarded request headers as x-middleware-request-*.
+    expect(kept.headers.get('x-middleware-request-x-request-id')).toBe('from-the-caller');
+    const replaced = await call({ 'x-request-id': 'a'.repeat(65) });
+    const minted = replaced.headers.get('X-Request-Id');
+    expect(minted).toMatch(/^[0-9a-f-]{36}$/);
+    expect(replaced.headers.get('x-middleware-request-x-request-id')).toBe(minted);
+  });
+
   it('outside a request (startup, stream consumers): no header on the SDK request, no requestId on lines', async () => {
     const { lines } = await linesDuring(() => dynamoDoc().send(new GetCommand({ TableName: 'observability-no-such-table', Key: { id: 'x' } })).catch(() => undefined));
     expect(sent).toHaveLength(1);
