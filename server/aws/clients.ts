@@ -56,7 +56,9 @@ export function dynamoDoc(): DynamoDBDocumentClient {
 }
 
 export function dynamoStreamsClient(): DynamoDBStreamsClient {
-  return (store.streams ??= observeAwsClient(new DynamoDBStreamsClient(baseOptions(getConfig().DYNAMODB_ENDPOINT)), 'dynamodb-streams'));
+  return (store.streams ??= observeAwsClient(new DynamoDBStreamsClient(baseOptions(getConfig().DYNAMODB_ENDPOINT)), 'dynamodb-streams', {
+    quietOutsideRequests: true,
+  }));
 }
 
 export function cognitoClient(): CognitoIdentityProviderClient {

@@ -32,7 +32,7 @@ const requestIdHeader: BuildMiddleware<object, MetadataBearer> = (next) => async
   return next(args);
 };
 
-function callTiming(service: string): InitializeMiddleware<object, MetadataBearer> {
+function callTiming(service: string, quietOutsideRequests: boolean): InitializeMiddleware<object, MetadataBearer> {
   return (next, context) => async (args) => {
     const ctx = currentRequestContext();
     const start = performance.now();
@@ -49,7 +49,7 @@ function callTiming(service: string): InitializeMiddleware<object, MetadataBeare
     } finally {
       const end = performance.now();
       recordDownstreamCall(service, start, end, ctx);
-      if (log.enabled('debug')) {
+      if (log.enabled('debug') && (ctx || failed || !quietOutsideRequests || currentRequestId())) {
         const meta = metadataOf(outcome);
         log.debug('aws call', {
           service,
@@ -67,10 +67,11 @@ function callTiming(service: string): InitializeMiddleware<object, MetadataBeare
 
 /**
  * Adds the request-id header and call timing to a client. `service` names it in Server-Timing and logs
- * (`dynamodb`, `cognito`, …). Idempotent per client (named middleware, override).
+ * (`dynamodb`, `cognito`, …). `quietOutsideRequests`: a poller's client (DynamoDB Streams reads twice a second
+ * per shard) writes debug lines only for calls made for a request or that failed. Idempotent per client.
  */
-export function observeAwsClient<C extends { middlewareStack: AnyStack }>(client: C, service: string): C {
-  client.middlewareStack.add(callTiming(service), { step: 'initialize', priority: 'high', name: 'storefrontCallTiming', override: true });
+export function observeAwsClient<C extends { middlewareStack: AnyStack }>(client: C, service: string, options: { quietOutsideRequests?: boolean } = {}): C {
+  client.middlewareStack.add(callTiming(service, options.quietOutsideRequests ?? false), { step: 'initialize', priority: 'high', name: 'storefrontCallTiming', override: true });
   client.middlewareStack.add(requestIdHeader, { step: 'build', name: 'storefrontRequestIdHeader', override: true });
   return client;
 }

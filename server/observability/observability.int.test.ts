@@ -2,10 +2,12 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { ServiceInputTypes, ServiceOutputTypes } from '@aws-sdk/client-dynamodb';
 import type { DeserializeMiddleware } from '@smithy/types';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { dynamoClient, dynamoDoc } from '@/server/aws/clients';
+import { ListStreamsCommand } from '@aws-sdk/client-dynamodb-streams';
+import { dynamoClient, dynamoDoc, dynamoStreamsClient } from '@/server/aws/clients';
 import { waitForRedis } from '@/server/cache';
 import { resetConfigForTests } from '@/server/config';
 import { route } from '@/server/http/respond';
+import { runWithRequestContext } from '@/server/observability';
 import { putProduct, uniqueId } from '@/server/checkout/test-support/fixtures';
 import { apiRequest, resetRequestContext } from '@/server/checkout/test-support/request-context';
 import { jsonRequest } from '@/server/identity/testing/auth-requests';
@@ -199,5 +201,12 @@ describe('request id and Server-Timing through route()', () => {
     expect(sent).toHaveLength(1);
     expect(sent[0]!.headers).not.toHaveProperty('x-request-id');
     expect(lines.find((l) => l.msg === 'aws call')).not.toHaveProperty('requestId');
+  });
+
+  it('the stream poller client logs its background reads only on failure, but a request\'s call always', async () => {
+    const background = await linesDuring(() => dynamoStreamsClient().send(new ListStreamsCommand({})));
+    expect(background.lines.filter((l) => l.msg === 'aws call')).toEqual([]);
+    const inRequest = await linesDuring(() => runWithRequestContext('obs-streams', () => dynamoStreamsClient().send(new ListStreamsCommand({}))));
+    expect(inRequest.lines.filter((l) => l.msg === 'aws call')).toMatchObject([{ requestId: 'obs-streams', service: 'dynamodb-streams', operation: 'ListStreams' }]);
   });
 });
