@@ -101,3 +101,15 @@ test('unknown product and category are 404 JSON', async ({ request }) => {
   const c = await request.get('/api/products?category=no-such-category');
   expect(c.status()).toBe(404);
 });
+
+test('API answers carry the request id and a Server-Timing summary; pages the id (docs/observability.md)', async ({ request }) => {
+  const products = await request.get('/api/products?limit=5', { headers: { 'x-request-id': 'e2e-observability-1' } });
+  expect(products.headers()['x-request-id']).toBe('e2e-observability-1');
+  expect(products.headers()['server-timing']).toMatch(/(^|, )total;dur=\d+(\.\d)?$/);
+  // The cart is never cached: its DynamoDB read is always in the summary.
+  const cart = await request.get('/api/cart');
+  expect(cart.headers()['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  expect(cart.headers()['server-timing']).toMatch(/(^|, )dynamodb;dur=\d+(\.\d)?;desc="\d+ calls?"/);
+  const page = await request.get('/', { headers: { 'x-request-id': 'not a safe id' } });
+  expect(page.headers()['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+});
