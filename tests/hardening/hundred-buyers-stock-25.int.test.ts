@@ -1,18 +1,21 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { dynamoDoc } from '@/server/aws/clients';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { dynamoClient, dynamoDoc } from '@/server/aws/clients';
 import { tableName } from '@/server/db/tables';
 import type { OrderRecord } from '@/server/orders/order-types';
 import { putProduct, uniqueId } from '@/server/checkout/test-support/fixtures';
 import { createBuyers, type Buyer } from './support/cognito-buyers';
+import { injectThrottling, type Injector } from './support/dynamodb-faults';
 import { browserRequest, callRoute, type RouteResult } from './support/request-scope';
 
 // Concurrency and money (issue 7, item 4). 100 real shoppers (cognito-local accounts, verified access tokens) fill
 // their carts through the cart route and check out at once through POST /api/checkout against a variant with
 // stock 25, each behaving like a real client: it keeps one Idempotency-Key per purchase and retries with it when
 // the shop answers 503 or the answer is lost on the way back (every 4th buyer loses its first answer, whatever it
-// was), and every 5th buyer double-clicks (two requests with the same key at once). Everything below the route is
-// the real code on DynamoDB Local.
+// was), every 5th buyer double-clicks (two requests with the same key at once), and for every 10th buyer DynamoDB
+// throttles its first checkout transaction through all 5 SDK attempts (injected into the app's DynamoDB client, see
+// support/dynamodb-faults.ts), so the shop answers 503 and that client comes back with the same key. Everything
+// below the route is the real code on DynamoDB Local.
 //
 // Proves: exactly 25 orders, stock 0, the abundant product's stock moved only by the winners' lines (no partial
 // order), each buyer's answers agree with each other, every order's lines are priced from the catalog and its
@@ -97,6 +100,8 @@ async function inBatches<T, R>(items: T[], size: number, fn: (item: T, index: nu
 
 describe(`${BUYERS} concurrent buyers with retries against a stock of ${LIMITED_STOCK}`, () => {
   let plans: Plan[] = [];
+  let faults: Injector | undefined;
+  afterAll(() => faults?.remove());
   let limitedId = '';
   let extraId = '';
 
@@ -140,9 +145,15 @@ describe(`${BUYERS} concurrent buyers with retries against a stock of ${LIMITED_
   }, 120_000);
 
   it('sells exactly 25, never a partial order, with every total equal to its priced lines + shipping + tax; replays create nothing', async () => {
+    // Every 10th buyer's first transaction is throttled 5 times: the SDK gives up, the route answers 503.
+    faults = injectThrottling(
+      dynamoClient(),
+      plans.filter((_, i) => i % 10 === 3).map((plan) => ({ operation: 'TransactWriteItems', bodyIncludes: plan.buyer.sub, total: 5 })),
+    );
     const started = performance.now();
     const outcomes = await Promise.all(plans.map((plan) => buy(plan)));
     const ms = Math.round(performance.now() - started);
+    faults.setRules([]);
 
     // Per buyer: the answers it saw (a lost one included) all tell the same story.
     const winners: { plan: Plan; orderId: string }[] = [];
@@ -168,8 +179,11 @@ describe(`${BUYERS} concurrent buyers with retries against a stock of ${LIMITED_
     expect(stray).toEqual([]);
     expect(winners).toHaveLength(LIMITED_STOCK);
     expect(losers).toHaveLength(BUYERS - LIMITED_STOCK);
-    // A buyer whose first answer (a 201) was lost got its order back by replay, not a second order.
+    // A buyer whose first answer (a 201) was lost got its order back by replay, not a second order; throttled
+    // buyers were told 503 and came back with the same key.
     expect(replayedOnRetry).toBeGreaterThan(0);
+    expect(retried503).toBeGreaterThan(0);
+    expect(faults.throttled('TransactWriteItems').length).toBeGreaterThanOrEqual(5);
 
     // Stock: the limited variant is gone; the abundant one moved by exactly the winners' lines.
     const sold = (variantId: string) =>

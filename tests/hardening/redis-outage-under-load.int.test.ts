@@ -7,6 +7,7 @@ import { dynamoDoc } from '@/server/aws/clients';
 import { closeRedis, getRedis, waitForRedis } from '@/server/cache';
 import cacheHandler from '@/server/cache/next-cache-handler.mjs';
 import { putProduct, uniqueId } from '@/server/checkout/test-support/fixtures';
+import type { ProductRecord } from '@/server/catalog';
 import { tableName } from '@/server/db/tables';
 import { getTopSellers } from '@/server/leaderboard';
 import { LEADERBOARD_BUILT_KEY, LEADERBOARD_KEY } from '@/server/leaderboard/keys';
@@ -98,13 +99,13 @@ describe('Redis stopped during a load run on catalog and cart', () => {
     // A small catalog of our own: one category, three products, a few sales on the leaderboard.
     const category = uniqueId('outage');
     await dynamoDoc().send(new PutCommand({ TableName: tableName('categories'), Item: { slug: category, name: `Outage ${category}`, description: 'Fault suite.' } }));
-    const products = [];
+    const products: ProductRecord[] = [];
     for (const [i, word] of ['zephyrine', 'quillwort', 'marrowfat'].entries()) {
       const p = { ...(await putProduct({ name: `${word} kit`, variants: [{ id: 'one', price: 1_000 + i * 250, stock: 1_000 }] })), category };
       await dynamoDoc().send(new PutCommand({ TableName: tableName('products'), Item: p }));
       products.push(p);
     }
-    const [first, second, third] = products as [(typeof products)[0], (typeof products)[0], (typeof products)[0]];
+    const [first, second, third] = products as [ProductRecord, ProductRecord, ProductRecord];
     await rebuildSearchIndex();
     const saleOf = (productId: string, quantity: number) => ({
       userId: uniqueId('outage-user'),

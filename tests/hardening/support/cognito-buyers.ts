@@ -41,7 +41,7 @@ async function createBuyer(prefix: string): Promise<Buyer> {
 }
 
 /** `count` signed-in buyers, created a few at a time (cognito-local writes a JSON file per change). */
-export async function createBuyers(count: number, prefix = 'buyer', concurrency = 5): Promise<Buyer[]> {
+export async function createBuyers(count: number, prefix = 'buyer', concurrency = 10): Promise<Buyer[]> {
   const out: Buyer[] = [];
   for (let i = 0; i < count; i += concurrency) {
     const batch = Array.from({ length: Math.min(concurrency, count - i) }, () => createBuyer(prefix));

@@ -21,6 +21,8 @@ export type ThrottleRule = {
   /** Or: how many matching attempts in total are throttled, whatever call they belong to. */
   total?: number;
   kind?: ThrottleKind;
+  /** Only requests whose JSON body contains this text (a user id, a product id). */
+  bodyIncludes?: string;
 };
 
 export type AttemptLog = { operation: string; attempt: number; at: number; throttled: ThrottleKind | null };
@@ -32,14 +34,17 @@ const MESSAGES: Record<Exclude<ThrottleKind, 'TransactionThrottled'>, string> = 
   ThrottlingException: 'Throughput exceeds the current capacity of your table or index.',
 };
 
+/** The SDK's JSON body is a Uint8Array; TextDecoder reads its bytes without the string conversions it warns about. */
+function bodyText(requestBody: unknown): string {
+  return requestBody instanceof Uint8Array ? new TextDecoder().decode(requestBody) : String(requestBody ?? '');
+}
+
 function throttleResponse(kind: ThrottleKind, requestBody: unknown): HttpResponse {
   let body: Record<string, unknown>;
   if (kind === 'TransactionThrottled') {
     const items = (() => {
       try {
-        // The SDK's JSON body is a Uint8Array; TextDecoder reads its bytes without the string conversions it warns about.
-        const text = requestBody instanceof Uint8Array ? new TextDecoder().decode(requestBody) : String(requestBody);
-        return (JSON.parse(text) as { TransactItems?: unknown[] }).TransactItems?.length ?? 1;
+        return (JSON.parse(bodyText(requestBody)) as { TransactItems?: unknown[] }).TransactItems?.length ?? 1;
       } catch {
         return 1;
       }
@@ -101,6 +106,7 @@ export function injectThrottling(client: DynamoDBClient, initial: ThrottleRule[]
       const attempt = attemptOf(request);
       const rule = rules.find((r) => {
         if (r.operation !== '*' && r.operation !== operation) return false;
+        if (r.bodyIncludes !== undefined && !bodyText(request.body).includes(r.bodyIncludes)) return false;
         if (r.total !== undefined) return (spent.get(r) ?? 0) < r.total;
         return attempt <= (r.attemptsPerCall ?? 0);
       });
