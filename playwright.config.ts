@@ -27,6 +27,8 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/api/categories`,
     timeout: 180_000,
     reuseExistingServer: false,
+    // One info line per API call would bury the failures in CI's output; LOG_LEVEL=info shows them again.
+    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
     stdout: 'pipe',
     stderr: 'pipe',
     gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
