@@ -214,40 +214,45 @@ describe('Redis stopped during a load run on catalog and cart', () => {
     });
 
     const client = () => getRedis();
-    await pause(1_500);
+    try {
+      await pause(1_500);
 
-    phase = 'redis-killed';
-    redis!.child.kill('SIGKILL');
-    await redis!.exited;
-    await pause(3_000);
-    expect(client(), 'the app must not hand out a client for a dead Redis').toBeNull();
+      phase = 'redis-killed';
+      redis!.child.kill('SIGKILL');
+      await redis!.exited;
+      await pause(3_000);
+      expect(client(), 'the app must not hand out a client for a dead Redis').toBeNull();
 
-    // Back, on the same port, empty (no persistence): the app must reconnect and rebuild what it keeps there.
-    await startOurRedis();
-    phase = 'redis-restarted';
-    const raw = await (async () => {
-      for (let i = 0; i < 100 && !client(); i++) await pause(100);
-      return client();
-    })();
-    expect(raw, 'the app reconnects to the restarted Redis').not.toBeNull();
-    for (let i = 0; i < 100; i++) {
-      const built = (await raw!.exists(LEADERBOARD_BUILT_KEY)) === 1;
-      const score = await raw!.zscore(LEADERBOARD_KEY, first.id);
-      if (built && score === '7') break;
-      await pause(100);
+      // Back, on the same port, empty (no persistence): the app must reconnect and rebuild what it keeps there.
+      await startOurRedis();
+      phase = 'redis-restarted';
+      const raw = await (async () => {
+        for (let i = 0; i < 100 && !client(); i++) await pause(100);
+        return client();
+      })();
+      expect(raw, 'the app reconnects to the restarted Redis').not.toBeNull();
+      for (let i = 0; i < 100; i++) {
+        const built = (await raw!.exists(LEADERBOARD_BUILT_KEY)) === 1;
+        const score = await raw!.zscore(LEADERBOARD_KEY, first.id);
+        if (built && score === '7') break;
+        await pause(100);
+      }
+      expect(await raw!.exists(LEADERBOARD_BUILT_KEY), 'the top-sellers set was rebuilt into the empty Redis by the app').toBe(1);
+      expect(await raw!.zscore(LEADERBOARD_KEY, first.id)).toBe('7');
+      await pause(1_000);
+
+      phase = 'redis-frozen';
+      redis!.child.kill('SIGSTOP');
+      await pause(3_000);
+      redis!.child.kill('SIGCONT');
+      phase = 'redis-thawed';
+      await pause(1_500);
+    } finally {
+      // Whatever failed above, the load stops and Redis is not left frozen.
+      if (redis && !redis.hasExited()) redis.child.kill('SIGCONT');
+      running = false;
+      await Promise.all(load);
     }
-    expect(await raw!.exists(LEADERBOARD_BUILT_KEY), 'the top-sellers set was rebuilt into the empty Redis by the app').toBe(1);
-    expect(await raw!.zscore(LEADERBOARD_KEY, first.id)).toBe('7');
-    await pause(1_000);
-
-    phase = 'redis-frozen';
-    redis!.child.kill('SIGSTOP');
-    await pause(3_000);
-    redis!.child.kill('SIGCONT');
-    phase = 'redis-thawed';
-    await pause(1_500);
-    running = false;
-    await Promise.all(load);
 
     // No 5xx, ever; every answer right; every kind answered in every phase.
     const byPhase = (p: Phase) => samples.filter((s) => s.phase === p);

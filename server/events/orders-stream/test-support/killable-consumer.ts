@@ -25,5 +25,9 @@ dynamoClient().middlewareStack.add(
 );
 
 createOrdersStreamConsumer({ idleMs: 100 });
-// Stays alive polling until it reaches the order, or until the test gives up and stops it.
-setInterval(() => undefined, 1_000);
+// Polls until it reaches the order. Never outlives the test: it exits if its parent goes away or after a minute.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) process.exit(1);
+}, 500);
+setTimeout(() => process.exit(2), 60_000);
