@@ -100,12 +100,34 @@ export function parseQuery<T extends z.ZodType>(req: Request, schema: T): z.infe
 
 const MAX_JSON_BYTES = 64 * 1024;
 
+/**
+ * The body as text, read only up to `maxBytes`: a body without Content-Length (chunked) or with one that
+ * understates it is cut off at the limit, never buffered whole. Decoded like Request.text() (UTF-8, a leading BOM
+ * dropped, invalid bytes as U+FFFD).
+ */
+async function readBodyText(req: Request, maxBytes: number): Promise<string> {
+  const tooLarge = () => new AppError('PAYLOAD_TOO_LARGE', `The body must be at most ${maxBytes} bytes.`);
+  if (Number(req.headers.get('content-length') ?? '0') > maxBytes) throw tooLarge();
+  if (!req.body) return '';
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder('utf-8').decode(Buffer.concat(chunks));
+}
+
 /** Reads and validates a JSON body: 413 past the limit, 400 for malformed JSON or a schema mismatch. */
 export async function parseJsonBody<T extends z.ZodType>(req: Request, schema: T, maxBytes = MAX_JSON_BYTES): Promise<z.infer<T>> {
-  const declared = Number(req.headers.get('content-length') ?? '0');
-  if (declared > maxBytes) throw new AppError('PAYLOAD_TOO_LARGE', `The body must be at most ${maxBytes} bytes.`);
-  const text = await req.text();
-  if (Buffer.byteLength(text) > maxBytes) throw new AppError('PAYLOAD_TOO_LARGE', `The body must be at most ${maxBytes} bytes.`);
+  const text = await readBodyText(req, maxBytes);
   let data: unknown;
   try {
     data = text === '' ? undefined : JSON.parse(text);
