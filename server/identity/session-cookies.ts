@@ -71,7 +71,12 @@ export function serializeCookie({ name, value, options }: CookieToSet): string {
   return parts.join('; ');
 }
 
-/** Parses a Cookie request header. The first occurrence of a name wins, as in Next's own parser. */
+/**
+ * Parses a Cookie request header the way Next's cookies() does (@edge-runtime/cookies): the last occurrence of a
+ * name wins and a value with a malformed escape is skipped. Middleware, getSessionUserFromRequest and the handlers
+ * that read next/headers must agree on which sf_at a request carries when it carries two (a cookie set for a
+ * narrower path, or tossed from a sibling domain), or one request could be judged as two shoppers.
+ */
 export function parseCookieHeader(header: string | null | undefined): Map<string, string> {
   const cookies = new Map<string, string>();
   if (!header) return cookies;
@@ -79,15 +84,12 @@ export function parseCookieHeader(header: string | null | undefined): Map<string
     const eq = pair.indexOf('=');
     if (eq <= 0) continue;
     const name = pair.slice(0, eq).trim();
-    if (name === '' || cookies.has(name)) continue;
-    const raw = pair.slice(eq + 1).trim();
-    let value = raw;
+    if (name === '') continue;
     try {
-      value = decodeURIComponent(raw);
+      cookies.set(name, decodeURIComponent(pair.slice(eq + 1).trim()));
     } catch {
-      // A malformed escape is kept as sent; verification rejects it later if it is a token.
+      // Skipped, as Next skips it: an earlier value of the same name, if any, stands.
     }
-    cookies.set(name, value);
   }
   return cookies;
 }
