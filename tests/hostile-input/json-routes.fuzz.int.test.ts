@@ -6,6 +6,7 @@ import { AdminGetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
+import { RequestCookies } from 'next/dist/compiled/@edge-runtime/cookies';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cognitoClient, dynamoDoc } from '@/server/aws/clients';
 import { addCartItem, lineIdSchema, updateQuantitySchema } from '@/server/cart';
@@ -20,7 +21,6 @@ import { queryAudit } from '@/server/flags/flag-store';
 import { FLAG_DEFINITIONS } from '@/server/flags/flag-registry';
 import { authenticateWithPassword, registerAccount } from '@/server/identity/cognito-accounts';
 import { identitySettings } from '@/server/identity/cognito-settings';
-import { parseCookieHeader } from '@/server/identity/session-cookies';
 import { checkoutBody, putProduct, uniqueId } from '@/server/checkout/test-support/fixtures';
 import {
   asHeaderValue,
@@ -29,7 +29,6 @@ import {
   encodePathSegment,
   hostilePathParam,
   hostileQuery,
-  hugeString,
   KB,
   malformedJsonText,
   mutatedBody,
@@ -312,11 +311,25 @@ const validFlagKey = (p: Record<string, string>) => flagKeySchema.safeParse(p.ke
 const idempotencyKey = () =>
   fc.oneof({ weight: 3, arbitrary: fc.uuid() }, { weight: 1, arbitrary: shortHostileString.map(asHeaderValue) }).map((k): [string, string][] => [['idempotency-key', k]]);
 
+/** The cookies as the server reads them (Next's parser; server/identity/session-cookies.ts agrees with it). */
+function serverCookies(c: Case): RequestCookies {
+  return new RequestCookies(new Headers({ cookie: cookieHeader(c) }));
+}
+
+/** Who the request really is: a hostile second sf_at after the caller's own replaces it (the last one counts). */
+function effectiveCaller(c: Case): Caller {
+  const token = serverCookies(c).get('sf_at')?.value;
+  if (token === fx.a.token) return 'a';
+  if (token === fx.marketer.token) return 'marketer';
+  return token ? 'forged' : 'guest';
+}
+
 /** The lines the caller's cart holds (the only ones it may change). */
 function callerLines(c: Case): string[] {
-  if (c.caller === 'a') return [fx.a.lineId];
-  if (c.caller === 'marketer') return [];
-  return c.cookies.some(([n, v]) => n === CART_COOKIE && v === fx.g.cookie) ? [fx.g.lineId] : [];
+  const caller = effectiveCaller(c);
+  if (caller === 'a') return [fx.a.lineId];
+  if (caller === 'marketer') return [];
+  return serverCookies(c).get(CART_COOKIE)?.value === fx.g.cookie ? [fx.g.lineId] : [];
 }
 
 function parsedBody(c: Case): unknown {
@@ -620,7 +633,7 @@ function cookieHeader(c: Case): string {
   if (c.caller === 'a') parts.push(`sf_at=${fx.a.token}`);
   if (c.caller === 'marketer') parts.push(`sf_at=${fx.marketer.token}`);
   if (c.caller === 'forged') parts.push(`sf_at=${c.forgedToken}`);
-  // The session cookie comes first: a hostile second sf_at must not replace it (first occurrence wins).
+  // The caller's session cookie first; a hostile sf_at after it replaces it (effectiveCaller says who is left).
   for (const [name, value] of c.cookies) parts.push(`${name}=${value.replace(/;/g, '')}`);
   return parts.join('; ');
 }
@@ -682,7 +695,7 @@ async function handlerFor(spec: Pick<RouteSpec, 'method' | 'path'>): Promise<Han
 
 /** Calls the handler as Next would: cookies() sees the request's cookies. */
 async function call(spec: RouteSpec, req: Request, params: Record<string, string>): Promise<Response> {
-  jar.cookies = parseCookieHeader(req.headers.get('cookie'));
+  jar.cookies = new Map(new RequestCookies(req.headers).getAll().map((cookie) => [cookie.name, cookie.value]));
   jar.set = new Map();
   return (await handlerFor(spec))(req, { params: Promise.resolve(params) });
 }
@@ -758,8 +771,9 @@ function bodyClass(spec: RouteSpec, c: Case): 'oversize' | 'malformed' | null {
 /** The answer the handler's order of checks makes certain, or null. */
 function expected(spec: RouteSpec, c: Case): { status: number; code?: ErrorCode } | null {
   if (spec.mutation && c.origin.kind === 'foreign') return { status: 403, code: 'FORBIDDEN' };
-  if (spec.auth === 'user' && c.caller !== 'a') return { status: 401, code: 'UNAUTHENTICATED' };
-  if (spec.auth === 'marketer' && c.caller !== 'marketer') return c.caller === 'a' ? { status: 403, code: 'FORBIDDEN' } : { status: 401, code: 'UNAUTHENTICATED' };
+  const caller = effectiveCaller(c);
+  if (spec.auth === 'user' && caller !== 'a') return { status: 401, code: 'UNAUTHENTICATED' };
+  if (spec.auth === 'marketer' && caller !== 'marketer') return caller === 'a' ? { status: 403, code: 'FORBIDDEN' } : { status: 401, code: 'UNAUTHENTICATED' };
   const cls = bodyClass(spec, c);
   if (cls && (spec.paramsBeforeBody?.(c.params) ?? true)) return cls === 'oversize' ? { status: 413, code: 'PAYLOAD_TOO_LARGE' } : { status: 400, code: 'BAD_REQUEST' };
   return spec.certain?.(c) ?? null;
@@ -772,7 +786,7 @@ function readable(text: string): string {
 
 function describeCase(spec: RouteSpec, c: Case): string {
   const body = c.body ? `${c.body.kind}${c.body.kind === 'oversize' ? `/${c.body.transport}` : ''} ${'text' in c.body ? readable(c.body.text.slice(0, 300)) : ''}` : 'none';
-  return readable(`${routeName(spec)} caller=${c.caller} origin=${c.origin.kind} params=${JSON.stringify(c.params)} query=${c.query.slice(0, 300)} body=${body}`);
+  return readable(`${routeName(spec)} caller=${c.caller}${effectiveCaller(c) !== c.caller ? `→${effectiveCaller(c)}` : ''} origin=${c.origin.kind} params=${JSON.stringify(c.params)} query=${c.query.slice(0, 300)} body=${body}`);
 }
 
 async function checkAnswer(spec: RouteSpec, c: Case, res: Response): Promise<void> {
