@@ -24,9 +24,12 @@ export type CancellationVerdict = {
   conflict: boolean;
   /** DynamoDB throttled the transaction (reported per item, not as an error the SDK retries): back off, then retry. */
   throttled: boolean;
+  /** A reason no retry can change (a malformed item, a full item collection): give up at once. */
+  unretryable: boolean;
 };
 
 const THROTTLE_CODES = new Set(['ThrottlingError', 'ProvisionedThroughputExceeded', 'RequestLimitExceeded']);
+const UNRETRYABLE_CODES = new Set(['ValidationError', 'ItemCollectionSizeLimitExceeded']);
 
 export function classifyCancellation(codes: CancellationCode[], roles: CheckoutItemRoles): CancellationVerdict {
   const failed = (i: number) => codes[i] === 'ConditionalCheckFailed';
@@ -37,5 +40,6 @@ export function classifyCancellation(codes: CancellationCode[], roles: CheckoutI
     cartChanged: failed(roles.cart),
     conflict: codes.some((c) => c === 'TransactionConflict') || codes.length === 0,
     throttled: codes.some((c) => THROTTLE_CODES.has(c)),
+    unretryable: codes.some((c) => UNRETRYABLE_CODES.has(c)),
   };
 }

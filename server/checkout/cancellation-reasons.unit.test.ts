@@ -27,4 +27,12 @@ describe('cancellation reasons', () => {
     expect(classifyCancellation(['TransactionConflict', 'None', 'None', 'None', 'None'], roles).throttled).toBe(false);
     expect(classifyCancellation(['None', 'ConditionalCheckFailed', 'None', 'None', 'None'], roles).throttled).toBe(false);
   });
+  it('marks reasons no retry can change, and only those', () => {
+    for (const code of ['ValidationError', 'ItemCollectionSizeLimitExceeded']) {
+      expect(classifyCancellation(['None', code, 'None', 'None', 'None'], roles).unretryable, code).toBe(true);
+    }
+    for (const code of ['ConditionalCheckFailed', 'TransactionConflict', 'ThrottlingError', 'None']) {
+      expect(classifyCancellation([code, 'None', 'None', 'None', 'None'], roles).unretryable, code).toBe(false);
+    }
+  });
 });

@@ -2,6 +2,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { dynamoClient } from '@/server/aws/clients';
 import { readStoredCart } from '@/server/cart';
 import type { PaymentProvider } from '@/server/payments';
+import { readOrderRecord } from '@/server/orders/order-store';
+import { createSandboxProvider } from '@/server/payments/sandbox-provider';
 import { createBuyers, type Buyer } from '@/tests/hardening/support/cognito-buyers';
 import { injectThrottling, type Injector } from '@/tests/hardening/support/dynamodb-faults';
 import { browserRequest, callRoute } from '@/tests/hardening/support/request-scope';
@@ -169,5 +171,42 @@ describe('checkout with DynamoDB throttling injected into the SDK client', () =>
     expect(await stockOf(p.id, 'v')).toBe(10);
     expect(await idempotencyRecordExists(buyer.sub, key)).toBe(false);
     expect(await cartLines()).toEqual(linesBefore);
+  }, 45_000);
+
+  it('a retry after an unknown outcome reuses the first hold instead of holding the money twice', async () => {
+    await freshCart();
+    const key = crypto.randomUUID();
+    const sandbox = createSandboxProvider();
+    const asked: { idempotencyKey: string; authorizationId: string | null }[] = [];
+    const voided: string[] = [];
+    const provider: PaymentProvider = {
+      name: 'sandbox',
+      async authorize(request) {
+        const result = await sandbox.authorize(request);
+        asked.push({ idempotencyKey: request.idempotencyKey, authorizationId: result.approved ? result.authorizationId : null });
+        return result;
+      },
+      async void(id) {
+        voided.push(id);
+        await sandbox.void(id);
+      },
+    };
+    // The SDK gives up on a throttled write: the outcome is unknown to checkout, so it keeps the hold.
+    faults.setRules([{ operation: 'TransactWriteItems', attemptsPerCall: Infinity, kind: 'ProvisionedThroughputExceededException' }]);
+    const first = await placeOrder({ userId: buyer.sub, idempotencyKey: key, body: checkoutBody(), provider }).then(
+      () => null,
+      (err: unknown) => err as { name?: string },
+    );
+    faults.setRules([]);
+    // The SDK's own error leaves placeOrder; the route turns it into 503 + Retry-After (the case above).
+    expect(first).toMatchObject({ name: 'ProvisionedThroughputExceededException' });
+    expect(voided).toEqual([]);
+
+    const retry = await placeOrder({ userId: buyer.sub, idempotencyKey: key, body: checkoutBody(), provider });
+    expect(asked).toHaveLength(2);
+    expect(asked[1]!.idempotencyKey).toBe(asked[0]!.idempotencyKey);
+    expect(asked[1]!.authorizationId).toBe(asked[0]!.authorizationId);
+    expect((await readOrderRecord(buyer.sub, retry.order.id))?.payment.authorizationId).toBe(asked[0]!.authorizationId);
+    expect(voided).toEqual([]);
   }, 45_000);
 });

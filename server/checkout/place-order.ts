@@ -131,6 +131,9 @@ export async function placeOrder(input: PlaceOrderInput): Promise<PlaceOrderResu
           amount: totals.total,
           card: { number: body.payment.cardNumber, expMonth: body.payment.expMonth, expYear: body.payment.expYear, cvc: body.payment.cvc },
           reference: orderId,
+          // Same key, same request (card included) and amount → the same hold, also across a client's retry after an
+          // unknown outcome; another card or amount is another hold.
+          idempotencyKey: createHash('sha256').update(`${recordKey}|${bodyHash}|${totals.total.amount}`).digest('hex'),
         });
         if (!result.approved) {
           // Nothing has been written: no order, no stock change, no idempotency record (a fixed card may retry).
@@ -188,6 +191,12 @@ export async function placeOrder(input: PlaceOrderInput): Promise<PlaceOrderResu
           throw err;
         }
         const verdict = classifyCancellation(cancellationCodes(err), roles);
+        // Our own write is malformed or a partition is full: retrying cannot help. Nothing was written; the outer
+        // catch releases the hold and the route answers 503.
+        if (verdict.unretryable) {
+          logger.error('checkout transaction refused for a reason no retry fixes', { codes: cancellationCodes(err) });
+          throw err;
+        }
         if (verdict.orderIdTaken) orderId = newOrderId();
         // keyTaken → the next pass replays; stockShort → the next pass reports fresh numbers (or a restock wins);
         // cartChanged → re-price what the shopper now has. Only a conflict or throttling needs a pause.

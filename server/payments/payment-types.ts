@@ -17,7 +17,13 @@ export type AuthorizationResult =
  */
 export interface PaymentProvider {
   readonly name: string;
-  authorize(request: { amount: Money; card: CardInput; reference: string }): Promise<AuthorizationResult>;
+  /**
+   * Places a hold. `idempotencyKey` works like a processor's idempotency key (Stripe's Idempotency-Key, Adyen's
+   * idempotency-key): the same key again returns the same live hold instead of placing a second one, so a client
+   * retry after an unknown outcome does not hold the shopper's money twice. A hold voided since is never returned
+   * for its key; the provider authorises afresh.
+   */
+  authorize(request: { amount: Money; card: CardInput; reference: string; idempotencyKey: string }): Promise<AuthorizationResult>;
   /** Releases an authorisation that will not be captured (the order was not written). Must be safe to repeat. */
   void(authorizationId: string): Promise<void>;
 }

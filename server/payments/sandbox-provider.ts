@@ -5,7 +5,8 @@ import type { AuthorizationResult, CardInput, PaymentProvider } from './payment-
 
 // The bundled provider for local runs and tests. It behaves like a processor's test mode: the documented test
 // cards (API.md) give fixed answers, and any other number is declined, so a real card typed here goes nowhere.
-// It keeps no state and logs nothing: the card number and CVC are dropped when authorize() returns.
+// It logs nothing and keeps no card data: the number and CVC are dropped when authorize() returns. The only state
+// is what a processor keeps for idempotency: approved holds by idempotency key (id, brand, last four), bounded.
 
 const OUTCOMES: Record<string, 'approved' | 'card_declined' | 'insufficient_funds'> = {
   '4242424242424242': 'approved',
@@ -42,14 +43,27 @@ export function sandboxDecision(card: CardInput, now = new Date()): Authorizatio
   return { approved: false, reason: 'card_declined', message: 'The card was declined.' };
 }
 
+/** Enough for a day of retries at demo scale; the oldest key is forgotten first. */
+const MAX_REMEMBERED_HOLDS = 10_000;
+
 export function createSandboxProvider(): PaymentProvider {
+  const holds = new Map<string, AuthorizationResult & { approved: true }>();
   return {
     name: 'sandbox',
-    async authorize({ card }) {
-      return sandboxDecision(card);
+    async authorize({ card, idempotencyKey }) {
+      const held = holds.get(idempotencyKey);
+      if (held) return held;
+      const result = sandboxDecision(card);
+      // Declines are not remembered: a corrected card may retry under the same key.
+      if (result.approved) {
+        holds.set(idempotencyKey, result);
+        if (holds.size > MAX_REMEMBERED_HOLDS) holds.delete(holds.keys().next().value!);
+      }
+      return result;
     },
-    async void() {
-      // Nothing is held in the sandbox, so there is nothing to release.
+    async void(authorizationId) {
+      // Nothing is really held in the sandbox; forgetting the key makes the next authorize a fresh hold.
+      for (const [key, held] of holds) if (held.authorizationId === authorizationId) holds.delete(key);
     },
   };
 }

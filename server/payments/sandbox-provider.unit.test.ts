@@ -66,8 +66,29 @@ describe('sandbox provider', () => {
   });
   it('authorises through the PaymentProvider interface and voids without error', async () => {
     const provider = createSandboxProvider();
-    const r = await provider.authorize({ amount: money(1000), card: card('4242424242424242'), reference: 'ord_x' });
+    const r = await provider.authorize({ amount: money(1000), card: card('4242424242424242'), reference: 'ord_x', idempotencyKey: 'k0' });
     expect(r.approved).toBe(true);
     if (r.approved) await expect(provider.void(r.authorizationId)).resolves.toBeUndefined();
+  });
+  it('returns the same live hold for the same idempotency key, and a fresh one after a void or under another key', async () => {
+    const provider = createSandboxProvider();
+    const ask = (idempotencyKey: string, number = '4242424242424242') =>
+      provider.authorize({ amount: money(1000), card: card(number), reference: 'ord_x', idempotencyKey });
+    const first = await ask('k1');
+    const again = await ask('k1');
+    const other = await ask('k2');
+    if (!first.approved || !again.approved || !other.approved) throw new Error('test cards must be approved');
+    expect(again.authorizationId).toBe(first.authorizationId);
+    expect(other.authorizationId).not.toBe(first.authorizationId);
+    await provider.void(first.authorizationId);
+    const afterVoid = await ask('k1');
+    expect(afterVoid.approved && afterVoid.authorizationId).not.toBe(first.authorizationId);
+  });
+  it('does not remember a decline: a corrected card under the same key is authorised', async () => {
+    const provider = createSandboxProvider();
+    const declined = await provider.authorize({ amount: money(1000), card: card('4000000000000002'), reference: 'ord_x', idempotencyKey: 'k3' });
+    expect(declined.approved).toBe(false);
+    const fixed = await provider.authorize({ amount: money(1000), card: card('4242424242424242'), reference: 'ord_x', idempotencyKey: 'k3' });
+    expect(fixed.approved).toBe(true);
   });
 });
