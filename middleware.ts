@@ -8,7 +8,7 @@ import {
 } from './server/identity/middleware-session';
 import { flagMiddlewareStep } from './server/flags/middleware-flags';
 import { securityHeadersFor } from './server/http/security-headers';
-import { adoptRequestId } from './server/observability';
+import { adoptRequestId, runWithRequestContext } from './server/observability';
 
 // Node.js runtime: later gates (session verification, flags) use node:crypto and AWS SDK clients, which the
 // Edge runtime cannot run (see FIELD-NOTES). Middleware is the first gate, never the only one.
@@ -30,9 +30,13 @@ export async function middleware(req: NextRequest) {
   for (const [name, value] of Object.entries(security.request)) headers.set(name, value);
   // Identity: refuse cross-site cookie mutations, then verify (or refresh) the session and gate protected routes.
   const foreign = rejectForeignMutation(req);
-  const session = foreign ? NO_SESSION : await establishSession(headers);
-  // Feature flags (server/flags, docs/flags.md): mint sf_anon, 404 a route whose flag is off for this shopper.
-  const flags = foreign ? null : await flagMiddlewareStep(req, headers, session);
+  // Inside the request's context, so a session refresh (Cognito) or flag read (DynamoDB) logs and sends its id.
+  const { session, flags } = await runWithRequestContext(requestId, async () => {
+    const session = foreign ? NO_SESSION : await establishSession(headers);
+    // Feature flags (server/flags, docs/flags.md): mint sf_anon, 404 a route whose flag is off for this shopper.
+    const flags = foreign ? null : await flagMiddlewareStep(req, headers, session);
+    return { session, flags };
+  });
   const res = applySessionCookies(
     foreign ?? guardProtectedRoute(req, session) ?? flags?.response ?? NextResponse.next({ request: { headers } }),
     session,

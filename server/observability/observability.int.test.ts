@@ -196,6 +196,19 @@ describe('request id and Server-Timing through route()', () => {
     expect(replaced.headers.get('x-middleware-request-x-request-id')).toBe(minted);
   });
 
+  it("middleware.ts: its own DynamoDB read (a cold flag cache on a gated page) carries the request's id", async () => {
+    const { middleware } = await import('@/middleware');
+    const { NextRequest } = await import('next/server');
+    const { resetSharedFlagCacheForTests } = await import('@/server/flags/shared-flag-cache');
+    resetSharedFlagCacheForTests();
+    sent.length = 0;
+    const res = await middleware(new NextRequest('http://localhost:3000/stores', { headers: { 'x-request-id': 'obs-middleware' } }));
+    expect(res.headers.get('X-Request-Id')).toBe('obs-middleware');
+    const reads = sent.filter((s) => s.commandName === 'ScanCommand');
+    expect(reads.length).toBeGreaterThan(0);
+    for (const r of reads) expect(r.headers['x-request-id']).toBe('obs-middleware');
+  });
+
   it('outside a request (startup, stream consumers): no header on the SDK request, no requestId on lines', async () => {
     const { lines } = await linesDuring(() => dynamoDoc().send(new GetCommand({ TableName: 'observability-no-such-table', Key: { id: 'x' } })).catch(() => undefined));
     expect(sent).toHaveLength(1);
