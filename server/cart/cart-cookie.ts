@@ -1,4 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { isLocalPlainHttpSite } from '../http/loopback';
 
 // The guest cart cookie: `<random id>.<HMAC-SHA256 signature>`. The id alone would let anyone who guesses or
 // copies a shape read another guest's cart; the signature (keyed with SESSION_SECRET) makes a forged or edited
@@ -35,14 +36,12 @@ export function verifyGuestCartCookie(value: string | undefined, secret: string)
   return given.length === expected.length && timingSafeEqual(given, expected) ? id : null;
 }
 
-/** httpOnly (scripts never need it), SameSite=Lax (sent on top-level navigation only), Secure except on loopback. */
+/** httpOnly (scripts never need it), SameSite=Lax (sent on top-level navigation only), Secure except on plain-http loopback. */
 export function cartCookieOptions(siteUrl: string) {
-  const host = new URL(siteUrl).hostname;
-  const loopback = host === 'localhost' || host === '127.0.0.1' || host === '[::1]';
   return {
     httpOnly: true,
     sameSite: 'lax' as const,
-    secure: !loopback,
+    secure: !isLocalPlainHttpSite(siteUrl),
     path: '/',
     maxAge: CART_COOKIE_MAX_AGE_SECONDS,
   };

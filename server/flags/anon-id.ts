@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { getConfig } from '../config';
+import { isLocalPlainHttpSite } from '../http/loopback';
 
 // sf_anon: a random, long-lived id for a browser that is not signed in, so its rollout bucket stays put between
 // requests and visits. It is not a secret and proves nothing: a shopper who edits it picks another bucket, which
@@ -42,8 +43,5 @@ export function cookieHeaderWithAnonId(header: string | null, id: string): strin
 export type AnonCookieOptions = { httpOnly: true; secure: boolean; sameSite: 'lax'; path: '/'; maxAge: number };
 
 export function anonCookieOptions(): AnonCookieOptions {
-  const site = new URL(getConfig().SITE_URL);
-  // Browsers drop Secure cookies on plain-http localhost; everywhere else the site is https.
-  const localHttp = site.protocol === 'http:' && (site.hostname === 'localhost' || site.hostname === '127.0.0.1');
-  return { httpOnly: true, secure: !localHttp, sameSite: 'lax', path: '/', maxAge: ANON_COOKIE_MAX_AGE };
+  return { httpOnly: true, secure: !isLocalPlainHttpSite(getConfig().SITE_URL), sameSite: 'lax', path: '/', maxAge: ANON_COOKIE_MAX_AGE };
 }

@@ -6,11 +6,7 @@
 // Styles keep 'unsafe-inline': next/image writes `style` attributes on every image, which no nonce can cover
 // (ADR 0006). Script execution, the part CSP exists to stop, is nonce-only.
 
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
-
-export function isLoopbackHost(hostname: string): boolean {
-  return LOOPBACK_HOSTS.has(hostname) || hostname.endsWith('.localhost');
-}
+import { isLoopbackHost } from './loopback';
 
 /** 128 random bits, base64: unguessable and unique per response, as CSP nonces must be. */
 export function newNonce(): string {

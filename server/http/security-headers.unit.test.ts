@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { API_CONTENT_SECURITY_POLICY, isLoopbackHost, newNonce, securityHeadersFor } from './security-headers';
+import { isLoopbackHost } from './loopback';
+import { API_CONTENT_SECURITY_POLICY, newNonce, securityHeadersFor } from './security-headers';
 
 const directives = (csp: string) => new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
 const nonceOf = (csp: string) => /'nonce-([^']+)'/.exec(csp)?.[1];

@@ -1,3 +1,5 @@
+import { isLocalPlainHttpSite } from '../http/loopback';
+
 // The session lives in three cookies, all httpOnly (no script can read a token) and SameSite=Lax (a cross-site
 // POST carries none of them; top-level navigation from a link still does, so a shared /orders link works):
 //   sf_at      the Cognito access token; expires with the token, so an expired one simply stops being sent
@@ -23,11 +25,6 @@ export type CookieToSet = { name: string; value: string; options: SessionCookieO
 
 /** Anything that can answer "what is cookie X": a request's Cookie header, next/headers' cookies(), a test's map. */
 export type CookieJar = { get(name: string): string | undefined };
-
-export function isLocalPlainHttpSite(siteUrl: string): boolean {
-  const url = new URL(siteUrl);
-  return url.protocol === 'http:' && (url.hostname === 'localhost' || url.hostname === '127.0.0.1');
-}
 
 export function sessionCookieOptions(siteUrl: string, maxAge: number): SessionCookieOptions {
   return { httpOnly: true, secure: !isLocalPlainHttpSite(siteUrl), sameSite: 'lax', path: '/', maxAge: Math.max(0, Math.floor(maxAge)) };

@@ -3,13 +3,13 @@ import { RequestCookies } from 'next/dist/compiled/@edge-runtime/cookies';
 import {
   clearedSessionCookies,
   cookieJarFromHeader,
-  isLocalPlainHttpSite,
   REFRESH_COOKIE_MAX_AGE,
   rewriteCookieHeader,
   serializeCookie,
   sessionCookieOptions,
   sessionCookies,
 } from './session-cookies';
+import { isLocalPlainHttpSite } from '../http/loopback';
 
 describe('session cookie options', () => {
   it('are httpOnly, SameSite=Lax, Path=/ and Secure outside plain-http localhost', () => {
