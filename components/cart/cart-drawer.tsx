@@ -1,9 +1,10 @@
 'use client';
 
 import Link from 'next/link';
-import { useEffect, useRef } from 'react';
+import { useModalDialog } from '@/components/layout/use-modal-dialog';
 import type { Cart } from '@/server/cart/cart-types';
 import { formatMoney } from '@/server/money';
+import { CartAnnouncements } from './cart-announcements';
 import { CartLines } from './cart-lines';
 import styles from './cart.module.css';
 import { useOptimisticCart } from './use-optimistic-cart';
@@ -13,15 +14,8 @@ import { useOptimisticCart } from './use-optimistic-cart';
  * into it, stays there, Escape closes it, and focus returns to the button that opened it.
  */
 export function CartDrawer({ cart: serverCart, open, onClose }: { cart: Cart; open: boolean; onClose: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog(open);
   const { cart, pendingLine, error, status, setQuantity, remove } = useOptimisticCart(serverCart);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
 
   return (
     <dialog ref={ref} className={styles.drawer} aria-labelledby="cart-drawer-title" onClose={onClose}>
@@ -31,14 +25,7 @@ export function CartDrawer({ cart: serverCart, open, onClose }: { cart: Cart; op
           Close<span className="visually-hidden"> cart</span>
         </button>
       </div>
-      <p className="visually-hidden" role="status" aria-live="polite">
-        {status}
-      </p>
-      {error ? (
-        <p className={styles.error} role="alert">
-          {error}
-        </p>
-      ) : null}
+      <CartAnnouncements status={status} error={error} />
       {cart.items.length === 0 ? (
         <p>Your cart is empty.</p>
       ) : (

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import type { Cart } from '@/server/cart/cart-types';
 import { formatMoney, type Money } from '@/server/money';
+import { CartAnnouncements } from './cart-announcements';
 import { CartLines } from './cart-lines';
 import styles from './cart.module.css';
 import { FreeShippingNote } from './free-shipping-note';
@@ -15,14 +16,7 @@ export function CartView({ initial, freeShippingThreshold }: { initial: Cart; fr
 
   return (
     <>
-      <p className="visually-hidden" role="status" aria-live="polite">
-        {status}
-      </p>
-      {error ? (
-        <p className={styles.error} role="alert">
-          {error}
-        </p>
-      ) : null}
+      <CartAnnouncements status={status} error={error} />
       {cart.items.length === 0 ? (
         <div className={styles.empty}>
           <p>Your cart is empty.</p>

@@ -1,13 +1,7 @@
-/** Search page state as URL parameters; facet links and the pager build on it. */
-export type SearchState = {
-  q: string;
-  category?: string;
-  minPrice?: number;
-  maxPrice?: number;
-  minRating?: number;
-  inStock?: boolean;
-  sort?: string;
-};
+import type { SearchParams } from '@/server/search/types';
+
+/** Search page state as URL parameters (the search's own fields; sort as the URL spells it); facet links and the pager build on it. */
+export type SearchState = Pick<SearchParams, 'q' | 'category' | 'minPrice' | 'maxPrice' | 'minRating' | 'inStock'> & { sort?: string };
 
 export function searchHref(state: SearchState, change: Partial<SearchState> = {}, cursor?: string): string {
   const next = { ...state, ...change };

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '../errors';
 import { decodeCursor, encodeCursor } from '../pagination/cursor';
+import type { SearchParams } from './types';
 
 // Search pages are positions in a ranked list, so the cursor is an offset plus a fingerprint of the question
 // it belongs to: a cursor replayed with another query, filter or sort is refused instead of silently skipping
@@ -12,15 +13,8 @@ const cursorSchema = z.object({
   f: z.string().regex(/^[A-Za-z0-9_-]{16}$/),
 });
 
-export type SearchQuestion = {
-  q: string;
-  category?: string;
-  minPrice?: number;
-  maxPrice?: number;
-  minRating?: number;
-  inStock?: boolean;
-  sort: string;
-};
+/** What a search asks: the text, its filters and the resolved sort (never the page size or cursor). */
+export type SearchQuestion = Pick<SearchParams, 'q' | 'category' | 'minPrice' | 'maxPrice' | 'minRating' | 'inStock'> & { sort: string };
 
 export function searchFingerprint(question: SearchQuestion): string {
   const canonical = JSON.stringify([
