@@ -190,11 +190,12 @@ export async function placeOrder(input: PlaceOrderInput): Promise<PlaceOrderResu
           hold = null;
           throw err;
         }
-        const verdict = classifyCancellation(cancellationCodes(err), roles);
+        const codes = cancellationCodes(err);
+        const verdict = classifyCancellation(codes, roles);
         // Our own write is malformed or a partition is full: retrying cannot help. Nothing was written; the outer
         // catch releases the hold and the route answers 503.
         if (verdict.unretryable) {
-          logger.error('checkout transaction refused for a reason no retry fixes', { codes: cancellationCodes(err) });
+          logger.error('checkout transaction refused for a reason no retry fixes', { codes });
           throw err;
         }
         if (verdict.orderIdTaken) orderId = newOrderId();
