@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { backoffDelayMs, withRetry } from './retry';
+import { batchGetAll, type BatchGetSend } from './batch-get-all';
+import { isConditionalCheckFailure, isThrottling } from './aws-errors';
+
+const conflict = () => Object.assign(new Error('lost the race'), { name: 'ConditionalCheckFailedException' });
+
+describe('withRetry', () => {
+  it('retries a retryable failure and answers the later success', async () => {
+    let calls = 0;
+    const answer = await withRetry(
+      async (attempt) => {
+        calls++;
+        if (attempt < 3) throw conflict();
+        return 'ok';
+      },
+      { attempts: 5, baseDelayMs: 1, maxDelayMs: 2, retryOn: isConditionalCheckFailure },
+    );
+    expect(answer).toBe('ok');
+    expect(calls).toBe(3);
+  });
+
+  it('throws a failure it may not retry at once, as it was', async () => {
+    let calls = 0;
+    const boom = new Error('validation');
+    await expect(
+      withRetry(
+        async () => {
+          calls++;
+          throw boom;
+        },
+        { attempts: 5, baseDelayMs: 1, maxDelayMs: 2, retryOn: isConditionalCheckFailure },
+      ),
+    ).rejects.toBe(boom);
+    expect(calls).toBe(1);
+  });
+
+  it('stops after the attempts and throws the last failure', async () => {
+    let calls = 0;
+    await expect(
+      withRetry(
+        async () => {
+          calls++;
+          throw conflict();
+        },
+        { attempts: 4, baseDelayMs: 1, maxDelayMs: 1, retryOn: isConditionalCheckFailure },
+      ),
+    ).rejects.toMatchObject({ name: 'ConditionalCheckFailedException' });
+    expect(calls).toBe(4);
+  });
+
+  it('pauses with full jitter below a doubling ceiling', () => {
+    const policy = { baseDelayMs: 10, maxDelayMs: 50, random: () => 0.999 };
+    expect([1, 2, 3, 4].map((r) => backoffDelayMs(r, policy))).toEqual([9, 19, 39, 49]);
+    expect(backoffDelayMs(3, { ...policy, random: () => 0 })).toBe(0);
+  });
+});
+
+describe('batchGetAll', () => {
+  it('asks again for UnprocessedKeys until every key is answered, 100 keys per call', async () => {
+    const keys = Array.from({ length: 150 }, (_, i) => ({ id: `p${i}` }));
+    const calls: number[] = [];
+    let handedBack = false;
+    const send: BatchGetSend = async ({ RequestItems }) => {
+      const asked = RequestItems.t!.Keys;
+      calls.push(asked.length);
+      // The first call answers all but two keys.
+      const unprocessed = handedBack ? [] : asked.slice(0, 2);
+      handedBack = true;
+      const answered = asked.filter((k) => !unprocessed.includes(k));
+      return { Responses: { t: answered }, UnprocessedKeys: unprocessed.length ? { t: { Keys: unprocessed } } : {} };
+    };
+    const items = await batchGetAll('t', keys, { send });
+    expect(items.map((i) => i.id).sort()).toEqual(keys.map((k) => k.id).sort());
+    expect(calls).toEqual([100, 2, 50]);
+  });
+});
+
+describe('AWS error predicates', () => {
+  it('read the error by name, so a copy of the SDK class from another bundle still matches', () => {
+    expect(isConditionalCheckFailure({ name: 'ConditionalCheckFailedException' })).toBe(true);
+    expect(isThrottling({ name: 'ProvisionedThroughputExceededException' })).toBe(true);
+    expect(isThrottling(new Error('x'))).toBe(false);
+    expect(isConditionalCheckFailure(null)).toBe(false);
+  });
+});
