@@ -68,7 +68,7 @@ describe('batchGetAll', () => {
       const unprocessed = handedBack ? [] : asked.slice(0, 2);
       handedBack = true;
       const answered = asked.filter((k) => !unprocessed.includes(k));
-      return { Responses: { t: answered }, UnprocessedKeys: unprocessed.length ? { t: { Keys: unprocessed } } : {} };
+      return { Responses: { t: answered }, UnprocessedKeys: unprocessed.length ? { t: { Keys: unprocessed } } : undefined };
     };
     const items = await batchGetAll('t', keys, { send });
     expect(items.map((i) => i.id).sort()).toEqual(keys.map((k) => k.id).sort());
