@@ -38,6 +38,10 @@ const schema = z.object({
   FLAGS_REFRESH_BUDGET_MS: z.coerce.number().int().min(10).max(5_000).default(300),
   FLAGS_MIDDLEWARE: z.enum(['on', 'off']).default('on'),
   AI_SERVICE_BUDGET_MS: z.coerce.number().int().min(10).max(10_000).default(300),
+  // Total time an AWS operation our code retries (a contended checkout transaction, a lost optimistic-lock race)
+  // may spend retrying before the last failure is answered: a DynamoDB that stops answering must not keep the
+  // shopper waiting (docs/checkout.md).
+  AWS_RETRY_BUDGET_MS: z.coerce.number().int().min(100).max(60_000).default(4_000),
   // Lowest level written by the logger (docs/observability.md); unset: info, or warn under tests (NODE_ENV=test).
   // debug adds one line per AWS SDK call (service, operation, duration, AWS request id).
   LOG_LEVEL: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional()),

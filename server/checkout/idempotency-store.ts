@@ -1,9 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { dynamoDoc } from '../aws/clients';
-import { tableName } from '../db/tables';
-
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+import { tableName, type TransactItem } from '../db';
 
 /** How long a key is remembered. A client retrying later than this places a new order. */
 export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;

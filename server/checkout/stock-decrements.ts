@@ -1,7 +1,4 @@
-import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { tableName } from '../db/tables';
-
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+import { tableName, type TransactItem } from '../db';
 
 export type StockRequest = { productId: string; variantId: string; quantity: number };
 

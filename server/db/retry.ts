@@ -19,12 +19,26 @@ export type RetryPolicy = {
   random?: () => number;
   /** Called before each pause, e.g. to log or count. */
   onRetry?: (err: unknown, attempt: number) => void;
+  /**
+   * The pause before retry number `retry` after `err`, when it depends on the failure (a throttled call waits
+   * longer than a lost race); defaults to full jitter below the doubling ceiling.
+   */
+  delayMs?: (err: unknown, retry: number) => number;
 };
 
 /** Pause before retry number `retry` (1 for the first retry). */
 export function backoffDelayMs(retry: number, policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs' | 'random'>): number {
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1));
   return Math.floor((policy.random ?? Math.random)() * ceiling);
+}
+
+/**
+ * Equal jitter: at least half of the doubling ceiling is always waited, for a service that asked us to slow down
+ * (throttling) and must see fewer requests, not merely spread-out ones.
+ */
+export function equalJitterDelayMs(retry: number, policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs' | 'random'>): number {
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1));
+  return Math.floor(ceiling / 2 + ((policy.random ?? Math.random)() * ceiling) / 2);
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -45,7 +59,7 @@ export async function withRetry<T>(operation: (attempt: number) => Promise<T>, p
     onFailedAttempt: async ({ error, attemptNumber, retriesLeft }) => {
       if (retriesLeft === 0 || !policy.retryOn(error)) return;
       policy.onRetry?.(error, attemptNumber);
-      await sleep(backoffDelayMs(attemptNumber, policy));
+      await sleep(policy.delayMs ? policy.delayMs(error, attemptNumber) : backoffDelayMs(attemptNumber, policy));
     },
   });
 }

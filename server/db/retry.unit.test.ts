@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelayMs, withRetry } from './retry';
+import { backoffDelayMs, equalJitterDelayMs, withRetry } from './retry';
 import { batchGetAll, type BatchGetSend } from './batch-get-all';
 import { isConditionalCheckFailure, isThrottling } from './aws-errors';
 
@@ -47,6 +47,52 @@ describe('withRetry', () => {
       ),
     ).rejects.toMatchObject({ name: 'ConditionalCheckFailedException' });
     expect(calls).toBe(4);
+  });
+
+  it('pauses as delayMs says for each failure, when given', async () => {
+    const asked: [string, number][] = [];
+    await withRetry(
+      async (attempt) => {
+        if (attempt < 3) throw Object.assign(conflict(), { message: `try ${attempt}` });
+        return 'ok';
+      },
+      {
+        attempts: 5,
+        baseDelayMs: 1_000,
+        maxDelayMs: 1_000,
+        retryOn: isConditionalCheckFailure,
+        delayMs: (err, retry) => {
+          asked.push([(err as Error).message, retry]);
+          return 0;
+        },
+      },
+    );
+    expect(asked).toEqual([
+      ['try 1', 1],
+      ['try 2', 2],
+    ]);
+  });
+
+  it('stops retrying once the time budget has passed, with the last failure', async () => {
+    let calls = 0;
+    await expect(
+      withRetry(
+        async () => {
+          calls++;
+          throw conflict();
+        },
+        { attempts: 1_000, baseDelayMs: 20, maxDelayMs: 20, random: () => 1, budgetMs: 30, retryOn: isConditionalCheckFailure },
+      ),
+    ).rejects.toMatchObject({ name: 'ConditionalCheckFailedException' });
+    // Each pause is 20 ms, so a 30 ms budget allows at most two retries (fewer on a slow machine).
+    expect(calls).toBeGreaterThanOrEqual(1);
+    expect(calls).toBeLessThanOrEqual(3);
+  });
+
+  it('equal jitter always waits at least half of the doubling ceiling', () => {
+    const policy = { baseDelayMs: 50, maxDelayMs: 400 };
+    expect([1, 2, 3, 4, 5].map((r) => equalJitterDelayMs(r, { ...policy, random: () => 0 }))).toEqual([25, 50, 100, 200, 200]);
+    expect([1, 2, 3, 4, 5].map((r) => equalJitterDelayMs(r, { ...policy, random: () => 0.999 }))).toEqual([49, 99, 199, 399, 399]);
   });
 
   it('pauses with full jitter below a doubling ceiling', () => {

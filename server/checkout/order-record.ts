@@ -1,0 +1,49 @@
+import type { OrderRecord } from '../orders';
+import type { CheckoutRequest } from './checkout-request';
+import { IDEMPOTENCY_TTL_SECONDS, type IdempotencyRecord } from './idempotency-store';
+import type { Hold } from './payment-hold';
+import type { PricedCheckout } from './price-checkout-cart';
+
+// The two items the checkout transaction Puts: the order exactly as priced, and the idempotency record that
+// points the key at it. Pure, so what an order stores is read in one place (docs/checkout.md lists the fields).
+
+export function buildOrderRecord(input: { request: CheckoutRequest; priced: PricedCheckout; hold: Hold; providerName: string; orderId: string; now: Date }): OrderRecord {
+  const { request, priced, hold, now } = input;
+  const { totals } = priced;
+  return {
+    userId: request.userId,
+    orderId: input.orderId,
+    status: 'PLACED',
+    createdAt: now.toISOString(),
+    items: priced.cart.items.map((i) => ({
+      productId: i.productId,
+      variantId: i.variantId,
+      slug: i.slug,
+      name: i.name,
+      options: i.options,
+      image: i.image,
+      unitPrice: i.unitPrice,
+      quantity: i.quantity,
+      lineTotal: i.lineTotal,
+    })),
+    subtotal: totals.subtotal,
+    shipping: totals.shipping,
+    tax: totals.tax,
+    total: totals.total,
+    taxRateBasisPoints: totals.taxRateBasisPoints,
+    shippingAddress: request.body.shippingAddress,
+    shippingMethod: { id: request.method.id, label: request.method.label },
+    payment: { brand: hold.brand, last4: hold.last4, provider: input.providerName, authorizationId: hold.authorizationId },
+  };
+}
+
+export function buildIdempotencyRecord(request: CheckoutRequest, orderId: string, now: Date): IdempotencyRecord {
+  return {
+    key: request.recordKey,
+    userId: request.userId,
+    bodyHash: request.bodyHash,
+    orderId,
+    createdAt: now.toISOString(),
+    expiresAt: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS,
+  };
+}

@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamoDoc } from '../aws/clients';
+import { clearStoredCartItem } from '../cart';
+import { isTransactionCanceled } from '../db';
+import { logger } from '../observability';
+import { putOrderItem, type OrderRecord } from '../orders';
+import { cancellationCodes, classifyCancellation } from './cancellation-reasons';
+import { TransactionRetry } from './checkout-retry';
+import { putIdempotencyItem, type IdempotencyRecord } from './idempotency-store';
+import type { PricedCheckout } from './price-checkout-cart';
+import { stockDecrementItems } from './stock-decrements';
+
+// Step 4 of placing an order: ONE TransactWriteItems writes everything or nothing:
+//   per product  Update stock.#v = stock.#v - :q   if stock.#v >= :q      (no oversell, ADR 0001)
+//   order        Put                               if attribute_not_exists (never overwrite)
+//   idempotency  Put <user>#<key> → body HMAC, id  if no live record       (one order per key)
+//   cart         Update lines = []                 if version = priced one  (the order is what was reviewed)
+
+export type OrderTransaction = { priced: PricedCheckout; order: OrderRecord; idempotency: IdempotencyRecord; cartId: string; now: Date };
+
+/**
+ * Sends the transaction once. A cancellation a retry can change throws TransactionRetry (see checkout-retry.ts);
+ * one no retry fixes (a malformed item, a full item collection) is logged and thrown as it came; any other error
+ * leaves the outcome unknown (see isOutcomeUnknown).
+ */
+export async function commitOrderTransaction(tx: OrderTransaction, attemptId: string): Promise<void> {
+  const stock = stockDecrementItems(tx.priced.cart.items.map((i) => ({ productId: i.productId, variantId: i.variantId, quantity: i.quantity })));
+  const nowSeconds = Math.floor(tx.now.getTime() / 1000);
+  const items = [...stock.items, putOrderItem(tx.order), putIdempotencyItem(tx.idempotency, nowSeconds), clearStoredCartItem(tx.cartId, tx.priced.cartVersion)];
+  const roles = { stock: stock.items.map((_, i) => i), order: stock.items.length, idempotency: stock.items.length + 1, cart: stock.items.length + 2 };
+  try {
+    await dynamoDoc().send(
+      new TransactWriteCommand({
+        TransactItems: items,
+        // Lets the SDK's own retries of this exact call (a dropped connection) be applied at most once.
+        ClientRequestToken: createHash('sha256').update(`${tx.idempotency.key}|${tx.order.orderId}|${attemptId}`).digest('hex').slice(0, 36),
+      }),
+    );
+  } catch (err) {
+    if (!isTransactionCanceled(err)) throw err;
+    const codes = cancellationCodes(err);
+    const verdict = classifyCancellation(codes, roles);
+    // Our own write is malformed or a partition is full: retrying cannot help. Nothing was written; the hold is
+    // released and the route answers 503.
+    if (verdict.unretryable) {
+      logger.error('checkout transaction refused for a reason no retry fixes', { codes });
+      throw err;
+    }
+    throw new TransactionRetry(verdict);
+  }
+}
+
+/**
+ * True when the transaction failed without an answer saying what happened (a timeout, throttling after the
+ * SDK's retries): the order may exist, so the payment hold is kept and the client's retry with the same key finds
+ * the record or places the order afresh against the same hold.
+ */
+export function isOutcomeUnknown(err: unknown): boolean {
+  return !isTransactionCanceled(err) && !(err instanceof TransactionRetry);
+}
