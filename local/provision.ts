@@ -22,14 +22,15 @@ import {
   UserNotFoundException,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { resetConfigForTests } from '../server/config';
-import { cognitoClient, dynamoClient, resetAwsClientsForTests } from '../server/aws/clients';
+import { cognitoClient, dynamoBulkClient, resetAwsClientsForTests } from '../server/aws/clients';
 import { TABLE_TTL_ATTRIBUTES, tableDefinitions, tableName as resolveTableName, type TableKey } from '../server/db/tables';
 import { seedFlags } from '../server/flags/seed-flags';
 import { DEMO_ACCOUNTS, LOCAL_CLIENT_NAME, LOCAL_POOL_NAME, MARKETERS_GROUP } from './demo-accounts';
 
 // Idempotent provisioning of the stand-ins, run on every start: whatever is missing is created, whatever exists
 // is left as it is (except the demo passwords, which are set again so the documented ones always work).
-// It goes through server/aws/clients.ts, so it first points this process's config at the stack.
+// It goes through server/aws/clients.ts (its bulk DynamoDB client: a CreateTable with nine indexes may take seconds
+// on a loaded machine), so it first points this process's config at the stack.
 
 /** Points server/config.ts (and the cached AWS clients) in this process at the given environment. */
 export function applyEnv(env: Record<string, string>): void {
@@ -44,7 +45,7 @@ async function listAllTables(): Promise<Set<string>> {
   const names = new Set<string>();
   let start: string | undefined;
   do {
-    const page = await dynamoClient().send(new ListTablesCommand({ ExclusiveStartTableName: start }));
+    const page = await dynamoBulkClient().send(new ListTablesCommand({ ExclusiveStartTableName: start }));
     for (const name of page.TableNames ?? []) names.add(name);
     start = page.LastEvaluatedTableName;
   } while (start);
@@ -64,14 +65,14 @@ export async function provisionTables(): Promise<TablesResult> {
         return;
       }
       try {
-        await dynamoClient().send(new CreateTableCommand(def));
+        await dynamoBulkClient().send(new CreateTableCommand(def));
         result.created.push(name);
       } catch (err) {
         // Another process provisioning the same DynamoDB Local at the same moment got there first.
         if (!(err instanceof ResourceInUseException)) throw err;
         result.existing.push(name);
       }
-      await waitUntilTableExists({ client: dynamoClient(), maxWaitTime: 30, minDelay: 1 }, { TableName: name });
+      await waitUntilTableExists({ client: dynamoBulkClient(), maxWaitTime: 30, minDelay: 1 }, { TableName: name });
       await enableTimeToLive(name);
     }),
   );
@@ -85,7 +86,7 @@ async function enableTimeToLive(tableName: string): Promise<void> {
   const attribute = key ? TABLE_TTL_ATTRIBUTES[key] : undefined;
   if (!attribute) return;
   try {
-    await dynamoClient().send(
+    await dynamoBulkClient().send(
       new UpdateTimeToLiveCommand({ TableName: tableName, TimeToLiveSpecification: { Enabled: true, AttributeName: attribute } }),
     );
   } catch (err) {
@@ -97,7 +98,7 @@ async function enableTimeToLive(tableName: string): Promise<void> {
 // Tables are never altered here: a table kept from an older definition gets a hint instead of silent drift.
 async function warnOnIndexDrift(tableName: string, expected: string[]): Promise<void> {
   if (expected.length === 0) return;
-  const { Table } = await dynamoClient().send(new DescribeTableCommand({ TableName: tableName }));
+  const { Table } = await dynamoBulkClient().send(new DescribeTableCommand({ TableName: tableName }));
   const actual = new Set((Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName));
   const missing = expected.filter((name) => !actual.has(name));
   if (missing.length > 0) {
