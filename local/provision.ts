@@ -21,16 +21,15 @@ import {
   ListUserPoolsCommand,
   UserNotFoundException,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { resetConfigForTests } from '../server/config';
-import { cognitoClient, dynamoBulkClient, resetAwsClientsForTests } from '../server/aws/clients';
+import { getConfig, resetConfigForTests } from '../server/config';
+import { cognitoClient, dynamoClient, resetAwsClientsForTests } from '../server/aws/clients';
 import { TABLE_TTL_ATTRIBUTES, tableDefinitions, tableName as resolveTableName, type TableKey } from '../server/db/tables';
 import { seedFlags } from '../server/flags/seed-flags';
 import { DEMO_ACCOUNTS, LOCAL_CLIENT_NAME, LOCAL_POOL_NAME, MARKETERS_GROUP } from './demo-accounts';
 
 // Idempotent provisioning of the stand-ins, run on every start: whatever is missing is created, whatever exists
 // is left as it is (except the demo passwords, which are set again so the documented ones always work).
-// It goes through server/aws/clients.ts (its bulk DynamoDB client: a CreateTable with nine indexes may take seconds
-// on a loaded machine), so it first points this process's config at the stack.
+// It goes through server/aws/clients.ts, so it first points this process's config at the stack.
 
 /** Points server/config.ts (and the cached AWS clients) in this process at the given environment. */
 export function applyEnv(env: Record<string, string>): void {
@@ -45,7 +44,7 @@ async function listAllTables(): Promise<Set<string>> {
   const names = new Set<string>();
   let start: string | undefined;
   do {
-    const page = await dynamoBulkClient().send(new ListTablesCommand({ ExclusiveStartTableName: start }));
+    const page = await dynamoClient().send(new ListTablesCommand({ ExclusiveStartTableName: start }));
     for (const name of page.TableNames ?? []) names.add(name);
     start = page.LastEvaluatedTableName;
   } while (start);
@@ -65,14 +64,14 @@ export async function provisionTables(): Promise<TablesResult> {
         return;
       }
       try {
-        await dynamoBulkClient().send(new CreateTableCommand(def));
+        await dynamoClient().send(new CreateTableCommand(def));
         result.created.push(name);
       } catch (err) {
         // Another process provisioning the same DynamoDB Local at the same moment got there first.
         if (!(err instanceof ResourceInUseException)) throw err;
         result.existing.push(name);
       }
-      await waitUntilTableExists({ client: dynamoBulkClient(), maxWaitTime: 30, minDelay: 1 }, { TableName: name });
+      await waitUntilTableExists({ client: dynamoClient(), maxWaitTime: 30, minDelay: 1 }, { TableName: name });
       await enableTimeToLive(name);
     }),
   );
@@ -86,7 +85,7 @@ async function enableTimeToLive(tableName: string): Promise<void> {
   const attribute = key ? TABLE_TTL_ATTRIBUTES[key] : undefined;
   if (!attribute) return;
   try {
-    await dynamoBulkClient().send(
+    await dynamoClient().send(
       new UpdateTimeToLiveCommand({ TableName: tableName, TimeToLiveSpecification: { Enabled: true, AttributeName: attribute } }),
     );
   } catch (err) {
@@ -98,7 +97,7 @@ async function enableTimeToLive(tableName: string): Promise<void> {
 // Tables are never altered here: a table kept from an older definition gets a hint instead of silent drift.
 async function warnOnIndexDrift(tableName: string, expected: string[]): Promise<void> {
   if (expected.length === 0) return;
-  const { Table } = await dynamoBulkClient().send(new DescribeTableCommand({ TableName: tableName }));
+  const { Table } = await dynamoClient().send(new DescribeTableCommand({ TableName: tableName }));
   const actual = new Set((Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName));
   const missing = expected.filter((name) => !actual.has(name));
   if (missing.length > 0) {
@@ -226,11 +225,26 @@ export async function provisionCognito(): Promise<CognitoResult> {
 export async function provision(
   env: Record<string, string>,
 ): Promise<{ env: Record<string, string>; tables: TablesResult; cognito: CognitoResult }> {
+  // Provisioning is bulk work nobody waits on a page for (CreateTable with nine indexes, cognito-local rewriting its
+  // JSON file per change), done while the machine is busiest (the JVM starting): every client gets the bulk request
+  // timeout and budget meanwhile, and this process's request-path timeouts are put back afterwards.
+  const requestPath = { AWS_REQUEST_TIMEOUT_MS: process.env.AWS_REQUEST_TIMEOUT_MS, AWS_RETRY_BUDGET_MS: process.env.AWS_RETRY_BUDGET_MS };
   applyEnv(env);
-  const [tables, cognito] = await Promise.all([provisionTables(), provisionCognito()]);
-  // Built-in feature flags: each written only if absent, so a marketer's changes survive restarts (server/flags).
-  await seedFlags();
-  const full = { ...env, COGNITO_USER_POOL_ID: cognito.userPoolId, COGNITO_CLIENT_ID: cognito.clientId };
-  applyEnv(full);
-  return { env: full, tables, cognito };
+  const bulkMs = getConfig().AWS_BULK_REQUEST_TIMEOUT_MS;
+  applyEnv({ AWS_REQUEST_TIMEOUT_MS: String(bulkMs), AWS_RETRY_BUDGET_MS: String(2 * bulkMs + 1_000) });
+  let result: { env: Record<string, string>; tables: TablesResult; cognito: CognitoResult };
+  try {
+    const [tables, cognito] = await Promise.all([provisionTables(), provisionCognito()]);
+    // Built-in feature flags: each written only if absent, so a marketer's changes survive restarts (server/flags).
+    await seedFlags();
+    result = { env: { ...env, COGNITO_USER_POOL_ID: cognito.userPoolId, COGNITO_CLIENT_ID: cognito.clientId }, tables, cognito };
+  } finally {
+    for (const [key, value] of Object.entries(requestPath)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  }
+  applyEnv(result.env);
+  return result;
 }
+

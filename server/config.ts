@@ -45,8 +45,8 @@ const schema = z.object({
   // catalog importer) gets a longer request timeout: a CreateTable or a 25-item BatchWriteItem into a table with nine
   // indexes can take seconds on a loaded machine, and nobody is waiting on a page for it.
   AWS_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(1_000),
-  AWS_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3_000),
-  AWS_RETRY_BUDGET_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
+  AWS_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(3_000),
+  AWS_RETRY_BUDGET_MS: z.coerce.number().int().min(100).max(601_000).default(5_000),
   AWS_BULK_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(300_000).default(30_000),
   DYNAMODB_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(5),
   COGNITO_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
