@@ -21,7 +21,7 @@ import {
   ListUserPoolsCommand,
   UserNotFoundException,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { resetConfigForTests } from '../server/config';
+import { getConfig, resetConfigForTests } from '../server/config';
 import { cognitoClient, dynamoClient, resetAwsClientsForTests } from '../server/aws/clients';
 import { TABLE_TTL_ATTRIBUTES, tableDefinitions, tableName as resolveTableName, type TableKey } from '../server/db/tables';
 import { seedFlags } from '../server/flags/seed-flags';
@@ -225,11 +225,26 @@ export async function provisionCognito(): Promise<CognitoResult> {
 export async function provision(
   env: Record<string, string>,
 ): Promise<{ env: Record<string, string>; tables: TablesResult; cognito: CognitoResult }> {
+  // Provisioning is bulk work nobody waits on a page for (CreateTable with nine indexes, cognito-local rewriting its
+  // JSON file per change), done while the machine is busiest (the JVM starting): every client gets the bulk request
+  // timeout and budget meanwhile, and this process's request-path timeouts are put back afterwards.
+  const requestPath = { AWS_REQUEST_TIMEOUT_MS: process.env.AWS_REQUEST_TIMEOUT_MS, AWS_RETRY_BUDGET_MS: process.env.AWS_RETRY_BUDGET_MS };
   applyEnv(env);
-  const [tables, cognito] = await Promise.all([provisionTables(), provisionCognito()]);
-  // Built-in feature flags: each written only if absent, so a marketer's changes survive restarts (server/flags).
-  await seedFlags();
-  const full = { ...env, COGNITO_USER_POOL_ID: cognito.userPoolId, COGNITO_CLIENT_ID: cognito.clientId };
-  applyEnv(full);
-  return { env: full, tables, cognito };
+  const bulkMs = getConfig().AWS_BULK_REQUEST_TIMEOUT_MS;
+  applyEnv({ AWS_REQUEST_TIMEOUT_MS: String(bulkMs), AWS_RETRY_BUDGET_MS: String(2 * bulkMs + 1_000) });
+  let result: { env: Record<string, string>; tables: TablesResult; cognito: CognitoResult };
+  try {
+    const [tables, cognito] = await Promise.all([provisionTables(), provisionCognito()]);
+    // Built-in feature flags: each written only if absent, so a marketer's changes survive restarts (server/flags).
+    await seedFlags();
+    result = { env: { ...env, COGNITO_USER_POOL_ID: cognito.userPoolId, COGNITO_CLIENT_ID: cognito.clientId }, tables, cognito };
+  } finally {
+    for (const [key, value] of Object.entries(requestPath)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  }
+  applyEnv(result.env);
+  return result;
 }
+

@@ -26,6 +26,8 @@ export type StackDetails = {
   /** Absolute data folder, or 'memory'. */
   dataDir: string;
   ports: { dynamodb: number; cognito: number; redis?: number };
+  /** Process ids of the stand-ins, for the fault suite (it freezes them with SIGSTOP). */
+  pids: { dynamodb: number; cognito: number };
   /** started: a redis-server child; external: REDIS_URL from the environment; none: DynamoDB paths only. */
   redis: 'started' | 'external' | 'none';
   tables: TablesResult;
@@ -147,6 +149,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       redisUrl = `redis://127.0.0.1:${redisPort}`;
     }
     const tServers = performance.now();
+    const pidOf = (name: string) => children.find((c) => c.name === name)?.child.pid ?? 0;
 
     if (redis === 'external' && redisUrl && !(await pingUrl(redisUrl))) {
       console.warn(`REDIS_URL=${redisUrl} does not answer PING: the app will run on its DynamoDB paths until it does`);
@@ -172,6 +175,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     const details: StackDetails = {
       dataDir: memory ? 'memory' : dataDir,
       ports,
+      pids: { dynamodb: pidOf('DynamoDB Local'), cognito: pidOf('cognito-local') },
       redis,
       tables,
       userPoolId: cognito.userPoolId,

@@ -38,10 +38,20 @@ const schema = z.object({
   FLAGS_REFRESH_BUDGET_MS: z.coerce.number().int().min(10).max(5_000).default(300),
   FLAGS_MIDDLEWARE: z.enum(['on', 'off']).default('on'),
   AI_SERVICE_BUDGET_MS: z.coerce.number().int().min(10).max(10_000).default(300),
-  // Total time an AWS operation our code retries (a contended checkout transaction, a lost optimistic-lock race)
-  // may spend retrying before the last failure is answered: a DynamoDB that stops answering must not keep the
-  // shopper waiting (docs/checkout.md).
-  AWS_RETRY_BUDGET_MS: z.coerce.number().int().min(100).max(60_000).default(4_000),
+  // AWS calls (docs/hardening.md, "Timeouts per AWS client"): a connection that does not open, or a request that gets
+  // no answer, fails after these. The SDK retries fast failures (reset, refused, 5xx) and throttling up to the
+  // client's attempts, but starts no attempt that could not finish inside the budget, so a frozen DynamoDB or Cognito
+  // answers 503 within the budget instead of hanging. Bulk work that is not a shopper's request (provisioning, the
+  // catalog importer) gets a longer request timeout: a CreateTable or a 25-item BatchWriteItem into a table with nine
+  // indexes can take seconds on a loaded machine, and nobody is waiting on a page for it.
+  AWS_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(1_000),
+  AWS_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(3_000),
+  // Also the total time our own retries (a contended checkout transaction, a lost optimistic-lock race) may take
+  // before the last failure is answered (docs/checkout.md).
+  AWS_RETRY_BUDGET_MS: z.coerce.number().int().min(100).max(601_000).default(5_000),
+  AWS_BULK_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(300_000).default(30_000),
+  DYNAMODB_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(5),
+  COGNITO_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
   // Lowest level written by the logger (docs/observability.md); unset: info, or warn under tests (NODE_ENV=test).
   // debug adds one line per AWS SDK call (service, operation, duration, AWS request id).
   LOG_LEVEL: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional()),

@@ -5,11 +5,13 @@ import { startStack } from '../local/stack';
 // cognito-local folder, its own redis-server) on free ports, so parallel runs and a running `npm run dev` never
 // collide. Test workers are forked after this runs and inherit process.env (vitest builds their env from
 // process.env at pool start), so server/config.ts in the tests reads the stack's endpoints as is.
-// The same env is also provided as `inject('localStackEnv')` for tests that want it explicitly.
+// The same env is also provided as `inject('localStackEnv')` for tests that want it explicitly, and the stand-ins'
+// process ids as `inject('localStackPids')` for the fault suite (tests/hardening/support/freeze.ts).
 
 declare module 'vitest' {
   export interface ProvidedContext {
     localStackEnv: Record<string, string>;
+    localStackPids: { dynamodb: number; cognito: number };
   }
 }
 
@@ -20,6 +22,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // startStack already applied the env to process.env (provision); this states the contract.
   Object.assign(process.env, stack.env);
   project.provide('localStackEnv', stack.env);
+  project.provide('localStackPids', stack.details.pids);
   return async () => {
     await stack.stop();
   };

@@ -8,24 +8,28 @@ import { LocationClient } from '@aws-sdk/client-location';
 import { LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
 import { getConfig } from '../config';
 import { observeAwsClient } from '../observability';
+import { processSingleton } from '../runtime';
+import { budgetedRetryStrategy } from './sdk-retry-strategy';
 
 // The one AWS client factory. Endpoints come from config so the same adapters talk to the local
-// stand-ins and to AWS. Clients are kept on globalThis because Next bundles route handlers,
+// stand-ins and to AWS. Clients are process singletons (server/runtime): Next bundles route handlers,
 // middleware and instrumentation separately, and each bundle would otherwise build its own.
 // Every client is observed (server/observability/aws-middleware.ts): the request id goes out as `x-request-id`,
 // and each call's duration lands in the request's Server-Timing and a debug log line.
+// Every client has a connection timeout, a request timeout and bounded retries (docs/hardening.md, "Timeouts per
+// AWS client"): without them the SDK waits minutes on a frozen DynamoDB or Cognito, and so does the shopper.
 
-type Clients = {
-  dynamo?: DynamoDBClient;
-  doc?: DynamoDBDocumentClient;
-  streams?: DynamoDBStreamsClient;
-  cognito?: CognitoIdentityProviderClient;
-  personalize?: PersonalizeRuntimeClient;
-  personalizeEvents?: PersonalizeEventsClient;
-  location?: LocationClient;
-  lex?: LexRuntimeV2Client;
-};
-const store = ((globalThis as { __storefrontAwsClients?: Clients }).__storefrontAwsClients ??= {});
+type AwsClient = { destroy(): void };
+const clients = processSingleton('aws-clients', () => new Map<string, AwsClient>());
+
+function client<T extends AwsClient>(name: string, create: () => T): T {
+  let existing = clients.get(name);
+  if (!existing) {
+    existing = create();
+    clients.set(name, existing);
+  }
+  return existing as T;
+}
 
 // Stand-ins accept any credentials; fixed ones keep the SDK from searching the machine for real ones.
 const localCredentials = { accessKeyId: 'local', secretAccessKey: 'local' };
@@ -37,58 +41,97 @@ function baseOptions(endpoint: string | undefined) {
     : { region: AWS_REGION };
 }
 
+/** Timeouts and retries for one client; `requestTimeoutMs` also bounds a silent socket mid-answer. */
+function limits(opts: { maxAttempts: number; requestTimeoutMs?: number; budgetMs?: number }) {
+  const config = getConfig();
+  const requestTimeoutMs = opts.requestTimeoutMs ?? config.AWS_REQUEST_TIMEOUT_MS;
+  return {
+    maxAttempts: opts.maxAttempts,
+    retryStrategy: budgetedRetryStrategy({ maxAttempts: opts.maxAttempts, requestTimeoutMs, budgetMs: opts.budgetMs ?? config.AWS_RETRY_BUDGET_MS }),
+    requestHandler: {
+      connectionTimeout: config.AWS_CONNECT_TIMEOUT_MS,
+      requestTimeout: requestTimeoutMs,
+      // Without this the SDK only logs a warning when requestTimeout passes, and keeps waiting.
+      throwOnRequestTimeout: true,
+      socketTimeout: requestTimeoutMs,
+    },
+  };
+}
+
 export function dynamoClient(): DynamoDBClient {
-  return (store.dynamo ??= observeAwsClient(
-    new DynamoDBClient({
-      ...baseOptions(getConfig().DYNAMODB_ENDPOINT),
-      maxAttempts: 5,
-    }),
-    'dynamodb',
-  ));
+  return client('dynamodb', () =>
+    observeAwsClient(new DynamoDBClient({ ...baseOptions(getConfig().DYNAMODB_ENDPOINT), ...limits({ maxAttempts: getConfig().DYNAMODB_MAX_ATTEMPTS }) }), 'dynamodb'),
+  );
 }
 
 /** DocumentClient: plain JS objects in and out (the only marshalling path in the app). It shares the base
  *  client's middleware stack, so its calls are observed (once) as `dynamodb`. */
 export function dynamoDoc(): DynamoDBDocumentClient {
-  return (store.doc ??= DynamoDBDocumentClient.from(dynamoClient(), {
-    marshallOptions: { removeUndefinedValues: true },
-  }));
+  return client('dynamodb-doc', () => DynamoDBDocumentClient.from(dynamoClient(), { marshallOptions: { removeUndefinedValues: true } }));
 }
 
+/**
+ * DynamoDB for bulk work nobody waits on a page for: provisioning tables, the catalog importer, test tables.
+ * Same attempts, a request timeout of AWS_BULK_REQUEST_TIMEOUT_MS (a CreateTable with nine indexes or a full
+ * BatchWriteItem can take seconds on a loaded machine), and room for one retry of a timed-out call.
+ */
+export function dynamoBulkClient(): DynamoDBClient {
+  return client('dynamodb-bulk', () => {
+    const { DYNAMODB_ENDPOINT, DYNAMODB_MAX_ATTEMPTS, AWS_BULK_REQUEST_TIMEOUT_MS } = getConfig();
+    const bulk = limits({ maxAttempts: DYNAMODB_MAX_ATTEMPTS, requestTimeoutMs: AWS_BULK_REQUEST_TIMEOUT_MS, budgetMs: 2 * AWS_BULK_REQUEST_TIMEOUT_MS + 1_000 });
+    return observeAwsClient(new DynamoDBClient({ ...baseOptions(DYNAMODB_ENDPOINT), ...bulk }), 'dynamodb-bulk', { quietOutsideRequests: true });
+  });
+}
+
+export function dynamoBulkDoc(): DynamoDBDocumentClient {
+  return client('dynamodb-bulk-doc', () => DynamoDBDocumentClient.from(dynamoBulkClient(), { marshallOptions: { removeUndefinedValues: true } }));
+}
+
+/**
+ * The stream readers poll in the background and retry with their own backoff, so the SDK makes few attempts here.
+ * GetRecords is not a long poll on DynamoDB Streams (it answers at once, empty or not), so the ordinary request
+ * timeout fits; a long-polling client (SQS ReceiveMessage with WaitTimeSeconds) would need a longer one.
+ */
 export function dynamoStreamsClient(): DynamoDBStreamsClient {
-  return (store.streams ??= observeAwsClient(new DynamoDBStreamsClient(baseOptions(getConfig().DYNAMODB_ENDPOINT)), 'dynamodb-streams', {
-    quietOutsideRequests: true,
-  }));
+  return client('dynamodb-streams', () =>
+    observeAwsClient(new DynamoDBStreamsClient({ ...baseOptions(getConfig().DYNAMODB_ENDPOINT), ...limits({ maxAttempts: 3 }) }), 'dynamodb-streams', {
+      quietOutsideRequests: true,
+    }),
+  );
 }
 
 export function cognitoClient(): CognitoIdentityProviderClient {
-  return (store.cognito ??= observeAwsClient(new CognitoIdentityProviderClient(baseOptions(getConfig().COGNITO_ENDPOINT)), 'cognito'));
+  return client('cognito', () =>
+    observeAwsClient(
+      new CognitoIdentityProviderClient({ ...baseOptions(getConfig().COGNITO_ENDPOINT), ...limits({ maxAttempts: getConfig().COGNITO_MAX_ATTEMPTS }) }),
+      'cognito',
+    ),
+  );
 }
 
 // Personalize, Location and Lex run under a ~300 ms budget (server/resilience) with a local engine behind them:
-// one attempt only, because an SDK retry inside the budget just turns a throttle into a timeout.
-const budgetedOptions = () => ({ region: getConfig().AWS_REGION, maxAttempts: 1 });
+// one attempt only, because an SDK retry inside the budget just turns a throttle into a timeout. The timeouts
+// still close a socket the budget gave up on.
+const budgetedOptions = () => ({ region: getConfig().AWS_REGION, ...limits({ maxAttempts: 1 }) });
 
 export function personalizeClient(): PersonalizeRuntimeClient {
-  return (store.personalize ??= observeAwsClient(new PersonalizeRuntimeClient(budgetedOptions()), 'personalize'));
+  return client('personalize', () => observeAwsClient(new PersonalizeRuntimeClient(budgetedOptions()), 'personalize'));
 }
 
 export function personalizeEventsClient(): PersonalizeEventsClient {
-  return (store.personalizeEvents ??= observeAwsClient(new PersonalizeEventsClient(budgetedOptions()), 'personalize-events'));
+  return client('personalize-events', () => observeAwsClient(new PersonalizeEventsClient(budgetedOptions()), 'personalize-events'));
 }
 
 export function locationClient(): LocationClient {
-  return (store.location ??= observeAwsClient(new LocationClient(budgetedOptions()), 'location'));
+  return client('location', () => observeAwsClient(new LocationClient(budgetedOptions()), 'location'));
 }
 
 export function lexClient(): LexRuntimeV2Client {
-  return (store.lex ??= observeAwsClient(new LexRuntimeV2Client(budgetedOptions()), 'lex'));
+  return client('lex', () => observeAwsClient(new LexRuntimeV2Client(budgetedOptions()), 'lex'));
 }
 
 /** For tests that change the environment between suites. */
 export function resetAwsClientsForTests(): void {
-  for (const key of Object.keys(store) as (keyof Clients)[]) {
-    store[key]?.destroy();
-    delete store[key];
-  }
+  for (const existing of clients.values()) existing.destroy();
+  clients.clear();
 }

@@ -1,13 +1,10 @@
 import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { dynamoDoc } from '../aws/clients';
-import { tableName } from '../db/tables';
+import { tableName, type TransactItem } from '../db';
 import type { StoredCart } from './cart-types';
 
 // The carts table adapter. Every write is conditioned on the version that was read, so concurrent changes to
 // one cart (two tabs, a merge during an add) retry instead of silently dropping a line.
-
-export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 const GUEST_CART_TTL_SECONDS = 30 * 24 * 60 * 60;
 

@@ -1,13 +1,14 @@
 import { getProductRecords, type ProductRecord } from '../catalog';
+import { isTransactionCanceled, withRetry } from '../db';
 import { MAX_CART_LINES, MAX_LINE_QUANTITY } from './cart-limits';
 import { cartKey } from './cart-key';
 import { deleteStoredCartItem, emptyStoredCart, putStoredCartItem, readStoredCart, runCartTransaction } from './cart-store';
 import type { StoredCartLine } from './cart-types';
-import { isTransactionCanceled } from './is-condition-failure';
 import { newLineId } from './line-id';
 import { unitsInStock } from './price-cart';
 
-const MAX_ATTEMPTS = 5;
+// A canceled merge means one of the two carts changed after it was read (another tab, a second sign-in).
+const MERGE_RACE_RETRY = { attempts: 5, baseDelayMs: 20, maxDelayMs: 200, retryOn: isTransactionCanceled };
 
 /**
  * Pure merge rule: guest quantities are added to the user's, each line capped by current stock and the
@@ -37,23 +38,22 @@ export function mergeLines(userLines: StoredCartLine[], guestLines: StoredCartLi
 export async function mergeGuestCart(guestId: string, userId: string): Promise<boolean> {
   const guestKey = cartKey({ kind: 'guest', guestId });
   const userKey = cartKey({ kind: 'user', userId });
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const guest = await readStoredCart(guestKey);
-    if (!guest || guest.lines.length === 0) {
-      if (guest) await runCartTransaction([deleteStoredCartItem(guest)]).catch(() => undefined);
-      return true;
-    }
-    const user = (await readStoredCart(userKey)) ?? emptyStoredCart(userKey);
-    const products = await getProductRecords([...user.lines, ...guest.lines].map((l) => l.productId));
-    const { write } = putStoredCartItem({ ...user, lines: mergeLines(user.lines, guest.lines, products) });
-    try {
+  try {
+    return await withRetry(async () => {
+      const guest = await readStoredCart(guestKey);
+      if (!guest || guest.lines.length === 0) {
+        if (guest) await runCartTransaction([deleteStoredCartItem(guest)]).catch(() => undefined);
+        return true;
+      }
+      const user = (await readStoredCart(userKey)) ?? emptyStoredCart(userKey);
+      const products = await getProductRecords([...user.lines, ...guest.lines].map((l) => l.productId));
+      const { write } = putStoredCartItem({ ...user, lines: mergeLines(user.lines, guest.lines, products) });
       await runCartTransaction([write, deleteStoredCartItem(guest)]);
       return true;
-    } catch (err) {
-      if (!isTransactionCanceled(err)) throw err;
-      await new Promise((r) => setTimeout(r, 10 + Math.random() * 30 * (attempt + 1)));
-    }
+    }, MERGE_RACE_RETRY);
+  } catch (err) {
+    if (!isTransactionCanceled(err)) throw err;
+    // Sign-in must not fail because of a cart: the guest cart (and its cookie) stays, and the next sign-in merges it.
+    return false;
   }
-  // Sign-in must not fail because of a cart: the guest cart (and its cookie) stays, and the next sign-in merges it.
-  return false;
 }

@@ -1,13 +1,14 @@
 import { getProductRecords, type ProductRecord } from '../catalog';
 import { getConfig } from '../config';
+import { isConditionalCheckFailure, withRetry } from '../db';
 import { AppError } from '../errors';
 import { cartKey, publicCartId } from './cart-key';
 import { emptyStoredCart, readStoredCart, writeStoredCart } from './cart-store';
 import type { Cart, CartOwner, StoredCart, StoredCartLine } from './cart-types';
-import { isConditionalCheckFailure } from './is-condition-failure';
 import { priceCart } from './price-cart';
 
-const MAX_ATTEMPTS = 5;
+// A lost race is another tab or a merge writing the same cart: short pauses, a handful of attempts.
+const CART_RACE_RETRY = { attempts: 5, baseDelayMs: 20, maxDelayMs: 200, retryOn: isConditionalCheckFailure };
 
 /**
  * Read–change–write with a version guard. `change` sees the current lines and strongly consistent product
@@ -20,17 +21,16 @@ export async function mutateCart(
   change: (cart: StoredCart, products: Map<string, ProductRecord>) => StoredCartLine[],
 ): Promise<Cart> {
   const key = cartKey(owner);
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const stored = (await readStoredCart(key)) ?? emptyStoredCart(key);
-    const products = await getProductRecords([...stored.lines.map((l) => l.productId), ...extraProductIds]);
-    const lines = change(stored, products);
-    try {
+  try {
+    return await withRetry(async () => {
+      const stored = (await readStoredCart(key)) ?? emptyStoredCart(key);
+      const products = await getProductRecords([...stored.lines.map((l) => l.productId), ...extraProductIds]);
+      const lines = change(stored, products);
       const written = await writeStoredCart({ ...stored, lines });
       return priceCart(publicCartId(key, getConfig().SESSION_SECRET), written.lines, products);
-    } catch (err) {
-      if (!isConditionalCheckFailure(err)) throw err;
-      await new Promise((r) => setTimeout(r, 10 + Math.random() * 30 * (attempt + 1)));
-    }
+    }, CART_RACE_RETRY);
+  } catch (err) {
+    if (!isConditionalCheckFailure(err)) throw err;
+    throw new AppError('CONFLICT', 'Your cart is being changed elsewhere. Please try again.');
   }
-  throw new AppError('CONFLICT', 'Your cart is being changed elsewhere. Please try again.');
 }

@@ -1,6 +1,7 @@
-import { GetCommand, QueryCommand, ScanCommand, BatchGetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { dynamoDoc } from '../aws/clients';
+import { batchGetAll } from '../db';
 import { PRODUCT_INDEXES, tableName } from '../db/tables';
 import { AppError } from '../errors';
 import { decodeCursor, encodeCursor } from '../pagination/cursor';
@@ -112,23 +113,13 @@ export async function getProductRecord(id: string): Promise<ProductRecord | null
   return (out.Item as ProductRecord | undefined) ?? null;
 }
 
-/** Strongly consistent batch read (cart pricing and checkout must see current prices and stock). */
+/**
+ * Strongly consistent batch read (cart pricing and checkout must see current prices and stock). Keys DynamoDB
+ * leaves unanswered after every retry surface as UnprocessedKeysError, which the HTTP layer answers as 503.
+ */
 export async function getProductRecords(ids: string[]): Promise<Map<string, ProductRecord>> {
-  const unique = [...new Set(ids)];
-  const found = new Map<string, ProductRecord>();
-  for (let i = 0; i < unique.length; i += 100) {
-    let keys: Record<string, unknown>[] | undefined = unique.slice(i, i + 100).map((id) => ({ id }));
-    for (let attempt = 0; keys && keys.length > 0 && attempt < 6; attempt++) {
-      if (attempt > 0) await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));
-      const out: import('@aws-sdk/lib-dynamodb').BatchGetCommandOutput = await dynamoDoc().send(
-        new BatchGetCommand({ RequestItems: { [tableName('products')]: { Keys: keys, ConsistentRead: true } } }),
-      );
-      for (const item of out.Responses?.[tableName('products')] ?? []) found.set(item.id as string, item as ProductRecord);
-      keys = out.UnprocessedKeys?.[tableName('products')]?.Keys as Record<string, unknown>[] | undefined;
-    }
-    if (keys && keys.length > 0) throw new AppError('UNAVAILABLE', 'The catalog is busy. Please try again.');
-  }
-  return found;
+  const items = await batchGetAll(tableName('products'), [...new Set(ids)].map((id) => ({ id })), { consistentRead: true });
+  return new Map(items.map((item) => [item.id as string, item as ProductRecord]));
 }
 
 type CategoryRecord = { slug: string; name: string; description?: string };

@@ -1,16 +1,7 @@
 // TransactionCanceledException carries one reason per transaction item, in order. Which item failed decides
-// what checkout does next, so the codes are read by position.
+// what checkout does next, so the codes (server/db's cancellationCodes) are read by position.
 
 export type CancellationCode = 'None' | 'ConditionalCheckFailed' | 'TransactionConflict' | string;
-
-export function cancellationCodes(err: unknown): CancellationCode[] {
-  const reasons = (err as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
-  if (Array.isArray(reasons)) return reasons.map((r) => r.Code ?? 'None');
-  // Some SDK paths only keep the message: "Transaction cancelled, please refer cancellation reasons for specific
-  // reasons [ConditionalCheckFailed, None]".
-  const match = /\[([^\]]*)\]/.exec(String((err as { message?: unknown }).message ?? ''));
-  return match?.[1] ? match[1].split(',').map((s) => s.trim()) : [];
-}
 
 export type CheckoutItemRoles = { stock: number[]; order: number; idempotency: number; cart: number };
 

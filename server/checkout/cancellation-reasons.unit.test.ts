@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { cancellationCodes, classifyCancellation } from './cancellation-reasons';
+import { cancellationCodes } from '../db';
+import { classifyCancellation } from './cancellation-reasons';
 
 const roles = { stock: [0, 1], order: 2, idempotency: 3, cart: 4 };
 
 describe('cancellation reasons', () => {
   it('reads codes from CancellationReasons, or from the message', () => {
-    expect(cancellationCodes({ CancellationReasons: [{ Code: 'None' }, { Code: 'ConditionalCheckFailed' }] })).toEqual(['None', 'ConditionalCheckFailed']);
-    expect(cancellationCodes({ message: 'Transaction cancelled, please refer cancellation reasons for specific reasons [None, TransactionConflict]' })).toEqual([
+    expect(cancellationCodes({ name: 'TransactionCanceledException', CancellationReasons: [{ Code: 'None' }, { Code: 'ConditionalCheckFailed' }] })).toEqual(['None', 'ConditionalCheckFailed']);
+    expect(cancellationCodes({ name: 'TransactionCanceledException', message: 'Transaction cancelled, please refer cancellation reasons for specific reasons [None, TransactionConflict]' })).toEqual([
       'None',
       'TransactionConflict',
     ]);

@@ -28,3 +28,17 @@ export function isThrottling(err: unknown): boolean {
   const name = awsErrorName(err);
   return name !== undefined && THROTTLING_NAMES.has(name);
 }
+
+/**
+ * The reason codes of a TransactionCanceledException, one per transaction item in order ('None' for an item that
+ * did not fail); empty for any other error.
+ */
+export function cancellationCodes(err: unknown): string[] {
+  if (!isTransactionCanceled(err)) return [];
+  const reasons = (err as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
+  if (Array.isArray(reasons)) return reasons.map((r) => r.Code ?? 'None');
+  // Some SDK paths only keep the message: "Transaction cancelled, please refer cancellation reasons for specific
+  // reasons [ConditionalCheckFailed, None]".
+  const match = /\[([^\]]*)\]/.exec(String((err as { message?: unknown }).message ?? ''));
+  return match?.[1] ? match[1].split(',').map((s) => s.trim()) : [];
+}

@@ -8,7 +8,7 @@ import { withRetry } from './retry';
 export const BATCH_GET_LIMIT = 100;
 
 export type BatchGetSend = (input: {
-  RequestItems: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead?: boolean }>;
+  RequestItems: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead?: boolean; ProjectionExpression?: string }>;
 }) => Promise<Pick<BatchGetCommandOutput, 'Responses' | 'UnprocessedKeys'>>;
 
 const sendWithDocClient: BatchGetSend = (input) => dynamoDoc().send(new BatchGetCommand(input));
@@ -22,6 +22,8 @@ export class UnprocessedKeysError extends Error {
 
 export type BatchGetAllOptions = {
   consistentRead?: boolean;
+  /** Attribute names to read (plain names only: no expression attribute names are sent). */
+  projection?: string;
   attempts?: number;
   /** For tests and the importer's injected client. */
   send?: BatchGetSend;
@@ -35,7 +37,7 @@ export async function batchGetAll(table: string, keys: readonly Record<string, u
     let pending = keys.slice(i, i + BATCH_GET_LIMIT) as Record<string, unknown>[];
     await withRetry(
       async () => {
-        const out = await send({ RequestItems: { [table]: { Keys: pending, ConsistentRead: options.consistentRead } } });
+        const out = await send({ RequestItems: { [table]: { Keys: pending, ConsistentRead: options.consistentRead, ProjectionExpression: options.projection } } });
         found.push(...((out.Responses?.[table] ?? []) as Record<string, unknown>[]));
         pending = (out.UnprocessedKeys?.[table]?.Keys ?? []) as Record<string, unknown>[];
         if (pending.length > 0) throw new UnprocessedKeysError(pending.length);

@@ -1,7 +1,7 @@
 // Public entry of the DynamoDB base layer every domain uses: the retry policy, the AWS error predicates, the one
 // BatchGet loop and the transaction item type. Table names and key design live in ./tables.
 export { withRetry, backoffDelayMs, equalJitterDelayMs, sleep, type RetryPolicy } from './retry';
-export { awsErrorName, isConditionalCheckFailure, isTransactionCanceled, isThrottling } from './aws-errors';
+export { awsErrorName, cancellationCodes, isConditionalCheckFailure, isTransactionCanceled, isThrottling } from './aws-errors';
 export { batchGetAll, BATCH_GET_LIMIT, UnprocessedKeysError, type BatchGetSend } from './batch-get-all';
 export type { TransactItem } from './transact';
 export { tableName, type TableKey } from './tables';

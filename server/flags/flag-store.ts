@@ -1,5 +1,6 @@
 import { GetCommand, QueryCommand, ScanCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoDoc } from '../aws/clients';
+import { isTransactionCanceled } from '../db';
 import { tableName } from '../db/tables';
 import { auditEntryFromItem, flagFromItem, toFlagItem } from './flag-items';
 import type { Flag, FlagAuditEntry } from './flag-model';
@@ -31,11 +32,6 @@ export async function getStoredFlag(key: string): Promise<Flag | null> {
 }
 
 export type WriteOutcome = 'written' | 'cancelled';
-
-function isTransactionCanceled(err: unknown): boolean {
-  // By name: Next bundles handlers separately and an SDK error class from one bundle is not `instanceof` another's.
-  return typeof err === 'object' && err !== null && (err as { name?: unknown }).name === 'TransactionCanceledException';
-}
 
 /**
  * Writes the new flag and its audit entry in one transaction: either both exist afterwards or neither does.

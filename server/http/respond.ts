@@ -5,21 +5,29 @@ import { logger, newRequestContext, requestIdFrom, runWithRequestContext, server
 
 // The one place errors become HTTP: `{ error: { code, message, details? } }` with the AppError's status.
 
+/** Seconds a client is told to wait after a 503 that names no time of its own. */
+const UNAVAILABLE_RETRY_AFTER_SECONDS = '2';
+
 export function jsonError(err: AppError): Response {
   const body: { error: { code: string; message: string; details?: unknown } } = {
     error: { code: err.code, message: err.message },
   };
   if (err.details !== undefined) body.error.details = err.details;
-  return Response.json(body, { status: err.status, headers: err.headers });
+  const headers = new Headers(err.headers);
+  // Every 503 says when to come back: clients (and apiRequest) retry on it, and the idempotency key makes that safe.
+  if (err.code === 'UNAVAILABLE' && !headers.has('retry-after')) headers.set('Retry-After', UNAVAILABLE_RETRY_AFTER_SECONDS);
+  return Response.json(body, { status: err.status, headers });
 }
 
-// Failures of a service we call (AWS SDK service errors carry $metadata; network errors carry a code): an
-// outage the client may retry, so 503 rather than a 500 that blames our code.
+// Failures of a service we call (AWS SDK service errors carry $metadata; network errors carry a code; a request or
+// socket timeout of server/aws/clients.ts is a TimeoutError; UnprocessedKeysError is DynamoDB still holding back
+// keys after every retry): an outage the client may retry, so 503 rather than a 500 that blames our code.
 const OUTAGE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN']);
+const OUTAGE_NAMES = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException', 'UnprocessedKeysError']);
 function isDependencyOutage(err: unknown): boolean {
   if (typeof err !== 'object' || err === null) return false;
   const e = err as { $metadata?: unknown; code?: unknown; name?: unknown };
-  return e.$metadata !== undefined || (typeof e.code === 'string' && OUTAGE_CODES.has(e.code)) || e.name === 'TimeoutError';
+  return e.$metadata !== undefined || (typeof e.code === 'string' && OUTAGE_CODES.has(e.code)) || (typeof e.name === 'string' && OUTAGE_NAMES.has(e.name));
 }
 
 export function toErrorResponse(err: unknown): Response {
@@ -27,7 +35,7 @@ export function toErrorResponse(err: unknown): Response {
   if (err instanceof z.ZodError) return jsonError(validationError(err));
   if (isDependencyOutage(err)) {
     logger.error('dependency failure in route', { err: String(err), name: (err as Error).name });
-    return jsonError(new AppError('UNAVAILABLE', 'A service the shop depends on is not answering. Please try again shortly.', { headers: { 'Retry-After': '2' } }));
+    return jsonError(new AppError('UNAVAILABLE', 'A service the shop depends on is not answering. Please try again shortly.'));
   }
   // Anything else is our bug or an outage, never the caller's input; log it and say little.
   logger.error('unhandled error in route', { err: String(err), stack: (err as Error)?.stack });

@@ -1,6 +1,6 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { dynamoDoc } from '../aws/clients';
+import { cancellationCodes, withRetry } from '../db';
 import { tableName } from '../db/tables';
 import { countedMarkerKey, soldCounterKey } from './keys';
 import type { CountableOrder } from './types';
@@ -16,7 +16,18 @@ export const PRODUCTS_PER_TRANSACTION = 99;
 const MARKER_LIFETIME_SECONDS = 30 * 24 * 3600;
 
 const RETRYABLE_REASONS = new Set(['TransactionConflict', 'ThrottlingError', 'ProvisionedThroughputExceeded', 'RequestLimitExceeded']);
-const MAX_ATTEMPTS = 8;
+
+/** The marker is the first action: its condition failing means this chunk was applied before. */
+const alreadyApplied = (err: unknown) => cancellationCodes(err)[0] === 'ConditionalCheckFailed';
+
+// Another consumer (a parallel shard, a second Lambda) updating the same counter at the same moment, or throttling:
+// nothing was written, so trying again is safe.
+const COUNTER_RACE_RETRY = {
+  attempts: 8,
+  baseDelayMs: 40,
+  maxDelayMs: 1_000,
+  retryOn: (err: unknown) => !alreadyApplied(err) && cancellationCodes(err).some((r) => RETRYABLE_REASONS.has(r)),
+};
 
 export type CommitOutcome = 'counted' | 'already-counted';
 
@@ -75,27 +86,11 @@ async function commitChunk(
     ],
   };
 
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await dynamoDoc().send(new TransactWriteCommand(input));
-      return 'counted';
-    } catch (err) {
-      if (!(err instanceof TransactionCanceledException)) throw err;
-      const reasons = (err.CancellationReasons ?? []).map((r) => r.Code ?? 'None');
-      // The marker is the first action: its condition failing means this chunk was applied before.
-      if (reasons[0] === 'ConditionalCheckFailed') return 'already-counted';
-      // Another consumer (a parallel shard, a second Lambda) updating the same counter at the same moment, or
-      // throttling: nothing was written, so trying again is safe.
-      if (attempt < MAX_ATTEMPTS && reasons.some((r) => RETRYABLE_REASONS.has(r))) {
-        await new Promise((resolve) => setTimeout(resolve, backoffMs(attempt)));
-        continue;
-      }
-      throw err;
-    }
+  try {
+    await withRetry(() => dynamoDoc().send(new TransactWriteCommand(input)), COUNTER_RACE_RETRY);
+    return 'counted';
+  } catch (err) {
+    if (alreadyApplied(err)) return 'already-counted';
+    throw err;
   }
-}
-
-/** Full jitter: concurrent writers that conflicted once should not collide again in lockstep. */
-function backoffMs(attempt: number): number {
-  return Math.random() * Math.min(1000, 20 * 2 ** attempt);
 }

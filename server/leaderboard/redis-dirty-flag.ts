@@ -1,6 +1,6 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoDoc } from '../aws/clients';
+import { isConditionalCheckFailure } from '../db';
 import { tableName } from '../db/tables';
 import { REDIS_DIRTY_KEY } from './keys';
 import { errorText, log } from './log';
@@ -61,6 +61,6 @@ export async function clearDirtyVersion(version: number): Promise<void> {
     );
   } catch (err) {
     // Marked again during the rebuild: leave it, the next heal rebuilds once more.
-    if (!(err instanceof ConditionalCheckFailedException)) throw err;
+    if (!isConditionalCheckFailure(err)) throw err;
   }
 }

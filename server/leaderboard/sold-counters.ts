@@ -1,7 +1,7 @@
-import { BatchGetCommand, QueryCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoDoc } from '../aws/clients';
+import { batchGetAll } from '../db';
 import { tableName } from '../db/tables';
-import { AppError } from '../errors';
 import { SOLD_PARTITION, soldCounterKey } from './keys';
 import type { RankedProduct } from './types';
 
@@ -35,22 +35,7 @@ export async function readAllSoldCounters(): Promise<RankedProduct[]> {
  * includes it. Products with no counter are absent from the result.
  */
 export async function readSoldCounters(productIds: string[]): Promise<RankedProduct[]> {
-  const table = tableName('sales');
-  const unique = [...new Set(productIds)];
-  const out: RankedProduct[] = [];
-  for (let i = 0; i < unique.length; i += 100) {
-    let keys: Record<string, unknown>[] | undefined = unique.slice(i, i + 100).map(soldCounterKey);
-    for (let attempt = 0; keys && keys.length > 0 && attempt < 6; attempt++) {
-      if (attempt > 0) await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));
-      const page: BatchGetCommandOutput = await dynamoDoc().send(
-        new BatchGetCommand({
-          RequestItems: { [table]: { Keys: keys, ConsistentRead: true, ProjectionExpression: 'sk, sold' } },
-        }),
-      );
-      for (const item of (page.Responses?.[table] ?? []) as CounterItem[]) out.push({ productId: item.sk, sold: item.sold ?? 0 });
-      keys = page.UnprocessedKeys?.[table]?.Keys;
-    }
-    if (keys && keys.length > 0) throw new AppError('UNAVAILABLE', 'The sales counters are busy. Please try again.');
-  }
-  return out;
+  const keys = [...new Set(productIds)].map(soldCounterKey);
+  const items = (await batchGetAll(tableName('sales'), keys, { consistentRead: true, projection: 'sk, sold' })) as CounterItem[];
+  return items.map((item) => ({ productId: item.sk, sold: item.sold ?? 0 }));
 }

@@ -1,5 +1,5 @@
 import type { BatchWriteCommandInput, BatchWriteCommandOutput } from '@aws-sdk/lib-dynamodb';
-import { backoffDelayMs, sleep as realSleep, type BackoffOptions } from './backoff';
+import { withRetry, type RetryPolicy } from '../../db';
 
 // BatchWriteItem succeeds as a call even when DynamoDB skips some items (throttling, a busy partition); those come
 // back as UnprocessedItems and are ours to resend. Thrown errors (network, validation) are the SDK's to retry and
@@ -8,10 +8,9 @@ import { backoffDelayMs, sleep as realSleep, type BackoffOptions } from './backo
 export type RequestItems = NonNullable<BatchWriteCommandInput['RequestItems']>;
 export type BatchWriteSend = (input: BatchWriteCommandInput) => Promise<Pick<BatchWriteCommandOutput, 'UnprocessedItems'>>;
 
-export type BatchWriteRetryOptions = Partial<BackoffOptions> & {
+export type BatchWriteRetryOptions = Partial<Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs' | 'random'>> & {
   /** Calls in total, the first included. */
   maxAttempts?: number;
-  sleep?: (ms: number) => Promise<void>;
 };
 
 export class UnprocessedItemsError extends Error {
@@ -24,20 +23,22 @@ export class UnprocessedItemsError extends Error {
   }
 }
 
-export function countItems(items: RequestItems): number {
+function countItems(items: RequestItems): number {
   return Object.values(items).reduce((n, requests) => n + (requests?.length ?? 0), 0);
 }
 
 /** Sends one batch (at most 25 requests) until every item is written; returns how many calls it took. */
 export async function batchWriteWithRetry(send: BatchWriteSend, requestItems: RequestItems, options: BatchWriteRetryOptions = {}): Promise<{ attempts: number }> {
-  const { maxAttempts = 8, baseDelayMs = 50, maxDelayMs = 3_000, random, sleep = realSleep } = options;
+  const { maxAttempts = 8, baseDelayMs = 50, maxDelayMs = 3_000, random } = options;
   let pending: RequestItems = requestItems;
-  for (let attempt = 1; ; attempt++) {
-    const out = await send({ RequestItems: pending });
-    const unprocessed = out.UnprocessedItems ?? {};
-    if (countItems(unprocessed) === 0) return { attempts: attempt };
-    if (attempt >= maxAttempts) throw new UnprocessedItemsError(unprocessed, attempt);
-    pending = unprocessed;
-    await sleep(backoffDelayMs(attempt, { baseDelayMs, maxDelayMs, random }));
-  }
+  return withRetry(
+    async (attempt) => {
+      const out = await send({ RequestItems: pending });
+      const unprocessed = out.UnprocessedItems ?? {};
+      if (countItems(unprocessed) === 0) return { attempts: attempt };
+      pending = unprocessed;
+      throw new UnprocessedItemsError(unprocessed, attempt);
+    },
+    { attempts: maxAttempts, baseDelayMs, maxDelayMs, random, retryOn: (err) => err instanceof UnprocessedItemsError },
+  );
 }

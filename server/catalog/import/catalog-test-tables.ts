@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { CreateTableCommand, DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamoClient, dynamoDoc } from '../../aws/clients';
+import { dynamoBulkClient, dynamoBulkDoc } from '../../aws/clients';
 import { resetConfigForTests } from '../../config';
 import { tableDefinitions, tableName } from '../../db/tables';
 import type { ProductRecord } from '../types';
 
 // Integration-test helper: a private pair of products/categories tables under a fresh TABLE_PREFIX on the shared
-// test stack, so import tests can assert exact counts without seeing (or disturbing) other suites' data.
+// test stack, so import tests can assert exact counts without seeing (or disturbing) other suites' data. Table work
+// and whole-table scans go through the bulk client (long request timeout), like the importer itself.
 
 export async function useFreshCatalogTables(): Promise<{ drop: () => Promise<void> }> {
   const previousPrefix = process.env.TABLE_PREFIX;
@@ -15,10 +16,10 @@ export async function useFreshCatalogTables(): Promise<{ drop: () => Promise<voi
   resetConfigForTests();
   const names = [tableName('products'), tableName('categories')];
   const defs = tableDefinitions().filter((d) => d.TableName !== undefined && names.includes(d.TableName));
-  await Promise.all(defs.map((def) => dynamoClient().send(new CreateTableCommand(def))));
+  await Promise.all(defs.map((def) => dynamoBulkClient().send(new CreateTableCommand(def))));
   return {
     drop: async () => {
-      await Promise.all(names.map((TableName) => dynamoClient().send(new DeleteTableCommand({ TableName }))));
+      await Promise.all(names.map((TableName) => dynamoBulkClient().send(new DeleteTableCommand({ TableName }))));
       if (previousPrefix === undefined) delete process.env.TABLE_PREFIX;
       else process.env.TABLE_PREFIX = previousPrefix;
       resetConfigForTests();
@@ -31,7 +32,7 @@ export async function scanAll(table: 'products' | 'categories'): Promise<Record<
   const items: Record<string, unknown>[] = [];
   let start: Record<string, unknown> | undefined;
   do {
-    const page = await dynamoDoc().send(new ScanCommand({ TableName: tableName(table), ExclusiveStartKey: start }));
+    const page = await dynamoBulkDoc().send(new ScanCommand({ TableName: tableName(table), ExclusiveStartKey: start }));
     items.push(...(page.Items ?? []));
     start = page.LastEvaluatedKey;
   } while (start);
@@ -39,6 +40,6 @@ export async function scanAll(table: 'products' | 'categories'): Promise<Record<
 }
 
 export async function getStoredProduct(id: string): Promise<ProductRecord | undefined> {
-  const out = await dynamoDoc().send(new GetCommand({ TableName: tableName('products'), Key: { id }, ConsistentRead: true }));
+  const out = await dynamoBulkDoc().send(new GetCommand({ TableName: tableName('products'), Key: { id }, ConsistentRead: true }));
   return out.Item as ProductRecord | undefined;
 }

@@ -1,5 +1,6 @@
 import { BatchGetCommand, BatchWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamoDoc } from '../../aws/clients';
+import { dynamoBulkDoc } from '../../aws/clients';
+import { BATCH_GET_LIMIT, type BatchGetSend } from '../../db';
 import { tableName } from '../../db/tables';
 import type { ProductRecord } from '../types';
 import type { CatalogRow } from './catalog-row-schema';
@@ -7,7 +8,7 @@ import { batchWriteWithRetry, type BatchWriteRetryOptions, type BatchWriteSend }
 import { chunk, mapWithConcurrency } from './map-with-concurrency';
 import { productChanged } from './product-changed';
 import { jsonSourceRows } from './read-catalog-json';
-import { BATCH_GET_LIMIT, readStoredProducts, type BatchGetSend } from './read-stored-products';
+import { readStoredProducts } from './read-stored-products';
 import { toCategoryUpserts, toProductRecord, type CategoryUpsert } from './to-product-record';
 import { CatalogValidationError, validateCatalogRows } from './validate-catalog-rows';
 
@@ -29,7 +30,7 @@ export type ImportCatalogOptions = {
   /** Rewrite every product even when identical, e.g. to make the stream consumers see the whole catalog again. */
   force?: boolean;
   retry?: BatchWriteRetryOptions;
-  /** Seams for tests: replace the BatchWriteItem / BatchGetItem calls (default: dynamoDoc()). */
+  /** Seams for tests: replace the BatchWriteItem / BatchGetItem calls (default: dynamoBulkDoc()). */
   sendBatchWrite?: BatchWriteSend;
   sendBatchGet?: BatchGetSend;
 };
@@ -58,8 +59,8 @@ export async function importCatalog(rows: readonly CatalogRow[], options: Import
   const products = validation.rows.map(toProductRecord);
   const categories = toCategoryUpserts(validation.rows);
   const table = tableName('products');
-  const sendBatchWrite: BatchWriteSend = options.sendBatchWrite ?? ((input) => dynamoDoc().send(new BatchWriteCommand(input)));
-  const sendBatchGet: BatchGetSend = options.sendBatchGet ?? ((input) => dynamoDoc().send(new BatchGetCommand(input)));
+  const sendBatchWrite: BatchWriteSend = options.sendBatchWrite ?? ((input) => dynamoBulkDoc().send(new BatchWriteCommand(input)));
+  const sendBatchGet: BatchGetSend = options.sendBatchGet ?? ((input) => dynamoBulkDoc().send(new BatchGetCommand(input)));
 
   let categoriesDone = 0;
   report({ phase: 'categories', done: 0, total: categories.length });
@@ -111,7 +112,7 @@ export async function importCatalog(rows: readonly CatalogRow[], options: Import
  * admin or another file), and a category gets a plain default description only the first time it is seen.
  */
 async function upsertCategory(category: CategoryUpsert): Promise<void> {
-  await dynamoDoc().send(
+  await dynamoBulkDoc().send(
     new UpdateCommand({
       TableName: tableName('categories'),
       Key: { slug: category.slug },

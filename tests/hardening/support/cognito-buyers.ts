@@ -6,7 +6,7 @@ import { cognitoClient } from '@/server/aws/clients';
 // accounts (confirmed, permanent password), signed in with USER_PASSWORD_AUTH. Their access tokens go into the
 // sf_at cookie, so route handlers verify them against the pool's JWKS exactly as in production.
 
-export type Buyer = { email: string; sub: string; accessToken: string };
+export type Buyer = { email: string; password: string; sub: string; accessToken: string };
 
 const PASSWORD = 'Fault-suite-pass-1';
 
@@ -37,7 +37,7 @@ async function createBuyer(prefix: string): Promise<Buyer> {
   const accessToken = auth.AuthenticationResult?.AccessToken;
   if (!accessToken) throw new Error(`no access token for ${email}`);
   const sub = JSON.parse(Buffer.from(accessToken.split('.')[1]!, 'base64url').toString('utf8')).sub as string;
-  return { email, sub, accessToken };
+  return { email, password: PASSWORD, sub, accessToken };
 }
 
 /** `count` signed-in buyers, created a few at a time (cognito-local writes a JSON file per change). */
