@@ -6,9 +6,9 @@ import { identitySettings } from './cognito-settings';
 import { poolJwks } from './pool-jwks';
 import { protectedRouteKind, signInRedirectPath } from './protected-routes';
 import { isSameOriginRequest } from './same-origin';
+import { cookieJarFromHeader } from '../http/cookies';
 import {
   clearedSessionCookies,
-  cookieJarFromHeader,
   rewriteCookieHeader,
   SESSION_COOKIE,
   sessionCookies,

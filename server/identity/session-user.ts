@@ -5,7 +5,8 @@ import { fetchUserAttributes } from './cognito-accounts';
 import { identitySettings, type IdentitySettings } from './cognito-settings';
 import { poolJwks } from './pool-jwks';
 import { decodeProfileCookie } from './profile-cookie';
-import { SESSION_COOKIE, type CookieJar } from './session-cookies';
+import type { CookieJar } from '../http/cookies';
+import { SESSION_COOKIE } from './session-cookies';
 import { verifyAccessToken, type AccessClaims } from './verify-access-token';
 
 // From a cookie jar to the signed-in shopper, or null. Pure of Next (the jar is any `get(name)`), so route handlers,

@@ -2,7 +2,8 @@ import { getConfig } from '../config';
 import { AppError } from '../errors';
 import { logger } from '../observability';
 import { revokeRefreshToken } from './cognito-accounts';
-import { clearedSessionCookies, SESSION_COOKIE, type CookieJar, type CookieToSet } from './session-cookies';
+import type { CookieJar } from '../http/cookies';
+import { clearedSessionCookies, SESSION_COOKIE, type CookieToSet } from './session-cookies';
 
 // Signing out revokes the refresh token at Cognito (so a copied cookie cannot mint new access tokens) and always
 // clears the cookies, even when revocation fails: the shopper asked to be signed out on this device, and is.

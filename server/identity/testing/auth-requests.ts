@@ -1,5 +1,5 @@
 import { getConfig } from '../../config';
-import { parseCookieHeader } from '../session-cookies';
+import { parseCookieHeader } from '../../http/cookies';
 
 // Helpers for integration tests that call the auth route handlers directly, as a browser on SITE_URL would.
 
