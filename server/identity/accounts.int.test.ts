@@ -203,6 +203,12 @@ describe('sign-in rate limits', () => {
     expect(locked.headers.getSetCookie()).toEqual([]);
   });
 
+  it('stops a sprayer who claims a fresh X-Forwarded-For for every account it tries, by its socket address', async () => {
+    const socket = testAddress();
+    const guesses = await statuses(21, (i) => attempt(uniqueEmail('spray'), 'Guess-pass-1', { ...from(socket), 'x-forwarded-for': `198.51.100.${i + 1}` }));
+    expect(guesses).toEqual([...Array(20).fill(401), 429]);
+  });
+
   it('behind a proxy, puts forwarded values that are not addresses in one shared bucket — never in none', async () => {
     process.env.TRUSTED_PROXY_HOPS = '1';
     resetConfigForTests();
@@ -212,6 +218,10 @@ describe('sign-in rate limits', () => {
       const guesses = await statuses(6, (i) => attempt(email, `Wrong-pass-${i}`, { 'x-forwarded-for': `junk-${i}-${testAddress()}x` }));
       expect(guesses.every((s) => s === 401 || s === 429)).toBe(true);
       expect(guesses[5]).toBe(429);
+      // Across accounts too: junk is one address, not a way around the per-address limit.
+      const sprayed = await statuses(21, (i) => attempt(uniqueEmail('junk'), 'Guess-pass-1', { 'x-forwarded-for': `junk-${i}` }));
+      expect(sprayed.every((s) => s === 401 || s === 429)).toBe(true);
+      expect(sprayed[20]).toBe(429);
     } finally {
       delete process.env.TRUSTED_PROXY_HOPS;
       resetConfigForTests();
