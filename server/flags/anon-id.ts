@@ -9,7 +9,7 @@ import { isLocalPlainHttpSite } from '../http/loopback';
 
 export const ANON_COOKIE = 'sf_anon';
 // 400 days: the longest lifetime current browsers keep (Chrome caps Max-Age there).
-export const ANON_COOKIE_MAX_AGE = 400 * 24 * 60 * 60;
+const ANON_COOKIE_MAX_AGE = 400 * 24 * 60 * 60;
 
 // 16 random bytes in base64url. Anything else is ignored and replaced, which also bounds what reaches the hash.
 const ANON_ID_PATTERN = /^[A-Za-z0-9_-]{22}$/;

@@ -16,7 +16,7 @@ import { rateLimit, rateLimitMemo, type Limit } from '../runtime';
 // While an address or account is over its limit even the right password is refused the same way (429), so the lock
 // is no oracle for a correct guess.
 
-export const SIGN_IN_LIMITS = {
+const SIGN_IN_LIMITS = {
   perAddress: { points: 20, durationSeconds: 15 * 60 },
   perAccountAndAddress: { points: 5, durationSeconds: 15 * 60 },
   perAccount: { points: 50, durationSeconds: 60 * 60 },

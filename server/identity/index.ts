@@ -50,5 +50,5 @@ export { signUp, confirmSignUp } from './limited-account-operations';
 export { signInWithPassword } from './sign-in';
 export { signOut } from './sign-out';
 export { signUpBody, confirmBody, signInBody, forgotPasswordBody, resetPasswordBody } from './account-schemas';
-export { appendSetCookies, cookieJarFromRequest, type CookieToSet } from './session-cookies';
+export { appendSetCookies, cookieJarFromRequest } from './session-cookies';
 export { safeNextPath } from './safe-next-path';

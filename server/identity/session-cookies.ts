@@ -9,7 +9,7 @@ import { isLocalPlainHttpSite } from '../http/loopback';
 // Secure everywhere except a plain-http localhost/127.0.0.1 SITE_URL, where browsers would drop Secure cookies.
 
 export const SESSION_COOKIE = { access: 'sf_at', refresh: 'sf_rt', profile: 'sf_profile' } as const;
-export const SESSION_COOKIE_NAMES: readonly string[] = Object.values(SESSION_COOKIE);
+const SESSION_COOKIE_NAMES: readonly string[] = Object.values(SESSION_COOKIE);
 
 export const REFRESH_COOKIE_MAX_AGE = 30 * 24 * 60 * 60;
 

@@ -27,7 +27,7 @@ export type SessionDeps = {
   currentDate?: Date;
 };
 
-export function defaultSessionDeps(): SessionDeps {
+function defaultSessionDeps(): SessionDeps {
   return {
     settings: identitySettings(),
     secret: getConfig().SESSION_SECRET,

@@ -1,4 +1,4 @@
 // Public entry of the process runtime helpers: singletons shared across Next's bundles and rate limits (more join
 // here: log-once, memo/LRU).
 export { processSingleton, dropProcessSingleton } from './singleton';
-export { rateLimit, rateLimitMemo, type Limit, type LimitRule, type LimitVerdict, type Memo } from './rate-limit';
+export { rateLimit, rateLimitMemo, type Limit } from './rate-limit';

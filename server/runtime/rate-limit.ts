@@ -9,9 +9,9 @@ import { processSingleton } from './singleton';
 // RateLimiterMemory answers instead (its insurance limiter). Redis is a cache, never required (ADR 0002): without it
 // a limit is per instance, so N instances allow up to N times the points until Redis is back.
 
-export type LimitRule = { points: number; durationSeconds: number };
+type LimitRule = { points: number; durationSeconds: number };
 
-export type LimitVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+type LimitVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
 export type Limit = {
   /** Counts one against `key`; refused (not counted further in effect) once the key has used its points. */
@@ -23,7 +23,7 @@ export type Limit = {
 };
 
 /** A remembered fact with an expiry, in the same stores ("this address signed in to this account lately"). */
-export type Memo = {
+type Memo = {
   remember(key: string, seconds: number): Promise<void>;
   has(key: string): Promise<boolean>;
 };
