@@ -11,6 +11,8 @@ export async function register(): Promise<void> {
     import('./server/observability/next-request-scope'),
   ]);
   installNextRequestIdFallback();
+  // The socket address for per-address rate limits: route handlers never see the socket (server/http/client-address.ts).
+  (await import('./server/http/peer-address-hook')).installPeerAddressHeader();
   void import('./server/flags/seed-flags')
     .then(({ seedFlags }) => seedFlags())
     .catch((err: unknown) => logger.warn('flag seeding failed; built-in defaults apply', { err: String(err) }));

@@ -128,11 +128,12 @@ export default $config({
           args.enableTokenRevocation = true;
           args.preventUserExistenceErrors = 'ENABLED';
           args.generateSecret = false;
-          // sf_rt lives 30 days (docs/identity.md); access tokens one hour.
-          args.accessTokenValidity = 1;
-          args.idTokenValidity = 1;
+          // sf_rt lives 30 days (docs/identity.md); access tokens 15 minutes, refreshed by middleware, so a token
+          // copied before sign-out is short-lived even beyond the revoked-sessions list. Same as local/provision.ts.
+          args.accessTokenValidity = 15;
+          args.idTokenValidity = 15;
           args.refreshTokenValidity = 30;
-          args.tokenValidityUnits = { accessToken: 'hours', idToken: 'hours', refreshToken: 'days' };
+          args.tokenValidityUnits = { accessToken: 'minutes', idToken: 'minutes', refreshToken: 'days' };
         },
       },
     });

@@ -11,8 +11,9 @@ import { generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
 // The JSON routes' answers to malformed input are fuzzed in-process by tests/hostile-input/json-routes.fuzz.int.test.ts;
 // here, only what needs the real server: an oversized body over a real socket, chunked or not.
 //
-// Sign-ins here carry their own X-Forwarded-For (192.0.2.0/24, TEST-NET-1): `next start` keeps a client's header,
-// so this spec never spends the per-IP sign-in budget of 127.0.0.1 that the other specs share.
+// The server trusts no X-Forwarded-For (TRUSTED_PROXY_HOPS=0): sign-in limits count the socket address. Attackers
+// here therefore connect from addresses of their own in 127.0.0.0/8 (Linux lets a client bind any loopback source
+// address), so their failures never spend the per-address budget of 127.0.0.1 that the other specs sign in from.
 
 const require = createRequire(import.meta.url);
 
@@ -388,49 +389,110 @@ test('admin routes as a shopper: 403 on every one, nothing changed; the page say
   await Promise.all([context.close(), shopper.api.dispose(), marketer.dispose()]);
 });
 
-test('sign-in brute force: an account locks after 5 wrong passwords (429, Retry-After) whatever IP the guesses claim', async () => {
+let loopbackCounter = Math.floor(Math.random() * 100);
+/** A loopback address of its own for one attacker: a real, distinct socket address. */
+const attackerAddress = () => `127.0.${(loopbackCounter++ % 250) + 2}.${Math.floor(Math.random() * 250) + 2}`;
+
+/** A JSON POST from `localAddress`, over its own socket (the request fixture cannot choose its source address). */
+function postFrom(localAddress: string, path: string, data: unknown, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+  const url = new URL(path, baseURL());
+  const payload = JSON.stringify(data);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        localAddress,
+        agent: false,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...headers },
+      },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (d: string) => (body += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+const codeOf = (body: string) => (JSON.parse(body) as { error?: { code?: string } }).error?.code;
+
+test('sign-in brute force: one socket is stopped after 5 wrong passwords (429) whatever X-Forwarded-For each guess claims, and the owner still signs in', async () => {
   const victim = await newShopper('brute');
   const bystander = await newShopper('bystander');
   await victim.api.dispose();
-  const attacker = await playwrightRequest.newContext({ baseURL: baseURL() });
-  const attempt = (password: string) => attacker.post('/api/auth/sign-in', { headers: { 'x-forwarded-for': freshIp() }, data: { email: victim.email, password } });
+  const from = attackerAddress();
+  const attempt = (email: string, password: string, i: number) =>
+    postFrom(from, '/api/auth/sign-in', { email, password }, { 'x-forwarded-for': `192.0.2.${(i % 250) + 1}` });
 
-  for (let i = 1; i <= 5; i++) {
-    const res = await attempt(`Wrong-pass-${i}`);
-    expect(res.status(), `guess ${i}`).toBe(401);
-    expect(await errorCode(res)).toBe('UNAUTHENTICATED');
-  }
-  const locked = await attempt('Wrong-pass-6');
-  expect(locked.status()).toBe(429);
-  expect(await errorCode(locked)).toBe('RATE_LIMITED');
-  const retryAfter = Number(locked.headers()['retry-after']);
-  expect(Number.isInteger(retryAfter) && retryAfter > 0 && retryAfter <= 15 * 60).toBe(true);
+  const statuses: number[] = [];
+  for (let i = 1; i <= 25; i++) statuses.push((await attempt(victim.email, `Wrong-pass-${i}`, i)).status);
+  expect(statuses).toEqual([...Array(5).fill(401), ...Array(20).fill(429)]);
   // While locked, even the right password is refused the same way: the lock is no oracle for a correct guess.
-  const right = await attempt(victim.password);
-  expect(right.status()).toBe(429);
-  expect(right.headers()['set-cookie'] ?? '').not.toMatch(/sf_at=[^;]/);
-  // Another account is not collateral damage.
+  const right = await attempt(victim.email, victim.password, 99);
+  expect(right.status).toBe(429);
+  expect(codeOf(right.body)).toBe('RATE_LIMITED');
+  const retryAfter = Number(right.headers['retry-after']);
+  expect(Number.isInteger(retryAfter) && retryAfter > 0 && retryAfter <= 15 * 60).toBe(true);
+  expect(String(right.headers['set-cookie'] ?? '')).not.toMatch(/sf_at=[^;]/);
+  // The owner is not locked out by someone else's guesses: from their own address the right password works.
+  const owner = await playwrightRequest.newContext({ baseURL: baseURL() });
+  expect((await owner.post('/api/auth/sign-in', { data: { email: victim.email, password: victim.password } })).status()).toBe(200);
+  // Another account is not collateral damage, even from the attacker's socket.
   expect((await bystander.api.get('/api/me')).status()).toBe(200);
-  const other = await attacker.post('/api/auth/sign-in', { headers: { 'x-forwarded-for': freshIp() }, data: { email: bystander.email, password: bystander.password } });
-  expect(other.status()).toBe(200);
-  await Promise.all([attacker.dispose(), bystander.api.dispose()]);
+  expect((await attempt(bystander.email, bystander.password, 100)).status).toBe(200);
+  await Promise.all([owner.dispose(), bystander.api.dispose()]);
 });
 
-test('sign-in spraying: one address trying many accounts is stopped after 20 attempts (429, Retry-After)', async () => {
-  const attacker = await playwrightRequest.newContext({ baseURL: baseURL() });
-  const ip = `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
+test('sign-in spraying: one socket trying many accounts is stopped after 20 failures (429), a fresh X-Forwarded-For each time notwithstanding', async () => {
+  const from = attackerAddress();
   const statuses: number[] = [];
   for (let i = 0; i < 21; i++) {
-    const res = await attacker.post('/api/auth/sign-in', { headers: { 'x-forwarded-for': ip }, data: { email: `${unique('spray')}@example.com`, password: 'Guess-pass-1' } });
-    statuses.push(res.status());
-    if (res.status() === 429) {
-      expect(await errorCode(res)).toBe('RATE_LIMITED');
-      expect(Number(res.headers()['retry-after'])).toBeGreaterThan(0);
+    const res = await postFrom(from, '/api/auth/sign-in', { email: `${unique('spray')}@example.com`, password: 'Guess-pass-1' }, { 'x-forwarded-for': `198.51.100.${i + 1}` });
+    statuses.push(res.status);
+    if (res.status === 429) {
+      expect(codeOf(res.body)).toBe('RATE_LIMITED');
+      expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
     }
   }
-  expect(statuses.slice(0, 20)).toEqual(Array(20).fill(401));
-  expect(statuses[20]).toBe(429);
-  await attacker.dispose();
+  expect(statuses).toEqual([...Array(20).fill(401), 429]);
+  // Correct sign-ins from 127.0.0.1 (every other spec's address) are never counted, so they are unaffected.
+  const shopper = await newShopper('after-spray');
+  await shopper.api.dispose();
+});
+
+test('a signed-in shopper sent to /sign-in or /sign-up with a hostile ?next= stays on our origin', async ({ browser }) => {
+  const shopper = await newShopper('redirect');
+  const context = await browser.newContext({ storageState: await shopper.api.storageState() });
+  const page = await context.newPage();
+  const ours = new URL(baseURL()).origin;
+  for (const next of ['/.//evil.example/phish', '/..//evil.example', '/%2e%2e//evil.example', '/\\evil.example', '//evil.example']) {
+    for (const form of ['/sign-in', '/sign-up']) {
+      // The raw answer first: a redirect to a path of ours, never to a scheme-relative or foreign URL.
+      const res = await shopper.api.get(`${form}?next=${encodeURIComponent(next)}`, { maxRedirects: 0 });
+      expect([303, 307, 308], `${form} ${next}`).toContain(res.status());
+      expect(new URL(res.headers()['location'] ?? '', `${ours}/`).origin, `${form} ${next}`).toBe(ours);
+      // And where a browser ends up.
+      await page.goto(`${form}?next=${encodeURIComponent(next)}`);
+      expect(new URL(page.url()).origin, `${form} ${next}`).toBe(ours);
+    }
+  }
+  // A real sign-in on the genuine form, as the outside tester did it.
+  const fresh = await browser.newContext();
+  const signInPage = await fresh.newPage();
+  await signInPage.goto('/sign-in?next=/.//evil.example/phish');
+  const form = signInPage.locator('main');
+  await form.getByLabel('Email address').fill(shopper.email);
+  await form.getByLabel('Password').fill(shopper.password);
+  await form.getByRole('button', { name: 'Sign in' }).click();
+  await expect(signInPage.getByRole('banner')).toContainText(shopper.name);
+  expect(new URL(signInPage.url()).origin).toBe(ours);
+  await Promise.all([context.close(), fresh.close(), shopper.api.dispose()]);
 });
 
 /** A POST over a raw socket with a chunked body (no Content-Length), which the request fixture cannot send. */

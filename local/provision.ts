@@ -20,6 +20,7 @@ import {
   ListUserPoolClientsCommand,
   ListUserPoolsCommand,
   UserNotFoundException,
+  UpdateUserPoolClientCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { getConfig, resetConfigForTests } from '../server/config';
 import { cognitoClient, dynamoClient, resetAwsClientsForTests } from '../server/aws/clients';
@@ -135,11 +136,24 @@ async function ensurePool(): Promise<string> {
   return UserPool.Id;
 }
 
+// As the deployed app client (sst.config.ts): 15-minute access tokens (a stolen one is short-lived even where
+// revocation cannot reach it), 30-day refresh tokens to match the sf_rt cookie. cognito-local honours both.
+const CLIENT_TOKEN_SETTINGS = {
+  AccessTokenValidity: 15,
+  IdTokenValidity: 15,
+  RefreshTokenValidity: 30,
+  TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes', RefreshToken: 'days' },
+} as const;
+
 async function ensureClient(userPoolId: string): Promise<string> {
   const cognito = cognitoClient();
   const { UserPoolClients } = await cognito.send(new ListUserPoolClientsCommand({ UserPoolId: userPoolId, MaxResults: 60 }));
   const found = UserPoolClients?.find((c) => c.ClientName === LOCAL_CLIENT_NAME)?.ClientId;
-  if (found) return found;
+  if (found) {
+    // A stack kept from before the lifetimes were set gets them now (cognito-local's default is 24 h).
+    await cognito.send(new UpdateUserPoolClientCommand({ UserPoolId: userPoolId, ClientId: found, ...CLIENT_TOKEN_SETTINGS }));
+    return found;
+  }
   const { UserPoolClient } = await cognito.send(
     new CreateUserPoolClientCommand({
       UserPoolId: userPoolId,
@@ -147,6 +161,7 @@ async function ensureClient(userPoolId: string): Promise<string> {
       // A public client (the BFF signs in with the user's password); no secret to keep anywhere.
       GenerateSecret: false,
       ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      ...CLIENT_TOKEN_SETTINGS,
     }),
   );
   if (!UserPoolClient?.ClientId) throw new Error('cognito-local did not return an app client id');

@@ -28,9 +28,10 @@ const schema = z.object({
   LEX_BOT_ID: optionalString,
   LEX_BOT_ALIAS_ID: optionalString,
   LEX_LOCALE_ID: z.string().default('en_US'),
-  // Proxies in front of the server that append to X-Forwarded-For (1 locally or behind one load balancer;
-  // 2 for CloudFront in front of a Lambda function URL). Decides which address sign-in rate limits count.
-  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(1),
+  // Proxies of ours in front of the server that append to X-Forwarded-For (server/http/client-address.ts). 0, the
+  // default, trusts no forwarded header: the socket peer counts (locally, `next start`). 1 behind one load balancer;
+  // 2 for CloudFront in front of a Lambda function URL. Decides which address the account rate limits count.
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   // Feature flags (docs/flags.md): how long a flag snapshot is served before DynamoDB is read again (the
   // propagation bound per instance, capped at 5 s), how long a request may wait for a refresh, and a switch
   // that skips the middleware step (for the overhead benchmark only; pages still check their own flags).

@@ -14,6 +14,7 @@ export const TABLE_KEYS = {
   flagAudit: 'flag-audit',
   sales: 'sales',
   events: 'events',
+  revokedSessions: 'revoked-sessions',
 } as const;
 export type TableKey = keyof typeof TABLE_KEYS;
 
@@ -23,13 +24,15 @@ export function tableName(key: TableKey): string {
 
 /**
  * Tables whose items expire: guest carts (30 days), idempotency records (24 h), top-seller markers (past stream
- * retention). DynamoDB's TTL deletes lazily, so readers also treat an expired item as gone.
+ * retention), revoked sessions (once their access tokens have expired). DynamoDB's TTL deletes lazily, so readers
+ * also treat an expired item as gone.
  */
 export const TABLE_TTL_ATTRIBUTES: Partial<Record<TableKey, string>> = {
   carts: 'expiresAt',
   idempotency: 'expiresAt',
   sales: 'expiresAt',
   events: 'expiresAt',
+  revokedSessions: 'expiresAt',
 };
 
 /** Product listing indexes: one per (scope, sort). `listAll` is the constant 'ALL' so the whole catalog can be sorted. */
@@ -163,6 +166,13 @@ export function tableDefinitions(): CreateTableCommandInput[] {
         { AttributeName: 'pk', KeyType: 'HASH' },
         { AttributeName: 'sk', KeyType: 'RANGE' },
       ],
+    },
+    {
+      // Signed-out sessions: one item per revoked token id (`origin_jti`, else `jti`) until its tokens expire.
+      TableName: tableName('revokedSessions'),
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [{ AttributeName: 'tokenId', AttributeType: S }],
+      KeySchema: [{ AttributeName: 'tokenId', KeyType: 'HASH' }],
     },
   ];
 }

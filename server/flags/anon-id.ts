@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { getConfig } from '../config';
+import { parseCookieHeader, rewriteCookieHeader } from '../http/cookies';
 import { isLocalPlainHttpSite } from '../http/loopback';
 
 // sf_anon: a random, long-lived id for a browser that is not signed in, so its rollout bucket stays put between
@@ -8,7 +9,7 @@ import { isLocalPlainHttpSite } from '../http/loopback';
 
 export const ANON_COOKIE = 'sf_anon';
 // 400 days: the longest lifetime current browsers keep (Chrome caps Max-Age there).
-export const ANON_COOKIE_MAX_AGE = 400 * 24 * 60 * 60;
+const ANON_COOKIE_MAX_AGE = 400 * 24 * 60 * 60;
 
 // 16 random bytes in base64url. Anything else is ignored and replaced, which also bounds what reaches the hash.
 const ANON_ID_PATTERN = /^[A-Za-z0-9_-]{22}$/;
@@ -21,23 +22,14 @@ export function validAnonId(value: string | undefined | null): string | null {
   return value && ANON_ID_PATTERN.test(value) ? value : null;
 }
 
-/** sf_anon's value from a Cookie request header, when well formed. */
+/** sf_anon's value from a Cookie request header, when well formed; read as next/headers reads it (last one wins). */
 export function anonIdFromCookieHeader(header: string | null): string | null {
-  if (!header) return null;
-  for (const pair of header.split(';')) {
-    const eq = pair.indexOf('=');
-    if (eq > 0 && pair.slice(0, eq).trim() === ANON_COOKIE) return validAnonId(pair.slice(eq + 1).trim());
-  }
-  return null;
+  return validAnonId(parseCookieHeader(header).get(ANON_COOKIE));
 }
 
-/** The Cookie request header with sf_anon set to `id` (a malformed copy removed), for the render behind middleware. */
+/** The Cookie request header with sf_anon set to `id` (a malformed copy replaced), for the render behind middleware. */
 export function cookieHeaderWithAnonId(header: string | null, id: string): string {
-  const others = (header ?? '')
-    .split(';')
-    .map((p) => p.trim())
-    .filter((p) => p !== '' && p.split('=', 1)[0]!.trim() !== ANON_COOKIE);
-  return [...others, `${ANON_COOKIE}=${id}`].join('; ');
+  return rewriteCookieHeader(header, new Map([[ANON_COOKIE, id]]));
 }
 
 export type AnonCookieOptions = { httpOnly: true; secure: boolean; sameSite: 'lax'; path: '/'; maxAge: number };

@@ -1,3 +1,4 @@
+import { RequestCookies } from 'next/dist/compiled/@edge-runtime/cookies';
 import { describe, expect, it } from 'vitest';
 import { anonIdFromCookieHeader, cookieHeaderWithAnonId, mintAnonId, validAnonId } from './anon-id';
 
@@ -23,9 +24,19 @@ describe('sf_anon', () => {
     expect(anonIdFromCookieHeader(null)).toBeNull();
   });
 
+  it('reads the same sf_anon as next/headers when a request carries two, so middleware and pages bucket alike', () => {
+    const [first, second] = [mintAnonId(), mintAnonId()];
+    const header = `sf_anon=${first}; sf_at=abc; sf_anon=${second}`;
+    expect(anonIdFromCookieHeader(header)).toBe(new RequestCookies(new Headers({ cookie: header })).get('sf_anon')?.value);
+    expect(anonIdFromCookieHeader(header)).toBe(second);
+    // Rewritten for the render behind middleware, the header carries exactly one: the one middleware bucketed by.
+    const rewritten = new RequestCookies(new Headers({ cookie: cookieHeaderWithAnonId(`sf_anon=${first}; sf_anon=bad`, second) }));
+    expect(rewritten.getAll('sf_anon').map((c) => c.value)).toEqual([second]);
+  });
+
   it('writes the id into a Cookie header, replacing a malformed copy and keeping the rest', () => {
     const id = mintAnonId();
-    expect(cookieHeaderWithAnonId('sf_at=abc; sf_anon=bad; x=1', id)).toBe(`sf_at=abc; x=1; sf_anon=${id}`);
+    expect(cookieHeaderWithAnonId('sf_at=abc; sf_anon=bad; x=1', id)).toBe(`sf_at=abc; sf_anon=${id}; x=1`);
     expect(cookieHeaderWithAnonId(null, id)).toBe(`sf_anon=${id}`);
     expect(anonIdFromCookieHeader(cookieHeaderWithAnonId('flag', id))).toBe(id);
   });

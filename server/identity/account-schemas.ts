@@ -6,7 +6,7 @@ import { PASSWORD_POLICY_MESSAGE } from './cognito-errors';
 // (local/provision.ts and the deployed pool: 8+ characters, upper, lower, digit), because cognito-local does not
 // enforce it and a shopper should hear about it before Cognito does.
 
-export const emailSchema = z
+const emailSchema = z
   .string({ error: 'Enter your email address.' })
   .trim()
   .toLowerCase()
@@ -15,7 +15,7 @@ export const emailSchema = z
   .pipe(z.email('Enter a valid email address, like name@example.com.'));
 
 /** A password being chosen: length limits plus the pool's character classes. */
-export const newPasswordSchema = z
+const newPasswordSchema = z
   .string({ error: 'Choose a password.' })
   // abort: one message per field; a short password would otherwise hear the policy twice.
   .min(8, { error: PASSWORD_POLICY_MESSAGE, abort: true })
@@ -23,19 +23,19 @@ export const newPasswordSchema = z
   .refine((p) => /[a-z]/.test(p) && /[A-Z]/.test(p) && /[0-9]/.test(p), PASSWORD_POLICY_MESSAGE);
 
 /** A password being typed to sign in: the policy is not repeated, a wrong one is simply wrong. */
-export const currentPasswordSchema = z
+const currentPasswordSchema = z
   .string({ error: 'Enter your password.' })
   .min(1, 'Enter your password.')
   .max(256, 'A password is at most 256 characters.');
 
-export const displayNameSchema = z
+const displayNameSchema = z
   .string({ error: 'Enter your name.' })
   .trim()
   .min(1, 'Enter your name.')
   .max(100, 'A name is at most 100 characters.')
   .refine((n) => !/[\u0000-\u001f\u007f<>]/.test(n), 'A name cannot contain control characters or angle brackets.');
 
-export const confirmationCodeSchema = z
+const confirmationCodeSchema = z
   .string({ error: 'Enter the code from the email.' })
   .trim()
   .regex(/^[0-9]{4,10}$/, 'Enter the code from the email: digits only.');

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { POST as confirm } from '@/app/api/auth/confirm/route';
 import { POST as forgotPassword } from '@/app/api/auth/forgot-password/route';
 import { POST as resetPassword } from '@/app/api/auth/reset-password/route';
@@ -9,8 +9,8 @@ import { GET as me } from '@/app/api/me/route';
 import { establishSession } from './middleware-session';
 import { identitySettings } from './cognito-settings';
 import { poolJwks } from './pool-jwks';
-import { configureSignInRateLimiter, MemoryCounterStore } from './sign-in-rate-limit';
-import { cookieHeaderFrom, jsonRequest, setCookies, siteUrl, uniqueEmail } from './testing/auth-requests';
+import { resetConfigForTests } from '../config';
+import { cookieHeaderFrom, from, jsonRequest, setCookies, siteUrl, testAddress, uniqueEmail } from './testing/auth-requests';
 import { verifyAccessToken } from './verify-access-token';
 
 // Accounts against the real cognito-local of the test stack, through the route handlers a browser calls.
@@ -28,20 +28,14 @@ async function meWith(cookie: string): Promise<Response> {
   return me(new Request(`${siteUrl()}/api/me`, { headers: { cookie } }), {});
 }
 
-async function registerAndSignIn(name = 'Robin Tester'): Promise<{ email: string; cookie: string; signInRes: Response }> {
+async function registerAndSignIn(name = 'Robin Tester', headers: Record<string, string> = {}): Promise<{ email: string; cookie: string; signInRes: Response }> {
   const email = uniqueEmail();
-  const up = await signUp(jsonRequest('/api/auth/sign-up', { email, password: PASSWORD, name }), {});
+  const up = await signUp(jsonRequest('/api/auth/sign-up', { email, password: PASSWORD, name }, headers), {});
   expect(up.status).toBe(201);
-  const signInRes = await signIn(jsonRequest('/api/auth/sign-in', { email, password: PASSWORD }), {});
+  const signInRes = await signIn(jsonRequest('/api/auth/sign-in', { email, password: PASSWORD }, headers), {});
   expect(signInRes.status).toBe(200);
   return { email, cookie: cookieHeaderFrom(signInRes), signInRes };
 }
-
-beforeEach(() => {
-  // A fresh in-memory limiter per test: the tests share one client IP and would otherwise exhaust it together.
-  configureSignInRateLimiter({ store: new MemoryCounterStore() });
-});
-afterEach(() => configureSignInRateLimiter());
 
 describe('sign-up', () => {
   it('creates an account that is confirmed at once on the local stack', async () => {
@@ -80,6 +74,18 @@ describe('sign-up', () => {
     const res = await confirm(jsonRequest('/api/auth/confirm', { email, code: '000000' }), {});
     expect(res.status).toBe(400);
     expect(((await res.json()) as ErrorBody).error.details?.[0]?.path).toBe('code');
+  });
+
+  it('answers confirmation the same for an existing account and for an email nobody has', async () => {
+    const email = uniqueEmail();
+    await signUp(jsonRequest('/api/auth/sign-up', { email, password: PASSWORD, name: 'X' }), {});
+    const answers = [];
+    for (const who of [email, uniqueEmail('nobody')]) {
+      const res = await confirm(jsonRequest('/api/auth/confirm', { email: who, code: '000000' }), {});
+      answers.push({ status: res.status, body: await res.json() });
+    }
+    expect(answers[0]).toEqual(answers[1]);
+    expect(answers[0]).toMatchObject({ status: 400, body: { error: { code: 'VALIDATION_FAILED' } } });
   });
 });
 
@@ -169,36 +175,104 @@ describe('sign-out', () => {
   });
 });
 
+async function statuses(count: number, request: (i: number) => Response | Promise<Response>): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < count; i++) out.push((await request(i)).status);
+  return out;
+}
+
 describe('sign-in rate limits', () => {
-  it('answers 429 with Retry-After once an account has used its attempts, even for the right password', async () => {
-    configureSignInRateLimiter({
-      limits: { perAccount: { max: 3, windowSeconds: 120 }, perIp: { max: 100, windowSeconds: 60 } },
-      store: new MemoryCounterStore(),
-    });
-    const email = uniqueEmail();
-    await signUp(jsonRequest('/api/auth/sign-up', { email, password: PASSWORD, name: 'X' }), {});
-    for (let i = 0; i < 3; i++) {
-      expect((await signIn(jsonRequest('/api/auth/sign-in', { email, password: `Wrong-pass-${i}` }), {})).status).toBe(401);
-    }
-    const res = await signIn(jsonRequest('/api/auth/sign-in', { email, password: PASSWORD }), {});
-    expect(res.status).toBe(429);
-    expect(Number(res.headers.get('Retry-After'))).toBeGreaterThan(0);
-    expect(Number(res.headers.get('Retry-After'))).toBeLessThanOrEqual(120);
-    expect(((await res.json()) as ErrorBody).error.code).toBe('RATE_LIMITED');
+  const attempt = (email: string, password: string, headers: Record<string, string>) => signIn(jsonRequest('/api/auth/sign-in', { email, password }, headers), {});
+
+  it('never refuses correct sign-ins, however many come from one address (an office NAT)', async () => {
+    const office = from(testAddress());
+    const { email } = await registerAndSignIn('Office Worker', office);
+    expect(await statuses(21, () => attempt(email, PASSWORD, office))).toEqual(Array(21).fill(200));
   });
 
-  it('answers 429 once one IP has used its attempts across accounts', async () => {
-    configureSignInRateLimiter({
-      limits: { perAccount: { max: 100, windowSeconds: 60 }, perIp: { max: 2, windowSeconds: 60 } },
-      store: new MemoryCounterStore(),
-    });
-    const from = (ip: string) => ({ 'x-forwarded-for': ip });
-    for (let i = 0; i < 2; i++) {
-      await signIn(jsonRequest('/api/auth/sign-in', { email: uniqueEmail(), password: PASSWORD }, from('203.0.113.50')), {});
+  it('counts a guesser by the socket address, whatever X-Forwarded-For each guess claims', async () => {
+    const { email } = await registerAndSignIn();
+    const socket = testAddress();
+    const guesses = await statuses(25, (i) => attempt(email, `Wrong-pass-${i}`, { ...from(socket), 'x-forwarded-for': `198.51.100.${i + 1}` }));
+    expect(guesses).toEqual([...Array(5).fill(401), ...Array(20).fill(429)]);
+    const locked = await attempt(email, PASSWORD, from(socket));
+    expect(locked.status).toBe(429);
+    expect(((await locked.json()) as ErrorBody).error.code).toBe('RATE_LIMITED');
+    expect(Number(locked.headers.get('Retry-After'))).toBeGreaterThan(0);
+    expect(Number(locked.headers.get('Retry-After'))).toBeLessThanOrEqual(15 * 60);
+    expect(locked.headers.getSetCookie()).toEqual([]);
+  });
+
+  it('stops a sprayer who claims a fresh X-Forwarded-For for every account it tries, by its socket address', async () => {
+    const socket = testAddress();
+    const guesses = await statuses(21, (i) => attempt(uniqueEmail('spray'), 'Guess-pass-1', { ...from(socket), 'x-forwarded-for': `198.51.100.${i + 1}` }));
+    expect(guesses).toEqual([...Array(20).fill(401), 429]);
+  });
+
+  it('behind a proxy, puts forwarded values that are not addresses in one shared bucket — never in none', async () => {
+    process.env.TRUSTED_PROXY_HOPS = '1';
+    resetConfigForTests();
+    try {
+      const { email } = await registerAndSignIn();
+      // A different piece of junk each time: they all land in the one `unknown` bucket.
+      const guesses = await statuses(6, (i) => attempt(email, `Wrong-pass-${i}`, { 'x-forwarded-for': `junk-${i}-${testAddress()}x` }));
+      expect(guesses.every((s) => s === 401 || s === 429)).toBe(true);
+      expect(guesses[5]).toBe(429);
+      // Across accounts too: junk is one address, not a way around the per-address limit.
+      const sprayed = await statuses(21, (i) => attempt(uniqueEmail('junk'), 'Guess-pass-1', { 'x-forwarded-for': `junk-${i}` }));
+      expect(sprayed.every((s) => s === 401 || s === 429)).toBe(true);
+      expect(sprayed[20]).toBe(429);
+    } finally {
+      delete process.env.TRUSTED_PROXY_HOPS;
+      resetConfigForTests();
     }
-    const res = await signIn(jsonRequest('/api/auth/sign-in', { email: uniqueEmail(), password: PASSWORD }, from('203.0.113.50')), {});
-    expect(res.status).toBe(429);
-    expect(res.headers.get('Retry-After')).toMatch(/^\d+$/);
+  });
+
+  it('lets the owner in from their usual address after 5 wrong guesses from elsewhere', async () => {
+    const owner = from(testAddress());
+    const { email } = await registerAndSignIn('Owner', owner);
+    const attacker = from(testAddress());
+    expect(await statuses(6, (i) => attempt(email, `Wrong-pass-${i}`, attacker))).toEqual([...Array(5).fill(401), 429]);
+    expect((await attempt(email, PASSWORD, owner)).status).toBe(200);
+  });
+
+  it('stops guesses rotating addresses at the account limit, and still lets the owner in from a known address', async () => {
+    const owner = from(testAddress());
+    const { email } = await registerAndSignIn('Rotated', owner);
+    const guesses = await statuses(51, (i) => attempt(email, `Wrong-pass-${i}`, from(testAddress())));
+    expect(guesses.slice(0, 50)).toEqual(Array(50).fill(401));
+    expect(guesses[50]).toBe(429);
+    // A new address is refused even with the right password (no oracle); the owner's own is not.
+    expect((await attempt(email, PASSWORD, from(testAddress()))).status).toBe(429);
+    expect((await attempt(email, PASSWORD, owner)).status).toBe(200);
+  });
+
+  it('stops one address spraying many accounts after 20 failures, across accounts', async () => {
+    const sprayer = from(testAddress());
+    const guesses = await statuses(21, () => attempt(uniqueEmail('spray'), 'Guess-pass-1', sprayer));
+    expect(guesses).toEqual([...Array(20).fill(401), 429]);
+    // Another address is not collateral damage.
+    const { email } = await registerAndSignIn();
+    expect((await attempt(email, PASSWORD, from(testAddress()))).status).toBe(200);
+  });
+});
+
+describe('confirmation and sign-up limits', () => {
+  it('refuses a sixth wrong code for one email from one address with 429, existing account or not', async () => {
+    const email = uniqueEmail();
+    await signUp(jsonRequest('/api/auth/sign-up', { email, password: PASSWORD, name: 'X' }), {});
+    for (const who of [email, uniqueEmail('nobody')]) {
+      const client = from(testAddress());
+      const codes = await statuses(6, (i) => confirm(jsonRequest('/api/auth/confirm', { email: who, code: `00000${i}` }, client), {}));
+      expect(codes).toEqual([...Array(5).fill(400), 429]);
+    }
+  });
+
+  it('refuses an address that keeps finding taken emails at sign-up with 429', async () => {
+    const client = from(testAddress());
+    const { email } = await registerAndSignIn();
+    const taken = await statuses(21, () => signUp(jsonRequest('/api/auth/sign-up', { email, password: PASSWORD, name: 'Again' }, client), {}));
+    expect(taken).toEqual([...Array(20).fill(409), 429]);
   });
 });
 

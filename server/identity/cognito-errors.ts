@@ -12,6 +12,9 @@ export const PASSWORD_POLICY_MESSAGE =
 const WRONG_CREDENTIALS = 'Email or password is incorrect.';
 const SESSION_ENDED = 'Your session has ended. Please sign in again.';
 const BAD_CODE = 'That code is not correct. Check the latest email we sent and try again.';
+// Confirming an email answers one way for a wrong code, an expired one, an account already confirmed and an
+// account that does not exist: any difference would tell a stranger which emails have accounts.
+const CONFIRM_REFUSED = 'That code is not correct or has expired. Check the latest email we sent, or sign in if your account is already confirmed.';
 
 function field(path: string, message: string): { details: { path: string; message: string }[] } {
   return { details: [{ path, message }] };
@@ -24,15 +27,19 @@ export function cognitoErrorName(err: unknown): string | undefined {
   return undefined;
 }
 
+const CONFIRM_REFUSALS = new Set(['NotAuthorizedException', 'UserNotFoundException', 'CodeMismatchException', 'ExpiredCodeException']);
+
 export function toAppError(err: unknown, op: CognitoOperation): AppError {
   if (err instanceof AppError) return err;
   const name = cognitoErrorName(err);
+  if (op === 'confirm' && name && CONFIRM_REFUSALS.has(name)) {
+    return new AppError('VALIDATION_FAILED', CONFIRM_REFUSED, field('code', CONFIRM_REFUSED));
+  }
   switch (name) {
     case 'UsernameExistsException':
       return new AppError('CONFLICT', 'An account with this email already exists.', field('email', 'An account with this email already exists.'));
     case 'NotAuthorizedException':
       if (op === 'sign-in') return new AppError('UNAUTHENTICATED', WRONG_CREDENTIALS);
-      if (op === 'confirm') return new AppError('CONFLICT', 'This account is already confirmed. You can sign in.');
       if (op === 'reset-password' || op === 'forgot-password') {
         return new AppError('FORBIDDEN', 'The password of this account cannot be reset here.');
       }
@@ -40,7 +47,7 @@ export function toAppError(err: unknown, op: CognitoOperation): AppError {
     case 'UserNotFoundException':
       // Same answers as for an existing account, so the forms cannot be used to find out who has one.
       if (op === 'sign-in') return new AppError('UNAUTHENTICATED', WRONG_CREDENTIALS);
-      if (op === 'confirm' || op === 'reset-password') return new AppError('VALIDATION_FAILED', BAD_CODE, field('code', BAD_CODE));
+      if (op === 'reset-password') return new AppError('VALIDATION_FAILED', BAD_CODE, field('code', BAD_CODE));
       return new AppError('UNAUTHENTICATED', SESSION_ENDED);
     case 'InvalidPasswordException':
       // cognito-local answers a wrong password with InvalidPasswordException where Cognito says NotAuthorized.

@@ -45,10 +45,10 @@ export async function getSessionUserFromRequest(req: Request): Promise<SessionUs
 }
 
 // Account operations, for the routes under app/api/auth.
-export { registerAccount, confirmAccount, requestPasswordReset, resetPassword, type SignUpStatus } from './cognito-accounts';
+export { requestPasswordReset, resetPassword } from './cognito-accounts';
+export { signUp, confirmSignUp } from './limited-account-operations';
 export { signInWithPassword } from './sign-in';
 export { signOut } from './sign-out';
 export { signUpBody, confirmBody, signInBody, forgotPasswordBody, resetPasswordBody } from './account-schemas';
-export { appendSetCookies, cookieJarFromRequest, type CookieToSet } from './session-cookies';
-export { clientIp } from './client-ip';
+export { appendSetCookies, cookieJarFromRequest } from './session-cookies';
 export { safeNextPath } from './safe-next-path';

@@ -5,10 +5,11 @@ import { refreshSession } from './cognito-accounts';
 import { identitySettings } from './cognito-settings';
 import { poolJwks } from './pool-jwks';
 import { protectedRouteKind, signInRedirectPath } from './protected-routes';
+import { revocationState } from './revoked-sessions';
 import { isSameOriginRequest } from './same-origin';
+import { cookieJarFromHeader } from '../http/cookies';
 import {
   clearedSessionCookies,
-  cookieJarFromHeader,
   rewriteCookieHeader,
   SESSION_COOKIE,
   sessionCookies,
@@ -48,7 +49,7 @@ function replaceRequestCookies(requestHeaders: Headers, changes: CookieToSet[]):
 }
 
 /**
- * Verifies sf_at; when it is missing, expired or invalid and sf_rt is present, refreshes through Cognito, and
+ * Verifies sf_at (and that its session was not signed out); when it is missing, expired, invalid or revoked and sf_rt is present, refreshes through Cognito, and
  * rewrites `requestHeaders`' Cookie header so route handlers and server components in this same request already
  * see the new token. A refresh Cognito refuses clears the session; one that fails for an outage keeps the cookies
  * (the next request tries again) and treats this request as signed out.
@@ -65,7 +66,12 @@ export async function establishSession(requestHeaders: Headers): Promise<Middlew
   const verifyOptions = { issuer: settings.issuer, clientId: settings.clientId, keys: poolJwks(settings.jwksUrl) };
   if (accessToken) {
     const current = await verifyAccessToken(accessToken, verifyOptions);
-    if (current.ok) return { userId: current.claims.sub, cookiesToSet: [] };
+    if (current.ok) {
+      const state = await revocationState(current.claims);
+      if (state === 'active') return { userId: current.claims.sub, cookiesToSet: [] };
+      if (state === 'unknown') return none;
+      // Signed out: its refresh token was revoked at the same time, so the refresh below ends the session.
+    }
   }
 
   const { SITE_URL } = getConfig();

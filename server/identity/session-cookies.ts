@@ -1,3 +1,4 @@
+import { cookieJarFromHeader, rewriteCookieHeader as rewriteHeader, type CookieJar } from '../http/cookies';
 import { isLocalPlainHttpSite } from '../http/loopback';
 
 // The session lives in three cookies, all httpOnly (no script can read a token) and SameSite=Lax (a cross-site
@@ -8,7 +9,7 @@ import { isLocalPlainHttpSite } from '../http/loopback';
 // Secure everywhere except a plain-http localhost/127.0.0.1 SITE_URL, where browsers would drop Secure cookies.
 
 export const SESSION_COOKIE = { access: 'sf_at', refresh: 'sf_rt', profile: 'sf_profile' } as const;
-export const SESSION_COOKIE_NAMES: readonly string[] = Object.values(SESSION_COOKIE);
+const SESSION_COOKIE_NAMES: readonly string[] = Object.values(SESSION_COOKIE);
 
 export const REFRESH_COOKIE_MAX_AGE = 30 * 24 * 60 * 60;
 
@@ -22,9 +23,6 @@ export type SessionCookieOptions = {
 };
 
 export type CookieToSet = { name: string; value: string; options: SessionCookieOptions };
-
-/** Anything that can answer "what is cookie X": a request's Cookie header, next/headers' cookies(), a test's map. */
-export type CookieJar = { get(name: string): string | undefined };
 
 export function sessionCookieOptions(siteUrl: string, maxAge: number): SessionCookieOptions {
   return { httpOnly: true, secure: !isLocalPlainHttpSite(siteUrl), sameSite: 'lax', path: '/', maxAge: Math.max(0, Math.floor(maxAge)) };
@@ -68,34 +66,7 @@ export function serializeCookie({ name, value, options }: CookieToSet): string {
   return parts.join('; ');
 }
 
-/**
- * Parses a Cookie request header the way Next's cookies() does (@edge-runtime/cookies): the last occurrence of a
- * name wins and a value with a malformed escape is skipped. Middleware, getSessionUserFromRequest and the handlers
- * that read next/headers must agree on which sf_at a request carries when it carries two (a cookie set for a
- * narrower path, or tossed from a sibling domain), or one request could be judged as two shoppers.
- */
-export function parseCookieHeader(header: string | null | undefined): Map<string, string> {
-  const cookies = new Map<string, string>();
-  if (!header) return cookies;
-  for (const pair of header.split(';')) {
-    const eq = pair.indexOf('=');
-    if (eq <= 0) continue;
-    const name = pair.slice(0, eq).trim();
-    if (name === '') continue;
-    try {
-      cookies.set(name, decodeURIComponent(pair.slice(eq + 1).trim()));
-    } catch {
-      // Skipped, as Next skips it: an earlier value of the same name, if any, stands.
-    }
-  }
-  return cookies;
-}
-
-export function cookieJarFromHeader(header: string | null | undefined): CookieJar {
-  const cookies = parseCookieHeader(header);
-  return { get: (name) => cookies.get(name) };
-}
-
+/** The cookies of a Request, read by the one parser (server/http/cookies.ts). */
 export function cookieJarFromRequest(req: Request): CookieJar {
   return cookieJarFromHeader(req.headers.get('cookie'));
 }
@@ -105,12 +76,7 @@ export function cookieJarFromRequest(req: Request): CookieJar {
  * and server components behind middleware see a refreshed token in this same request.
  */
 export function rewriteCookieHeader(header: string | null | undefined, changes: CookieToSet[]): string {
-  const cookies = parseCookieHeader(header);
-  for (const change of changes) {
-    if (change.options.maxAge === 0 || change.value === '') cookies.delete(change.name);
-    else cookies.set(change.name, change.value);
-  }
-  return [...cookies].map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join('; ');
+  return rewriteHeader(header, new Map(changes.map((c) => [c.name, c.options.maxAge === 0 || c.value === '' ? null : c.value])));
 }
 
 /** Appends Set-Cookie headers to a Response's headers. */

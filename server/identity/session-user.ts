@@ -5,12 +5,15 @@ import { fetchUserAttributes } from './cognito-accounts';
 import { identitySettings, type IdentitySettings } from './cognito-settings';
 import { poolJwks } from './pool-jwks';
 import { decodeProfileCookie } from './profile-cookie';
-import { SESSION_COOKIE, type CookieJar } from './session-cookies';
+import { revocationState, type RevocationState } from './revoked-sessions';
+import type { CookieJar } from '../http/cookies';
+import { SESSION_COOKIE } from './session-cookies';
 import { verifyAccessToken, type AccessClaims } from './verify-access-token';
 
 // From a cookie jar to the signed-in shopper, or null. Pure of Next (the jar is any `get(name)`), so route handlers,
 // next/headers' cookies() and tests share it. The access token is verified here every time: a header or flag set by
-// middleware is never trusted (ADR 0004), and verification is local (cached JWKS, no Cognito round trip).
+// middleware is never trusted (ADR 0004), and verification is local (cached JWKS, no Cognito round trip); a token whose
+// shopper signed out is refused (revoked-sessions.ts).
 
 export type SessionUser = { id: string; email: string; name: string; groups: string[] };
 
@@ -19,19 +22,22 @@ export type SessionDeps = {
   secret: string;
   keys: (settings: IdentitySettings) => JWTVerifyGetKey;
   fetchAttributes: (accessToken: string) => Promise<{ email: string; name: string }>;
+  /** Signed out already? (revoked-sessions.ts) */
+  revocation: (claims: AccessClaims) => Promise<RevocationState>;
   currentDate?: Date;
 };
 
-export function defaultSessionDeps(): SessionDeps {
+function defaultSessionDeps(): SessionDeps {
   return {
     settings: identitySettings(),
     secret: getConfig().SESSION_SECRET,
     keys: (s) => poolJwks(s.jwksUrl),
     fetchAttributes: fetchUserAttributes,
+    revocation: revocationState,
   };
 }
 
-/** Verified claims of the jar's access token, or null. */
+/** Verified claims of the jar's access token, or null — also for a session signed out, or one that cannot be checked. */
 export async function verifiedAccessClaims(jar: CookieJar, deps: SessionDeps = defaultSessionDeps()): Promise<AccessClaims | null> {
   const token = jar.get(SESSION_COOKIE.access);
   if (!token || !deps.settings) return null;
@@ -41,7 +47,8 @@ export async function verifiedAccessClaims(jar: CookieJar, deps: SessionDeps = d
     keys: deps.keys(deps.settings),
     currentDate: deps.currentDate,
   });
-  return result.ok ? result.claims : null;
+  if (!result.ok) return null;
+  return (await deps.revocation(result.claims)) === 'active' ? result.claims : null;
 }
 
 // Fallback when the profile cookie is missing or belongs to someone else (a session from before it existed, a

@@ -3,20 +3,18 @@ import { AppError } from '../errors';
 import { logger } from '../observability';
 import { authenticateWithPassword, fetchUserAttributes, requireSettings } from './cognito-accounts';
 import { poolJwks } from './pool-jwks';
+import { limitedSignIn } from './attempt-limits';
 import { encodeProfileCookie } from './profile-cookie';
 import { sessionCookies, type CookieToSet } from './session-cookies';
 import type { SessionUser } from './session-user';
-import { signInRateLimiter } from './sign-in-rate-limit';
 import { verifyAccessToken } from './verify-access-token';
 
 // Email + password → a verified user and the cookies that carry the session. The route adds the HTTP parts.
 
-export async function signInWithPassword(input: { email: string; password: string; ip: string | null }): Promise<{ user: SessionUser; cookies: CookieToSet[] }> {
+/** `address` is the caller's bucket for rate limits (server/http/client-address.ts). */
+export async function signInWithPassword(input: { email: string; password: string; address: string }): Promise<{ user: SessionUser; cookies: CookieToSet[] }> {
   const settings = requireSettings();
-  const limiter = signInRateLimiter();
-  await limiter.beforeAttempt({ email: input.email, ip: input.ip });
-  const tokens = await authenticateWithPassword({ email: input.email, password: input.password });
-  await limiter.recordSuccess(input.email);
+  const tokens = await limitedSignIn(input, () => authenticateWithPassword({ email: input.email, password: input.password }));
 
   // Tokens straight from Cognito are trusted by transport, but verifying them once more costs little and proves the
   // configuration (issuer, client id, JWKS) agrees with the pool before the shopper holds a cookie that never works.

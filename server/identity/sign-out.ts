@@ -1,15 +1,27 @@
+import type { CookieJar } from '../http/cookies';
 import { getConfig } from '../config';
 import { AppError } from '../errors';
 import { logger } from '../observability';
 import { revokeRefreshToken } from './cognito-accounts';
-import { clearedSessionCookies, SESSION_COOKIE, type CookieJar, type CookieToSet } from './session-cookies';
+import { revokeSession } from './revoked-sessions';
+import { clearedSessionCookies, SESSION_COOKIE, type CookieToSet } from './session-cookies';
+import { verifiedAccessClaims } from './session-user';
 
-// Signing out revokes the refresh token at Cognito (so a copied cookie cannot mint new access tokens) and always
-// clears the cookies, even when revocation fails: the shopper asked to be signed out on this device, and is.
-// An access token already issued stays valid until it expires (≤ 1 h on AWS): Cognito's RevokeToken also invalidates
-// it for Cognito's own APIs, but our verifier is local and does not ask Cognito. Short access-token lifetimes bound it.
+// Signing out ends the session everywhere at once: the access token's id goes on the revoked list that middleware
+// and every handler check (revoked-sessions.ts; verification is local, so without it a copied sf_at would work until
+// it expires), and the refresh token is revoked at Cognito (so a copied sf_rt cannot mint new access tokens). The
+// cookies are always cleared, even when revocation fails: the shopper asked to be signed out on this device, and is.
 
 export async function signOut(jar: CookieJar): Promise<CookieToSet[]> {
+  const claims = await verifiedAccessClaims(jar);
+  const tokenId = claims ? (claims.originJti ?? claims.jti) : undefined;
+  if (claims && tokenId) {
+    try {
+      await revokeSession(tokenId, claims.expiresAt);
+    } catch (err) {
+      logger.error('access token revocation failed at sign-out; it stays valid until it expires', { err: String(err) });
+    }
+  }
   const refreshToken = jar.get(SESSION_COOKIE.refresh);
   if (refreshToken) {
     try {

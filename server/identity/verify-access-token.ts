@@ -12,6 +12,8 @@ export type AccessClaims = {
   /** Seconds since the epoch. */
   expiresAt: number;
   jti: string | undefined;
+  /** Shared by every access token of one sign-in (real Cognito); cognito-local's tokens carry only jti. */
+  originJti: string | undefined;
 };
 
 export type VerifyOptions = {
@@ -51,6 +53,7 @@ export async function verifyAccessToken(token: string, opts: VerifyOptions): Pro
         groups,
         expiresAt: payload.exp,
         jti: payload.jti,
+        originJti: typeof payload.origin_jti === 'string' ? payload.origin_jti : undefined,
       },
     };
   } catch (err) {

@@ -1,5 +1,7 @@
+import { randomInt } from 'node:crypto';
 import { getConfig } from '../../config';
-import { parseCookieHeader } from '../session-cookies';
+import { PEER_ADDRESS_HEADER } from '../../http/client-address';
+import { parseCookieHeader } from '../../http/cookies';
 
 // Helpers for integration tests that call the auth route handlers directly, as a browser on SITE_URL would.
 
@@ -7,10 +9,24 @@ export function siteUrl(): string {
   return getConfig().SITE_URL.replace(/\/+$/, '');
 }
 
+/** A documentation-range IPv6 address in a /64 of its own, as one more client. */
+export function testAddress(): string {
+  return `2001:db8:${randomInt(0x10000).toString(16)}:${randomInt(0x10000).toString(16)}::1`;
+}
+
+// The socket address `next start`'s hook would stamp (server/http/peer-address-hook.ts). One per test file, so the
+// files of an integration run (sharing one Redis) never spend each other's per-address limits.
+const FILE_ADDRESS = testAddress();
+
+/** Headers of a request from `address`, as the server hook stamps them. */
+export function from(address: string): Record<string, string> {
+  return { [PEER_ADDRESS_HEADER]: address };
+}
+
 export function jsonRequest(path: string, body: unknown, headers: Record<string, string> = {}, method = 'POST'): Request {
   return new Request(`${siteUrl()}${path}`, {
     method,
-    headers: { 'content-type': 'application/json', origin: siteUrl(), ...headers },
+    headers: { 'content-type': 'application/json', origin: siteUrl(), ...from(FILE_ADDRESS), ...headers },
     body: JSON.stringify(body),
   });
 }

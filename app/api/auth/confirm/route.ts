@@ -1,9 +1,12 @@
-import { assertSameOrigin, confirmAccount, confirmBody } from '@/server/identity';
+import { requestAddressBucket } from '@/server/http/client-address';
+import { assertSameOrigin, confirmBody, confirmSignUp } from '@/server/identity';
 import { parseJsonBody, route } from '@/server/http/respond';
 
+// 200, or one 400 under `code` whether the code is wrong or expired, the account already confirmed or not there at
+// all (so the form reveals nobody's email); wrong codes are rate limited per address and account (429, Retry-After).
 export const POST = route(async (req) => {
   assertSameOrigin(req);
   const body = await parseJsonBody(req, confirmBody);
-  await confirmAccount(body);
+  await confirmSignUp({ ...body, address: requestAddressBucket(req) });
   return Response.json({ status: 'CONFIRMED' });
 });

@@ -1,16 +1,16 @@
-import { getConfig } from '@/server/config';
 import { onSignIn } from '@/server/cart';
-import { appendSetCookies, assertSameOrigin, clientIp, signInBody, signInWithPassword } from '@/server/identity';
+import { requestAddressBucket } from '@/server/http/client-address';
+import { appendSetCookies, assertSameOrigin, signInBody, signInWithPassword } from '@/server/identity';
 import { parseJsonBody, route } from '@/server/http/respond';
 import { logger } from '@/server/observability';
 
 // 200 { user } with the session cookies; 401 for a wrong email or password (the same answer for both), 429 with
-// Retry-After once the account or the IP has used up its attempts. Same-origin check first: a forged page must not
+// Retry-After once the address or the account has used up its failed attempts (server/identity/attempt-limits.ts). Same-origin check first: a forged page must not
 // be able to sign a victim into the attacker's account (login CSRF).
 export const POST = route(async (req) => {
   assertSameOrigin(req);
   const body = await parseJsonBody(req, signInBody);
-  const { user, cookies } = await signInWithPassword({ ...body, ip: clientIp(req.headers, getConfig().TRUSTED_PROXY_HOPS) });
+  const { user, cookies } = await signInWithPassword({ ...body, address: requestAddressBucket(req) });
   try {
     // Moves the guest cart into the account. It reads and clears the cart cookie through next/headers.
     await onSignIn(user.id);
