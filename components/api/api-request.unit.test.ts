@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { apiRequest, fieldErrorsFrom } from './api-request';
+import { apiRequest, fieldErrorsFrom, type ApiErrorBody } from './api-request';
 
 // apiRequest is a pure browser function over fetch: the stub stands in for the network, not for an AWS service.
 
@@ -49,7 +49,8 @@ describe('apiRequest', () => {
 
   it("passes the error envelope's code, message and details through", async () => {
     const details = [{ path: 'email', message: 'Enter a valid email address.' }];
-    answer(() => json(400, { error: { code: 'VALIDATION_FAILED', message: 'The request is not valid.', details } }));
+    const envelope: ApiErrorBody = { error: { code: 'VALIDATION_FAILED', message: 'The request is not valid.', details } };
+    answer(() => json(400, envelope));
     expect(await apiRequest('/api/auth/sign-up', { body: {} })).toEqual({
       ok: false,
       status: 400,
