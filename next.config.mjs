@@ -1,12 +1,17 @@
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
+const distDir = process.env.NEXT_DIST_DIR || '.next';
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
   // Lets several builds of one checkout coexist (parallel test runs); the default stays .next.
-  distDir: process.env.NEXT_DIST_DIR || '.next',
+  distDir,
+  // A build into another dist dir (the bench, parallel runs) would add its own type paths to tsconfig.json and
+  // leave the checkout edited. It type-checks with tsconfig.side-build.json instead, which only extends
+  // tsconfig.json: Next never rewrites a tsconfig that extends another.
+  typescript: { tsconfigPath: distDir === '.next' ? 'tsconfig.json' : 'tsconfig.side-build.json' },
   poweredByHeader: false,
   experimental: {
     // 'use cache' without opting the whole app into Cache Components: catalog reads are cached, carts never are.

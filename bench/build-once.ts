@@ -1,4 +1,6 @@
-// One production build in its own dist dir, so a bench never races the e2e or dev builds of the same checkout.
+// One production build in its own dist dir, so a bench never races the e2e or dev builds of the same checkout. With
+// NEXT_DIST_DIR set, next.config.mjs type-checks with tsconfig.side-build.json, so the build leaves tsconfig.json
+// as committed (bench/check-bench-clean.ts checks it).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';

@@ -1,31 +1,16 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { z } from 'zod';
 import { Pager } from '@/components/catalog/pager';
 import { ProductGrid } from '@/components/catalog/product-grid';
 import { SortForm } from '@/components/catalog/sort-form';
 import { SearchFacetsPanel } from '@/components/search/search-facets';
 import { searchHref, type SearchState } from '@/components/search/search-url';
 import { isAppError } from '@/server/errors';
-import { searchProducts } from '@/server/search';
-import { SEARCH_SORTS, type SearchResult } from '@/server/search/types';
+import { SEARCH_DEFAULT_LIMIT, SEARCH_SORTS, searchPageQuerySchema, searchProducts, type SearchResult } from '@/server/search';
 
 export const dynamic = 'force-dynamic';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-// Pages forgive bad parameters (drop them) where the JSON API answers 400.
-const optionalInt = z.coerce.number().int().min(0).optional().catch(undefined);
-const stateSchema = z.object({
-  q: z.string().max(200).catch('').default(''),
-  category: z.string().regex(/^[a-z0-9-]{1,80}$/).optional().catch(undefined),
-  minPrice: optionalInt,
-  maxPrice: optionalInt,
-  minRating: z.coerce.number().min(0).max(5).optional().catch(undefined),
-  inStock: z.enum(['true', '1']).optional().catch(undefined).transform((v) => (v ? true : undefined)),
-  sort: z.enum(SEARCH_SORTS).default('relevance').catch('relevance'),
-  cursor: z.string().max(2048).optional().catch(undefined),
-});
 
 function first(v: string | string[] | undefined) {
   return Array.isArray(v) ? v[0] : v;
@@ -42,12 +27,13 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 
 export default async function SearchPage({ searchParams }: Props) {
   const raw = await searchParams;
-  const parsed = stateSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, first(v)])));
+  // Bad parameters are dropped here where the JSON API answers 400 (server/search/search-query.ts).
+  const parsed = searchPageQuerySchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, first(v)])));
   const { cursor, ...state } = parsed satisfies SearchState & { cursor?: string };
 
   let result: SearchResult | null = null;
   try {
-    result = await searchProducts({ ...state, cursor, limit: 24 });
+    result = await searchProducts({ ...state, cursor, limit: SEARCH_DEFAULT_LIMIT });
   } catch (err) {
     if (!(isAppError(err) && err.code === 'INVALID_CURSOR')) throw err;
   }

@@ -2,11 +2,11 @@
 
 import Link from 'next/link';
 import { useId, useState, type FormEvent } from 'react';
-import { AccountField } from './account-field';
+import { apiRequest, type ApiFailure } from '@/components/api/api-request';
+import { ErrorSummary, type SummaryProblem } from '@/components/forms/error-summary';
+import { FormField } from '@/components/forms/form-field';
 import styles from './account-forms.module.css';
-import { ErrorSummary, type SummaryProblem } from './error-summary';
 import { problemsFrom } from './form-problems';
-import { postJson, type PostResult } from './post-json';
 import { PASSWORD_POLICY_HINT } from './password-policy';
 
 // Request a code, then set a new password with it. The first step reads the same whether or not the email has an
@@ -23,10 +23,11 @@ export function ForgotPasswordForm() {
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [pending, setPending] = useState(false);
 
-  function fail(result: Extract<PostResult<unknown>, { ok: false }>) {
+  function fail(result: ApiFailure) {
     setPending(false);
-    setFieldErrors(result.fieldErrors);
-    setProblems(problemsFrom(result, ids));
+    const shown = problemsFrom(result, ids);
+    setFieldErrors(shown.fieldErrors);
+    setProblems(shown.problems);
   }
 
   function succeed(nextStep: Step) {
@@ -40,7 +41,7 @@ export function ForgotPasswordForm() {
     event.preventDefault();
     const address = String(new FormData(event.currentTarget).get('email') ?? '').trim().toLowerCase();
     setPending(true);
-    const result = await postJson('/api/auth/forgot-password', { email: address });
+    const result = await apiRequest('/api/auth/forgot-password', { method: 'POST', body: { email: address } });
     if (!result.ok) return fail(result);
     setEmail(address);
     succeed('reset');
@@ -50,7 +51,7 @@ export function ForgotPasswordForm() {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     setPending(true);
-    const result = await postJson('/api/auth/reset-password', { email, code: form.get('code'), password: form.get('password') });
+    const result = await apiRequest('/api/auth/reset-password', { method: 'POST', body: { email, code: form.get('code'), password: form.get('password') } });
     if (!result.ok) return fail(result);
     succeed('done');
   }
@@ -66,13 +67,13 @@ export function ForgotPasswordForm() {
   if (step === 'reset') {
     return (
       <>
-        <ErrorSummary problems={problems} />
+        <ErrorSummary problems={problems} className={styles.summary} />
         <p className={`notice ${styles.status}`} role="status">
           If {email} has an account, we have emailed it a code. Enter the code and choose a new password.
         </p>
         <form className={styles.form} onSubmit={onReset} noValidate>
-          <AccountField id={ids.code} name="code" label="Code from the email" inputMode="numeric" autoComplete="one-time-code" maxLength={10} error={fieldErrors.code} />
-          <AccountField
+          <FormField id={ids.code} name="code" label="Code from the email" inputMode="numeric" autoComplete="one-time-code" maxLength={10} error={fieldErrors.code} />
+          <FormField
             id={ids.password}
             name="password"
             label="New password"
@@ -99,9 +100,9 @@ export function ForgotPasswordForm() {
 
   return (
     <>
-      <ErrorSummary problems={problems} />
+      <ErrorSummary problems={problems} className={styles.summary} />
       <form className={styles.form} onSubmit={onRequest} noValidate>
-        <AccountField
+        <FormField
           id={ids.email}
           name="email"
           label="Email address"

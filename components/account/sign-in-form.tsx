@@ -2,11 +2,11 @@
 
 import Link from 'next/link';
 import { useId, useState, type FormEvent } from 'react';
-import { AccountField } from './account-field';
+import { apiRequest } from '@/components/api/api-request';
+import { ErrorSummary, type SummaryProblem } from '@/components/forms/error-summary';
+import { FormField } from '@/components/forms/form-field';
 import styles from './account-forms.module.css';
-import { ErrorSummary, type SummaryProblem } from './error-summary';
 import { problemsFrom } from './form-problems';
-import { postJson } from './post-json';
 
 // Posts JSON to /api/auth/sign-in; the session arrives as httpOnly cookies, never through this script.
 // `next` was sanitised on the server (safe-next-path.ts); a full navigation re-renders the header with the name.
@@ -22,22 +22,23 @@ export function SignInForm({ next }: { next: string }) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     setPending(true);
-    const result = await postJson('/api/auth/sign-in', { email: form.get('email'), password: form.get('password') });
+    const result = await apiRequest('/api/auth/sign-in', { method: 'POST', body: { email: form.get('email'), password: form.get('password') } });
     if (result.ok) {
       window.location.assign(next);
       return;
     }
     setPending(false);
-    setFieldErrors(result.fieldErrors);
-    setProblems(problemsFrom(result, ids));
+    const shown = problemsFrom(result, ids);
+    setFieldErrors(shown.fieldErrors);
+    setProblems(shown.problems);
   }
 
   return (
     <>
-      <ErrorSummary problems={problems} />
+      <ErrorSummary problems={problems} className={styles.summary} />
       <form className={styles.form} onSubmit={onSubmit} noValidate>
-        <AccountField id={ids.email} name="email" label="Email address" type="email" autoComplete="username" spellCheck={false} autoCapitalize="none" maxLength={254} error={fieldErrors.email} />
-        <AccountField id={ids.password} name="password" label="Password" type="password" autoComplete="current-password" maxLength={256} error={fieldErrors.password} />
+        <FormField id={ids.email} name="email" label="Email address" type="email" autoComplete="username" spellCheck={false} autoCapitalize="none" maxLength={254} error={fieldErrors.email} />
+        <FormField id={ids.password} name="password" label="Password" type="password" autoComplete="current-password" maxLength={256} error={fieldErrors.password} />
         <div>
           <button className="button" type="submit" disabled={pending} aria-disabled={pending}>
             {pending ? 'Signing in…' : 'Sign in'}

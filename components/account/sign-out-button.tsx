@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
+import { apiRequest } from '@/components/api/api-request';
 import styles from './account-forms.module.css';
 
 // Signing out is a POST (a link would let any page sign shoppers out with an <img>). It is a real form, so it
@@ -15,12 +16,10 @@ export function SignOutButton() {
   async function signOut(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setPending(true);
-    try {
-      await fetch('/api/auth/sign-out', { method: 'POST', credentials: 'same-origin' });
-    } finally {
-      setPending(false);
-      router.refresh();
-    }
+    // Whatever the answer, refresh: the server components show whether the session is still there.
+    await apiRequest('/api/auth/sign-out', { method: 'POST' });
+    setPending(false);
+    router.refresh();
   }
 
   return (

@@ -2,11 +2,11 @@
 
 import Link from 'next/link';
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { AccountField } from './account-field';
+import { apiRequest, type ApiFailure } from '@/components/api/api-request';
+import { ErrorSummary, type SummaryProblem } from '@/components/forms/error-summary';
+import { FormField } from '@/components/forms/form-field';
 import styles from './account-forms.module.css';
-import { ErrorSummary, type SummaryProblem } from './error-summary';
 import { problemsFrom } from './form-problems';
-import { postJson, type PostResult } from './post-json';
 import { PASSWORD_POLICY_HINT } from './password-policy';
 
 // Two steps: details, then — only where the pool wants one (real Cognito) — the emailed code. Once the account is
@@ -23,16 +23,17 @@ export function SignUpForm({ next }: { next: string }) {
   const [pending, setPending] = useState(false);
   const credentials = useRef<{ email: string; password: string } | null>(null);
 
-  function fail(result: Extract<PostResult<unknown>, { ok: false }>) {
+  function fail(result: ApiFailure) {
     setPending(false);
-    setFieldErrors(result.fieldErrors);
-    setProblems(problemsFrom(result, ids));
+    const shown = problemsFrom(result, ids);
+    setFieldErrors(shown.fieldErrors);
+    setProblems(shown.problems);
   }
 
   async function signInAndGo() {
     const creds = credentials.current;
     if (!creds) return;
-    const result = await postJson('/api/auth/sign-in', creds);
+    const result = await apiRequest('/api/auth/sign-in', { method: 'POST', body: creds });
     credentials.current = null;
     // Account made but sign-in refused (rate limit, outage): the sign-in page takes it from here.
     window.location.assign(result.ok ? next : `/sign-in?${new URLSearchParams({ next })}`);
@@ -43,7 +44,7 @@ export function SignUpForm({ next }: { next: string }) {
     const form = new FormData(event.currentTarget);
     const body = { name: form.get('name'), email: form.get('email'), password: form.get('password') };
     setPending(true);
-    const result = await postJson<{ status: 'CONFIRMED' | 'CONFIRMATION_REQUIRED' }>('/api/auth/sign-up', body);
+    const result = await apiRequest<{ status: 'CONFIRMED' | 'CONFIRMATION_REQUIRED' }>('/api/auth/sign-up', { method: 'POST', body });
     if (!result.ok) return fail(result);
     credentials.current = { email: String(body.email ?? '').trim().toLowerCase(), password: String(body.password ?? '') };
     if (result.data.status === 'CONFIRMED') return signInAndGo();
@@ -57,7 +58,7 @@ export function SignUpForm({ next }: { next: string }) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     setPending(true);
-    const result = await postJson('/api/auth/confirm', { email: credentials.current?.email, code: form.get('code') });
+    const result = await apiRequest('/api/auth/confirm', { method: 'POST', body: { email: credentials.current?.email, code: form.get('code') } });
     if (!result.ok) return fail(result);
     return signInAndGo();
   }
@@ -65,12 +66,12 @@ export function SignUpForm({ next }: { next: string }) {
   if (step === 'confirm') {
     return (
       <>
-        <ErrorSummary problems={problems} />
+        <ErrorSummary problems={problems} className={styles.summary} />
         <p className={`notice ${styles.status}`} role="status">
           We emailed a confirmation code to {credentials.current?.email}. Enter it below to finish creating your account.
         </p>
         <form className={styles.form} onSubmit={onConfirm} noValidate>
-          <AccountField id={ids.code} name="code" label="Confirmation code" inputMode="numeric" autoComplete="one-time-code" maxLength={10} error={fieldErrors.code} />
+          <FormField id={ids.code} name="code" label="Confirmation code" inputMode="numeric" autoComplete="one-time-code" maxLength={10} error={fieldErrors.code} />
           <div>
             <button className="button" type="submit" disabled={pending}>
               {pending ? 'Confirming…' : 'Confirm and sign in'}
@@ -83,11 +84,11 @@ export function SignUpForm({ next }: { next: string }) {
 
   return (
     <>
-      <ErrorSummary problems={problems} />
+      <ErrorSummary problems={problems} className={styles.summary} />
       <form className={styles.form} onSubmit={onDetails} noValidate>
-        <AccountField id={ids.name} name="name" label="Your name" autoComplete="name" maxLength={100} error={fieldErrors.name} />
-        <AccountField id={ids.email} name="email" label="Email address" type="email" autoComplete="email" spellCheck={false} autoCapitalize="none" maxLength={254} error={fieldErrors.email} />
-        <AccountField
+        <FormField id={ids.name} name="name" label="Your name" autoComplete="name" maxLength={100} error={fieldErrors.name} />
+        <FormField id={ids.email} name="email" label="Email address" type="email" autoComplete="email" spellCheck={false} autoCapitalize="none" maxLength={254} error={fieldErrors.email} />
+        <FormField
           id={ids.password}
           name="password"
           label="Password"

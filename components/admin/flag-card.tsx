@@ -1,12 +1,13 @@
 'use client';
 
 import { useId, useState } from 'react';
+import type { ApiResult } from '@/components/api/api-request';
 import type { Flag, FlagAuditEntry } from '@/server/flags/flag-model';
 import { ConfirmDialog } from './confirm-dialog';
 import { describeChange, describeState, flagBadge } from './describe-flag';
 import { FlagHistory } from './flag-history';
 import { FlagSettingsForm, type SettingsChange } from './flag-settings-form';
-import { patchFlag, revertFlagTo, type ApiResult } from './flags-api';
+import { currentFlagFrom, patchFlag, revertFlagTo } from './flags-api';
 import styles from './flags-admin.module.css';
 
 // One flag on /admin/flags: status, kill switch (confirmed), rollout and audience, history with revert. Every write
@@ -34,8 +35,9 @@ export function FlagCard({ flag, ttlSeconds, onUpdated, announce }: { flag: Flag
       announce(done(result.data));
       return;
     }
-    if (result.status === 409 && result.current) {
-      onUpdated(result.current);
+    const current = result.status === 409 ? currentFlagFrom(result.details) : undefined;
+    if (current) {
+      onUpdated(current);
       setProblem(`${result.message} The values below are now the current ones.`);
       return;
     }

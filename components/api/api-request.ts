@@ -30,6 +30,27 @@ function errorFrom(parsed: unknown): ApiErrorBody['error'] | undefined {
   return typeof error === 'object' && error !== null ? error : undefined;
 }
 
+/** A form's field name → its first message, from VALIDATION_FAILED details (`[{ path, message }]`). */
+export type FieldErrors = Record<string, string>;
+
+/**
+ * Per-field messages from an error's details. The key is the last path segment ("shippingAddress.postalCode" →
+ * "postalCode"), which is how the forms name their inputs; the first message per field wins, since one clear
+ * instruction beats a list. Anything that is not VALIDATION_FAILED's list gives no field errors.
+ */
+export function fieldErrorsFrom(details: unknown): FieldErrors {
+  const errors: FieldErrors = {};
+  if (!Array.isArray(details)) return errors;
+  for (const item of details) {
+    if (typeof item !== 'object' || item === null) continue;
+    const { path, message } = item as { path?: unknown; message?: unknown };
+    if (typeof path !== 'string' || typeof message !== 'string') continue;
+    const field = path.split('.').pop();
+    if (field && !(field in errors)) errors[field] = message;
+  }
+  return errors;
+}
+
 export async function apiRequest<T>(path: string, init: ApiRequestInit = {}): Promise<ApiResult<T>> {
   let res: Response;
   try {

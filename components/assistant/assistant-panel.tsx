@@ -1,22 +1,14 @@
 'use client';
 
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { apiRequest } from '@/components/api/api-request';
+import type { AssistantReply } from '@/server/assistant';
+import { formatMoney } from '@/server/money';
 
 // The chat panel: a labelled dialog region with a log that screen readers announce (role="log", polite), a
 // labelled text field that takes focus on open, and Escape to close. Talks to POST /api/assistant.
 
-type Money = { amount: number; currency: string };
-type Reply = {
-  reply: string;
-  intent: string;
-  sessionId: string;
-  products?: { id: string; slug: string; name: string; price: Money }[];
-  orders?: { id: string; status: string }[];
-  stores?: { id: string; name: string; distanceKm: number; address: { line1: string; city: string } }[];
-};
-type Message = { from: 'you' | 'assistant'; text: string; reply?: Reply };
-
-const price = (m: Money) => new Intl.NumberFormat('en-US', { style: 'currency', currency: m.currency }).format(m.amount / 100);
+type Message = { from: 'you' | 'assistant'; text: string; reply?: AssistantReply };
 
 export function AssistantPanel({ onClose }: { onClose: () => void }) {
   const [messages, setMessages] = useState<Message[]>([{ from: 'assistant', text: 'Hi! Ask me where your order is, to find products, or for stores near you.' }]);
@@ -33,19 +25,14 @@ export function AssistantPanel({ onClose }: { onClose: () => void }) {
     input.current!.value = '';
     setMessages((m) => [...m, { from: 'you', text }]);
     setPending(true);
-    try {
-      const res = await fetch('/api/assistant', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text, sessionId }) });
-      const body = (await res.json()) as Reply | { error: { message: string } };
-      if ('error' in body) setMessages((m) => [...m, { from: 'assistant', text: body.error.message }]);
-      else {
-        setSessionId(body.sessionId);
-        setMessages((m) => [...m, { from: 'assistant', text: body.reply, reply: body }]);
-      }
-    } catch {
-      setMessages((m) => [...m, { from: 'assistant', text: 'I could not reach the shop. Please try again.' }]);
-    } finally {
-      setPending(false);
+    const result = await apiRequest<AssistantReply>('/api/assistant', { method: 'POST', body: { text, sessionId } });
+    setPending(false);
+    if (!result.ok) {
+      setMessages((m) => [...m, { from: 'assistant', text: result.message }]);
+      return;
     }
+    setSessionId(result.data.sessionId);
+    setMessages((m) => [...m, { from: 'assistant', text: result.data.reply, reply: result.data }]);
   }
 
   return (
@@ -60,7 +47,7 @@ export function AssistantPanel({ onClose }: { onClose: () => void }) {
               <ul aria-label="Products found">
                 {m.reply.products.map((p) => (
                   <li key={p.id}>
-                    <a href={`/p/${p.slug}`}>{p.name}</a> · {price(p.price)}
+                    <a href={`/p/${p.slug}`}>{p.name}</a> · {formatMoney(p.price)}
                   </li>
                 ))}
               </ul>

@@ -30,7 +30,7 @@ export function AddToCart({ productId, productName, variantId, available }: { pr
       return;
     }
     setMessage(`Added ${productName} to your cart.`);
-    setCart(result.cart);
+    setCart(result.data);
     setOpen(true);
   }
 

@@ -33,7 +33,7 @@ export function useOptimisticCart(initial: Cart) {
       startTransition(() => {
         setPendingLine(null);
         if (result.ok) {
-          setCart(result.cart);
+          setCart(result.data);
           setStatus(done);
         } else {
           setError(result.message);

@@ -4,9 +4,9 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { announceCartChange } from '@/components/cart/cart-api';
+import { ErrorSummary, type SummaryProblem } from '@/components/forms/error-summary';
+import { describedBy, FieldError, FormField } from '@/components/forms/form-field';
 import { formatMoney } from '@/server/money';
-import { CheckoutErrorSummary, type Problem } from './checkout-error-summary';
-import { CheckoutField } from './checkout-field';
 import type { CountryOption, QuoteView } from './checkout-types';
 import styles from './checkout.module.css';
 import { newIdempotencyKey } from './idempotency-key';
@@ -30,8 +30,6 @@ const FIELD_LABELS: Record<string, string> = {
   cvc: 'Security code',
 };
 
-const describedBy = (id: string, error?: string, hint?: boolean) => [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
-
 /** Required-field checks only; formats, stock, totals and the card are the server's call. */
 function missingFields(form: FormData, needsRegion: boolean): Record<string, string> {
   const errors: Record<string, string> = {};
@@ -51,7 +49,7 @@ export function CheckoutForm({ initialQuote, countries, defaultName }: { initial
   const [shippingMethod, setShippingMethod] = useState('standard');
   const { quote, loading } = useCheckoutQuote(initialQuote, { country, region, shippingMethod });
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [problems, setProblems] = useState<Problem[]>([]);
+  const [problems, setProblems] = useState<SummaryProblem[]>([]);
   const [stockProblem, setStockProblem] = useState(false);
   const [pending, setPending] = useState(false);
   // One key per attempt, kept across a double click or a retry after a dropped connection; a new key only once the
@@ -63,7 +61,7 @@ export function CheckoutForm({ initialQuote, countries, defaultName }: { initial
 
   function show(fieldErrors: Record<string, string>, formMessage?: string) {
     setErrors(fieldErrors);
-    const list: Problem[] = Object.entries(fieldErrors).map(([name, message]) => ({
+    const list: SummaryProblem[] = Object.entries(fieldErrors).map(([name, message]) => ({
       fieldId: id(name),
       message: `${FIELD_LABELS[name] ?? name}: ${message}`,
     }));
@@ -113,22 +111,22 @@ export function CheckoutForm({ initialQuote, countries, defaultName }: { initial
   return (
     <div className={styles.layout}>
       <form className={styles.form} onSubmit={onSubmit} noValidate>
-        <CheckoutErrorSummary problems={problems}>
+        <ErrorSummary problems={problems}>
           {stockProblem ? (
             <p>
               <Link href="/cart">Update your cart</Link>
             </p>
           ) : null}
-        </CheckoutErrorSummary>
+        </ErrorSummary>
 
         <fieldset className={styles.fieldset}>
           <legend>Shipping address</legend>
-          <CheckoutField id={id('name')} name="name" label="Full name" autoComplete="name" maxLength={100} defaultValue={defaultName} error={errors.name} />
-          <CheckoutField id={id('line1')} name="line1" label="Address line 1" autoComplete="address-line1" maxLength={200} error={errors.line1} />
-          <CheckoutField id={id('line2')} name="line2" label="Address line 2 (optional)" autoComplete="address-line2" maxLength={200} error={errors.line2} />
+          <FormField id={id('name')} name="name" label="Full name" autoComplete="name" maxLength={100} defaultValue={defaultName} error={errors.name} />
+          <FormField id={id('line1')} name="line1" label="Address line 1" autoComplete="address-line1" maxLength={200} error={errors.line1} />
+          <FormField id={id('line2')} name="line2" label="Address line 2 (optional)" autoComplete="address-line2" maxLength={200} error={errors.line2} />
           <div className={styles.grid2}>
-            <CheckoutField id={id('city')} name="city" label="City" autoComplete="address-level2" maxLength={100} error={errors.city} />
-            <CheckoutField id={id('country')} label="Country" error={errors.country}>
+            <FormField id={id('city')} name="city" label="City" autoComplete="address-level2" maxLength={100} error={errors.city} />
+            <FormField id={id('country')} label="Country" error={errors.country}>
               <select
                 id={id('country')}
                 name="country"
@@ -147,11 +145,11 @@ export function CheckoutForm({ initialQuote, countries, defaultName }: { initial
                   </option>
                 ))}
               </select>
-            </CheckoutField>
+            </FormField>
           </div>
           <div className={styles.grid2}>
             {rule?.regions ? (
-              <CheckoutField id={id('region')} label={rule.regionLabel} error={errors.region}>
+              <FormField id={id('region')} label={rule.regionLabel} error={errors.region}>
                 <select
                   id={id('region')}
                   name="region"
@@ -168,9 +166,9 @@ export function CheckoutForm({ initialQuote, countries, defaultName }: { initial
                     </option>
                   ))}
                 </select>
-              </CheckoutField>
+              </FormField>
             ) : (
-              <CheckoutField
+              <FormField
                 id={id('region')}
                 name="region"
                 label={`${rule?.regionLabel ?? 'Region'} (optional)`}
@@ -181,11 +179,11 @@ export function CheckoutForm({ initialQuote, countries, defaultName }: { initial
                 error={errors.region}
               />
             )}
-            <CheckoutField id={id('postalCode')} name="postalCode" label={rule?.postalLabel ?? 'Postal code'} autoComplete="postal-code" maxLength={20} error={errors.postalCode} />
+            <FormField id={id('postalCode')} name="postalCode" label={rule?.postalLabel ?? 'Postal code'} autoComplete="postal-code" maxLength={20} error={errors.postalCode} />
           </div>
         </fieldset>
 
-        <fieldset className={styles.fieldset} aria-describedby={errors.shippingMethod ? `${id('shippingMethod')}-error` : undefined}>
+        <fieldset className={styles.fieldset} aria-describedby={describedBy(id('shippingMethod'), errors.shippingMethod)}>
           <legend>Shipping method</legend>
           <div className={styles.methods} id={id('shippingMethod')}>
             {quote.shippingOptions.map((o) => (
@@ -199,19 +197,15 @@ export function CheckoutForm({ initialQuote, countries, defaultName }: { initial
             ))}
           </div>
           <DeliveryEstimate shippingMethod={shippingMethod} />
-          {errors.shippingMethod ? (
-            <p id={`${id('shippingMethod')}-error`} className={styles.error}>
-              {errors.shippingMethod}
-            </p>
-          ) : null}
+          {errors.shippingMethod ? <FieldError id={id('shippingMethod')} message={errors.shippingMethod} /> : null}
         </fieldset>
 
         <fieldset className={styles.fieldset}>
           <legend>Payment</legend>
           <p className={styles.test}>Test mode: use 4242 4242 4242 4242 with any future expiry and any 3-digit code. Your card number is never stored.</p>
-          <CheckoutField id={id('cardNumber')} name="cardNumber" label="Card number" autoComplete="cc-number" inputMode="numeric" maxLength={23} spellCheck={false} error={errors.cardNumber} />
+          <FormField id={id('cardNumber')} name="cardNumber" label="Card number" autoComplete="cc-number" inputMode="numeric" maxLength={23} spellCheck={false} error={errors.cardNumber} />
           <div className={styles.grid2}>
-            <CheckoutField id={id('expMonth')} label="Expiry month" error={errors.expMonth}>
+            <FormField id={id('expMonth')} label="Expiry month" error={errors.expMonth}>
               <select id={id('expMonth')} name="expMonth" autoComplete="cc-exp-month" defaultValue="" aria-invalid={errors.expMonth ? true : undefined} aria-describedby={describedBy(id('expMonth'), errors.expMonth)}>
                 <option value="">MM</option>
                 {Array.from({ length: 12 }, (_, i) => i + 1).map((m) => (
@@ -220,8 +214,8 @@ export function CheckoutForm({ initialQuote, countries, defaultName }: { initial
                   </option>
                 ))}
               </select>
-            </CheckoutField>
-            <CheckoutField id={id('expYear')} label="Expiry year" error={errors.expYear}>
+            </FormField>
+            <FormField id={id('expYear')} label="Expiry year" error={errors.expYear}>
               <select id={id('expYear')} name="expYear" autoComplete="cc-exp-year" defaultValue="" aria-invalid={errors.expYear ? true : undefined} aria-describedby={describedBy(id('expYear'), errors.expYear)}>
                 <option value="">YYYY</option>
                 {years.map((y) => (
@@ -230,8 +224,8 @@ export function CheckoutForm({ initialQuote, countries, defaultName }: { initial
                   </option>
                 ))}
               </select>
-            </CheckoutField>
-            <CheckoutField id={id('cvc')} name="cvc" label="Security code (CVC)" autoComplete="cc-csc" inputMode="numeric" maxLength={4} error={errors.cvc} />
+            </FormField>
+            <FormField id={id('cvc')} name="cvc" label="Security code (CVC)" autoComplete="cc-csc" inputMode="numeric" maxLength={4} error={errors.cvc} />
           </div>
         </fieldset>
 

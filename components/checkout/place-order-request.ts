@@ -1,34 +1,22 @@
+import { apiRequest, fieldErrorsFrom, type FieldErrors } from '@/components/api/api-request';
+
+type ShortLine = { productId: string; variantId: string; requested: number; available: number };
+
 export type PlaceOrderAnswer =
   | { ok: true; orderId: string }
-  | { ok: false; status: number; code: string; message: string; fieldErrors: Record<string, string>; shortLines: { productId: string; variantId: string; requested: number; available: number }[] };
+  | { ok: false; status: number; code: string; message: string; fieldErrors: FieldErrors; shortLines: ShortLine[] };
+
+function shortLinesFrom(details: unknown): ShortLine[] {
+  if (typeof details !== 'object' || details === null || Array.isArray(details)) return [];
+  const lines = (details as { lines?: unknown }).lines;
+  return Array.isArray(lines) ? (lines as ShortLine[]) : [];
+}
 
 /** POST /api/checkout with the attempt's Idempotency-Key; a retry of the same attempt sends the same key. */
 export async function placeOrderRequest(body: unknown, idempotencyKey: string): Promise<PlaceOrderAnswer> {
-  try {
-    const res = await fetch('/api/checkout', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
-      body: JSON.stringify(body),
-      cache: 'no-store',
-    });
-    const data = (await res.json().catch(() => null)) as
-      | { order?: { id: string }; error?: { code?: string; message?: string; details?: unknown } }
-      | null;
-    if (res.ok && data?.order) return { ok: true, orderId: data.order.id };
-    const error = data?.error;
-    const fieldErrors: Record<string, string> = {};
-    let shortLines: Extract<PlaceOrderAnswer, { ok: false }>['shortLines'] = [];
-    if (Array.isArray(error?.details)) {
-      for (const d of error.details as { path?: string; message?: string }[]) {
-        // "shippingAddress.postalCode" → "postalCode": the form's field names are the last path segment.
-        const field = d.path?.split('.').pop();
-        if (field && d.message && !fieldErrors[field]) fieldErrors[field] = d.message;
-      }
-    } else if (error?.details && typeof error.details === 'object' && 'lines' in error.details) {
-      shortLines = (error.details as { lines: typeof shortLines }).lines;
-    }
-    return { ok: false, status: res.status, code: error?.code ?? 'ERROR', message: error?.message ?? 'Something went wrong. Please try again.', fieldErrors, shortLines };
-  } catch {
-    return { ok: false, status: 0, code: 'NETWORK', message: 'We could not reach the shop. Your order was not confirmed; try again.', fieldErrors: {}, shortLines: [] };
-  }
+  const result = await apiRequest<{ order: { id: string } }>('/api/checkout', { method: 'POST', body, headers: { 'idempotency-key': idempotencyKey } });
+  if (result.ok) return { ok: true, orderId: result.data.order.id };
+  // Unreachable means unknown, not refused: say so, since the same key may yet have placed the order.
+  const message = result.status === 0 ? 'We could not reach the shop. Your order was not confirmed; try again.' : result.message;
+  return { ok: false, status: result.status, code: result.code, message, fieldErrors: fieldErrorsFrom(result.details), shortLines: shortLinesFrom(result.details) };
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
+import { apiRequest } from '@/components/api/api-request';
 import type { QuoteView } from './checkout-types';
 
 type QuoteAnswer = {
@@ -23,10 +24,9 @@ export function useCheckoutQuote(initial: QuoteView, params: { country: string; 
     }
     const controller = new AbortController();
     setLoading(true);
-    fetch(`/api/checkout/quote?${new URLSearchParams({ country, region, shippingMethod })}`, { signal: controller.signal, cache: 'no-store' })
-      .then((res) => (res.ok ? (res.json() as Promise<QuoteAnswer>) : null))
-      .then((q) => {
-        if (q) setQuote({ lines: q.cart.items, subtotal: q.cart.subtotal, shippingOptions: q.shippingOptions, totals: q.totals });
+    apiRequest<QuoteAnswer>(`/api/checkout/quote?${new URLSearchParams({ country, region, shippingMethod })}`, { signal: controller.signal })
+      .then((res) => {
+        if (res.ok) setQuote({ lines: res.data.cart.items, subtotal: res.data.cart.subtotal, shippingOptions: res.data.shippingOptions, totals: res.data.totals });
         else setQuote((prev) => ({ ...prev, totals: null }));
       })
       .catch(() => undefined)

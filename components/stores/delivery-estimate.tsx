@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
+import { apiRequest } from '@/components/api/api-request';
 
 // Checkout's delivery estimate. It reads the address from the form it sits in (city, region, ZIP code) so the
 // checkout form needs no new state, and asks /api/stores/delivery-estimate as the shopper types (debounced).
@@ -35,9 +36,8 @@ export function DeliveryEstimate({ shippingMethod }: { shippingMethod: string })
     const controller = new AbortController();
     const timer = setTimeout(() => {
       const method = shippingMethod === 'express' ? 'express' : 'standard';
-      fetch(`/api/stores/delivery-estimate?${new URLSearchParams({ address, method })}`, { signal: controller.signal })
-        .then((r) => (r.ok ? (r.json() as Promise<{ estimate: Estimate | null }>) : { estimate: null }))
-        .then((d) => setEstimate(d.estimate))
+      apiRequest<{ estimate: Estimate | null }>(`/api/stores/delivery-estimate?${new URLSearchParams({ address, method })}`, { signal: controller.signal })
+        .then((r) => setEstimate(r.ok ? r.data.estimate : null))
         .catch(() => undefined);
     }, 300);
     return () => {

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useId, useState } from 'react';
+import { apiRequest } from '@/components/api/api-request';
 
 // The locator's search box with address suggestions while typing (/api/stores/suggestions). A native <datalist>
 // keeps it keyboard and screen-reader usable without a custom combobox; the form works without JavaScript.
@@ -14,9 +15,8 @@ export function PlaceSearchInput({ defaultValue }: { defaultValue: string }) {
     if (text.trim().length < 2) return;
     const controller = new AbortController();
     const timer = setTimeout(() => {
-      fetch(`/api/stores/suggestions?${new URLSearchParams({ q: text })}`, { signal: controller.signal })
-        .then((r) => (r.ok ? (r.json() as Promise<{ suggestions: { label: string }[] }>) : { suggestions: [] }))
-        .then((d) => setOptions(d.suggestions.map((s) => s.label)))
+      apiRequest<{ suggestions: { label: string }[] }>(`/api/stores/suggestions?${new URLSearchParams({ q: text })}`, { signal: controller.signal })
+        .then((r) => setOptions(r.ok ? r.data.suggestions.map((s) => s.label) : []))
         .catch(() => undefined);
     }, 200);
     return () => {

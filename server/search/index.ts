@@ -19,6 +19,7 @@ export type {
 } from './types';
 export { SEARCH_SORTS, SEARCH_DEFAULT_LIMIT, SEARCH_MAX_LIMIT, SEARCH_MAX_QUERY_LENGTH } from './types';
 export { PRICE_BANDS, RATING_THRESHOLDS } from './facet-counts';
+export { searchQuerySchema, searchPageQuerySchema } from './search-query';
 export type { SearchIndexChange } from './search-index-store';
 export { ensureSearchIndex, rebuildSearchIndex, applySearchIndexChanges, markSearchIndexFollowed } from './search-index-store';
 

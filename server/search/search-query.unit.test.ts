@@ -1,0 +1,58 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { searchPageQuerySchema, searchQuerySchema } from './search-query';
+
+// One schema read two ways: the API refuses what the page forgives, and the page never hands searchProducts
+// anything the API would refuse (the page once passed an inverted price range through and answered 500).
+
+/** The page's parsed state written back as the query string a link or the pager would carry. */
+function asQuery(state: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(Object.entries(state).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])));
+}
+
+describe('search query schema', () => {
+  it('refuses an inverted price range at the API, naming minPrice', () => {
+    const parsed = searchQuerySchema.safeParse({ q: 'shoe', minPrice: '5000', maxPrice: '1000' });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((i) => i.path.join('.'))).toEqual(['minPrice']);
+  });
+
+  it('drops an inverted price range on the page and keeps the rest of the search', () => {
+    expect(searchPageQuerySchema.parse({ q: 'shoe', minPrice: '5000', maxPrice: '1000', sort: 'price-asc' })).toEqual({
+      q: 'shoe',
+      sort: 'price-asc',
+      minPrice: undefined,
+      maxPrice: undefined,
+    });
+  });
+
+  it('takes only category slugs the catalog can have, on both sides', () => {
+    expect(searchQuerySchema.safeParse({ category: '-shoes' }).success).toBe(false);
+    expect(searchPageQuerySchema.parse({ category: '-shoes' }).category).toBeUndefined();
+    expect(searchPageQuerySchema.parse({ category: 'shoes' }).category).toBe('shoes');
+  });
+
+  it('reads inStock=false as no filter on both sides', () => {
+    expect(searchQuerySchema.parse({ inStock: 'false' }).inStock).toBe(false);
+    expect(searchPageQuerySchema.parse({ inStock: 'false' }).inStock).toBe(false);
+    expect(searchPageQuerySchema.parse({ inStock: '1' }).inStock).toBe(true);
+  });
+
+  it('gives a bad field its default on the page instead of failing the page', () => {
+    expect(searchPageQuerySchema.parse({ q: 'x'.repeat(201), sort: 'cheapest', minRating: '9', cursor: '' })).toEqual({ q: '', sort: 'relevance' });
+  });
+
+  it('never produces a page query that the API would refuse', () => {
+    const value = fc.oneof(fc.string({ maxLength: 12 }), fc.integer({ min: -5, max: 100_000 }).map(String), fc.constantFrom('true', 'false', '1', '0', 'price-asc', 'rating', 'shoes', '-shoes', '1.5', '1e3', ''));
+    const raw = fc.record(
+      { q: value, category: value, minPrice: value, maxPrice: value, minRating: value, inStock: value, sort: value, cursor: value },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(raw, (query) => {
+        const page = searchPageQuerySchema.parse(query);
+        expect(searchQuerySchema.safeParse(asQuery(page)).success).toBe(true);
+      }),
+    );
+  });
+});
