@@ -3,18 +3,28 @@
 import { useEffect, useRef, useState } from 'react';
 import type { QuoteView } from './checkout-types';
 
-type QuoteAnswer = {
+/** GET /api/checkout/quote's answer, and the `details.quote` of a 409 CART_CHANGED from POST /api/checkout. */
+export type QuoteAnswer = {
   cart: { items: QuoteView['lines']; subtotal: QuoteView['subtotal'] };
   shippingOptions: QuoteView['shippingOptions'];
   totals: QuoteView['totals'];
 };
 
-/** Re-quotes on the server whenever the country, region or method changes: totals are never computed here. */
-export function useCheckoutQuote(initial: QuoteView, params: { country: string; region: string; shippingMethod: string }) {
+export const toQuoteView = (q: QuoteAnswer): QuoteView => ({ lines: q.cart.items, subtotal: q.cart.subtotal, shippingOptions: q.shippingOptions, totals: q.totals });
+
+/** Field errors the quote answered with (a US state its ZIP code contradicts), by form field name. */
+export type QuoteFieldErrors = Record<string, string>;
+
+/**
+ * Re-quotes on the server whenever the country, region, ZIP code or method changes: totals are never computed
+ * here. `replace` shows a quote the server sent some other way (CART_CHANGED).
+ */
+export function useCheckoutQuote(initial: QuoteView, params: { country: string; region: string; postalCode: string; shippingMethod: string }) {
   const [quote, setQuote] = useState(initial);
+  const [fieldErrors, setFieldErrors] = useState<QuoteFieldErrors>({});
   const [loading, setLoading] = useState(false);
   const first = useRef(true);
-  const { country, region, shippingMethod } = params;
+  const { country, region, postalCode, shippingMethod } = params;
 
   useEffect(() => {
     if (first.current) {
@@ -23,18 +33,24 @@ export function useCheckoutQuote(initial: QuoteView, params: { country: string; 
     }
     const controller = new AbortController();
     setLoading(true);
-    fetch(`/api/checkout/quote?${new URLSearchParams({ country, region, shippingMethod })}`, { signal: controller.signal, cache: 'no-store' })
-      .then((res) => (res.ok ? (res.json() as Promise<QuoteAnswer>) : null))
-      .then((q) => {
-        if (q) setQuote({ lines: q.cart.items, subtotal: q.cart.subtotal, shippingOptions: q.shippingOptions, totals: q.totals });
-        else setQuote((prev) => ({ ...prev, totals: null }));
+    fetch(`/api/checkout/quote?${new URLSearchParams({ country, region, postalCode, shippingMethod })}`, { signal: controller.signal, cache: 'no-store' })
+      .then(async (res) => {
+        const data = (await res.json().catch(() => null)) as (QuoteAnswer & { error?: { details?: unknown } }) | null;
+        if (res.ok && data) {
+          setQuote(toQuoteView(data));
+          setFieldErrors({});
+          return;
+        }
+        setQuote((prev) => ({ ...prev, totals: null }));
+        const details = Array.isArray(data?.error?.details) ? (data.error.details as { path?: string; message?: string }[]) : [];
+        setFieldErrors(Object.fromEntries(details.flatMap((d) => (d.path && d.message ? [[d.path, d.message]] : []))));
       })
       .catch(() => undefined)
       .finally(() => {
         if (!controller.signal.aborted) setLoading(false);
       });
     return () => controller.abort();
-  }, [country, region, shippingMethod]);
+  }, [country, region, postalCode, shippingMethod]);
 
-  return { quote, loading };
+  return { quote, fieldErrors, loading, replace: setQuote };
 }
