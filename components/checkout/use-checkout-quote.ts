@@ -12,16 +12,14 @@ export type QuoteAnswer = {
 
 export const toQuoteView = (q: QuoteAnswer): QuoteView => ({ lines: q.cart.items, subtotal: q.cart.subtotal, shippingOptions: q.shippingOptions, totals: q.totals });
 
-/** Field errors the quote answered with (a US state its ZIP code contradicts), by form field name. */
-export type QuoteFieldErrors = Record<string, string>;
-
 /**
  * Re-quotes on the server whenever the country, region, ZIP code or method changes: totals are never computed
  * here. `replace` shows a quote the server sent some other way (CART_CHANGED).
  */
 export function useCheckoutQuote(initial: QuoteView, params: { country: string; region: string; postalCode: string; shippingMethod: string }) {
   const [quote, setQuote] = useState(initial);
-  const [fieldErrors, setFieldErrors] = useState<QuoteFieldErrors>({});
+  // Field errors the quote answered with (a US state its ZIP code contradicts), by form field name.
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [loading, setLoading] = useState(false);
   const first = useRef(true);
   const { country, region, postalCode, shippingMethod } = params;

@@ -3,7 +3,7 @@ import { getCart, type Cart } from '../cart';
 import { AppError } from '../errors';
 import { COUNTRIES, COUNTRY_CODES, type CountryCode } from './regions';
 import { computeTotals, type Totals } from './compute-totals';
-import { SHIPPING_METHOD_IDS, shippingOptions, type ShippingMethodId, type ShippingOption } from './shipping-methods';
+import { SHIPPING_METHOD_IDS, shippingOptions, type ShippingOption } from './shipping-methods';
 import { usZipRegionIssue } from './us-zip-region';
 
 // The order review: the same totals place-order will charge, for the address and method chosen so far.

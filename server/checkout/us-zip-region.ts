@@ -6,7 +6,7 @@ import { US_STATES } from './regions';
 // `zipcodes`, through server/locations) maps each 5-digit ZIP to one state; a ZIP that straddles a state line is
 // listed under one of them, an accepted limit of the stand-in (docs/checkout.md).
 
-export type AddressIssue = { field: 'region' | 'postalCode'; message: string };
+type AddressIssue = { field: 'region' | 'postalCode'; message: string };
 
 /** Why a US state and ZIP code cannot both be right, or null when the ZIP is in that state. */
 export function usZipRegionIssue(region: string, postalCode: string): AddressIssue | null {
