@@ -40,8 +40,8 @@ async function fillCheckout(page: Page, cardNumber: string) {
   await form.getByLabel('Expiry month').selectOption('12');
   await form.getByLabel('Expiry year').selectOption(String(new Date().getFullYear() + 3));
   await form.getByLabel('Security code (CVC)').fill('123');
-  // The review shows the server's tax for California once the quote comes back.
-  await expect(page.getByRole('region', { name: 'Review your order' })).not.toContainText('Choose your state');
+  // The review shows the server's tax for California once the quote for the state and its ZIP comes back.
+  await expect(page.getByRole('region', { name: 'Review your order' })).not.toContainText('Enter your state');
 }
 
 async function signUpThroughApi(request: APIRequestContext, email: string) {
@@ -124,4 +124,49 @@ test('a declined card shows an error and places no order', async ({ page, reques
   await expect(page.getByText('You have not placed any orders yet.')).toBeVisible();
   const cart = (await (await page.request.get('/api/cart')).json()) as { itemCount: number };
   expect(cart.itemCount).toBe(1);
+});
+
+test('the order charged is the order reviewed: a cart changed in another tab is shown again before anything is charged', async ({ page, request }) => {
+  const [product] = await inStockProducts(request, 1);
+  await signUpThroughApi(page.request, `reviewed-${Date.now()}@example.com`);
+  await addFromProductPage(page, product!);
+
+  await page.goto('/checkout');
+  await fillCheckout(page, '4242 4242 4242 4242');
+  const review = page.getByRole('region', { name: 'Review your order' });
+  await expect(review).toContainText('× 1');
+
+  // A state its ZIP code contradicts is named beside the field before any order is attempted.
+  const form = page.locator('main form');
+  await form.getByLabel('State').selectOption('OR');
+  await expect(form).toContainText('Oregon does not match ZIP code 94105, which is in California');
+  await form.getByLabel('State').selectOption('CA');
+  await expect(review).not.toContainText('Enter your state');
+  const reviewedButton = await page.getByRole('button', { name: /^Place order · / }).textContent();
+
+  // "Another tab" raises the line's quantity (to 3, or what stock allows).
+  const cart = (await (await page.request.get('/api/cart')).json()) as { items: { lineId: string; variantId: string }[] };
+  const line = cart.items[0]!;
+  const detail = (await (await page.request.get(`/api/products/${product!.slug}`)).json()) as { variants: { id: string; available: number }[] };
+  const quantity = Math.min(3, detail.variants.find((v) => v.id === line.variantId)!.available);
+  expect(quantity, 'units to add in the other tab').toBeGreaterThan(1);
+  const origin = new URL(page.url()).origin;
+  expect((await page.request.patch(`/api/cart/items/${line.lineId}`, { data: { quantity }, headers: { origin } })).status()).toBe(200);
+
+  await page.getByRole('button', { name: /^Place order/ }).click();
+  const alert = page.getByRole('alert', { name: 'There is a problem' });
+  await expect(alert).toContainText('Your cart changed since you reviewed it');
+  await expect(alert).toContainText('Nothing was charged');
+  await expect(review).toContainText(`× ${quantity}`);
+  await expect(page).toHaveURL(/\/checkout$/);
+  const newButton = page.getByRole('button', { name: /^Place order · / });
+  await expect(newButton).not.toHaveText(reviewedButton ?? '');
+  await expectNoSeriousA11yViolations(page);
+  const orders = (await (await page.request.get('/api/orders')).json()) as { items: unknown[] };
+  expect(orders.items).toHaveLength(0);
+
+  // Confirming the new total places the order.
+  await newButton.click();
+  await expect(page).toHaveURL(/\/orders\/ord_[0-9a-z]+[A-Za-z0-9]*\?placed=1$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Thank you, your order is placed' })).toBeVisible();
 });

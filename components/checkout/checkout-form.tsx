@@ -12,7 +12,7 @@ import styles from './checkout.module.css';
 import { newIdempotencyKey } from './idempotency-key';
 import { OrderReview } from './order-review';
 import { placeOrderRequest } from './place-order-request';
-import { useCheckoutQuote } from './use-checkout-quote';
+import { toQuoteView, useCheckoutQuote } from './use-checkout-quote';
 import { DeliveryEstimate } from '@/components/stores/delivery-estimate';
 
 const FIELD_LABELS: Record<string, string> = {
@@ -47,8 +47,13 @@ export function CheckoutForm({ initialQuote, countries, defaultName }: { initial
   const [country, setCountry] = useState(countries[0]?.code ?? 'US');
   const [region, setRegion] = useState('');
   const [shippingMethod, setShippingMethod] = useState('standard');
-  const { quote, loading } = useCheckoutQuote(initialQuote, { country, region, shippingMethod });
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [postalCode, setPostalCode] = useState('');
+  const rule = countries.find((c) => c.code === country) ?? countries[0];
+  // The quote checks a US state against its ZIP code, so it gets the ZIP once it is complete (not every keystroke).
+  const quotedPostalCode = country === 'US' && /^\d{5}(-\d{4})?$/.test(postalCode.trim()) ? postalCode.trim() : '';
+  const { quote, fieldErrors: quoteErrors, loading, replace: replaceQuote } = useCheckoutQuote(initialQuote, { country, region, postalCode: quotedPostalCode, shippingMethod });
+  const [submitErrors, setErrors] = useState<Record<string, string>>({});
+  const errors: Record<string, string> = { ...quoteErrors, ...submitErrors };
   const [problems, setProblems] = useState<SummaryProblem[]>([]);
   const [stockProblem, setStockProblem] = useState(false);
   const [pending, setPending] = useState(false);
@@ -56,7 +61,6 @@ export function CheckoutForm({ initialQuote, countries, defaultName }: { initial
   // server has given a definite "no" (the shopper will change something and try again).
   const attemptKey = useRef<string | null>(null);
 
-  const rule = countries.find((c) => c.code === country) ?? countries[0];
   const years = Array.from({ length: 16 }, (_, i) => new Date().getFullYear() + i);
 
   function show(fieldErrors: Record<string, string>, formMessage?: string) {
@@ -89,6 +93,8 @@ export function CheckoutForm({ initialQuote, countries, defaultName }: { initial
       },
       shippingMethod,
       payment: { cardNumber: form.get('cardNumber'), expMonth: Number(form.get('expMonth')), expYear: Number(form.get('expYear')), cvc: form.get('cvc') },
+      // The total on the screen: the server charges it only if the cart still costs exactly that (else CART_CHANGED).
+      expectedTotal: quote.totals?.total,
     };
     attemptKey.current ??= newIdempotencyKey();
     setPending(true);
@@ -101,6 +107,12 @@ export function CheckoutForm({ initialQuote, countries, defaultName }: { initial
     setPending(false);
     if (answer.status !== 0 && answer.status < 500) attemptKey.current = null;
     if (answer.code === 'PAYMENT_DECLINED') return show({ cardNumber: answer.message }, 'Your payment was not accepted. No order was placed.');
+    if (answer.code === 'CART_CHANGED' && answer.changedQuote) {
+      // Nothing was charged or written: the review now shows the order as it stands, and the button its new total.
+      replaceQuote(toQuoteView(answer.changedQuote));
+      const total = answer.changedQuote.totals ? ` The total is now ${formatMoney(answer.changedQuote.totals.total)}.` : '';
+      return show({}, `Your cart changed since you reviewed it (perhaps in another tab).${total} Nothing was charged. Check the order summary, then place your order again.`);
+    }
     if (answer.code === 'OUT_OF_STOCK') {
       setStockProblem(true);
       return show({}, answer.message);
@@ -179,7 +191,16 @@ export function CheckoutForm({ initialQuote, countries, defaultName }: { initial
                 error={errors.region}
               />
             )}
-            <FormField id={id('postalCode')} name="postalCode" label={rule?.postalLabel ?? 'Postal code'} autoComplete="postal-code" maxLength={20} error={errors.postalCode} />
+            <FormField
+              id={id('postalCode')}
+              name="postalCode"
+              label={rule?.postalLabel ?? 'Postal code'}
+              autoComplete="postal-code"
+              maxLength={20}
+              value={postalCode}
+              onChange={(e) => setPostalCode(e.target.value)}
+              error={errors.postalCode}
+            />
           </div>
         </fieldset>
 
@@ -230,7 +251,8 @@ export function CheckoutForm({ initialQuote, countries, defaultName }: { initial
         </fieldset>
 
         <div>
-          <button type="submit" className="button" disabled={pending}>
+          {/* Not while a new quote is on its way: the total sent must be the total shown. */}
+          <button type="submit" className="button" disabled={pending || loading}>
             {pending ? 'Placing your order…' : `Place order${quote.totals ? ` · ${formatMoney(quote.totals.total)}` : ''}`}
           </button>
         </div>

@@ -32,7 +32,7 @@ export function OrderReview({ quote, loading, shippingMethod }: { quote: QuoteVi
         </div>
         <div>
           <dt>Tax</dt>
-          <dd>{totals ? formatMoney(totals.tax) : 'Choose your state or province'}</dd>
+          <dd>{totals ? formatMoney(totals.tax) : 'Enter your state or province and ZIP or postal code'}</dd>
         </div>
         <div className={styles.grand}>
           <dt>Total</dt>

@@ -1,14 +1,28 @@
 import { apiRequest, fieldErrorsFrom, type FieldErrors } from '@/components/api/api-request';
+import type { QuoteAnswer } from './use-checkout-quote';
 
 type ShortLine = { productId: string; variantId: string; requested: number; available: number };
 
 export type PlaceOrderAnswer =
   | { ok: true; orderId: string }
-  | { ok: false; status: number; code: string; message: string; fieldErrors: FieldErrors; shortLines: ShortLine[] };
+  | {
+      ok: false;
+      status: number;
+      code: string;
+      message: string;
+      fieldErrors: FieldErrors;
+      shortLines: ShortLine[];
+      /** CART_CHANGED: the order as it now stands, to review and confirm again. */
+      changedQuote: QuoteAnswer | null;
+    };
+
+function detailsField(details: unknown, key: string): unknown {
+  if (typeof details !== 'object' || details === null || Array.isArray(details)) return undefined;
+  return (details as Record<string, unknown>)[key];
+}
 
 function shortLinesFrom(details: unknown): ShortLine[] {
-  if (typeof details !== 'object' || details === null || Array.isArray(details)) return [];
-  const lines = (details as { lines?: unknown }).lines;
+  const lines = detailsField(details, 'lines');
   return Array.isArray(lines) ? (lines as ShortLine[]) : [];
 }
 
@@ -18,5 +32,14 @@ export async function placeOrderRequest(body: unknown, idempotencyKey: string): 
   if (result.ok) return { ok: true, orderId: result.data.order.id };
   // Unreachable means unknown, not refused: say so, since the same key may yet have placed the order.
   const message = result.status === 0 ? 'We could not reach the shop. Your order was not confirmed; try again.' : result.message;
-  return { ok: false, status: result.status, code: result.code, message, fieldErrors: fieldErrorsFrom(result.details), shortLines: shortLinesFrom(result.details) };
+  const quote = result.code === 'CART_CHANGED' ? detailsField(result.details, 'quote') : undefined;
+  return {
+    ok: false,
+    status: result.status,
+    code: result.code,
+    message,
+    fieldErrors: fieldErrorsFrom(result.details),
+    shortLines: shortLinesFrom(result.details),
+    changedQuote: quote && typeof quote === 'object' ? (quote as QuoteAnswer) : null,
+  };
 }

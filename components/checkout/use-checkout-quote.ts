@@ -1,21 +1,29 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
-import { apiRequest } from '@/components/api/api-request';
+import { apiRequest, fieldErrorsFrom } from '@/components/api/api-request';
 import type { QuoteView } from './checkout-types';
 
-type QuoteAnswer = {
+/** GET /api/checkout/quote's answer, and the `details.quote` of a 409 CART_CHANGED from POST /api/checkout. */
+export type QuoteAnswer = {
   cart: { items: QuoteView['lines']; subtotal: QuoteView['subtotal'] };
   shippingOptions: QuoteView['shippingOptions'];
   totals: QuoteView['totals'];
 };
 
-/** Re-quotes on the server whenever the country, region or method changes: totals are never computed here. */
-export function useCheckoutQuote(initial: QuoteView, params: { country: string; region: string; shippingMethod: string }) {
+export const toQuoteView = (q: QuoteAnswer): QuoteView => ({ lines: q.cart.items, subtotal: q.cart.subtotal, shippingOptions: q.shippingOptions, totals: q.totals });
+
+/**
+ * Re-quotes on the server whenever the country, region, ZIP code or method changes: totals are never computed
+ * here. `replace` shows a quote the server sent some other way (CART_CHANGED).
+ */
+export function useCheckoutQuote(initial: QuoteView, params: { country: string; region: string; postalCode: string; shippingMethod: string }) {
   const [quote, setQuote] = useState(initial);
+  // Field errors the quote answered with (a US state its ZIP code contradicts), by form field name.
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [loading, setLoading] = useState(false);
   const first = useRef(true);
-  const { country, region, shippingMethod } = params;
+  const { country, region, postalCode, shippingMethod } = params;
 
   useEffect(() => {
     if (first.current) {
@@ -24,17 +32,22 @@ export function useCheckoutQuote(initial: QuoteView, params: { country: string; 
     }
     const controller = new AbortController();
     setLoading(true);
-    apiRequest<QuoteAnswer>(`/api/checkout/quote?${new URLSearchParams({ country, region, shippingMethod })}`, { signal: controller.signal })
+    apiRequest<QuoteAnswer>(`/api/checkout/quote?${new URLSearchParams({ country, region, postalCode, shippingMethod })}`, { signal: controller.signal })
       .then((res) => {
-        if (res.ok) setQuote({ lines: res.data.cart.items, subtotal: res.data.cart.subtotal, shippingOptions: res.data.shippingOptions, totals: res.data.totals });
-        else setQuote((prev) => ({ ...prev, totals: null }));
+        if (res.ok) {
+          setQuote(toQuoteView(res.data));
+          setFieldErrors({});
+          return;
+        }
+        setQuote((prev) => ({ ...prev, totals: null }));
+        setFieldErrors(fieldErrorsFrom(res.details));
       })
       .catch(() => undefined)
       .finally(() => {
         if (!controller.signal.aborted) setLoading(false);
       });
     return () => controller.abort();
-  }, [country, region, shippingMethod]);
+  }, [country, region, postalCode, shippingMethod]);
 
-  return { quote, loading };
+  return { quote, fieldErrors, loading, replace: setQuote };
 }

@@ -1,33 +1,56 @@
 import { z } from 'zod';
 import { getCart, type Cart } from '../cart';
+import { AppError } from '../errors';
 import { COUNTRIES, COUNTRY_CODES, type CountryCode } from './regions';
 import { computeTotals, type Totals } from './compute-totals';
-import { SHIPPING_METHOD_IDS, shippingOptions, type ShippingMethodId, type ShippingOption } from './shipping-methods';
+import { SHIPPING_METHOD_IDS, shippingOptions, type ShippingOption } from './shipping-methods';
+import { usZipRegionIssue } from './us-zip-region';
 
 // The order review: the same totals place-order will charge, for the address and method chosen so far.
 
 export const quoteQuerySchema = z.object({
   country: z.enum(COUNTRY_CODES as [CountryCode, ...CountryCode[]]).default('US'),
   region: z.string().trim().max(100).default(''),
+  postalCode: z.string().trim().max(20).default(''),
   shippingMethod: z.enum(SHIPPING_METHOD_IDS).default('standard'),
 });
+
+type QuoteInput = z.infer<typeof quoteQuerySchema>;
 
 export type CheckoutQuote = {
   cart: Cart;
   shippingOptions: ShippingOption[];
-  /** Null until the address names a region tax can be worked out for (a US state, a Canadian province). */
+  /**
+   * Null until the address names a region tax can be worked out for: a Canadian province, or a US state together
+   * with a complete ZIP code in that state.
+   */
   totals: Omit<Totals, 'taxRateBasisPoints'> | null;
 };
 
-export async function quoteCheckout(userId: string, input: { country: CountryCode; region: string; shippingMethod: ShippingMethodId }): Promise<CheckoutQuote> {
-  const cart = await getCart({ kind: 'user', userId });
-  const regions = COUNTRIES[input.country].regions;
-  const region = regions ? input.region.toUpperCase() : input.region;
-  const known = !regions || region in regions;
-  const totals = known ? computeTotals({ subtotal: cart.subtotal, shippingMethod: input.shippingMethod, address: { country: input.country, region } }) : null;
+/** The region tax is charged for, or null while the address does not say yet. A US state its ZIP contradicts → 400. */
+function taxRegion(input: QuoteInput): string | null {
+  const rule = COUNTRIES[input.country];
+  if (!rule.regions) return input.region;
+  const region = input.region.toUpperCase();
+  if (!(region in rule.regions)) return null;
+  if (input.country !== 'US') return region;
+  if (!rule.postalPattern.test(input.postalCode)) return null;
+  const issue = usZipRegionIssue(region, input.postalCode);
+  if (issue) throw new AppError('VALIDATION_FAILED', 'The state and the ZIP code do not match.', { details: [{ path: issue.field, message: issue.message }] });
+  return region;
+}
+
+/** The review of `cart` for this address and method: what placeOrder charges, and what CART_CHANGED answers with. */
+export function quoteForCart(cart: Cart, input: QuoteInput): CheckoutQuote {
+  const region = taxRegion(input);
+  const totals = region === null ? null : computeTotals({ subtotal: cart.subtotal, shippingMethod: input.shippingMethod, address: { country: input.country, region } });
   return {
     cart,
     shippingOptions: shippingOptions(cart.subtotal),
     totals: totals ? { subtotal: totals.subtotal, shipping: totals.shipping, tax: totals.tax, total: totals.total } : null,
   };
+}
+
+export async function quoteCheckout(userId: string, input: QuoteInput): Promise<CheckoutQuote> {
+  return quoteForCart(await getCart({ kind: 'user', userId }), input);
 }

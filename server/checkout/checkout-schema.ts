@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { STORE_CURRENCY } from '../money';
 import { COUNTRIES, COUNTRY_CODES, type CountryCode } from './regions';
 import { SHIPPING_METHOD_IDS } from './shipping-methods';
+import { usZipRegionIssue } from './us-zip-region';
 
 // The POST /api/checkout body. Unknown fields are stripped (zod's default), so nothing a client adds — a price,
 // a total, a discount — reaches the order.
@@ -22,8 +24,13 @@ export const shippingAddressSchema = z
     if (rule.regions && !(a.region.toUpperCase() in rule.regions)) {
       ctx.addIssue({ code: 'custom', path: ['region'], message: `choose a ${rule.regionLabel.toLowerCase()}` });
     }
+    const regionKnown = !rule.regions || a.region.toUpperCase() in rule.regions;
     if (!rule.postalPattern.test(a.postalCode)) {
       ctx.addIssue({ code: 'custom', path: ['postalCode'], message: `must be a ${rule.postalLabel} such as ${rule.postalExample}` });
+    } else if (a.country === 'US' && regionKnown) {
+      // Tax is charged by the state, so the state must be the one the ZIP code is in.
+      const issue = usZipRegionIssue(a.region, a.postalCode);
+      if (issue) ctx.addIssue({ code: 'custom', path: [issue.field], message: issue.message });
     }
   })
   .transform((a) => ({
@@ -55,6 +62,15 @@ export const checkoutBodySchema = z.object({
   shippingAddress: shippingAddressSchema,
   shippingMethod: z.enum(SHIPPING_METHOD_IDS, { message: `must be one of ${SHIPPING_METHOD_IDS.join(', ')}` }),
   payment: cardSchema,
+  // The total the shopper was shown (the quote's). Never what is charged — the server prices the cart itself —
+  // only what it must equal: otherwise 409 CART_CHANGED with the new quote. Optional, so clients of the original
+  // contract keep working; the checkout page always sends it.
+  expectedTotal: z
+    .object({
+      amount: z.number().int('must be whole minor units').min(0).max(Number.MAX_SAFE_INTEGER),
+      currency: z.literal(STORE_CURRENCY, { message: `must be ${STORE_CURRENCY}` }),
+    })
+    .optional(),
 });
 
 export type CheckoutBody = z.infer<typeof checkoutBodySchema>;

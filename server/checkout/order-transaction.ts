@@ -17,7 +17,7 @@ import { stockDecrementItems } from './stock-decrements';
 //   idempotency  Put <user>#<key> → body HMAC, id  if no live record       (one order per key)
 //   cart         Update lines = []                 if version = priced one  (the order is what was reviewed)
 
-export type OrderTransaction = { priced: PricedCheckout; order: OrderRecord; idempotency: IdempotencyRecord; cartId: string; now: Date };
+type OrderTransaction = { priced: PricedCheckout; order: OrderRecord; idempotency: IdempotencyRecord; cartId: string; now: Date };
 
 /**
  * Sends the transaction once. A cancellation a retry can change throws TransactionRetry (see checkout-retry.ts);

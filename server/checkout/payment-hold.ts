@@ -10,7 +10,7 @@ import type { CheckoutRequest } from './checkout-request';
 
 export type Hold = { authorizationId: string; amount: number; brand: string; last4: string };
 
-export type PaymentHold = {
+type PaymentHold = {
   /** Authorise once; again only if the amount moved since (a price changed between passes). Declined → 402. */
   authorize(amount: Money, reference: string): Promise<Hold>;
   /** Void the hold, if any: the request ends without an order. Never throws (a failed void is logged). */

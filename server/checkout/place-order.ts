@@ -10,6 +10,7 @@ import { commitOrderTransaction, isOutcomeUnknown } from './order-transaction';
 import { paymentHold, type Hold } from './payment-hold';
 import { priceCheckoutCart, type PricedCheckout } from './price-checkout-cart';
 import { replayIfKeyUsed, type PlaceOrderResult } from './replay-order';
+import { reviewedTotalMismatch } from './reviewed-total';
 
 // Placing an order, as a sequence of named steps; each lives in its own file. Reads and payment come first, then
 // one transaction writes everything or nothing. docs/checkout.md walks through every failure mode.
@@ -17,6 +18,7 @@ import { replayIfKeyUsed, type PlaceOrderResult } from './replay-order';
 //   check the request        checkout-request.ts      Idempotency-Key, body, fingerprint
 //   1. replay a known key    replay-order.ts          same key → its order (or 409 for another body)
 //   2. load and price cart   price-checkout-cart.ts   empty → 400, a line short → 409, else the totals
+//   2b. the reviewed total   reviewed-total.ts        another total than the one shown → 409 CART_CHANGED
 //   3. authorise payment     payment-hold.ts          one hold, again only if the amount moved
 //   4. reserve, in one go    order-record.ts, order-transaction.ts   stock, order, key, cart
 //   retry                    checkout-retry.ts        which cancellations retry, and how long to pause
@@ -63,6 +65,8 @@ export async function placeOrder(input: PlaceOrderInput): Promise<PlaceOrderResu
     if (replayed) return replayed;
     const loaded = await priceCheckoutCart(request);
     if ('refusal' in loaded) return refuse(loaded.refusal);
+    const changed = reviewedTotalMismatch(request, loaded.priced);
+    if (changed) return refuse(changed);
     const authorised = await hold.authorize(loaded.priced.totals.total, orderId);
     const order = await reserve(passNumber, loaded.priced, authorised);
     return { order: toOrder(order), replayed: false };

@@ -63,6 +63,11 @@ export function geocodeLocal(query: string): Place | null {
   return null;
 }
 
+/** The state code (or territory / military code: PR, GU, AE…) of a US ZIP code; undefined when the ZIP is unknown. */
+export function stateOfUsZip(zip: string): string | undefined {
+  return zipcodes().lookup(zip.slice(0, 5))?.state;
+}
+
 /** Type-ahead: ZIP prefixes or city-name prefixes, most populous first. */
 export function suggestLocal(prefix: string, limit: number): Place[] {
   const text = fold(prefix);

@@ -16,6 +16,7 @@ import type { GeoPoint, LocationSource, Place, StoreSearchResult } from './types
 export type { Place, Store, StoreWithDistance, StoreSearchResult, OpeningHours, LocationSource, GeoPoint } from './types';
 export type { DeliveryMethod } from './delivery-estimate';
 export { ROAD_CIRCUITY, GROUND_KM_PER_DAY, HANDLING_DAYS } from './delivery-estimate';
+export { stateOfUsZip } from './gazetteer';
 
 export const STORE_DEFAULT_LIMIT = 5;
 export const STORE_MAX_LIMIT = 30;

@@ -467,12 +467,15 @@ const ROUTES: RouteSpec[] = [
     mutation: true,
     body: {
       template: () => checkoutBody(),
-      // Declined and insufficient-funds cards (402, nothing written), express shipping, a Canadian address.
+      // Declined and insufficient-funds cards (402, nothing written), express shipping, a Canadian address, a state
+      // its ZIP code contradicts (400), a total other than the cart's (409 CART_CHANGED, nothing written).
       variants: () => [
         checkoutBody('4000 0000 0000 0002'),
         checkoutBody('4000 0000 0000 9995'),
         { ...checkoutBody(), shippingMethod: 'express' },
         { ...checkoutBody(), shippingAddress: { name: 'Zoë', line1: '1 Rue', city: 'Montréal', region: 'QC', postalCode: 'H2X 1Y4', country: 'CA' } },
+        { ...checkoutBody(), shippingAddress: { name: 'Ada', line1: '1 Analytical Way', city: 'San Francisco', region: 'OR', postalCode: '94105', country: 'US' } },
+        checkoutBody(undefined, { expectedTotal: { amount: 1, currency: 'USD' } }),
       ],
     },
     headers: idempotencyKey,
@@ -483,8 +486,8 @@ const ROUTES: RouteSpec[] = [
     method: 'GET',
     path: '/api/checkout/quote',
     auth: 'user',
-    query: ['country', 'region', 'shippingMethod'],
-    queryTemplate: () => ({ country: 'US', region: 'CA', shippingMethod: 'express' }),
+    query: ['country', 'region', 'postalCode', 'shippingMethod'],
+    queryTemplate: () => ({ country: 'US', region: 'CA', postalCode: '94105', shippingMethod: 'express' }),
     statuses: [200, 400, 401],
   },
   { method: 'GET', path: '/api/orders', auth: 'user', query: ['cursor', 'limit'], queryTemplate: () => ({ limit: '1', cursor: fx.cursors.orders }), statuses: [200, 400, 401] },
