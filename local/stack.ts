@@ -139,9 +139,9 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     const timeoutMs = Number(process.env.LOCAL_STACK_START_TIMEOUT_MS) || undefined;
     const starts: Promise<Managed>[] = [
       startDynamoDbLocal({ port: dynamodbPort, dbPath: memory ? null : dynamoDir, logFile: logFile('dynamodb'), timeoutMs }),
-      startCognitoLocal({ port: cognitoPort, cwd: cognitoDir, logFile: logFile('cognito') }),
-      startSqsLocal({ port: sqsPort, logFile: logFile('fauxqs') }),
-      startSesLocal({ port: sesPort, logFile: logFile('ses') }),
+      startCognitoLocal({ port: cognitoPort, cwd: cognitoDir, logFile: logFile('cognito'), timeoutMs }),
+      startSqsLocal({ port: sqsPort, logFile: logFile('fauxqs'), timeoutMs }),
+      startSesLocal({ port: sesPort, logFile: logFile('ses'), timeoutMs }),
     ];
     if (redisBinary && redisPort !== undefined) {
       starts.push(startRedis({ binary: redisBinary, port: redisPort, logFile: logFile('redis') }));
