@@ -1,6 +1,7 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { notifyOrderStatus } from '../notifications';
+import { errorText, logger } from '../observability';
 import { toOrder, type OrderRecord } from '../orders';
 import { publishToWarehouse } from './publish';
 
@@ -15,7 +16,12 @@ export async function handleOrderChange(newImage: OrderRecord, oldImage?: OrderR
   const { orderId, userId } = newImage;
   if (newImage.status === 'PLACED') await publishToWarehouse({ event: 'order.placed', orderId, userId });
   if (newImage.status === 'RETURN_REQUESTED') await publishToWarehouse({ event: 'return.requested', orderId, userId });
-  await notifyOrderStatus(toOrder(newImage));
+  try {
+    await notifyOrderStatus(toOrder(newImage));
+  } catch (err) {
+    // An image that is not a whole order (a hand-written item, a future shape) gets no mail, and never stalls the stream.
+    logger.warn('order email skipped', { component: 'notifications', orderId, err: errorText(err) });
+  }
 }
 
 type StreamRecordShape = {
@@ -33,7 +39,7 @@ export async function handleOrderStreamRecords(records: readonly StreamRecordSha
     } catch {
       continue; // the leaderboard handler reports unreadable records; one report is enough
     }
-    if (typeof image.orderId !== 'string' || typeof image.status !== 'string') continue;
+    if (typeof image.orderId !== 'string' || typeof image.userId !== 'string' || typeof image.status !== 'string') continue;
     await handleOrderChange(image, r.dynamodb.OldImage ? (unmarshall(r.dynamodb.OldImage) as OrderRecord) : undefined);
   }
 }
