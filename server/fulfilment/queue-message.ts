@@ -5,8 +5,7 @@ import { z } from 'zod';
 // delivering the same change twice within SQS's five-minute window sends it once; after that the warehouse's
 // transitions are no-ops for an order already past them.
 
-export const FULFILMENT_EVENTS = ['order.placed', 'return.requested'] as const;
-export type FulfilmentEvent = (typeof FULFILMENT_EVENTS)[number];
+const FULFILMENT_EVENTS = ['order.placed', 'return.requested'] as const;
 
 export const queueMessageSchema = z.object({
   event: z.enum(FULFILMENT_EVENTS),

@@ -14,7 +14,7 @@ import type { QueueMessage } from './queue-message';
 const CARRIERS = { standard: 'UPS Ground', express: 'FedEx Express' } as const;
 
 /** The same order always gets the same tracking number, so a retried shipment could not name another parcel. */
-export function trackingNumberFor(orderId: string): string {
+function trackingNumberFor(orderId: string): string {
   return `1Z${createHash('sha256').update(orderId).digest('hex').slice(0, 16).toUpperCase()}`;
 }
 

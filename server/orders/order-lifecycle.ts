@@ -199,7 +199,7 @@ export async function deliverOrder(userId: string, orderId: string, now = new Da
 }
 
 /** What a return gives back: the returned lines' share of what was paid for goods (total less shipping). */
-export function returnRefundAmount(r: OrderRecord): Money {
+function returnRefundAmount(r: OrderRecord): Money {
   const lines = r.returnRequest?.lines ?? [];
   const value = lines.reduce((sum, l) => {
     const line = r.items.find((i) => i.variantId === l.variantId && (l.productId === undefined || i.productId === l.productId));

@@ -8,7 +8,7 @@ import type { OrderStatus } from './order-types';
 // rather than Redis pub/sub: it needs nothing that can be down but DynamoDB, it sees changes from any writer
 // (the warehouse, operations, another tab), and at one small read a second per open page it is cheap.
 
-export const WATCH_INTERVAL_MS = 1_000;
+const WATCH_INTERVAL_MS = 1_000;
 
 /** The first next() throws AppError NOT_FOUND when the order is not the caller's (or is gone since). */
 export async function* watchOrderStatus(
