@@ -6,6 +6,8 @@ import { PersonalizeEventsClient } from '@aws-sdk/client-personalize-events';
 import { PersonalizeRuntimeClient } from '@aws-sdk/client-personalize-runtime';
 import { LocationClient } from '@aws-sdk/client-location';
 import { LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { getConfig } from '../config';
 import { observeAwsClient } from '../observability';
 import { processSingleton } from '../runtime';
@@ -128,6 +130,24 @@ export function locationClient(): LocationClient {
 
 export function lexClient(): LexRuntimeV2Client {
   return client('lex', () => observeAwsClient(new LexRuntimeV2Client(budgetedOptions()), 'lex'));
+}
+
+/** The queue to the warehouse. Locally requests go to the endpoint, never to the host in a queue URL (fauxqs
+ *  answers `sqs.<region>.localhost`, which does not resolve everywhere). */
+export function sqsClient(): SQSClient {
+  return client('sqs', () => {
+    const endpoint = getConfig().SQS_ENDPOINT;
+    // The warehouse's ReceiveMessage waits at most 1 s (server/fulfilment/worker.ts), inside the request timeout;
+    // a longer WaitTimeSeconds would need a longer requestTimeoutMs here.
+    const sqs = limits({ maxAttempts: 3 });
+    return observeAwsClient(new SQSClient({ ...baseOptions(endpoint), ...sqs, ...(endpoint ? { useQueueUrlAsEndpoint: false } : {}) }), 'sqs', {
+      quietOutsideRequests: true,
+    });
+  });
+}
+
+export function sesClient(): SESv2Client {
+  return client('ses', () => observeAwsClient(new SESv2Client({ ...baseOptions(getConfig().SES_ENDPOINT), ...limits({ maxAttempts: 3 }) }), 'ses'));
 }
 
 /** For tests that change the environment between suites. */
