@@ -11,6 +11,8 @@ import { SHIPPING_METHODS, type ShippingMethodRule } from './shipping-methods';
 
 export type CheckoutRequest = {
   userId: string;
+  /** Lower-cased, when the caller has one. */
+  email?: string;
   body: CheckoutBody;
   /** Keyed MAC of the canonical body: a replay must carry the same request. */
   bodyHash: string;
@@ -20,7 +22,7 @@ export type CheckoutRequest = {
   method: ShippingMethodRule;
 };
 
-export function parseCheckoutRequest(input: { userId: string; idempotencyKey: string | null | undefined; body: unknown }): CheckoutRequest {
+export function parseCheckoutRequest(input: { userId: string; email?: string; idempotencyKey: string | null | undefined; body: unknown }): CheckoutRequest {
   const key = idempotencyKeySchema.safeParse(input.idempotencyKey);
   if (!key.success) {
     throw new AppError('BAD_REQUEST', 'The Idempotency-Key header is required: 8 to 200 printable characters, one per checkout attempt (a UUID works).');
@@ -32,6 +34,7 @@ export function parseCheckoutRequest(input: { userId: string; idempotencyKey: st
   if (!method) throw new AppError('VALIDATION_FAILED', 'Unknown shipping method.');
   return {
     userId: input.userId,
+    email: input.email?.trim().toLowerCase() || undefined,
     body,
     bodyHash: hashCheckoutBody(body, getConfig().SESSION_SECRET),
     recordKey: idempotencyRecordKey(input.userId, key.data),

@@ -30,6 +30,7 @@ const ordersRoute = await import('@/app/api/orders/route');
 const orderRoute = await import('@/app/api/orders/[id]/route');
 const { onSignIn, addCartItem } = await import('@/server/cart');
 const { placeOrder } = await import('@/server/checkout');
+const { findOrderById } = await import('@/server/orders');
 
 type CartJson = { id: string; items: { lineId: string; productId: string; variantId: string; quantity: number; unitPrice: { amount: number }; lineTotal: { amount: number }; available: boolean }[]; subtotal: { amount: number }; itemCount: number };
 type OrderJson = { id: string; status: string; items: { productId: string; variantId: string; quantity: number; unitPrice: { amount: number } }[]; subtotal: { amount: number }; shipping: { amount: number }; tax: { amount: number }; total: { amount: number }; payment: { brand: string; last4: string } };
@@ -110,6 +111,16 @@ describe('checkout rules', () => {
     expect((await json<{ error: { code: string } }>(other)).error.code).toBe('IDEMPOTENCY_KEY_REUSED');
     expect(await orderCount(userId)).toBe(1);
     expect(await stockOf(p.id, 'v')).toBe(9);
+  });
+
+  it("stores the shopper's email on the order, lower-cased, so order mail and the operations search find it", async () => {
+    const p = await putProduct({ variants: [{ id: 'v', price: 2_000, stock: 10 }] });
+    const userId = uniqueId('user');
+    requestContext.user = { ...testUser(userId), email: `Mixed.Case+${userId}@Example.com` };
+    await addCartItem({ kind: 'user', userId }, { productId: p.id, variantId: 'v', quantity: 1 });
+    const placed = await json<{ order: OrderJson }>(await checkout(checkoutBody(), crypto.randomUUID()));
+    const stored = await findOrderById(placed.order.id);
+    expect(stored?.email).toBe(`mixed.case+${userId}@example.com`);
   });
 
   it('answers the same Idempotency-Key sent 5 times at once with one order', async () => {

@@ -13,6 +13,7 @@ export function buildOrderRecord(input: { request: CheckoutRequest; priced: Pric
   return {
     userId: request.userId,
     orderId: input.orderId,
+    ...(request.email ? { email: request.email } : {}),
     status: 'PLACED',
     createdAt: now.toISOString(),
     items: priced.cart.items.map((i) => ({

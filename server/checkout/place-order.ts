@@ -25,6 +25,8 @@ import { reviewedTotalMismatch } from './reviewed-total';
 
 export type PlaceOrderInput = {
   userId: string;
+  /** The shopper's verified email (the session's): order mail goes there and operations find the order by it. */
+  email?: string;
   idempotencyKey: string | null | undefined;
   body: unknown;
   provider?: PaymentProvider;

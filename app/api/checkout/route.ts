@@ -11,7 +11,7 @@ export const POST = route(async (req) => {
   assertSameOrigin(req);
   const user = await requireUser();
   const body = await parseJsonBody(req, z.unknown());
-  const { order, replayed } = await placeOrder({ userId: user.id, idempotencyKey: req.headers.get('idempotency-key'), body });
+  const { order, replayed } = await placeOrder({ userId: user.id, email: user.email, idempotencyKey: req.headers.get('idempotency-key'), body });
   if (!replayed) {
     for (const item of order.items) recordInteractionAfterResponse({ type: 'purchase', productId: item.productId, actor: { userId: user.id } });
   }
