@@ -1,3 +1,5 @@
-// Public entry of the process runtime helpers: singletons shared across Next's bundles (more join here: log-once,
-// memo/LRU, rate limits).
+// Public entry of the process runtime helpers: singletons shared across Next's bundles, saying an outage once, and
+// short-lived memos on lru-cache.
 export { processSingleton, dropProcessSingleton } from './singleton';
+export { logOnce, type LogOnce } from './log-once';
+export { ttlMemo, type Memo } from './memo';
