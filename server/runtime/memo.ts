@@ -5,16 +5,16 @@ import { processSingleton } from './singleton';
 // page): one promise per key for `ttlMs`, shared by concurrent callers and by every Next bundle of the process,
 // at most `max` keys (least recently used dropped first). A rejected load is forgotten at once, never served.
 
-export type Memo<T> = {
-  get(key: string, load: () => Promise<T>): Promise<T>;
+export type Memo = {
+  get<T>(key: string, load: () => Promise<T>): Promise<T>;
   clear(): void;
 };
 
-export function ttlMemo<T>(name: string, options: { ttlMs: number; max: number }): Memo<T> {
-  const cache = processSingleton(`memo:${name}`, () => new LRUCache<string, Promise<T>>({ max: options.max, ttl: options.ttlMs }));
+export function ttlMemo(name: string, options: { ttlMs: number; max: number }): Memo {
+  const cache = processSingleton(`memo:${name}`, () => new LRUCache<string, Promise<unknown>>({ max: options.max, ttl: options.ttlMs }));
   return {
-    get(key, load) {
-      const hit = cache.get(key);
+    get<T>(key: string, load: () => Promise<T>): Promise<T> {
+      const hit = cache.get(key) as Promise<T> | undefined;
       if (hit) return hit;
       const value = load();
       cache.set(key, value);
