@@ -3,3 +3,4 @@
 export { processSingleton, dropProcessSingleton } from './singleton';
 export { logOnce, type LogOnce } from './log-once';
 export { ttlMemo, type Memo } from './memo';
+export { seededRandom, hashString, type Random } from './seeded-random';
