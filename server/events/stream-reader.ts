@@ -37,12 +37,12 @@ import { logOnce } from '../runtime';
 export type StreamRecord = _Record;
 
 /** Where each shard got to (the last record the handler accepted). */
-export type CheckpointStore = {
+type CheckpointStore = {
   get(streamArn: string, shardId: string): Promise<string | undefined>;
   set(streamArn: string, shardId: string, sequenceNumber: string): Promise<void>;
 };
 
-export type StreamReaderOptions = {
+type StreamReaderOptions = {
   /** For log lines and the once-per-kind log. */
   name: string;
   /** Full table name (tableName('orders')). */
@@ -95,7 +95,7 @@ class LostPosition extends Error {
   override name = 'LostPosition';
 }
 
-export function memoryCheckpoints(): CheckpointStore {
+function memoryCheckpoints(): CheckpointStore {
   const map = new Map<string, string>();
   return {
     get: async (arn, shard) => map.get(`${arn}|${shard}`),

@@ -8,7 +8,7 @@ import { processSingleton } from './singleton';
 
 type Level = 'info' | 'warn' | 'error';
 
-export type LogOnce = {
+type LogOnce = {
   /** Writes the first `kind` line; later ones are counted, not written, until `recovered(kind)`. */
   log(kind: string, msg: string, fields?: LogFields, level?: Level): void;
   /** Re-arms `kind` (every kind without argument) and, if it had been said, writes that it recovered. */

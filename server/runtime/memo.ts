@@ -5,7 +5,7 @@ import { processSingleton } from './singleton';
 // page): one promise per key for `ttlMs`, shared by concurrent callers and by every Next bundle of the process,
 // at most `max` keys (least recently used dropped first). A rejected load is forgotten at once, never served.
 
-export type Memo = {
+type Memo = {
   get<T>(key: string, load: () => Promise<T>): Promise<T>;
   clear(): void;
 };

@@ -7,7 +7,7 @@ import { handleOrderRecords } from './handle-order-records';
 // The orders-stream consumers for processes that are not Lambda (the local stack). On AWS each handler below runs
 // as its own stream-subscribed function (./lambda.ts for top sellers).
 
-export type OrdersStreamHandler = {
+type OrdersStreamHandler = {
   /** Names the reader in log lines. */
   name: string;
   /** Called with each batch in stream order; throw to have it delivered again. Must be idempotent. */
@@ -17,9 +17,9 @@ export type OrdersStreamHandler = {
 // Every consumer of the orders stream. Each gets a reader of its own — its own checkpoints, retries and pauses —
 // so a handler that fails (an email provider down) never holds up or redelivers to another. Adding a consumer is
 // one entry here (and, on AWS, one more subscription; DynamoDB Streams allows two readers per shard).
-export const ORDERS_STREAM_HANDLERS: readonly OrdersStreamHandler[] = [{ name: 'top-sellers', handle: handleOrderRecords }];
+const ORDERS_STREAM_HANDLERS: readonly OrdersStreamHandler[] = [{ name: 'top-sellers', handle: handleOrderRecords }];
 
-export type OrdersStreamConsumerOptions = {
+type OrdersStreamConsumerOptions = {
   /** Replaces the handlers (tests use it to simulate a crash mid-batch). */
   handlers?: readonly OrdersStreamHandler[];
   idleMs?: number;
