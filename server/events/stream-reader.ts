@@ -36,12 +36,6 @@ import { logOnce } from '../runtime';
 
 export type StreamRecord = _Record;
 
-/** Where each shard got to (the last record the handler accepted). */
-type CheckpointStore = {
-  get(streamArn: string, shardId: string): Promise<string | undefined>;
-  set(streamArn: string, shardId: string, sequenceNumber: string): Promise<void>;
-};
-
 type StreamReaderOptions = {
   /** For log lines and the once-per-kind log. */
   name: string;
@@ -54,8 +48,6 @@ type StreamReaderOptions = {
   onSnapshot?: (reason: 'start' | 'lost-position') => Promise<void>;
   /** After every round in which every readable shard was read without error. */
   onCaughtUp?: () => void;
-  /** replay: where shards got to; in memory unless given. */
-  checkpoints?: CheckpointStore;
   /** Pause after a round in which no shard had records. */
   idleMs?: number;
   maxBackoffMs?: number;
@@ -95,18 +87,8 @@ class LostPosition extends Error {
   override name = 'LostPosition';
 }
 
-function memoryCheckpoints(): CheckpointStore {
-  const map = new Map<string, string>();
-  return {
-    get: async (arn, shard) => map.get(`${arn}|${shard}`),
-    set: async (arn, shard, seq) => {
-      map.set(`${arn}|${shard}`, seq);
-    },
-  };
-}
-
 export function startStreamReader(options: StreamReaderOptions): StreamReader {
-  const opts = { idleMs: 1_000, maxBackoffMs: 30_000, shardRefreshMs: 10_000, checkpoints: memoryCheckpoints(), ...options };
+  const opts = { idleMs: 1_000, maxBackoffMs: 30_000, shardRefreshMs: 10_000, ...options };
   const log = logger.child({ component: 'stream-reader', reader: opts.name, table: opts.table });
   const setbacks = logOnce(`stream-reader:${opts.name}`, log);
   const stats = { batches: 0, records: 0, handlerFailures: 0 };
@@ -121,6 +103,9 @@ export function startStreamReader(options: StreamReaderOptions): StreamReader {
   /** Something failed in this round (a rejected batch, a refused iterator): outages are not over yet. */
   let roundFailed = false;
   let shards = new Map<string, ShardState>();
+  /** The last record the handler accepted, per `${streamArn}|${shardId}`. In memory: the handlers' markers are
+   * what makes a restart (a replay from TRIM_HORIZON) safe, so nothing else needs to survive one. */
+  let checkpoints = new Map<string, string>();
   let shardsListedAt = 0;
   let snapshotReason: 'start' | 'lost-position' | null = follow ? 'start' : null;
 
@@ -162,6 +147,8 @@ export function startStreamReader(options: StreamReaderOptions): StreamReader {
     const arn = Table?.StreamSpecification?.StreamEnabled ? Table.LatestStreamArn : undefined;
     if (!arn) throw new LostPosition(`table ${opts.table} has no enabled stream (yet)`);
     const listed = await listShards(arn);
+    // follow: a new position owes nothing to the old one (the snapshot after it covers the gap).
+    if (follow) checkpoints = new Map();
     const next = new Map<string, ShardState>();
     for (const s of listed) {
       const open = !s.SequenceNumberRange?.EndingSequenceNumber;
@@ -188,7 +175,7 @@ export function startStreamReader(options: StreamReaderOptions): StreamReader {
   }
 
   async function iteratorFor(arn: string, shard: ShardState, type?: 'TRIM_HORIZON'): Promise<string | undefined> {
-    const checkpoint = type ? undefined : await opts.checkpoints.get(arn, shard.id);
+    const checkpoint = type ? undefined : checkpoints.get(`${arn}|${shard.id}`);
     let input: GetShardIteratorCommandInput = { StreamArn: arn, ShardId: shard.id, ShardIteratorType: type ?? shard.startAt };
     if (!type && shard.retryFrom) input = { ...input, ShardIteratorType: 'AT_SEQUENCE_NUMBER', SequenceNumber: shard.retryFrom };
     else if (checkpoint) input = { ...input, ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: checkpoint };
@@ -245,7 +232,7 @@ export function startStreamReader(options: StreamReaderOptions): StreamReader {
     shard.retryFrom = undefined;
     const last = records.at(-1)?.dynamodb?.SequenceNumber;
     if (last) {
-      await opts.checkpoints.set(arn, shard.id, last);
+      checkpoints.set(`${arn}|${shard.id}`, last);
       shard.fromSequence = true;
     }
     stats.batches++;
@@ -322,7 +309,11 @@ export function startStreamReader(options: StreamReaderOptions): StreamReader {
         maxDelayMs: opts.maxBackoffMs,
         retryOn: () => !stopped,
         onRetry: onSetback,
-      }).catch(() => false); // only once stopped
+      }).catch((err: unknown) => {
+        // Only once stopped, or for an error p-retry never retries (a TypeError: a bug); the loop goes on.
+        if (!stopped) onSetback(err);
+        return false;
+      });
       if (!progressed) await sleep(opts.idleMs);
     }
     log.info('stream reader stopped');
