@@ -14,6 +14,9 @@ const schema = z.object({
   COGNITO_CLIENT_ID: optionalString,
   TABLE_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]*$/).default('storefront-local-'),
   REDIS_URL: optionalUrl,
+  // Bytes the 'use cache' handler keeps in process memory (LRU; Redis holds the rest). Read by
+  // server/cache/next-cache-handler.mjs itself (plain JS, loaded by Next apart from the bundles); default 64 MiB there.
+  CACHE_MEMORY_MAX_BYTES: z.coerce.number().int().positive().optional(),
   SITE_URL: z.string().url().default('http://localhost:3000'),
   // Signs guest-cart cookies and similar opaque ids. Locally a fixed dev value; on AWS an SST secret.
   SESSION_SECRET: z.string().min(16).default('local-dev-secret-change-me-0123456789'),

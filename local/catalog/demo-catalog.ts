@@ -1,6 +1,6 @@
 import { productIdFromSlug, type CatalogRow } from '../../server/catalog/import';
 import { productImagePath } from '../../server/catalog/images';
-import { seededRandom, type Random } from '../../server/catalog/images/seeded-random';
+import { seededRandom, type Random } from '../../server/runtime';
 import { BOOK_FORMATS, COFFEE_GRINDS, COFFEE_WEIGHTS, demoCategories, GAME_EDITIONS, type DemoCategory } from './demo-categories';
 
 // The demo catalog: ~1,200 believable products in the import row format, drawn from a seeded generator so the

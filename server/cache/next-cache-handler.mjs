@@ -1,31 +1,49 @@
 // Next.js 'use cache' handler (next.config.mjs `cacheHandlers.default`): an in-process LRU in front of Redis,
 // with tag expiry checked on every read against the shared tag store. Next loads this file unbundled at run
-// time, so it is plain JavaScript. An entry whose tag was expired after it was made is a miss (not served
+// time, so it is plain JavaScript (it imports packages, never the TypeScript under server/). The LRU is bounded
+// by bytes, not entries: rendered pages differ in size by orders of magnitude, so a count bounds nothing. An entry whose tag was expired after it was made is a miss (not served
 // stale), so a re-imported price shows on the next request.
 import { createHash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import { getRedis } from './redis-connection.mjs';
 import { expireTags, latestExpiration } from './tag-store.mjs';
 
-const MAX_MEMORY_ENTRIES = 5000;
+// CACHE_MEMORY_MAX_BYTES (declared and validated in server/config.ts; read here directly, since this file
+// cannot import TypeScript): the in-process layer's budget. Redis holds the rest.
+const DEFAULT_CACHE_MEMORY_MAX_BYTES = 64 * 1024 * 1024;
+/** Per entry besides its bytes: tags, numbers and the key, roughly. */
+const ENTRY_OVERHEAD_BYTES = 256;
 const MAX_REDIS_TTL_SECONDS = 24 * 3600;
 const ENTRY_PREFIX = 'cache:entry:';
 
 /** @typedef {{ tags: string[], stale: number, timestamp: number, expire: number, revalidate: number, bytes: Uint8Array }} StoredEntry */
 
 const STATE = Symbol.for('storefront.cache.entries');
-/** @returns {{ memory: Map<string, StoredEntry>, pending: Map<string, Promise<void>> }} */
+function memoryBudget() {
+  const n = Number(process.env.CACHE_MEMORY_MAX_BYTES);
+  return Number.isSafeInteger(n) && n > 0 ? n : DEFAULT_CACHE_MEMORY_MAX_BYTES;
+}
+
+// On globalThis (under a symbol) like this directory's other plain-JS modules: server/runtime's processSingleton
+// is TypeScript, and Next loads this file apart from every bundle.
+/** @returns {{ memory: LRUCache<string, StoredEntry>, pending: Map<string, Promise<void>> }} */
 function state() {
   const g = /** @type {Record<symbol, any>} */ (globalThis);
-  if (!g[STATE]) g[STATE] = { memory: new Map(), pending: new Map() };
+  if (!g[STATE]) {
+    const memory = new LRUCache({
+      maxSize: memoryBudget(),
+      /** @param {StoredEntry} entry @param {string} key */
+      sizeCalculation: (entry, key) => entry.bytes.byteLength + key.length + entry.tags.reduce((n, t) => n + t.length, 0) + ENTRY_OVERHEAD_BYTES,
+    });
+    g[STATE] = { memory, pending: new Map() };
+  }
   return g[STATE];
 }
 
 /** @param {string} key @param {StoredEntry} entry */
 function remember(key, entry) {
-  const { memory } = state();
-  memory.delete(key);
-  memory.set(key, entry);
-  if (memory.size > MAX_MEMORY_ENTRIES) memory.delete(memory.keys().next().value);
+  // An entry bigger than the whole budget is not kept in memory (lru-cache refuses it); Redis still has it.
+  state().memory.set(key, entry);
 }
 
 /** @param {string} cacheKey */

@@ -76,4 +76,32 @@ describe('next cache handler without Redis', () => {
     expect(await handler.getExpiration(['_N_T_/p/x', 'never-expired'])).toBe(at);
     expect(await handler.getExpiration(['never-expired-either'])).toBe(0);
   });
+
+  it('keeps the in-process layer within CACHE_MEMORY_MAX_BYTES, dropping the least recently used entries', async () => {
+    const state = Symbol.for('storefront.cache.entries');
+    const g = globalThis as unknown as Record<symbol, unknown>;
+    const previous = g[state];
+    delete g[state]; // the bound is read when the layer is made
+    process.env.CACHE_MEMORY_MAX_BYTES = '10000';
+    try {
+      const kb = (c: string) => c.repeat(3_000);
+      const [a, b, c, d] = [key(), key(), key(), key()];
+      await handler.set(a, Promise.resolve(entry(kb('a'), [])));
+      await handler.set(b, Promise.resolve(entry(kb('b'), [])));
+      await handler.set(c, Promise.resolve(entry(kb('c'), [])));
+      expect(await text(await handler.get(a, []))).toBe(kb('a')); // a is now the most recent
+      await handler.set(d, Promise.resolve(entry(kb('d'), []))); // over 10,000 bytes: b goes
+      expect(await handler.get(b, [])).toBeUndefined();
+      expect(await text(await handler.get(a, []))).toBe(kb('a'));
+      expect(await text(await handler.get(d, []))).toBe(kb('d'));
+      // One entry bigger than the whole budget is not held in memory at all.
+      const huge = key();
+      await handler.set(huge, Promise.resolve(entry('x'.repeat(20_000), [])));
+      expect(await handler.get(huge, [])).toBeUndefined();
+      expect(await text(await handler.get(d, []))).toBe(kb('d'));
+    } finally {
+      delete process.env.CACHE_MEMORY_MAX_BYTES;
+      g[state] = previous;
+    }
+  });
 });

@@ -1,5 +1,6 @@
 import { NextRequest, NextResponse } from 'next/server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { processSingleton } from '../runtime';
 import { mintAnonId } from './anon-id';
 import type { FlagCache } from './flag-cache';
 import type { Flag } from './flag-model';
@@ -21,7 +22,8 @@ function useFlags(overrides: Partial<Flag> & { key: string }): { gets: number } 
     },
     invalidate: () => {},
   };
-  (globalThis as { __storefrontFlagCache?: FlagCache }).__storefrontFlagCache = cache;
+  resetSharedFlagCacheForTests();
+  processSingleton('flags:cache', () => cache);
   return counter;
 }
 

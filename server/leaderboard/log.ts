@@ -1,4 +1,5 @@
 import { logger } from '../observability';
+import { logOnce } from '../runtime';
 
 // Structured log lines for the leaderboard, through the one logger (server/observability). An outage is said
 // once until it clears (warnOnce/clearWarning), so a down Redis or DynamoDB does not write a line per request.
@@ -7,14 +8,8 @@ export { errorText } from '../observability';
 
 type Level = 'info' | 'warn' | 'error';
 
-const WARNED = Symbol.for('storefront.leaderboard.warned');
-
-function warned(): Set<string> {
-  const g = globalThis as unknown as Record<symbol, Set<string> | undefined>;
-  return (g[WARNED] ??= new Set<string>());
-}
-
 const leaderboardLog = logger.child({ component: 'leaderboard' });
+const outages = logOnce('leaderboard', leaderboardLog);
 
 export function log(level: Level, msg: string, fields: Record<string, unknown> = {}): void {
   leaderboardLog[level](msg, fields);
@@ -22,12 +17,9 @@ export function log(level: Level, msg: string, fields: Record<string, unknown> =
 
 /** Logs the first occurrence of `kind`; later ones are silent until clearWarning(kind). */
 export function warnOnce(kind: string, msg: string, fields: Record<string, unknown> = {}, level: Level = 'warn'): void {
-  const set = warned();
-  if (set.has(kind)) return;
-  set.add(kind);
-  log(level, msg, fields);
+  outages.log(kind, msg, fields, level);
 }
 
 export function clearWarning(kind: string): void {
-  if (warned().delete(kind)) log('info', `recovered: ${kind}`);
+  outages.recovered(kind);
 }

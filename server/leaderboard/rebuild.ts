@@ -1,5 +1,6 @@
 import { getRedis } from '../cache';
 import { AppError } from '../errors';
+import { processSingleton } from '../runtime';
 import { clearDirtyVersion, isDirtyInProcess, readDirtyVersion, setDirtyInProcess } from './redis-dirty-flag';
 import { isBuilt, markBuilt, raiseScores } from './redis-leaderboard';
 import { clearWarning, errorText, log } from './log';
@@ -32,8 +33,8 @@ export async function rebuildLeaderboardFromDynamo(): Promise<{ products: number
 
 export type HealOutcome = 'in-step' | 'rebuilt' | 'redis-unavailable' | 'failed';
 
-const INFLIGHT = Symbol.for('storefront.leaderboard.heal');
-const LAST_FAILURE = Symbol.for('storefront.leaderboard.heal-failed-at');
+/** One heal per process, whichever bundle asks (a process singleton). */
+const healState = () => processSingleton('leaderboard:heal', () => ({ inflight: undefined as Promise<HealOutcome> | undefined, failedAt: undefined as number | undefined }));
 
 /** Readers trigger heals; while rebuilds keep failing, do not repeat the full read on every request. */
 const RETRY_AFTER_FAILURE_MS = 5_000;
@@ -43,17 +44,15 @@ const RETRY_AFTER_FAILURE_MS = 5_000;
  * in DynamoDB, or the set was never built (empty Redis). One run at a time per process. Never throws.
  */
 export function healLeaderboardIfNeeded(): Promise<HealOutcome> {
-  const g = globalThis as unknown as Record<symbol, Promise<HealOutcome> | number | undefined>;
-  const failedAt = g[LAST_FAILURE];
-  if (typeof failedAt === 'number' && Date.now() - failedAt < RETRY_AFTER_FAILURE_MS) return Promise.resolve('failed');
-  const inflight = g[INFLIGHT];
-  if (inflight instanceof Promise) return inflight;
+  const state = healState();
+  if (state.failedAt !== undefined && Date.now() - state.failedAt < RETRY_AFTER_FAILURE_MS) return Promise.resolve('failed');
+  if (state.inflight) return state.inflight;
   const run = heal().then((outcome) => {
-    g[LAST_FAILURE] = outcome === 'failed' ? Date.now() : undefined;
+    state.failedAt = outcome === 'failed' ? Date.now() : undefined;
     return outcome;
   });
-  g[INFLIGHT] = run.finally(() => {
-    g[INFLIGHT] = undefined;
+  state.inflight = run.finally(() => {
+    state.inflight = undefined;
   });
   return run;
 }

@@ -2,6 +2,7 @@ import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { dynamoDoc } from '../aws/clients';
 import { isConditionalCheckFailure } from '../db';
 import { tableName } from '../db/tables';
+import { processSingleton } from '../runtime';
 import { REDIS_DIRTY_KEY } from './keys';
 import { errorText, log } from './log';
 
@@ -9,11 +10,8 @@ import { errorText, log } from './log';
 // in DynamoDB (so the mark survives a crash and reaches the next Lambda container or another consumer process).
 // The DynamoDB flag carries a version: a rebuild clears only the version it saw, so a mark made while it ran stays.
 
-const LOCAL = Symbol.for('storefront.leaderboard.redis-dirty');
-
 function local(): { dirty: boolean } {
-  const g = globalThis as unknown as Record<symbol, { dirty: boolean } | undefined>;
-  return (g[LOCAL] ??= { dirty: false });
+  return processSingleton('leaderboard:redis-dirty', () => ({ dirty: false }));
 }
 
 export function isDirtyInProcess(): boolean {

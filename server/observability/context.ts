@@ -1,11 +1,12 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { processSingleton } from '../runtime';
 
 // The request context: the request id and the downstream calls made on the request's behalf, carried by
 // AsyncLocalStorage so the logger, the AWS SDK middleware and the Redis timing know the request without anyone
 // threading it by hand. route() (server/http/respond.ts) opens it for every route handler.
 //
-// One instance per process, on globalThis: Next bundles route handlers, middleware and instrumentation
-// separately, and the AWS clients (built once, also on globalThis) must read the same store as route().
+// One instance per process (a process singleton): Next bundles route handlers, middleware and instrumentation
+// separately, and the AWS clients (built once per process too) must read the same store as route().
 
 /** Calls of one downstream service during one request. */
 export type ServiceTiming = {
@@ -29,7 +30,7 @@ type Globals = {
   /** Where the request id comes from outside route(): pages (see next-request-scope.ts). */
   fallbackRequestId?: () => string | undefined;
 };
-const globals = ((globalThis as { __storefrontObservability?: Globals }).__storefrontObservability ??= {});
+const globals = processSingleton<Globals>('observability:context', () => ({}));
 const storage = (globals.storage ??= new AsyncLocalStorage<RequestContext>());
 
 export function newRequestContext(requestId: string): RequestContext {

@@ -1,4 +1,5 @@
 import { tracingChannel } from 'node:diagnostics_channel';
+import { processSingleton } from '../runtime';
 import { currentRequestContext, recordDownstreamCall, type RequestContext } from './context';
 
 // Redis time in Server-Timing, without wrapping the client: ioredis (5.10+) publishes every command on the
@@ -8,13 +9,11 @@ import { currentRequestContext, recordDownstreamCall, type RequestContext } from
 
 type Traced = { __storefront?: { ctx: RequestContext; start: number } };
 
-const SUBSCRIBED = Symbol.for('storefront.observability.redisTiming');
-
 /** Subscribes once per process (diagnostics channels are process-wide, whichever bundle loads this). */
 export function subscribeRedisTiming(): void {
-  const g = globalThis as Record<symbol, unknown>;
-  if (g[SUBSCRIBED]) return;
-  g[SUBSCRIBED] = true;
+  const subscribed = processSingleton('observability:redis-timing', () => ({ done: false }));
+  if (subscribed.done) return;
+  subscribed.done = true;
   const settle = (message: unknown) => {
     const tag = (message as Traced).__storefront;
     if (!tag) return;

@@ -2,6 +2,7 @@ import 'server-only';
 import { getProductRecords, isInStock, toProductSummary } from '../catalog';
 import { getConfig } from '../config';
 import { withBudget } from '../resilience';
+import { ttlMemo } from '../runtime';
 import { localSimilarItems, localUserRecommendations } from './local-engine';
 import { personalizeForUser, personalizeSimilarItems } from './personalize-adapter';
 import type { Recommendations, RecommendationSource } from './types';
@@ -48,31 +49,16 @@ async function recommend(
 // "Customers also bought" is the same for every shopper, and computing it (co-purchase index, ~160 product
 // reads, a category search) was most of a product page's server time. Kept per process for a short while;
 // stock is re-checked at checkout, so a recommendation at most this stale is harmless.
-const PRODUCT_RECOMMENDATIONS_TTL_MS = 30_000;
-const MEMO = Symbol.for('storefront.recommendations.by-product');
-type Memo = Map<string, { at: number; value: Promise<Recommendations> }>;
-
-function productMemo(): Memo {
-  const g = globalThis as unknown as Record<symbol, Memo | undefined>;
-  return (g[MEMO] ??= new Map());
-}
+const productMemo = ttlMemo('recommendations:by-product', { ttlMs: 30_000, max: 5_000 });
 
 /** "Customers also bought" for a product page. */
 export async function recommendForProduct(productId: string, limit = RECOMMENDATION_DEFAULT_LIMIT): Promise<Recommendations> {
-  const memo = productMemo();
-  const key = `${productId}:${limit}`;
-  const hit = memo.get(key);
-  if (hit && Date.now() - hit.at < PRODUCT_RECOMMENDATIONS_TTL_MS) return hit.value;
-  const value = computeForProduct(productId, limit);
-  memo.set(key, { at: Date.now(), value });
-  if (memo.size > 5000) memo.delete(memo.keys().next().value!);
-  value.catch(() => memo.delete(key)); // never remember a failure
-  return value;
+  return productMemo.get(`${productId}:${limit}`, () => computeForProduct(productId, limit));
 }
 
 /** Drops remembered product recommendations (tests that place orders and expect fresh co-purchases). */
 export function forgetProductRecommendations(): void {
-  productMemo().clear();
+  productMemo.clear();
 }
 
 async function computeForProduct(productId: string, limit: number): Promise<Recommendations> {

@@ -3,6 +3,7 @@
 import 'server-only';
 import { AppError } from '../errors';
 import { logger } from '../observability';
+import { logOnce } from '../runtime';
 import { runSearch } from './run-search';
 import { ensureSearchIndex } from './search-index-store';
 import type { SearchParams, SearchResult } from './types';
@@ -23,7 +24,7 @@ export { searchQuerySchema, searchPageQuerySchema } from './search-query';
 export type { SearchIndexChange } from './search-index-store';
 export { ensureSearchIndex, rebuildSearchIndex, applySearchIndexChanges, markSearchIndexFollowed } from './search-index-store';
 
-let warnedUnavailable = false;
+const outages = logOnce('search', logger.child({ component: 'search' }));
 
 /**
  * Searches the catalog. Builds the index on first use (one Scan, shared by concurrent callers), so it works
@@ -32,11 +33,9 @@ let warnedUnavailable = false;
  */
 export async function searchProducts(params: SearchParams): Promise<SearchResult> {
   const index = await ensureSearchIndex().catch((err: unknown) => {
-    if (!warnedUnavailable) {
-      warnedUnavailable = true;
-      logger.error('search index build failed', { component: 'search', err: String(err) });
-    }
+    outages.log('index-build', 'search index build failed', { err: String(err) }, 'error');
     throw new AppError('UNAVAILABLE', 'Search is not available right now. Please try again shortly.');
   });
+  outages.recovered('index-build');
   return runSearch(index, params);
 }

@@ -1,8 +1,9 @@
 import type { ProductRecord } from '../catalog/types';
+import { processSingleton } from '../runtime';
 import { ProductSearchIndex } from './product-search-index';
 import { scanAllProducts, scanCategoryNames } from './scan-catalog-tables';
 
-// The process-wide index. Kept on globalThis because Next bundles route handlers and instrumentation (where
+// The process-wide index. A process singleton because Next bundles route handlers and instrumentation (where
 // the stream consumer starts) separately; module-level state would give each bundle its own index.
 
 export type SearchIndexChange = { type: 'upsert'; record: ProductRecord } | { type: 'remove'; id: string };
@@ -25,11 +26,8 @@ type Store = {
  */
 const UNFOLLOWED_MAX_AGE_MS = 5 * 60_000;
 
-const STORE = Symbol.for('storefront.search.index-store');
-
 function store(): Store {
-  const g = globalThis as { [STORE]?: Store };
-  return (g[STORE] ??= { index: null, builtAt: 0, followedUntil: 0, building: null, categoryRefresh: null });
+  return processSingleton<Store>('search:index-store', () => ({ index: null, builtAt: 0, followedUntil: 0, building: null, categoryRefresh: null }));
 }
 
 function startBuild(s: Store): Promise<ProductSearchIndex> {

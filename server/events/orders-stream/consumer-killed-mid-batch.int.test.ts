@@ -107,7 +107,7 @@ describe('orders-stream consumer killed mid-batch', () => {
     await eventually(async () => expect(await redisCounts(ids)).toEqual(expected), 30_000, 100);
     // Wait until it has handled the whole retained stream, so a second count of anything would have shown.
     const total = await streamRecordCount();
-    await eventually(async () => expect(consumer!.poller.stats.records).toBeGreaterThanOrEqual(total), 30_000, 100);
+    await eventually(async () => expect(consumer!.readers.get('top-sellers')!.stats.records).toBeGreaterThanOrEqual(total), 30_000, 100);
     expect(await dynamoCounts(ids)).toEqual(expected);
     expect(await redisCounts(ids)).toEqual(expected);
 

@@ -44,7 +44,7 @@ function isOneOf(orders: TestOrder[]) {
 /** Waits until the consumer has handled at least every record in the stream now (so a double count would show). */
 async function caughtUp(consumer: OrdersStreamConsumer): Promise<void> {
   const total = (await allStreamRecords()).length;
-  await eventually(async () => expect(consumer.poller.stats.records).toBeGreaterThanOrEqual(total));
+  await eventually(async () => expect(consumer.readers.get('top-sellers')!.stats.records).toBeGreaterThanOrEqual(total));
 }
 
 describe('orders stream → top sellers', () => {
@@ -112,13 +112,18 @@ describe('orders stream → top sellers', () => {
     let crashes = 0;
     consumer = createOrdersStreamConsumer({
       idleMs: 100,
-      handler: async (records) => {
-        const cut = records.filter(ours).at(1);
-        if (!cut) return handleOrderRecords(records);
-        await handleOrderRecords(records.slice(0, records.indexOf(cut) + 1));
-        crashes++;
-        throw new Error('simulated crash mid-batch');
-      },
+      handlers: [
+        {
+          name: 'top-sellers',
+          handle: async (records) => {
+            const cut = records.filter(ours).at(1);
+            if (!cut) return handleOrderRecords(records);
+            await handleOrderRecords(records.slice(0, records.indexOf(cut) + 1));
+            crashes++;
+            throw new Error('simulated crash mid-batch');
+          },
+        },
+      ],
     });
     await eventually(async () => expect(crashes).toBeGreaterThan(0));
     await consumer.stop();

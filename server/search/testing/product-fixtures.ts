@@ -1,4 +1,5 @@
 import type { ProductRecord } from '../../catalog/types';
+import { seededRandom } from '../../runtime';
 
 // Product records for search tests and measurements, in the stored shape the index is built from.
 
@@ -203,18 +204,6 @@ export function fixtureProducts(): ProductRecord[] {
   return [...HAND_PICKED, ...tees].map(productRecord);
 }
 
-/** Deterministic pseudo-random numbers (mulberry32), so generated catalogs are the same on every run. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const ADJECTIVES = ['Classic', 'Ultra', 'Compact', 'Premium', 'Everyday', 'Pro', 'Lightweight', 'Rugged', 'Wireless', 'Organic', 'Vintage', 'Smart'];
 const NOUNS_BY_CATEGORY: Record<string, string[]> = {
   audio: ['Headphones', 'Earbuds', 'Speaker', 'Soundbar', 'Turntable', 'Microphone'],
@@ -230,7 +219,8 @@ const WORDS = 'durable comfortable designed for daily use with recycled material
 
 /** `count` plausible products across the fixture categories, for memory and latency measurements. */
 export function syntheticProducts(count: number, seed = 42): ProductRecord[] {
-  const random = seededRandom(seed);
+  // Deterministic, so generated catalogs are the same on every run.
+  const random = seededRandom(seed).next;
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const categories = Object.keys(NOUNS_BY_CATEGORY);
   return Array.from({ length: count }, (_, i) => {
