@@ -112,6 +112,8 @@ type Fx = {
   b: { id: string; lineId: string; orderId: string };
   g: { id: string; cookie: string; lineId: string };
   marketer: { token: string };
+  /** A session of shopper c that POST /api/auth/sign-out may end: signing out revokes the access token at once. */
+  leaver: { token: string };
   c: { email: string; password: string };
   product: { id: string; slug: string };
   scarce: { id: string };
@@ -218,6 +220,7 @@ beforeAll(async () => {
     b: { id: b.id, lineId: (await cartLineIds(`user#${b.id}`))[0]!, orderId: orderIds[2]! },
     g: { id: guestId, cookie: signGuestCartId(guestId, getConfig().SESSION_SECRET), lineId: (await cartLineIds(`guest#${guestId}`))[0]! },
     marketer: { token: marketer.accessToken },
+    leaver: { token: c.token },
     c: { email: c.email, password: c.password },
     product: { id: product.id, slug: product.slug },
     scarce: { id: scarce.id },
@@ -666,9 +669,11 @@ function caseArb(spec: RouteSpec): fc.Arbitrary<Case> {
   });
 }
 
-function cookieHeader(c: Case): string {
+function cookieHeader(c: Case, spec?: RouteSpec): string {
   const parts: string[] = [];
-  if (c.caller === 'a') parts.push(`sf_at=${fx.a.token}`);
+  // Sign-out revokes the token it is sent (docs/identity.md): caller a signs out another session, or every later case
+  // of a would be signed out.
+  if (c.caller === 'a') parts.push(`sf_at=${spec?.path === '/api/auth/sign-out' ? fx.leaver.token : fx.a.token}`);
   if (c.caller === 'marketer') parts.push(`sf_at=${fx.marketer.token}`);
   if (c.caller === 'forged') parts.push(`sf_at=${c.forgedToken}`);
   // The caller's session cookie first; a hostile sf_at after it replaces it (effectiveCaller says who is left).
@@ -706,7 +711,7 @@ function bodyInit(body: BodyCase | null, headers: Headers): BodyInit | undefined
 function buildRequest(spec: RouteSpec, c: Case): Request {
   const path = spec.path.replace(/\[(\w+)\]/g, (_, name: string) => encodePathSegment(c.params[name] ?? ''));
   const headers = new Headers();
-  const cookie = cookieHeader(c);
+  const cookie = cookieHeader(c, spec);
   if (cookie) headers.set('cookie', cookie);
   if (c.origin.kind === 'same') headers.set('origin', fx.site);
   if (c.origin.kind === 'foreign') for (const [n, v] of c.origin.headers) headers.set(n, v);
