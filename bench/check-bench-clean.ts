@@ -53,8 +53,8 @@ try {
   }
   for (const path of PAGES) {
     const page = await browser.newPage();
-    // The first compile of a page in dev can take a minute on a busy machine; only what happens after it counts.
-    await page.goto(`${origin}${path}`, { waitUntil: 'load', timeout: 180_000 });
+    // The first compile of a page in dev takes minutes on a busy machine; only what happens after it counts.
+    await page.goto(`${origin}${path}`, { waitUntil: 'load', timeout: 600_000 });
     // Document requests only: a reload fetches the page again, while the router's own history updates do not.
     let navigations = 0;
     page.on('request', (request) => {
