@@ -1,3 +1,5 @@
+import { isLoopbackHost } from './http/loopback';
+
 // Configuration that fails closed (issues 11.5 and 19.10). A production process (NODE_ENV=production) refuses to
 // start on a secret left at its development default, and, unless it runs on the local stack (LOCAL_STACK=1, set
 // only by local/stack.ts), on the local stack's identity provider: cognito-local signs tokens with a private key
@@ -15,12 +17,11 @@ type Checked = {
   COGNITO_USER_POOL_ID?: string;
 };
 
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1', '0.0.0.0']);
-
 function isLoopbackUrl(url: string): boolean {
   try {
     const host = new URL(url).hostname.toLowerCase();
-    return LOOPBACK_HOSTS.has(host) || host.endsWith('.localhost') || host.startsWith('127.');
+    // 0.0.0.0 as a destination reaches this machine too.
+    return isLoopbackHost(host) || host.startsWith('127.') || host === '0.0.0.0';
   } catch {
     return false;
   }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { AppError, isAppError } from '../errors';
-import { logger, newRequestContext, requestIdFrom, runWithRequestContext, serverTimingHeader, subscribeRedisTiming, type RequestContext } from '../observability';
+import { logger, newRequestContext, requestIdsFrom, runWithRequestContext, serverTimingHeader, subscribeRedisTiming, type RequestContext } from '../observability';
 
 // The one place errors become HTTP: `{ error: { code, message, details? } }` with the AppError's status.
 
@@ -46,13 +46,14 @@ subscribeRedisTiming();
 
 /**
  * Wraps a route handler so every thrown error leaves through toErrorResponse, inside a request context
- * (server/observability): log lines and AWS calls carry the request id (middleware's `x-request-id`, or one
+ * (server/observability): log lines and AWS calls carry the request id (the one middleware forwarded, or one
  * decided here for a handler called without middleware), and the response gets `X-Request-Id` and a
  * `Server-Timing` summary of the downstream calls.
  */
 export function route<C = unknown>(handler: Handler<C>): Handler<C> {
   return async (req, ctx) => {
-    const context = newRequestContext(requestIdFrom(req.headers));
+    const { requestId, clientRequestId } = requestIdsFrom(req.headers);
+    const context = newRequestContext(requestId);
     return runWithRequestContext(context, async () => {
       let res: Response;
       try {
@@ -60,14 +61,14 @@ export function route<C = unknown>(handler: Handler<C>): Handler<C> {
       } catch (err) {
         res = toErrorResponse(err);
       }
-      return finishResponse(req, res, context);
+      return finishResponse(req, res, context, clientRequestId);
     });
   };
 }
 
 const accessLog = logger.child({ component: 'http' });
 
-function finishResponse(req: Request, res: Response, context: RequestContext): Response {
+function finishResponse(req: Request, res: Response, context: RequestContext, clientRequestId: string | undefined): Response {
   const timing = serverTimingHeader(context);
   let out = res;
   try {
@@ -86,6 +87,8 @@ function finishResponse(req: Request, res: Response, context: RequestContext): R
     status: out.status,
     durMs: Math.round((performance.now() - context.startedAt) * 10) / 10,
     cdnRequestId: cdnRequestId && cdnRequestId !== context.requestId ? cdnRequestId.slice(0, 64) : undefined,
+    // The caller's own x-request-id, beside ours, never instead of it.
+    clientRequestId,
   });
   return out;
 }
