@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { AppError, isAppError } from '../errors';
+import { BODY_IDLE_TIMEOUT_MS, MAX_JSON_BODY_BYTES } from './body-limits';
 import { logger, newRequestContext, requestIdsFrom, runWithRequestContext, serverTimingHeader, subscribeRedisTiming, type RequestContext } from '../observability';
 
 // The one place errors become HTTP: `{ error: { code, message, details? } }` with the AppError's status.
@@ -101,11 +102,27 @@ export function parseQuery<T extends z.ZodType>(req: Request, schema: T): z.infe
   return parsed.data;
 }
 
-const MAX_JSON_BYTES = 64 * 1024;
+/** One read of the body, abandoned (and the body cancelled) when nothing arrives for BODY_IDLE_TIMEOUT_MS. */
+async function readWithin(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<ReadableStreamReadResult<Uint8Array>> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const stalled = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      // Rejected first: cancelling settles the pending read as `done`, which must not win the race.
+      reject(new AppError('REQUEST_TIMEOUT', 'The body stopped arriving before it was complete.'));
+      reader.cancel().catch(() => {});
+    }, BODY_IDLE_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([reader.read(), stalled]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /**
- * The body as text, read only up to `maxBytes`: a body without Content-Length (chunked) or with one that
- * understates it is cut off at the limit, never buffered whole. Decoded like Request.text() (UTF-8, a leading BOM
+ * The body as text, read only up to `maxBytes`: a declared Content-Length over it is refused before reading; a body
+ * without Content-Length (chunked) or with one that understates it is cut off at the limit, never buffered whole;
+ * a body that stalls is abandoned after BODY_IDLE_TIMEOUT_MS. Decoded like Request.text() (UTF-8, a leading BOM
  * dropped, invalid bytes as U+FFFD).
  */
 async function readBodyText(req: Request, maxBytes: number): Promise<string> {
@@ -116,7 +133,7 @@ async function readBodyText(req: Request, maxBytes: number): Promise<string> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = await readWithin(reader);
     if (done) break;
     size += value.byteLength;
     if (size > maxBytes) {
@@ -129,7 +146,7 @@ async function readBodyText(req: Request, maxBytes: number): Promise<string> {
 }
 
 /** Reads and validates a JSON body: 413 past the limit, 400 for malformed JSON or a schema mismatch. */
-export async function parseJsonBody<T extends z.ZodType>(req: Request, schema: T, maxBytes = MAX_JSON_BYTES): Promise<z.infer<T>> {
+export async function parseJsonBody<T extends z.ZodType>(req: Request, schema: T, maxBytes = MAX_JSON_BODY_BYTES): Promise<z.infer<T>> {
   const text = await readBodyText(req, maxBytes);
   let data: unknown;
   try {
