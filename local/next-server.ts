@@ -25,7 +25,9 @@ const app = next({ dev: false, dir: process.cwd(), hostname: host, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-const server = createServer({ headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, keepAliveTimeout: 5_000 }, (req, res) => {
+// connectionsCheckingInterval: how often Node checks those timeouts (default 30 s, which would add up to 30 s).
+const options = { headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, keepAliveTimeout: 5_000, connectionsCheckingInterval: 1_000 };
+const server = createServer(options, (req, res) => {
   const refused = frontDoorRefusal(req.method, req.url, req.headers['content-length']);
   if (!refused) {
     void handle(req, res);
@@ -33,6 +35,18 @@ const server = createServer({ headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout
   }
   // Connection: close in the refusal: Node closes the socket after the answer instead of reading the body.
   res.writeHead(refused.status, refused.headers).end(refused.body);
+});
+// A request that timed out (Node's own answer would be a bare 408) or could not be parsed: the JSON error shape,
+// unless an answer has already begun, then the connection just closes.
+server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
+  const started = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent;
+  if (started || !socket.writable) return void socket.destroy();
+  const [status, code, message] =
+    err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? ['408 Request Timeout', 'REQUEST_TIMEOUT', 'The request did not arrive in time.']
+      : ['400 Bad Request', 'BAD_REQUEST', 'The request could not be read.'];
+  const body = JSON.stringify({ error: { code, message } });
+  socket.end(`HTTP/1.1 ${status}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
 });
 // CONNECT never reaches the request handler: Node emits it here (without a listener it drops the socket).
 server.on('connect', (_req, socket: Socket) => {
