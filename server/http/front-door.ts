@@ -12,7 +12,7 @@ import { isUnderPath, normaliseRoutePath } from './route-paths';
 const FETCH_FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
 const ALLOW = 'DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT';
 
-export type FrontDoorRefusal = { status: number; headers: Record<string, string>; body: string };
+type FrontDoorRefusal = { status: number; headers: Record<string, string>; body: string };
 
 function refusal(api: boolean, status: number, code: string, message: string, headers: Record<string, string> = {}): FrontDoorRefusal {
   const body = api ? JSON.stringify({ error: { code, message } }) : `${message}\n`;

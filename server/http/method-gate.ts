@@ -48,7 +48,7 @@ function matches(route: CompiledRoute, parts: string[]): boolean {
 }
 
 /** The Allow header value for a path, or null when no JSON route (page: the page methods) is known there. */
-export function allowedMethods(pathname: string, routes?: ApiRoute[]): string | null {
+function allowedMethods(pathname: string, routes?: ApiRoute[]): string | null {
   if (!isApiPath(pathname)) return [...PAGE_METHODS].sort().join(', ');
   const parts = normaliseRoutePath(pathname).split('/').filter(Boolean);
   // Static segments first (fewest dynamic ones), as Next's router picks.

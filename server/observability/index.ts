@@ -3,8 +3,6 @@
 export { errorText, formatLogLine, logger, type LogFields, type Logger, type LogLevel } from './logger';
 export {
   adoptRequestId,
-  FORWARDED_CLIENT_REQUEST_ID_HEADER,
-  FORWARDED_REQUEST_ID_HEADER,
   mintRequestId,
   REQUEST_ID_HEADER,
   requestIdsFrom,

@@ -7,7 +7,7 @@
 export const REQUEST_ID_HEADER = 'x-request-id';
 /** Middleware → page or route handler: our id, and the client's. Set only by middleware (internal headers). */
 export const FORWARDED_REQUEST_ID_HEADER = 'x-storefront-request-id';
-export const FORWARDED_CLIENT_REQUEST_ID_HEADER = 'x-storefront-client-request-id';
+const FORWARDED_CLIENT_REQUEST_ID_HEADER = 'x-storefront-client-request-id';
 /** CloudFront's id for the request (also `x-edge-request-id` in its access logs and `X-Amz-Cf-Id` in the response). */
 export const CDN_REQUEST_ID_HEADER = 'x-amz-cf-id';
 
@@ -15,7 +15,7 @@ export const CDN_REQUEST_ID_HEADER = 'x-amz-cf-id';
 // JSON line, a header or a log query, and short enough that a hostile caller cannot bloat every line.
 const SAFE_ID = /^[A-Za-z0-9_=-]{1,64}$/;
 
-export type RequestIds = { requestId: string; clientRequestId?: string };
+type RequestIds = { requestId: string; clientRequestId?: string };
 
 /** The value when it is a safe request id, otherwise undefined. */
 export function safeRequestId(value: string | null | undefined): string | undefined {
