@@ -17,7 +17,8 @@ type FrontDoorRefusal = { status: number; headers: Record<string, string>; body:
 function refusal(api: boolean, status: number, code: string, message: string, headers: Record<string, string> = {}): FrontDoorRefusal {
   const body = api ? JSON.stringify({ error: { code, message } }) : `${message}\n`;
   const contentType = api ? 'application/json' : 'text/plain; charset=utf-8';
-  return { status, headers: { 'Content-Type': contentType, 'Cache-Control': 'no-store', ...headers }, body };
+  const length = String(new TextEncoder().encode(body).byteLength);
+  return { status, headers: { 'Content-Type': contentType, 'Content-Length': length, 'Cache-Control': 'no-store', ...headers }, body };
 }
 
 /** The answer for a request the server must refuse before Next, or null to hand it to Next. */
