@@ -1,4 +1,5 @@
 // Runs once when a server process starts.
+// - Stops a production start whose configuration fails closed (server/config-fail-closed.ts), with one line.
 // - Seeds the feature flags (conditional puts: existing flags are never overwritten), so a new stage on AWS
 //   has them without a manual step; locally the stack's provisioning has already done it.
 // - On the local stack (STREAM_CONSUMERS=inprocess) starts the DynamoDB stream consumers that keep the search
@@ -6,6 +7,13 @@
 // - Lets log lines and AWS calls made while rendering a page carry the page request's id (docs/observability.md).
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { getConfig } = await import('./server/config');
+  try {
+    getConfig();
+  } catch (err) {
+    console.error((err as Error).message);
+    process.exit(1);
+  }
   const [{ logger }, { installNextRequestIdFallback }] = await Promise.all([
     import('./server/observability'),
     import('./server/observability/next-request-scope'),

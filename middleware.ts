@@ -7,6 +7,9 @@ import {
   rejectForeignMutation,
 } from './server/identity/middleware-session';
 import { flagMiddlewareStep } from './server/flags/middleware-flags';
+import { isCacheablePath } from './server/http/cacheable-paths';
+import { stripInternalHeaders } from './server/http/internal-headers';
+import { refuseMethod } from './server/http/method-gate';
 import { securityHeadersFor } from './server/http/security-headers';
 import { adoptRequestId, runWithRequestContext } from './server/observability';
 
@@ -17,24 +20,31 @@ export const config = {
   matcher: ['/((?!_next/static|_next/image|images/products|favicon.ico).*)'],
 };
 
-// Headers only Next or the CDN may set; a client sending them must gain nothing.
-const INTERNAL_HEADERS = ['x-middleware-subrequest', 'x-middleware-prefetch', 'x-invoke-path', 'x-invoke-query', 'x-isr', 'x-opennext'];
-
 export async function middleware(req: NextRequest) {
   const headers = new Headers(req.headers);
-  for (const h of INTERNAL_HEADERS) headers.delete(h);
-  // The request id: the caller's if safe, else minted; forwarded to the page or route, answered as X-Request-Id (ADR 0007).
+  // Headers only Next, the CDN or this middleware may set (server/http/internal-headers.ts; the edge strips them too).
+  stripInternalHeaders(headers);
+  // The request id: ours (never the caller's), forwarded to the page or route, answered as X-Request-Id (ADR 0007).
   const requestId = adoptRequestId(headers);
   // CSP nonce and the other security headers (server/http/security-headers.ts, ADR 0006).
   const security = securityHeadersFor(req.nextUrl, process.env.NODE_ENV === 'development');
+  // A method nothing here serves: 405 (JSON with Allow under /api), before any other work.
+  const refused = refuseMethod(req.method, req.nextUrl.pathname);
+  if (refused) {
+    for (const [name, value] of Object.entries(security.response)) refused.headers.set(name, value);
+    refused.headers.set('X-Request-Id', requestId);
+    return refused;
+  }
   for (const [name, value] of Object.entries(security.request)) headers.set(name, value);
   // Identity: refuse cross-site cookie mutations, then verify (or refresh) the session and gate protected routes.
   const foreign = rejectForeignMutation(req);
+  // A publicly cacheable answer never sets a cookie: no session refresh, no sf_anon (server/http/cacheable-paths.ts).
+  const cacheable = isCacheablePath(req.nextUrl.pathname);
   // Inside the request's context, so a session refresh (Cognito) or flag read (DynamoDB) logs and sends its id.
   const { session, flags } = await runWithRequestContext(requestId, async () => {
-    const session = foreign ? NO_SESSION : await establishSession(headers);
+    const session = foreign || cacheable ? NO_SESSION : await establishSession(headers);
     // Feature flags (server/flags, docs/flags.md): mint sf_anon, 404 a route whose flag is off for this shopper.
-    const flags = foreign ? null : await flagMiddlewareStep(req, headers, session);
+    const flags = foreign || cacheable ? null : await flagMiddlewareStep(req, headers, session);
     return { session, flags };
   });
   const res = applySessionCookies(

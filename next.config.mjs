@@ -1,4 +1,6 @@
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { scanApiRoutes } from './server/http/api-route-table.mjs';
 
 const require = createRequire(import.meta.url);
 const distDir = process.env.NEXT_DIST_DIR || '.next';
@@ -13,6 +15,11 @@ const nextConfig = {
   // tsconfig.json: Next never rewrites a tsconfig that extends another.
   typescript: { tsconfigPath: distDir === '.next' ? 'tsconfig.json' : 'tsconfig.side-build.json' },
   poweredByHeader: false,
+  // The JSON routes and their methods, read from app/api now and inlined into middleware: a wrong method gets a
+  // JSON 405 with Allow (server/http/method-gate.ts). `next dev` reads it at start; restart it after adding a method.
+  env: {
+    STOREFRONT_API_ROUTES: JSON.stringify(scanApiRoutes(fileURLToPath(new URL('./app', import.meta.url)))),
+  },
   experimental: {
     // 'use cache' without opting the whole app into Cache Components: catalog reads are cached, carts never are.
     useCache: true,

@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 
-// Drives the production build (`next start`) on a private, in-memory local stack started by e2e/serve.ts.
+// Drives the production build (local/next-server.ts) on a private, in-memory local stack started by e2e/serve.ts.
 const port = Number(process.env.E2E_PORT ?? 3107);
 const chromium = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 

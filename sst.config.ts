@@ -8,13 +8,13 @@
 const PERSISTENT_STAGES = ['prod', 'production'];
 
 /**
- * Headers only Next, OpenNext or the CDN may set. Stripped at the edge (CloudFront viewer-request function) and again
- * in middleware.ts, so a client forging them gains nothing even if one layer is bypassed.
+ * Headers only Next, OpenNext, the CDN or our middleware may set (the one list: server/http/internal-headers.ts).
+ * Stripped at the edge (CloudFront viewer-request function; its header names arrive lower-cased) and again in
+ * middleware.ts, so a client forging them gains nothing even if one layer is bypassed.
  */
-const INTERNAL_HEADER_PREFIXES = ['x-middleware-', 'x-isr', 'x-opennext', 'x-invoke-', 'x-nextjs-', 'x-now-route-matches'];
-const STRIP_INTERNAL_HEADERS = `
+const stripInternalHeaders = (prefixes: readonly string[]) => `
   for (const name of Object.keys(event.request.headers)) {
-    if (${JSON.stringify(INTERNAL_HEADER_PREFIXES)}.some((p) => name.indexOf(p) === 0)) delete event.request.headers[name];
+    if (${JSON.stringify(prefixes)}.some((p) => name.indexOf(p) === 0)) delete event.request.headers[name];
   }`;
 
 export default $config({
@@ -60,6 +60,8 @@ export default $config({
 
     // ---- DynamoDB: derived from server/db/tables.ts, the same definitions the local stack provisions.
     const { tableDefinitions, TABLE_KEYS, TABLE_TTL_ATTRIBUTES } = await import('./server/db/tables');
+    // SST allows no top-level imports in this file: shared modules come in here.
+    const { INTERNAL_HEADER_PREFIXES } = await import('./server/http/internal-headers');
     process.env.TABLE_PREFIX = tablePrefix;
     const definitions = tableDefinitions();
     type TableKey = keyof typeof TABLE_KEYS;
@@ -244,7 +246,7 @@ export default $config({
     const domain = process.env.SITE_DOMAIN;
     const router = new sst.aws.Router('Web', {
       domain: domain ? { name: domain } : undefined,
-      edge: { viewerRequest: { injection: STRIP_INTERNAL_HEADERS } },
+      edge: { viewerRequest: { injection: stripInternalHeaders(INTERNAL_HEADER_PREFIXES) } },
     });
 
     const site = new sst.aws.Nextjs('Storefront', {

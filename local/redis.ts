@@ -3,6 +3,7 @@ import { accessSync, constants } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { localBindHost } from './bind-host';
 import { manage, waitUntilReady, type Managed } from './processes';
 
 // Redis is a cache and an accelerator, never the source of truth: the stack starts one when it can and the app
@@ -52,7 +53,8 @@ export async function startRedis(opts: {
   logFile?: string;
   timeoutMs?: number;
 }): Promise<Managed> {
-  const args = ['--port', String(opts.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
+  // Loopback unless HOST widens it (local/bind-host.ts); redis' protected mode still refuses password-less remote clients.
+  const args = ['--port', String(opts.port), '--bind', localBindHost(), '--save', '', '--appendonly', 'no'];
   // cwd outside the repo: even a stray SAVE command cannot drop a dump.rdb into the checkout.
   const child = spawn(opts.binary, args, { cwd: os.tmpdir(), stdio: ['ignore', 'pipe', 'pipe'] });
   const proc = manage('redis-server', child, opts.logFile);

@@ -9,6 +9,7 @@ import type { Managed } from './processes';
 import { provision, type TablesResult } from './provision';
 import { startSesLocal } from './ses-local';
 import { startSqsLocal } from './sqs-local';
+import { localSessionSecret } from './session-secret';
 import { findRedisServer, REDIS_MISSING, redisPing, startRedis } from './redis';
 import { isProcessAlive, readStackState, writeStackState } from './stack-state';
 
@@ -173,6 +174,9 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       SES_ENDPOINT: `http://127.0.0.1:${sesPort}`,
       TABLE_PREFIX: process.env.TABLE_PREFIX || DEFAULT_TABLE_PREFIX,
       STREAM_CONSUMERS: 'inprocess',
+      // A production-mode start on this stack (npm start, e2e, bench) may use cognito-local, with its own secret.
+      LOCAL_STACK: '1',
+      SESSION_SECRET: localSessionSecret(memory ? null : dataDir),
       // 'off' blanks an inherited REDIS_URL (config reads '' as unset), so merging this env really disables Redis.
       ...(redisUrl ? { REDIS_URL: redisUrl } : opts.redis === 'off' ? { REDIS_URL: '' } : {}),
     };

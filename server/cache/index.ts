@@ -1,4 +1,5 @@
-// Public entry of the cache domain: the tag registry and the one way to expire tags.
-export { cacheTags, cacheLifetimes, tagsForProductChange } from './tags';
+// Public entry of the cache domain: the tag registry and the one way to expire tags. 'use cache' functions set
+// their tags and lifetime with applyCacheProfile from './cache-profile' (kept out of here: it loads next/cache).
+export { cacheTags, tagsForProductChange } from './tags';
 export { expireTags } from './tag-store.mjs';
 export { getRedis, waitForRedis, closeRedis } from './redis-connection.mjs';

@@ -1,11 +1,15 @@
 // The one registry of cache tags and lifetimes. Catalog reads are cached under these tags; carts, orders and
-// sessions are never cached. Writers (the products stream consumer, the importer) invalidate through here.
+// sessions are never cached. Writers (the products stream consumer, the importer) invalidate through here. A
+// 'use cache' function names one profile below and applyCacheProfile (cache-profile.ts) sets its lifetime and tags
+// in one call, so no tag is spelled anywhere else (server/cache/tags-only-here.unit.test.ts).
 
 export const cacheTags = {
   /** Every catalog read: a full re-import can expire the lot. */
   catalog: 'catalog',
   categories: 'catalog:categories',
   product: (productId: string) => `product:${productId}`,
+  /** A product read by slug, before its id is known (a miss, too). */
+  productSlug: (slug: string) => `product-slug:${slug}`,
   category: (categorySlug: string) => `category:${categorySlug}`,
   /** Listings that span categories (home page, /api/products without a category). */
   listings: 'catalog:listings',
@@ -13,10 +17,27 @@ export const cacheTags = {
 } as const;
 
 /** Lifetimes in seconds, as passed to cacheLife(). Tags do the real invalidation; these bound staleness if a signal is lost. */
-export const cacheLifetimes = {
+const cacheLifetimes = {
   catalog: { stale: 60, revalidate: 300, expire: 3600 },
   categories: { stale: 60, revalidate: 300, expire: 3600 },
 } as const;
+
+/** What each cached read is tagged with, and how long it may live: the argument to applyCacheProfile(). */
+export const cacheProfiles = {
+  categories: { life: cacheLifetimes.categories, tags: () => [cacheTags.catalog, cacheTags.categories] },
+  // A product change expires its category and the cross-category listings (tagsForProductChange), so listing
+  // entries need no per-product tags.
+  productPage: {
+    life: cacheLifetimes.catalog,
+    tags: (category: string | undefined) => [cacheTags.catalog, category ? cacheTags.category(category) : cacheTags.listings],
+  },
+  productBySlug: { life: cacheLifetimes.catalog, tags: (slug: string) => [cacheTags.catalog, cacheTags.productSlug(slug)] },
+  /** Added once a slug read found the product: its id's changes expire the entry. */
+  product: { life: cacheLifetimes.catalog, tags: (productId: string) => [cacheTags.product(productId)] },
+  productSlugs: { life: cacheLifetimes.catalog, tags: () => [cacheTags.catalog, cacheTags.listings] },
+} as const satisfies Record<string, { life: (typeof cacheLifetimes)[keyof typeof cacheLifetimes]; tags: (...args: never[]) => string[] }>;
+
+export type CacheProfile = keyof typeof cacheProfiles;
 
 /** The tags a change to one product must expire. */
 export function tagsForProductChange(productId: string, categorySlugs: string[]): string[] {

@@ -1,5 +1,4 @@
-import { cacheLife, cacheTag } from 'next/cache';
-import { cacheLifetimes, cacheTags } from '../cache/tags';
+import { applyCacheProfile } from '../cache/cache-profile';
 import { toProduct, toProductSummary } from './map-product';
 import {
   getProductRecordBySlug,
@@ -14,8 +13,7 @@ import type { Category, Product, ProductSort, ProductSummary } from './types';
 
 export async function cachedCategories(): Promise<Category[]> {
   'use cache';
-  cacheLife(cacheLifetimes.categories);
-  cacheTag(cacheTags.catalog, cacheTags.categories);
+  applyCacheProfile('categories');
   return listCategoriesWithCounts();
 }
 
@@ -26,27 +24,22 @@ export async function cachedProductPage(
   cursor: string | undefined,
 ): Promise<{ items: ProductSummary[]; nextCursor: string | null }> {
   'use cache';
-  cacheLife(cacheLifetimes.catalog);
-  cacheTag(cacheTags.catalog, category ? cacheTags.category(category) : cacheTags.listings);
-  // A product change expires its category and the cross-category listings (tagsForProductChange), so
-  // listing entries need no per-product tags.
+  applyCacheProfile('productPage', category);
   const page = await queryProductPage({ category, sort, limit, cursor });
   return { items: page.records.map(toProductSummary), nextCursor: page.nextCursor };
 }
 
 export async function cachedProductBySlug(slug: string): Promise<Product | null> {
   'use cache';
-  cacheLife(cacheLifetimes.catalog);
-  cacheTag(cacheTags.catalog, `product-slug:${slug}`);
+  applyCacheProfile('productBySlug', slug);
   const record = await getProductRecordBySlug(slug);
   if (!record) return null;
-  cacheTag(cacheTags.product(record.id));
+  applyCacheProfile('product', record.id);
   return toProduct(record);
 }
 
 export async function cachedProductSlugs(): Promise<{ slug: string; createdAt: string }[]> {
   'use cache';
-  cacheLife(cacheLifetimes.catalog);
-  cacheTag(cacheTags.catalog, cacheTags.listings);
+  applyCacheProfile('productSlugs');
   return scanProductSlugs();
 }

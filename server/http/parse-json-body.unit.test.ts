@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { AppError } from '../errors';
+import { BODY_IDLE_TIMEOUT_MS } from './body-limits';
 import { parseJsonBody } from './respond';
 
 // parseJsonBody's size limit against bodies that do not say how big they are (chunked uploads, a lying
@@ -82,5 +83,55 @@ describe('parseJsonBody size limit', () => {
   it('treats a missing or empty body as no body', async () => {
     expect((await rejection(parseJsonBody(new Request('http://x/', { method: 'POST' }), z.object({})))).code).toBe('VALIDATION_FAILED');
     expect(await parseJsonBody(post(''), z.undefined())).toBeUndefined();
+  });
+});
+
+// Issue 19.8: a client that declares more than it sends, or stops half way, must not hold the read open for minutes.
+describe('parseJsonBody and slow bodies', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('refuses a declared Content-Length over the limit before reading a byte', async () => {
+    const body = meteredBody(16);
+    const err = await rejection(parseJsonBody(post(body.stream, { 'content-length': '100000' }), z.unknown()));
+    expect(err.status).toBe(413);
+    expect(body.pulled()).toBe(0);
+  });
+
+  it('abandons a body that stalls after 16 bytes with 408, and cancels it', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    let cancelled = false;
+    const stalling = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"productId":"p'));
+        // ...and nothing more, ever.
+      },
+      cancel() {
+        cancelled = true;
+      },
+    });
+    const pending = rejection(parseJsonBody(post(stalling, { 'content-length': '1000' }), z.unknown()));
+    await vi.advanceTimersByTimeAsync(BODY_IDLE_TIMEOUT_MS);
+    const err = await pending;
+    expect(err.code).toBe('REQUEST_TIMEOUT');
+    expect(err.status).toBe(408);
+    expect(cancelled).toBe(true);
+  });
+
+  it('keeps reading a body whose chunks keep coming, however slowly in total', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const parts = ['{"a":', '1,', '"b":', '2}'];
+    const slow = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        const next = parts.shift();
+        if (next === undefined) return controller.close();
+        await new Promise((r) => setTimeout(r, BODY_IDLE_TIMEOUT_MS - 1));
+        controller.enqueue(new TextEncoder().encode(next));
+      },
+    });
+    const parsed = parseJsonBody(post(slow), z.object({ a: z.number(), b: z.number() }));
+    for (let i = 0; i < 4; i++) await vi.advanceTimersByTimeAsync(BODY_IDLE_TIMEOUT_MS - 1);
+    expect(await parsed).toEqual({ a: 1, b: 2 });
   });
 });

@@ -1,7 +1,8 @@
 import 'server-only';
 import { z } from 'zod';
 import { AppError, isAppError } from '../errors';
-import { logger, newRequestContext, requestIdFrom, runWithRequestContext, serverTimingHeader, subscribeRedisTiming, type RequestContext } from '../observability';
+import { BODY_IDLE_TIMEOUT_MS, MAX_JSON_BODY_BYTES } from './body-limits';
+import { logger, newRequestContext, requestIdsFrom, runWithRequestContext, serverTimingHeader, subscribeRedisTiming, type RequestContext } from '../observability';
 
 // The one place errors become HTTP: `{ error: { code, message, details? } }` with the AppError's status.
 
@@ -54,13 +55,14 @@ subscribeRedisTiming();
 
 /**
  * Wraps a route handler so every thrown error leaves through toErrorResponse, inside a request context
- * (server/observability): log lines and AWS calls carry the request id (middleware's `x-request-id`, or one
+ * (server/observability): log lines and AWS calls carry the request id (the one middleware forwarded, or one
  * decided here for a handler called without middleware), and the response gets `X-Request-Id` and a
  * `Server-Timing` summary of the downstream calls.
  */
 export function route<C = unknown>(handler: Handler<C>): Handler<C> {
   return async (req, ctx) => {
-    const context = newRequestContext(requestIdFrom(req.headers));
+    const { requestId, clientRequestId } = requestIdsFrom(req.headers);
+    const context = newRequestContext(requestId);
     return runWithRequestContext(context, async () => {
       let res: Response;
       try {
@@ -68,14 +70,14 @@ export function route<C = unknown>(handler: Handler<C>): Handler<C> {
       } catch (err) {
         res = toErrorResponse(err);
       }
-      return finishResponse(req, res, context);
+      return finishResponse(req, res, context, clientRequestId);
     });
   };
 }
 
 const accessLog = logger.child({ component: 'http' });
 
-function finishResponse(req: Request, res: Response, context: RequestContext): Response {
+function finishResponse(req: Request, res: Response, context: RequestContext, clientRequestId: string | undefined): Response {
   const timing = serverTimingHeader(context);
   let out = res;
   try {
@@ -94,6 +96,8 @@ function finishResponse(req: Request, res: Response, context: RequestContext): R
     status: out.status,
     durMs: Math.round((performance.now() - context.startedAt) * 10) / 10,
     cdnRequestId: cdnRequestId && cdnRequestId !== context.requestId ? cdnRequestId.slice(0, 64) : undefined,
+    // The caller's own x-request-id, beside ours, never instead of it.
+    clientRequestId,
   });
   return out;
 }
@@ -106,11 +110,27 @@ export function parseQuery<T extends z.ZodType>(req: Request, schema: T): z.infe
   return parsed.data;
 }
 
-const MAX_JSON_BYTES = 64 * 1024;
+/** One read of the body, abandoned (and the body cancelled) when nothing arrives for BODY_IDLE_TIMEOUT_MS. */
+async function readWithin(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<ReadableStreamReadResult<Uint8Array>> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const stalled = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      // Rejected first: cancelling settles the pending read as `done`, which must not win the race.
+      reject(new AppError('REQUEST_TIMEOUT', 'The body stopped arriving before it was complete.'));
+      reader.cancel().catch(() => {});
+    }, BODY_IDLE_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([reader.read(), stalled]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /**
- * The body as text, read only up to `maxBytes`: a body without Content-Length (chunked) or with one that
- * understates it is cut off at the limit, never buffered whole. Decoded like Request.text() (UTF-8, a leading BOM
+ * The body as text, read only up to `maxBytes`: a declared Content-Length over it is refused before reading; a body
+ * without Content-Length (chunked) or with one that understates it is cut off at the limit, never buffered whole;
+ * a body that stalls is abandoned after BODY_IDLE_TIMEOUT_MS. Decoded like Request.text() (UTF-8, a leading BOM
  * dropped, invalid bytes as U+FFFD).
  */
 async function readBodyText(req: Request, maxBytes: number): Promise<string> {
@@ -121,7 +141,7 @@ async function readBodyText(req: Request, maxBytes: number): Promise<string> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = await readWithin(reader);
     if (done) break;
     size += value.byteLength;
     if (size > maxBytes) {
@@ -134,7 +154,7 @@ async function readBodyText(req: Request, maxBytes: number): Promise<string> {
 }
 
 /** Reads and validates a JSON body: 413 past the limit, 400 for malformed JSON or a schema mismatch. */
-export async function parseJsonBody<T extends z.ZodType>(req: Request, schema: T, maxBytes = MAX_JSON_BYTES): Promise<z.infer<T>> {
+export async function parseJsonBody<T extends z.ZodType>(req: Request, schema: T, maxBytes = MAX_JSON_BODY_BYTES): Promise<z.infer<T>> {
   const text = await readBodyText(req, maxBytes);
   let data: unknown;
   try {

@@ -47,7 +47,7 @@ describe('errors to HTTP', () => {
 
 describe('route() request context (docs/observability.md)', () => {
   it('answers X-Request-Id and Server-Timing, also on errors and on responses with immutable headers', async () => {
-    const ok = await route(async () => Response.json({}))(new Request('http://x/', { headers: { 'x-request-id': 'rid-1' } }), {});
+    const ok = await route(async () => Response.json({}))(new Request('http://x/', { headers: { 'x-storefront-request-id': 'rid-1' } }), {});
     expect(ok.headers.get('X-Request-Id')).toBe('rid-1');
     expect(ok.headers.get('Server-Timing')).toMatch(/^total;dur=\d+(\.\d)?$/);
 
@@ -58,7 +58,7 @@ describe('route() request context (docs/observability.md)', () => {
     expect(failed.headers.get('X-Request-Id')).toMatch(/^[0-9a-f-]{36}$/);
 
     // Response.redirect() has immutable headers: the answer is rebuilt with the same status and Location.
-    const redirect = await route(async () => Response.redirect('http://x/elsewhere', 303))(new Request('http://x/', { headers: { 'x-request-id': 'rid-2' } }), {});
+    const redirect = await route(async () => Response.redirect('http://x/elsewhere', 303))(new Request('http://x/', { headers: { 'x-storefront-request-id': 'rid-2' } }), {});
     expect(redirect.status).toBe(303);
     expect(redirect.headers.get('Location')).toBe('http://x/elsewhere');
     expect(redirect.headers.get('X-Request-Id')).toBe('rid-2');

@@ -93,7 +93,7 @@ describe('request id and Server-Timing through route()', () => {
     const requestId = uniqueId('obs');
 
     const { result: res, lines } = await linesDuring(() =>
-      Promise.resolve(cartItemsRoute.POST(apiRequest('POST', '/api/cart/items', { body: { productId: product.id, variantId: 'v', quantity: 1 }, headers: { 'x-request-id': requestId } }), undefined)),
+      Promise.resolve(cartItemsRoute.POST(apiRequest('POST', '/api/cart/items', { body: { productId: product.id, variantId: 'v', quantity: 1 }, headers: { 'x-storefront-request-id': requestId } }), undefined)),
     );
 
     expect(res.status).toBe(200);
@@ -132,7 +132,7 @@ describe('request id and Server-Timing through route()', () => {
     expect(await waitForRedis(2_000)).not.toBeNull();
     const requestId = uniqueId('obs-signin');
     const { result: res, lines } = await linesDuring(() =>
-      Promise.resolve(signInRoute.POST(jsonRequest('/api/auth/sign-in', { email: 'shopper@example.com', password: 'Shopper-pass-1' }, { 'x-request-id': requestId }), {})),
+      Promise.resolve(signInRoute.POST(jsonRequest('/api/auth/sign-in', { email: 'shopper@example.com', password: 'Shopper-pass-1' }, { 'x-storefront-request-id': requestId }), {})),
     );
     expect(res.status).toBe(200);
     expect(res.headers.get('X-Request-Id')).toBe(requestId);
@@ -150,7 +150,7 @@ describe('request id and Server-Timing through route()', () => {
       return Response.json({});
     });
     const requestId = uniqueId('obs-fail');
-    const { result: res, lines } = await linesDuring(async () => failing(new Request('http://localhost:3000/api/x', { headers: { 'x-request-id': requestId } }), undefined));
+    const { result: res, lines } = await linesDuring(async () => failing(new Request('http://localhost:3000/api/x', { headers: { 'x-storefront-request-id': requestId } }), undefined));
     expect(res.status).toBe(503);
     expect(res.headers.get('X-Request-Id')).toBe(requestId);
     expect(parseServerTiming(res.headers.get('Server-Timing')).get('dynamodb')?.calls).toBe(1);
@@ -160,7 +160,7 @@ describe('request id and Server-Timing through route()', () => {
     expect(sent.map((s) => s.headers['x-request-id'])).toEqual([requestId]);
   });
 
-  it('mints a UUID when the caller sends no id or an unsafe one; concurrent requests keep their own ids', async () => {
+  it("mints our own UUID whatever the caller sends; the caller's safe id is only clientRequestId; concurrent requests keep their own ids", async () => {
     const echo = route(async () => {
       await dynamoDoc().send(new GetCommand({ TableName: 'observability-no-such-table', Key: { id: 'x' } })).catch(() => undefined);
       return Response.json({});
@@ -169,31 +169,33 @@ describe('request id and Server-Timing through route()', () => {
     const { result, lines } = await linesDuring(() =>
       Promise.all([call({}), call({ 'x-request-id': 'has spaces & "quotes"' }), call({ 'x-request-id': 'id-a' }), call({ 'x-request-id': 'id-b' })]),
     );
-    const [none, unsafe, a, b] = result;
-    const uuid = /^[0-9a-f-]{36}$/;
-    expect(none.headers.get('X-Request-Id')).toMatch(uuid);
-    expect(unsafe.headers.get('X-Request-Id')).toMatch(uuid);
-    expect(a.headers.get('X-Request-Id')).toBe('id-a');
-    expect(b.headers.get('X-Request-Id')).toBe('id-b');
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+    const ours = result.map((r) => r.headers.get('X-Request-Id'));
+    for (const id of ours) expect(id).toMatch(uuid);
+    expect(new Set(ours).size).toBe(4);
     const ids = sent.map((s) => s.headers['x-request-id']).sort();
-    expect(ids).toEqual([none.headers.get('X-Request-Id'), unsafe.headers.get('X-Request-Id'), 'id-a', 'id-b'].sort());
-    // Interleaved lines of four concurrent requests: each access line sits with its own request's id.
-    const byPath = lines.filter((l) => l.msg === 'request').map((l) => l.requestId).sort();
-    expect(byPath).toEqual(ids);
+    expect(ids).toEqual([...ours].sort());
+    // Interleaved lines of four concurrent requests: each access line sits with its own request's id, and the
+    // caller's id (when safe) beside it, never in its place.
+    const access = lines.filter((l) => l.msg === 'request');
+    expect(access.map((l) => l.requestId).sort()).toEqual(ids);
+    const clientIdOf = (i: number) => access.find((l) => l.requestId === ours[i])?.clientRequestId;
+    expect([0, 1, 2, 3].map(clientIdOf)).toEqual([undefined, undefined, 'id-a', 'id-b']);
   });
 
-  it('middleware.ts: keeps a safe caller id, replaces an unsafe one, forwards it to the route and answers it', async () => {
+  it("middleware.ts: never adopts the caller's id (nor a forged forwarded one); forwards ours and the caller's apart, answers ours", async () => {
     const { middleware } = await import('@/middleware');
     const { NextRequest } = await import('next/server');
     const call = (headers: Record<string, string>) => middleware(new NextRequest('http://localhost:3000/api/products', { headers }));
-    const kept = await call({ 'x-request-id': 'from-the-caller' });
-    expect(kept.headers.get('X-Request-Id')).toBe('from-the-caller');
+    const res = await call({ 'x-request-id': 'from-the-caller', 'x-storefront-request-id': 'forged-ours', 'x-storefront-client-request-id': 'forged' });
+    const ours = res.headers.get('X-Request-Id');
+    expect(ours).toMatch(/^[0-9a-f-]{36}$/);
     // NextResponse.next({ request: { headers } }) carries the forwarded request headers as x-middleware-request-*.
-    expect(kept.headers.get('x-middleware-request-x-request-id')).toBe('from-the-caller');
-    const replaced = await call({ 'x-request-id': 'a'.repeat(65) });
-    const minted = replaced.headers.get('X-Request-Id');
-    expect(minted).toMatch(/^[0-9a-f-]{36}$/);
-    expect(replaced.headers.get('x-middleware-request-x-request-id')).toBe(minted);
+    expect(res.headers.get('x-middleware-request-x-storefront-request-id')).toBe(ours);
+    expect(res.headers.get('x-middleware-request-x-storefront-client-request-id')).toBe('from-the-caller');
+    const unsafe = await call({ 'x-request-id': 'a'.repeat(65), 'x-storefront-client-request-id': 'forged' });
+    expect(unsafe.headers.get('X-Request-Id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(unsafe.headers.get('x-middleware-request-x-storefront-client-request-id')).toBeNull();
   });
 
   it("middleware.ts: its own DynamoDB read (a cold flag cache on a gated page) carries the request's id", async () => {
@@ -202,18 +204,22 @@ describe('request id and Server-Timing through route()', () => {
     const { resetSharedFlagCacheForTests } = await import('@/server/flags/shared-flag-cache');
     resetSharedFlagCacheForTests();
     sent.length = 0;
-    const res = await middleware(new NextRequest('http://localhost:3000/stores', { headers: { 'x-request-id': 'obs-middleware' } }));
-    expect(res.headers.get('X-Request-Id')).toBe('obs-middleware');
+    const res = await middleware(new NextRequest('http://localhost:3000/stores'));
+    const ours = res.headers.get('X-Request-Id');
+    expect(ours).toMatch(/^[0-9a-f-]{36}$/);
     const reads = sent.filter((s) => s.commandName === 'ScanCommand');
     expect(reads.length).toBeGreaterThan(0);
-    for (const r of reads) expect(r.headers['x-request-id']).toBe('obs-middleware');
+    for (const r of reads) expect(r.headers['x-request-id']).toBe(ours);
   });
 
   it('outside a request (startup, stream consumers): no header on the SDK request, no requestId on lines', async () => {
     const { lines } = await linesDuring(() => dynamoDoc().send(new GetCommand({ TableName: 'observability-no-such-table', Key: { id: 'x' } })).catch(() => undefined));
     expect(sent).toHaveLength(1);
     expect(sent[0]!.headers).not.toHaveProperty('x-request-id');
-    expect(lines.find((l) => l.msg === 'aws call')).not.toHaveProperty('requestId');
+    // This call's line (a slow flag read of the test before may still log its own, with its own id).
+    const line = lines.find((l) => l.msg === 'aws call' && l.operation === 'GetItem');
+    expect(line).toBeDefined();
+    expect(line).not.toHaveProperty('requestId');
   });
 
   it('the stream poller client logs its background reads only on failure, but a request\'s call always', async () => {

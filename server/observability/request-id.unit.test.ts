@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adoptRequestId, requestIdFrom, safeRequestId } from './request-id';
+import { adoptRequestId, requestIdsFrom, safeRequestId } from './request-id';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -19,22 +19,32 @@ describe('request id', () => {
     expect(safeRequestId(undefined)).toBeUndefined();
   });
 
-  it("prefers the caller's x-request-id, then CloudFront's x-amz-cf-id, then mints a UUID", () => {
-    expect(requestIdFrom(new Headers({ 'x-request-id': 'caller-1', 'x-amz-cf-id': 'cf-1' }))).toBe('caller-1');
-    expect(requestIdFrom(new Headers({ 'x-request-id': 'bad id', 'x-amz-cf-id': 'cf-1' }))).toBe('cf-1');
-    expect(requestIdFrom(new Headers())).toMatch(UUID);
-    expect(requestIdFrom(new Headers({ 'x-request-id': 'x'.repeat(65) }))).toMatch(UUID);
-    expect(requestIdFrom(new Headers())).not.toBe(requestIdFrom(new Headers()));
+  it("never adopts the caller's x-request-id: ours is CloudFront's x-amz-cf-id or a new UUID, the caller's kept beside it", () => {
+    expect(requestIdsFrom(new Headers({ 'x-request-id': 'caller-1', 'x-amz-cf-id': 'cf-1' }))).toEqual({ requestId: 'cf-1', clientRequestId: 'caller-1' });
+    const minted = requestIdsFrom(new Headers({ 'x-request-id': 'caller-1' }));
+    expect(minted.requestId).toMatch(UUID);
+    expect(minted.clientRequestId).toBe('caller-1');
+    expect(requestIdsFrom(new Headers({ 'x-request-id': 'bad id' }))).toEqual({ requestId: expect.stringMatching(UUID) });
+    expect(requestIdsFrom(new Headers({ 'x-request-id': 'x'.repeat(65) })).clientRequestId).toBeUndefined();
+    expect(requestIdsFrom(new Headers()).requestId).not.toBe(requestIdsFrom(new Headers()).requestId);
   });
 
-  it('middleware: writes the decided id on the forwarded headers, replacing an unsafe one', () => {
-    const safe = new Headers({ 'x-request-id': 'keep-me' });
-    expect(adoptRequestId(safe)).toBe('keep-me');
-    expect(safe.get('x-request-id')).toBe('keep-me');
+  it('route(): takes the ids middleware forwarded', () => {
+    const forwarded = new Headers({ 'x-storefront-request-id': 'ours-1', 'x-storefront-client-request-id': 'caller-1', 'x-request-id': 'caller-1' });
+    expect(requestIdsFrom(forwarded)).toEqual({ requestId: 'ours-1', clientRequestId: 'caller-1' });
+  });
 
-    const hostile = new Headers({ 'x-request-id': '"},{"level":"error","msg":"forged' });
-    const id = adoptRequestId(hostile);
+  it("middleware: forwards our id and the caller's apart, replacing whatever the caller sent under those names", () => {
+    const headers = new Headers({ 'x-request-id': 'keep-me', 'x-storefront-request-id': 'forged', 'x-storefront-client-request-id': 'forged' });
+    const id = adoptRequestId(headers);
     expect(id).toMatch(UUID);
-    expect(hostile.get('x-request-id')).toBe(id);
+    expect(headers.get('x-storefront-request-id')).toBe(id);
+    expect(headers.get('x-storefront-client-request-id')).toBe('keep-me');
+
+    const hostile = new Headers({ 'x-request-id': '"},{"level":"error","msg":"forged', 'x-storefront-client-request-id': 'forged' });
+    const id2 = adoptRequestId(hostile);
+    expect(id2).toMatch(UUID);
+    expect(hostile.get('x-storefront-request-id')).toBe(id2);
+    expect(hostile.get('x-storefront-client-request-id')).toBeNull();
   });
 });

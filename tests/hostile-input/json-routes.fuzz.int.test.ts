@@ -570,6 +570,10 @@ const ROUTES: RouteSpec[] = [
     statuses: [200, 400, 401, 403, 404, 409, 413],
     watch: ['flags'],
   },
+  // Every /api path no route serves (issue 19.7): the JSON 404 whatever the method, the body never read.
+  ...(['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const).map(
+    (method): RouteSpec => ({ method, path: '/api/[[...unknown]]', auth: 'public', statuses: [404], certain: () => ({ status: 404, code: 'NOT_FOUND' }) }),
+  ),
 ];
 
 const routeName = (r: Pick<RouteSpec, 'method' | 'path'>) => `${r.method} ${r.path}`;

@@ -1,0 +1,78 @@
+import { NextRequest } from 'next/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { scanApiRoutes } from './server/http/api-route-table.mjs';
+
+// middleware.ts's own steps, through the real function (issues 19.7, 19.10, 11.4): internal headers never reach
+// the page or route, the request id is ours, a wrong method is a 405 before any work, cacheable answers set no cookie.
+// No stack: a request without cookies needs no Cognito, and these paths read no flag.
+
+let middleware: (req: NextRequest) => Promise<Response>;
+beforeAll(async () => {
+  // What next.config.mjs inlines into the build.
+  process.env.STOREFRONT_API_ROUTES = JSON.stringify(scanApiRoutes('app'));
+  ({ middleware } = await import('./middleware'));
+});
+
+const call = (path: string, init: { method?: string; headers?: Record<string, string> } = {}) =>
+  middleware(new NextRequest(`http://localhost:3000${path}`, init));
+/** The request headers middleware forwards (NextResponse.next carries them as x-middleware-request-*). */
+const forwarded = (res: Response) =>
+  [...res.headers.keys()].filter((k) => k.startsWith('x-middleware-request-')).map((k) => k.slice('x-middleware-request-'.length));
+
+describe('middleware', () => {
+  it('forwards no internal header a client sent (x-nextjs-*, x-now-route-matches, x-middleware-*, ...), and keeps the rest', async () => {
+    const forged = {
+      'x-middleware-subrequest': 'middleware:middleware:middleware:middleware:middleware',
+      'x-middleware-prefetch': '1',
+      'x-nextjs-data': '1',
+      'x-nextjs-matched-path': '/admin',
+      'x-now-route-matches': 'slug=x',
+      'x-matched-path': '/api/admin/flags',
+      'x-next-revalidated-tags': 'catalog',
+      'x-invoke-path': '/',
+      'x-isr': '1',
+      'x-opennext': '1',
+      'x-prerender-revalidate': 'x',
+    };
+    const res = await call('/api/products', { headers: { ...forged, 'x-shop-test': 'kept', 'next-router-state-tree': 'kept' } });
+    const names = forwarded(res);
+    for (const name of Object.keys(forged)) expect(names, name).not.toContain(name);
+    expect(names).toContain('x-shop-test');
+    expect(names).toContain('next-router-state-tree');
+  });
+
+  it('answers a wrong method on a real JSON route with a JSON 405 and Allow, before any other step', async () => {
+    const res = await call('/api/checkout', { method: 'GET' });
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe('OPTIONS, POST');
+    expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await res.json()).toEqual({ error: { code: 'METHOD_NOT_ALLOWED', message: expect.stringContaining('GET') } });
+    const dynamic = await call('/api/orders/some-id', { method: 'DELETE' });
+    expect(dynamic.status).toBe(405);
+    expect(dynamic.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
+    // Encoded and trailing-slash spellings are the same route.
+    expect((await call('/api/%63heckout/', { method: 'PUT' })).status).toBe(405);
+  });
+
+  it('lets a right method, and an unknown /api path (the JSON 404 route answers it), carry on', async () => {
+    expect((await call('/api/categories')).status).toBe(200);
+    expect((await call('/api/products', { method: 'HEAD' })).status).toBe(200);
+    expect((await call('/api/nonexistent/deeper', { method: 'POST' })).status).toBe(200);
+  });
+
+  it('refuses methods no page takes (PROPFIND, PUT on a page) with 405', async () => {
+    const res = await call('/', { method: 'PROPFIND' });
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe('GET, HEAD, OPTIONS, POST');
+    expect((await call('/p/anything', { method: 'PUT' })).status).toBe(405);
+    expect((await call('/api/products', { method: 'PROPFIND' })).status).toBe(405);
+  });
+
+  it('sets no cookie on a publicly cacheable answer (sitemaps, robots.txt), but mints sf_anon on a page', async () => {
+    for (const path of ['/sitemap.xml', '/sitemaps/1', '/robots.txt']) {
+      const res = await call(path);
+      expect(res.headers.get('set-cookie'), path).toBeNull();
+    }
+    expect((await call('/')).headers.get('set-cookie')).toContain('sf_anon=');
+  });
+});
