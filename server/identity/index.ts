@@ -52,3 +52,6 @@ export { signUpBody, confirmBody, signInBody, forgotPasswordBody, resetPasswordB
 export { appendSetCookies, cookieJarFromRequest, type CookieToSet } from './session-cookies';
 export { clientIp } from './client-ip';
 export { safeNextPath } from './safe-next-path';
+
+// The operations console's group check (route handlers and the /admin/orders pages).
+export { isOperations, OPERATIONS_GROUP, requireOperations } from './require-operations';
