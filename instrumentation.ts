@@ -15,10 +15,12 @@ export async function register(): Promise<void> {
     .then(({ seedFlags }) => seedFlags())
     .catch((err: unknown) => logger.warn('flag seeding failed; built-in defaults apply', { err: String(err) }));
   if (process.env.STREAM_CONSUMERS !== 'inprocess') return;
-  const [{ startProductsStreamConsumer }, { startOrdersStreamConsumer }] = await Promise.all([
+  const [{ startProductsStreamConsumer }, { startOrdersStreamConsumer }, { startFulfilmentWorker }] = await Promise.all([
     import('./server/events/products-stream/start-products-stream-consumer'),
     import('./server/events/orders-stream'),
+    import('./server/fulfilment'),
   ]);
   startProductsStreamConsumer();
   startOrdersStreamConsumer();
+  startFulfilmentWorker(); // the simulated warehouse (docs/orders.md)
 }

@@ -25,6 +25,7 @@ import { resetConfigForTests } from '../server/config';
 import { cognitoClient, dynamoClient, resetAwsClientsForTests } from '../server/aws/clients';
 import { TABLE_TTL_ATTRIBUTES, tableDefinitions, tableName as resolveTableName, type TableKey } from '../server/db/tables';
 import { seedFlags } from '../server/flags/seed-flags';
+import { provisionQueues } from './sqs-local';
 import { DEMO_ACCOUNTS, LOCAL_CLIENT_NAME, LOCAL_GROUPS, LOCAL_POOL_NAME } from './demo-accounts';
 
 // Idempotent provisioning of the stand-ins, run on every start: whatever is missing is created, whatever exists
@@ -229,7 +230,8 @@ export async function provision(
   const [tables, cognito] = await Promise.all([provisionTables(), provisionCognito()]);
   // Built-in feature flags: each written only if absent, so a marketer's changes survive restarts (server/flags).
   await seedFlags();
-  const full = { ...env, COGNITO_USER_POOL_ID: cognito.userPoolId, COGNITO_CLIENT_ID: cognito.clientId };
+  const queues = env.SQS_ENDPOINT ? await provisionQueues(env.TABLE_PREFIX ?? '', Number(env.FULFILMENT_VISIBILITY_SECONDS ?? 120)) : {};
+  const full = { ...env, ...queues, COGNITO_USER_POOL_ID: cognito.userPoolId, COGNITO_CLIENT_ID: cognito.clientId };
   applyEnv(full);
   return { env: full, tables, cognito };
 }

@@ -7,6 +7,8 @@ import { assertJava, startDynamoDbLocal } from './dynamodb-local';
 import { assertPortFree, freePort, portFromEnv } from './ports';
 import type { Managed } from './processes';
 import { provision, type TablesResult } from './provision';
+import { startSesLocal } from './ses-local';
+import { startSqsLocal } from './sqs-local';
 import { findRedisServer, REDIS_MISSING, redisPing, startRedis } from './redis';
 import { isProcessAlive, readStackState, writeStackState } from './stack-state';
 
@@ -17,7 +19,7 @@ export type StackOptions = {
   /** Folder that keeps DynamoDB and Cognito state across restarts, or 'memory' for a throwaway stack (tests). */
   dataDir: string | 'memory';
   /** Fixed ports (default 8000 / 9229 / any free one for Redis, overridable by LOCAL_*_PORT), or 'auto' for all free ones. */
-  ports?: { dynamodb?: number; cognito?: number; redis?: number } | 'auto';
+  ports?: { dynamodb?: number; cognito?: number; redis?: number; sqs?: number; ses?: number } | 'auto';
   redis?: 'auto' | 'off';
   quiet?: boolean;
 };
@@ -25,7 +27,7 @@ export type StackOptions = {
 export type StackDetails = {
   /** Absolute data folder, or 'memory'. */
   dataDir: string;
-  ports: { dynamodb: number; cognito: number; redis?: number };
+  ports: { dynamodb: number; cognito: number; redis?: number; sqs: number; ses: number };
   /** started: a redis-server child; external: REDIS_URL from the environment; none: DynamoDB paths only. */
   redis: 'started' | 'external' | 'none';
   tables: TablesResult;
@@ -101,6 +103,8 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     const fixed = opts.ports === 'auto' ? {} : (opts.ports ?? {});
     const dynamodbPort = await choosePort(auto, fixed.dynamodb, 'LOCAL_DYNAMODB_PORT', 8000, 'DynamoDB Local');
     const cognitoPort = await choosePort(auto, fixed.cognito, 'LOCAL_COGNITO_PORT', 9229, 'cognito-local');
+    const sqsPort = await choosePort(auto, fixed.sqs, 'LOCAL_SQS_PORT', 8007, 'fauxqs');
+    const sesPort = await choosePort(auto, fixed.ses, 'SES_LOCAL_PORT', 8005, 'aws-ses-v2-local');
     const cognitoDir = path.join(dataDir, 'cognito');
     const dynamoDir = path.join(dataDir, 'dynamodb');
     mkdirSync(cognitoDir, { recursive: true });
@@ -126,7 +130,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
 
     // Recorded before anything spawns, so a second launcher or `npm run reset` sees the folder in use from now on.
     if (!memory) {
-      const ports = [dynamodbPort, cognitoPort, ...(redisPort !== undefined ? [redisPort] : [])];
+      const ports = [dynamodbPort, cognitoPort, sqsPort, sesPort, ...(redisPort !== undefined ? [redisPort] : [])];
       writeStackState(dataDir, { pid: process.pid, ports, startedAt: new Date().toISOString() });
     }
 
@@ -134,6 +138,8 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     const starts: Promise<Managed>[] = [
       startDynamoDbLocal({ port: dynamodbPort, dbPath: memory ? null : dynamoDir, logFile: logFile('dynamodb') }),
       startCognitoLocal({ port: cognitoPort, cwd: cognitoDir, logFile: logFile('cognito') }),
+      startSqsLocal({ port: sqsPort, logFile: logFile('fauxqs') }),
+      startSesLocal({ port: sesPort, logFile: logFile('ses') }),
     ];
     if (redisBinary && redisPort !== undefined) {
       starts.push(startRedis({ binary: redisBinary, port: redisPort, logFile: logFile('redis') }));
@@ -158,17 +164,19 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       AWS_SECRET_ACCESS_KEY: 'local',
       DYNAMODB_ENDPOINT: `http://127.0.0.1:${dynamodbPort}`,
       COGNITO_ENDPOINT: `http://127.0.0.1:${cognitoPort}`,
+      SQS_ENDPOINT: `http://127.0.0.1:${sqsPort}`,
+      SES_ENDPOINT: `http://127.0.0.1:${sesPort}`,
       TABLE_PREFIX: process.env.TABLE_PREFIX || DEFAULT_TABLE_PREFIX,
       STREAM_CONSUMERS: 'inprocess',
       // 'off' blanks an inherited REDIS_URL (config reads '' as unset), so merging this env really disables Redis.
       ...(redisUrl ? { REDIS_URL: redisUrl } : opts.redis === 'off' ? { REDIS_URL: '' } : {}),
     };
-    const keys = [...Object.keys(baseEnv), 'COGNITO_USER_POOL_ID', 'COGNITO_CLIENT_ID'];
+    const keys = [...Object.keys(baseEnv), 'COGNITO_USER_POOL_ID', 'COGNITO_CLIENT_ID', 'FULFILMENT_QUEUE_URL', 'FULFILMENT_DLQ_URL'];
     for (const key of keys) if (!envBefore.has(key)) envBefore.set(key, process.env[key]);
     const { env, tables, cognito } = await provision(baseEnv);
     const tEnd = performance.now();
 
-    const ports = { dynamodb: dynamodbPort, cognito: cognitoPort, ...(redisPort ? { redis: redisPort } : {}) };
+    const ports = { dynamodb: dynamodbPort, cognito: cognitoPort, sqs: sqsPort, ses: sesPort, ...(redisPort ? { redis: redisPort } : {}) };
     const details: StackDetails = {
       dataDir: memory ? 'memory' : dataDir,
       ports,
@@ -207,7 +215,7 @@ function summary(d: StackDetails): string {
   const created = d.tables.created.length > 0 ? `, created ${d.tables.created.length} tables` : '';
   return (
     `Local stack ready in ${(d.timings.total / 1000).toFixed(1)} s: DynamoDB Local :${d.ports.dynamodb}, ` +
-    `cognito-local :${d.ports.cognito}, ${redis}${created}` +
+    `cognito-local :${d.ports.cognito}, fauxqs (SQS) :${d.ports.sqs}, SES inbox http://127.0.0.1:${d.ports.ses}/, ${redis}${created}` +
     (d.dataDir === 'memory' ? ' (in memory)' : ` (data in ${path.relative(process.cwd(), d.dataDir) || '.'})`)
   );
 }

@@ -40,6 +40,24 @@ const schema = z.object({
   AI_SERVICE_BUDGET_MS: z.coerce.number().int().min(10).max(10_000).default(300),
   // Lowest level written by the logger (docs/observability.md); unset: info, or warn under tests (NODE_ENV=test).
   // debug adds one line per AWS SDK call (service, operation, duration, AWS request id).
+  // The queue to the warehouse (docs/orders.md). Locally the stack sets the endpoint (fauxqs) and both URLs; on AWS
+  // SST sets the URLs and the endpoint stays unset.
+  SQS_ENDPOINT: optionalUrl,
+  FULFILMENT_QUEUE_URL: optionalString,
+  FULFILMENT_DLQ_URL: optionalString,
+  // The simulated warehouse's pace, each step's pause in ms after the one before (API.md: PROCESSING within 5 s,
+  // SHIPPED within 20 s, DELIVERED within 40 s, a return RETURNED within 20 s). 'hold' leaves orders for manual
+  // work: the worker takes no messages. Tests set every pause to 0.
+  FULFILMENT_MODE: z.enum(['auto', 'hold']).default('auto'),
+  FULFILMENT_PROCESSING_MS: z.coerce.number().int().min(0).max(5_000).default(2_000),
+  FULFILMENT_SHIPPED_MS: z.coerce.number().int().min(0).max(15_000).default(8_000),
+  FULFILMENT_DELIVERED_MS: z.coerce.number().int().min(0).max(20_000).default(12_000),
+  FULFILMENT_RETURN_MS: z.coerce.number().int().min(0).max(20_000).default(6_000),
+  // Seconds a received message stays invisible while the warehouse works it (longer than all pauses together).
+  FULFILMENT_VISIBILITY_SECONDS: z.coerce.number().int().min(1).max(43_200).default(120),
+  // Email through SES v2 (locally aws-ses-v2-local at SES_ENDPOINT).
+  SES_ENDPOINT: optionalUrl,
+  MAIL_FROM: z.string().email().default('orders@storefront.example'),
   LOG_LEVEL: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional()),
 });
 

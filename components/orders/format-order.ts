@@ -1,6 +1,14 @@
 import type { OrderStatus } from '@/server/orders/order-types';
 
-export const STATUS_LABELS: Record<OrderStatus, string> = { PLACED: 'Placed', SHIPPED: 'Shipped', DELIVERED: 'Delivered', CANCELLED: 'Cancelled' };
+export const STATUS_LABELS: Record<OrderStatus, string> = {
+  PLACED: 'Placed',
+  PROCESSING: 'Processing',
+  SHIPPED: 'Shipped',
+  DELIVERED: 'Delivered',
+  CANCELLED: 'Cancelled',
+  RETURN_REQUESTED: 'Return requested',
+  RETURNED: 'Returned',
+};
 
 const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' });
 const dateTimeFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });

@@ -6,6 +6,8 @@ import { PersonalizeEventsClient } from '@aws-sdk/client-personalize-events';
 import { PersonalizeRuntimeClient } from '@aws-sdk/client-personalize-runtime';
 import { LocationClient } from '@aws-sdk/client-location';
 import { LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { getConfig } from '../config';
 import { observeAwsClient } from '../observability';
 
@@ -24,6 +26,8 @@ type Clients = {
   personalizeEvents?: PersonalizeEventsClient;
   location?: LocationClient;
   lex?: LexRuntimeV2Client;
+  sqs?: SQSClient;
+  ses?: SESv2Client;
 };
 const store = ((globalThis as { __storefrontAwsClients?: Clients }).__storefrontAwsClients ??= {});
 
@@ -83,6 +87,19 @@ export function locationClient(): LocationClient {
 
 export function lexClient(): LexRuntimeV2Client {
   return (store.lex ??= observeAwsClient(new LexRuntimeV2Client(budgetedOptions()), 'lex'));
+}
+
+/** The queue to the warehouse. Locally requests go to the endpoint, never to the host in a queue URL (fauxqs
+ *  answers `sqs.<region>.localhost`, which does not resolve everywhere). */
+export function sqsClient(): SQSClient {
+  const endpoint = getConfig().SQS_ENDPOINT;
+  return (store.sqs ??= observeAwsClient(new SQSClient({ ...baseOptions(endpoint), ...(endpoint ? { useQueueUrlAsEndpoint: false } : {}) }), 'sqs', {
+    quietOutsideRequests: true,
+  }));
+}
+
+export function sesClient(): SESv2Client {
+  return (store.ses ??= observeAwsClient(new SESv2Client(baseOptions(getConfig().SES_ENDPOINT)), 'ses'));
 }
 
 /** For tests that change the environment between suites. */

@@ -14,6 +14,8 @@ export const TABLE_KEYS = {
   flagAudit: 'flag-audit',
   sales: 'sales',
   events: 'events',
+  payments: 'payments',
+  notifications: 'notifications',
 } as const;
 export type TableKey = keyof typeof TABLE_KEYS;
 
@@ -31,6 +33,13 @@ export const TABLE_TTL_ATTRIBUTES: Partial<Record<TableKey, string>> = {
   sales: 'expiresAt',
   events: 'expiresAt',
 };
+
+/** Orders by id alone (operations, the warehouse), by shopper email and by status (the operations console). */
+export const ORDER_INDEXES = {
+  byOrderId: 'byOrderId',
+  byEmail: 'byEmail',
+  byStatus: 'byStatus',
+} as const;
 
 /** Product listing indexes: one per (scope, sort). `listAll` is the constant 'ALL' so the whole catalog can be sorted. */
 export const PRODUCT_INDEXES = {
@@ -108,11 +117,21 @@ export function tableDefinitions(): CreateTableCommandInput[] {
       AttributeDefinitions: [
         { AttributeName: 'userId', AttributeType: S },
         { AttributeName: 'orderId', AttributeType: S },
+        { AttributeName: 'email', AttributeType: S },
+        { AttributeName: 'status', AttributeType: S },
       ],
       // userId as partition key: "my orders" is one Query, and reading an order by (caller, id) is the ownership check.
       KeySchema: [
         { AttributeName: 'userId', KeyType: 'HASH' },
         { AttributeName: 'orderId', KeyType: 'RANGE' },
+      ],
+      // orderId and status exist on every order, so those indexes cover old items too; byEmail is sparse (orders
+      // written before checkout stored the email are found by id only). Order ids sort by time, so sorting by the
+      // id is newest first.
+      GlobalSecondaryIndexes: [
+        gsi(ORDER_INDEXES.byOrderId, 'orderId'),
+        gsi(ORDER_INDEXES.byEmail, 'email', 'orderId'),
+        gsi(ORDER_INDEXES.byStatus, 'status', 'orderId'),
       ],
       StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_IMAGE' },
     },
@@ -150,6 +169,33 @@ export function tableDefinitions(): CreateTableCommandInput[] {
       KeySchema: [
         { AttributeName: 'pk', KeyType: 'HASH' },
         { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+    },
+    {
+      // The payment ledger (server/payments): one item per money movement of an order, keyed by the movement's
+      // idempotency key, so a movement is recorded once however often its event is delivered.
+      TableName: tableName('payments'),
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [
+        { AttributeName: 'orderId', AttributeType: S },
+        { AttributeName: 'entryId', AttributeType: S },
+      ],
+      KeySchema: [
+        { AttributeName: 'orderId', KeyType: 'HASH' },
+        { AttributeName: 'entryId', KeyType: 'RANGE' },
+      ],
+    },
+    {
+      // Sent-markers for email (server/notifications): one per (order, event), written before the send.
+      TableName: tableName('notifications'),
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [
+        { AttributeName: 'orderId', AttributeType: S },
+        { AttributeName: 'event', AttributeType: S },
+      ],
+      KeySchema: [
+        { AttributeName: 'orderId', KeyType: 'HASH' },
+        { AttributeName: 'event', KeyType: 'RANGE' },
       ],
     },
     {

@@ -1,13 +1,11 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { dynamoDoc } from '../aws/clients';
-import { tableName } from '../db/tables';
+import type { TransactItem } from '../db';
+import { ORDER_INDEXES, tableName } from '../db/tables';
 import { decodeCursor, encodeCursor } from '../pagination/cursor';
 import { ORDER_ID_PATTERN } from './order-id';
 import type { OrderRecord } from './order-types';
-
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /** GetItem by (caller, id): another shopper's order id is simply not found under the caller's key. */
 export async function readOrderRecord(userId: string, orderId: string): Promise<OrderRecord | null> {
@@ -55,4 +53,24 @@ export function putOrderItem(record: OrderRecord): TransactItem {
       ConditionExpression: 'attribute_not_exists(orderId)',
     },
   };
+}
+
+/**
+ * An order by id alone, for operations and the warehouse (no ownership: callers are checked before). The byOrderId
+ * index is eventually consistent, so it only finds the key; the item itself is read consistently by that key.
+ */
+export async function readOrderRecordById(orderId: string): Promise<OrderRecord | null> {
+  if (!ORDER_ID_PATTERN.test(orderId)) return null;
+  const out = await dynamoDoc().send(
+    new QueryCommand({
+      TableName: tableName('orders'),
+      IndexName: ORDER_INDEXES.byOrderId,
+      KeyConditionExpression: 'orderId = :o',
+      ExpressionAttributeValues: { ':o': orderId },
+      ProjectionExpression: 'userId',
+      Limit: 1,
+    }),
+  );
+  const userId = (out.Items?.[0] as { userId?: string } | undefined)?.userId;
+  return userId ? readOrderRecord(userId, orderId) : null;
 }

@@ -1,6 +1,10 @@
 import type { Money } from '../money';
 
-export type OrderStatus = 'PLACED' | 'SHIPPED' | 'DELIVERED' | 'CANCELLED';
+export type OrderStatus = 'PLACED' | 'PROCESSING' | 'SHIPPED' | 'DELIVERED' | 'CANCELLED' | 'RETURN_REQUESTED' | 'RETURNED';
+
+import type { PaymentAmounts, PaymentStatus } from '../payments';
+
+export type { PaymentAmounts, PaymentStatus };
 
 export type ShippingAddress = {
   name: string;
@@ -27,18 +31,41 @@ export type OrderLine = {
 /** Brand and last four digits: the only card facts ever kept. */
 export type PaymentSummary = { brand: string; last4: string };
 
+export type OrderPayment = PaymentSummary & { status: PaymentStatus; authorized: Money; captured: Money; refunded: Money };
+
+export type Fulfilment = {
+  carrier: string;
+  trackingNumber: string;
+  shippedAt: string;
+  deliveredAt: string | null;
+  estimatedDelivery: string;
+};
+
+export type OrderActor = { by: 'shopper'; userId: string } | { by: 'operations'; userId: string } | { by: 'system' };
+
+export type TimelineEntry = { at: string; status: OrderStatus; by: OrderActor['by']; note?: string };
+
+export type ReturnRequest = { lines: { variantId: string; productId?: string; quantity: number }[]; reason: string; requestedAt: string };
+
 export type Order = {
   id: string;
   status: OrderStatus;
   createdAt: string;
+  email: string;
   items: OrderLine[];
   subtotal: Money;
+  discount: Money;
+  discountCodes: string[];
   shipping: Money;
   tax: Money;
   total: Money;
   shippingAddress: ShippingAddress;
   shippingMethod: { id: string; label: string };
-  payment: PaymentSummary;
+  payment: OrderPayment;
+  fulfilment: Fulfilment | null;
+  timeline: TimelineEntry[];
+  /** The open or last return (API.md leaves it out; the order page shows what was asked). */
+  returnRequest: ReturnRequest | null;
 };
 
 export type OrderSummary = {
@@ -54,11 +81,28 @@ export type OrderSummary = {
 /**
  * The orders table item. `userId` is the partition key: reading by (caller, id) is the ownership check.
  * The orders stream (top sellers) reads `items[].productId/variantId/quantity` and `createdAt` from here.
+ * Fields after `taxRateBasisPoints` arrived with the order lifecycle (issue 12): items written before have none of
+ * them, and the readers default each (to-order.ts).
  */
-export type OrderRecord = Omit<Order, 'id' | 'payment'> & {
+export type OrderRecord = Omit<
+  Order,
+  'id' | 'payment' | 'email' | 'discount' | 'discountCodes' | 'fulfilment' | 'timeline' | 'returnRequest'
+> & {
   userId: string;
   orderId: string;
   payment: PaymentSummary & { provider: string; authorizationId: string };
   /** Copies of the tax rate applied (basis points), so a later table change cannot rewrite history. */
   taxRateBasisPoints: number;
+  /** Lower-cased; the byEmail index key. Absent on orders written before checkout stored it. */
+  email?: string;
+  discount?: Money;
+  discountCodes?: string[];
+  /** Bumped by every transition; absent means 0. */
+  version?: number;
+  timeline?: TimelineEntry[];
+  fulfilment?: Fulfilment | null;
+  returnRequest?: ReturnRequest | null;
+  paymentAmounts?: PaymentAmounts;
+  /** Set when a received return is marked damaged (nothing restocked). */
+  returnDamaged?: boolean;
 };

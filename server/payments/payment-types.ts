@@ -13,7 +13,9 @@ export type AuthorizationResult =
 
 /**
  * The seam to a payment processor. Checkout authorises before its transaction and releases the hold if the
- * transaction does not commit; capture (on shipment) is out of scope here.
+ * transaction does not commit; the order's lifecycle captures at shipment, voids a cancelled hold and refunds.
+ * Capture and refund take an idempotency key derived from the order and the event (ledger.ts), so a retried
+ * message or request never moves money twice at the processor either.
  */
 export interface PaymentProvider {
   readonly name: string;
@@ -26,4 +28,12 @@ export interface PaymentProvider {
   authorize(request: { amount: Money; card: CardInput; reference: string; idempotencyKey: string }): Promise<AuthorizationResult>;
   /** Releases an authorisation that will not be captured (the order was not written). Must be safe to repeat. */
   void(authorizationId: string): Promise<void>;
+}
+
+/** What the order's lifecycle needs on top (checkout's fakes implement only PaymentProvider). */
+export interface SettlingPaymentProvider extends PaymentProvider {
+  /** Takes `amount` of the hold. The same key again answers the first capture. */
+  capture(request: { authorizationId: string; amount: Money; idempotencyKey: string }): Promise<{ captureId: string }>;
+  /** Returns `amount` of what was captured. The same key again answers the first refund. */
+  refund(request: { authorizationId: string; amount: Money; idempotencyKey: string }): Promise<{ refundId: string }>;
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { cardBrand } from './card-brand';
 import { normaliseCardNumber, passesLuhn } from './luhn';
-import type { AuthorizationResult, CardInput, PaymentProvider } from './payment-types';
+import type { AuthorizationResult, CardInput, SettlingPaymentProvider } from './payment-types';
 
 // The bundled provider for local runs and tests. It behaves like a processor's test mode: the documented test
 // cards (API.md) give fixed answers, and any other number is declined, so a real card typed here goes nowhere.
@@ -46,8 +46,19 @@ export function sandboxDecision(card: CardInput, now = new Date()): Authorizatio
 /** Enough for a day of retries at demo scale; the oldest key is forgotten first. */
 const MAX_REMEMBERED_HOLDS = 10_000;
 
-export function createSandboxProvider(): PaymentProvider {
+export function createSandboxProvider(): SettlingPaymentProvider {
   const holds = new Map<string, AuthorizationResult & { approved: true }>();
+  // Captures and refunds by idempotency key, as a processor answers a repeated key with the first result.
+  const movements = new Map<string, string>();
+  const remember = (prefix: string, key: string): string => {
+    let id = movements.get(key);
+    if (!id) {
+      id = `${prefix}_sbx_${randomBytes(12).toString('base64url')}`;
+      movements.set(key, id);
+      if (movements.size > MAX_REMEMBERED_HOLDS) movements.delete(movements.keys().next().value!);
+    }
+    return id;
+  };
   return {
     name: 'sandbox',
     async authorize({ card, idempotencyKey }) {
@@ -64,6 +75,12 @@ export function createSandboxProvider(): PaymentProvider {
     async void(authorizationId) {
       // Nothing is really held in the sandbox; forgetting the key makes the next authorize a fresh hold.
       for (const [key, held] of holds) if (held.authorizationId === authorizationId) holds.delete(key);
+    },
+    async capture({ idempotencyKey }) {
+      return { captureId: remember('cap', `capture:${idempotencyKey}`) };
+    },
+    async refund({ idempotencyKey }) {
+      return { refundId: remember('re', `refund:${idempotencyKey}`) };
     },
   };
 }

@@ -1,3 +1,4 @@
+import { handleOrderStreamRecords } from '../../fulfilment';
 import { countPlacedOrders, type CountReport } from '../../leaderboard/writer';
 import { logger } from '../../observability';
 import { insertedNewImages, type StreamRecordLike } from './inserted-images';
@@ -17,6 +18,7 @@ export async function handleOrderRecords(records: readonly StreamRecordLike[]): 
   const { images, unreadable } = insertedNewImages(records);
   for (const u of unreadable) logLine('warn', 'unreadable order stream record skipped', u);
   const report = { ...(await countPlacedOrders(images)), unreadable: unreadable.length };
+  await handleOrderStreamRecords(records); // the queue to the warehouse and order emails (server/fulfilment)
   // A replay from TRIM_HORIZON at every start re-reads a day of orders: only batches that changed something are logged.
   if (report.counted.length + report.skipped.length + report.unreadable > 0 || report.redis === 'skipped') {
     logLine('info', 'orders stream batch', {

@@ -1,0 +1,72 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CreateQueueCommand, GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
+import { sqsClient } from '../server/aws/clients';
+import { manage, waitUntilReady, type Managed } from './processes';
+import { portAnswers } from './ports';
+
+// fauxqs: the SQS (and SNS/S3) emulator that stands in for the queue to the warehouse (ADR 0008). Its CLI listens
+// on every interface, so the launcher builds its app and listens on 127.0.0.1 only. Its persistence module
+// imports node:sqlite (Node ≥ 22.5) even when unused; a loader hook stands a stub in for it (the launcher runs on
+// Node 20), which is why queues live in memory here: a restart empties them, and the orders stream, read again from its start at
+// every launch, publishes again.
+
+const require = createRequire(import.meta.url);
+/** Deliveries before a message counts as poison (sst.config.ts uses the same number). */
+export const MAX_RECEIVE_COUNT = 3;
+
+function appModule(): string {
+  // fauxqs is ESM-only with no require() entry and no exported package.json: found where require would look.
+  for (const dir of require.resolve.paths('fauxqs') ?? []) {
+    const file = path.join(dir, 'fauxqs', 'dist', 'app.js');
+    if (existsSync(file)) return pathToFileURL(file).href;
+  }
+  throw new Error('fauxqs is not installed (npm install)');
+}
+
+const SQLITE_STUB_HOOK = `export async function resolve(s, c, n) { if (s === 'node:sqlite') return { shortCircuit: true, url: 'data:text/javascript,export class DatabaseSync { constructor() { throw new Error("fauxqs persistence needs Node 22.5") } }' }; return n(s, c); }`;
+
+export async function startSqsLocal(opts: { port: number; logFile?: string; timeoutMs?: number }): Promise<Managed> {
+  const script = [
+    `const { register } = await import('node:module');`,
+    `register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(SQLITE_STUB_HOOK)}));`,
+    `const { buildApp } = await import(${JSON.stringify(appModule())});`,
+    `const app = buildApp({ logger: false, defaultRegion: 'us-east-1' });`,
+    `await app.listen({ port: ${opts.port}, host: '127.0.0.1' });`,
+    `console.log('fauxqs listening on 127.0.0.1:${opts.port}');`,
+  ].join('\n');
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = manage('fauxqs', child, opts.logFile);
+  try {
+    await waitUntilReady(proc, () => portAnswers(opts.port), opts.timeoutMs ?? 15_000);
+  } catch (err) {
+    await proc.stop();
+    throw err;
+  }
+  return proc;
+}
+
+/**
+ * The warehouse queue and its dead-letter queue, created if missing (CreateQueue with the same attributes is
+ * idempotent). A message received maxReceiveCount times without being deleted moves to the DLQ.
+ */
+export async function provisionQueues(prefix: string, visibilitySeconds: number): Promise<{ FULFILMENT_QUEUE_URL: string; FULFILMENT_DLQ_URL: string }> {
+  const fifo = { FifoQueue: 'true', ContentBasedDeduplication: 'false' };
+  const dlq = await sqsClient().send(new CreateQueueCommand({ QueueName: `${prefix}fulfilment-dlq.fifo`, Attributes: fifo }));
+  const attrs = await sqsClient().send(new GetQueueAttributesCommand({ QueueUrl: dlq.QueueUrl, AttributeNames: ['QueueArn'] }));
+  const main = await sqsClient().send(
+    new CreateQueueCommand({
+      QueueName: `${prefix}fulfilment.fifo`,
+      Attributes: {
+        ...fifo,
+        VisibilityTimeout: String(visibilitySeconds),
+        RedrivePolicy: JSON.stringify({ deadLetterTargetArn: attrs.Attributes?.QueueArn, maxReceiveCount: MAX_RECEIVE_COUNT }),
+      },
+    }),
+  );
+  if (!main.QueueUrl || !dlq.QueueUrl) throw new Error('fauxqs returned no queue URL');
+  return { FULFILMENT_QUEUE_URL: main.QueueUrl, FULFILMENT_DLQ_URL: dlq.QueueUrl };
+}

@@ -1,0 +1,39 @@
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { notifyOrderStatus } from '../notifications';
+import { toOrder, type OrderRecord } from '../orders';
+import { publishToWarehouse } from './publish';
+
+// The orders-stream hook of the order lifecycle: a change of status that the warehouse must act on goes to the
+// queue (placed → fulfil, return requested → receive), and the email the new status calls for is sent. The
+// queue send throws on failure, so the stream batch is delivered again (never lost between the write and the
+// send); the email never throws. The orders stream carries new images only, so a record without the old image
+// is handled as a change: the queue's deduplication and the warehouse's conditional steps make a repeat harmless.
+
+export async function handleOrderChange(newImage: OrderRecord, oldImage?: OrderRecord): Promise<void> {
+  if (oldImage && oldImage.status === newImage.status) return;
+  const { orderId, userId } = newImage;
+  if (newImage.status === 'PLACED') await publishToWarehouse({ event: 'order.placed', orderId, userId });
+  if (newImage.status === 'RETURN_REQUESTED') await publishToWarehouse({ event: 'return.requested', orderId, userId });
+  await notifyOrderStatus(toOrder(newImage));
+}
+
+type StreamRecordShape = {
+  eventName?: string;
+  dynamodb?: { NewImage?: Record<string, AttributeValue>; OldImage?: Record<string, AttributeValue> };
+};
+
+/** The one line the orders-stream consumer calls: every inserted or modified order, in stream order. */
+export async function handleOrderStreamRecords(records: readonly StreamRecordShape[]): Promise<void> {
+  for (const r of records) {
+    if ((r.eventName !== 'INSERT' && r.eventName !== 'MODIFY') || !r.dynamodb?.NewImage) continue;
+    let image: OrderRecord;
+    try {
+      image = unmarshall(r.dynamodb.NewImage) as OrderRecord;
+    } catch {
+      continue; // the leaderboard handler reports unreadable records; one report is enough
+    }
+    if (typeof image.orderId !== 'string' || typeof image.status !== 'string') continue;
+    await handleOrderChange(image, r.dynamodb.OldImage ? (unmarshall(r.dynamodb.OldImage) as OrderRecord) : undefined);
+  }
+}

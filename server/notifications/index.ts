@@ -1,0 +1,20 @@
+import 'server-only';
+import type { Order, OrderStatus } from '../orders';
+import { sendOrderEmail, type EmailOutcome } from './send-order-email';
+import type { OrderEmailEvent } from './order-email-templates';
+
+// Public entry of the notifications domain (SES v2): the email an order's new status calls for, sent by the
+// orders-stream consumer (never in the request path), at most once per (order, event).
+
+const EMAIL_FOR_STATUS: Partial<Record<OrderStatus, OrderEmailEvent>> = {
+  PLACED: 'confirmation',
+  SHIPPED: 'shipped',
+  CANCELLED: 'cancelled',
+  RETURN_REQUESTED: 'return-received',
+  RETURNED: 'refunded',
+};
+
+export async function notifyOrderStatus(order: Order): Promise<EmailOutcome | 'none'> {
+  const event = EMAIL_FOR_STATUS[order.status];
+  return event ? sendOrderEmail(order, event) : 'none';
+}
