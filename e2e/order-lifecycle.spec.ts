@@ -1,0 +1,61 @@
+import { expect, test } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from './a11y';
+import { availableUnits, inStockVariant, placeOrder, signUpShopper } from './order-support';
+
+// After checkout, in the browser: the order page follows the simulated warehouse live (server-sent events, no
+// reload) up to SHIPPED with carrier and tracking, and a shopper cancels an order from the page and gets the stock
+// back. The e2e stack runs the warehouse at the fast pace set in e2e/serve.ts.
+
+test('a shopper watches a new order reach Shipped on the order page without reloading it', async ({ page }) => {
+  await signUpShopper(page.request, 'live');
+  const item = await inStockVariant(page.request);
+  const orderId = await placeOrder(page.request, item);
+
+  await page.goto(`/orders/${orderId}`);
+  await expect(page.getByRole('heading', { level: 1, name: `Order ${orderId}` })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Timeline' })).toContainText('Placed');
+  await expectNoSeriousA11yViolations(page);
+  // A marker that a reload or a navigation would wipe out.
+  await page.evaluate(() => Object.assign(window, { __sameDocument: true }));
+
+  const status = page.getByRole('status').filter({ hasText: 'Status:' });
+  await expect(status).toContainText('Shipped', { timeout: 45_000 });
+  // The server-rendered parts followed: the timeline and the carrier's tracking number, still on the same document.
+  const delivery = page.getByRole('region', { name: 'Delivery' });
+  await expect(delivery).toContainText('Tracking number');
+  await expect(delivery).not.toContainText('Not shipped yet');
+  await expect(page.getByRole('region', { name: 'Timeline' })).toContainText('Shipped');
+  expect(await page.evaluate(() => (window as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+  // Once shipped it can no longer be cancelled.
+  await expect(page.getByRole('button', { name: 'Cancel order' })).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page);
+});
+
+test('a shopper cancels an order from its page, after confirming, and the stock comes back', async ({ page }) => {
+  await signUpShopper(page.request, 'cancel');
+  const item = await inStockVariant(page.request, 6);
+  const before = await availableUnits(page.request, item.slug, item.variantId);
+  const orderId = await placeOrder(page.request, item, 3);
+  expect(await availableUnits(page.request, item.slug, item.variantId)).toBe(before - 3);
+
+  await page.goto(`/orders/${orderId}`);
+  await page.getByRole('button', { name: 'Cancel order' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Cancel this order?' });
+  await expect(dialog).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  // Backing out changes nothing.
+  await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  expect(((await (await page.request.get(`/api/orders/${orderId}`)).json()) as { order: { status: string } }).order.status).not.toBe('CANCELLED');
+
+  await page.getByRole('button', { name: 'Cancel order' }).click();
+  await dialog.getByRole('button', { name: 'Yes, cancel the order' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Your order is cancelled.' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Status:' })).toContainText('Cancelled');
+  await expect(page.getByRole('region', { name: 'Timeline' })).toContainText('Cancelled by you');
+  await expect(page.getByRole('button', { name: 'Cancel order' })).toHaveCount(0);
+
+  const order = ((await (await page.request.get(`/api/orders/${orderId}`)).json()) as { order: { status: string; payment: { status: string } } }).order;
+  expect(order).toMatchObject({ status: 'CANCELLED', payment: { status: 'VOIDED' } });
+  expect(await availableUnits(page.request, item.slug, item.variantId)).toBe(before);
+});
