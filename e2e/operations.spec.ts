@@ -33,7 +33,7 @@ test('an operations user finds a delivered order and refunds part of it', async 
   await expect(page.getByRole('heading', { level: 1, name: `Order ${orderId}` })).toBeVisible();
   const timeline = page.getByRole('region', { name: 'Timeline' });
   for (const step of ['Placed', 'Processing', 'Shipped', 'Delivered']) await expect(timeline).toContainText(step);
-  const ledger = page.getByRole('region', { name: 'Payment' });
+  const ledger = page.getByRole('region', { name: 'Payment ledger' });
   await expect(ledger).toContainText(`Captured$${(captured / 100).toFixed(2)}`);
   await expect(page.getByRole('button', { name: 'Cancel order' })).toHaveCount(0);
   await expectNoSeriousA11yViolations(page);
@@ -55,6 +55,7 @@ test('an operations user finds a delivered order and refunds part of it', async 
   await expect(ledger).toContainText('Refunded$2.00');
   await expect(ledger).toContainText(`Refundable$${((captured - 200) / 100).toFixed(2)}`);
   await expect(ledger).toContainText('partially refunded');
+  await expect(page.getByRole('status').filter({ hasText: 'Status:' })).toContainText('Delivered');
 
   // The shopper sees the money move on their own order.
   const after = (await (await shopper.get(`/api/orders/${orderId}`)).json()) as { order: { payment: { refunded: { amount: number }; status: string } } };

@@ -7,28 +7,25 @@ import { ConfirmDialog } from '@/components/admin/confirm-dialog';
 import styles from './orders.module.css';
 
 // A button that asks first (a modal confirmation), then POSTs to `action` and re-renders the page from the
-// server's answer. The shopper's cancel and the operations console's cancel are this one component.
+// server's answer. The shopper's cancel and the operations console's cancel are this one component. Success is
+// read out by the page's status region (it changes with the re-render, which also removes this button).
 
 export function ConfirmOrderAction({
   action,
   label,
   title,
   confirmLabel,
-  done,
   children,
 }: {
   action: string;
   label: string;
   title: string;
   confirmLabel: string;
-  /** Read out once the action succeeded. */
-  done: string;
   children: React.ReactNode;
 }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState('');
   const [error, setError] = useState('');
 
   const confirm = async () => {
@@ -41,7 +38,6 @@ export function ConfirmOrderAction({
       setError(res.message);
       return;
     }
-    setMessage(done);
     router.refresh();
   };
 
@@ -52,9 +48,6 @@ export function ConfirmOrderAction({
           {busy ? 'Working…' : label}
         </button>
       </div>
-      <p className={styles.message} role="status">
-        {message}
-      </p>
       {error ? (
         <p className={styles.error} role="alert">
           {error}

@@ -67,7 +67,6 @@ export default async function OrderPage({ params, searchParams }: Props) {
             label="Cancel order"
             title="Cancel this order?"
             confirmLabel="Yes, cancel the order"
-            done="Your order is cancelled."
           >
             <p>
               Order {order.id} will not be shipped and the hold on your card is released. This cannot be undone.

@@ -8,7 +8,7 @@ export function PaymentLedger({ payment }: { payment: Order['payment'] }) {
   const refundable = money(payment.captured.amount - payment.refunded.amount, payment.captured.currency);
   return (
     <section className={styles.panel} aria-labelledby="payment-ledger">
-      <h2 id="payment-ledger">Payment</h2>
+      <h2 id="payment-ledger">Payment ledger</h2>
       <p className={styles.meta}>
         {payment.brand} ending in {payment.last4} · {payment.status.replace(/_/g, ' ').toLowerCase()}
       </p>

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { PaymentLedger } from '@/components/admin/orders/payment-ledger';
 import { RefundForm } from '@/components/admin/orders/refund-form';
 import { ConfirmOrderAction } from '@/components/orders/confirm-order-action';
+import { STATUS_LABELS } from '@/components/orders/format-order';
 import { OrderDetail } from '@/components/orders/order-detail';
 import { OrderTimeline } from '@/components/orders/order-timeline';
 import { OrderTracking } from '@/components/orders/order-tracking';
@@ -39,7 +40,15 @@ export default async function OperationsOrderPage({ params }: Props) {
       </p>
       <h1>Order {order.id}</h1>
       <p className={styles.meta}>{order.email ? `Placed by ${order.email}` : 'The shopper’s email was erased with their account.'}</p>
-      <OrderDetail order={order} />
+      <OrderDetail
+        order={order}
+        status={
+          // Read out when a cancel or a refund re-renders the page.
+          <p role="status" aria-live="polite">
+            Status: <span className={styles.status}>{STATUS_LABELS[order.status]}</span>
+          </p>
+        }
+      />
       <div className={styles.grid}>
         <OrderTracking fulfilment={order.fulfilment} />
         <PaymentLedger payment={order.payment} />
@@ -53,7 +62,6 @@ export default async function OperationsOrderPage({ params }: Props) {
             label="Cancel order"
             title="Cancel this order?"
             confirmLabel="Yes, cancel the order"
-            done="The order is cancelled."
           >
             <p>Every line goes back into stock and the card hold is released. The shopper is told by email.</p>
           </ConfirmOrderAction>
