@@ -180,8 +180,23 @@ export default $config({
       { actions: ['lex:RecognizeText'], resources: [$interpolate`arn:aws:lex:${region}:${account}:bot-alias/*`] },
     ];
 
+    // ---- The queue to the warehouse (docs/orders.md): SQS FIFO, a FIFO dead-letter queue after 3 receives, and mail
+    // through SES v2 (an identity for MAIL_FROM; linking grants ses:SendEmail).
+    const fulfilmentDlq = new sst.aws.Queue('FulfilmentDlq', { fifo: true });
+    const fulfilmentQueue = new sst.aws.Queue('Fulfilment', {
+      fifo: true,
+      // Longer than the warehouse function's timeout, so a message is not handed to a second worker mid-way.
+      visibilityTimeout: '180 seconds',
+      dlq: { queue: fulfilmentDlq.arn, retry: 3 },
+    });
+    const mailFrom = process.env.MAIL_FROM ?? 'orders@example.com';
+    const mail = new sst.aws.Email('OrderMail', { sender: mailFrom });
+
     // Environment every server-side process reads (server/config.ts is the list).
     const baseEnv = {
+      FULFILMENT_QUEUE_URL: fulfilmentQueue.url,
+      FULFILMENT_DLQ_URL: fulfilmentDlq.url,
+      MAIL_FROM: mailFrom,
       TABLE_PREFIX: tablePrefix,
       COGNITO_USER_POOL_ID: userPool.id,
       COGNITO_CLIENT_ID: webClient.id,
@@ -201,7 +216,7 @@ export default $config({
       memory: '512 MB' as const,
       timeout: '60 seconds' as const,
       vpc,
-      link: [...allTables, redis],
+      link: [...allTables, redis, fulfilmentQueue, fulfilmentDlq, mail],
       environment: baseEnv,
       nodejs: { esbuild: { conditions: ['react-server', 'node', 'import'] } },
     });
@@ -210,6 +225,17 @@ export default $config({
       'TopSellers',
       consumer('server/events/orders-stream/lambda.handler', 'orders stream: top sellers'),
       { filters: [{ eventName: ['INSERT'] }] },
+    );
+    // Orders → the warehouse queue and order emails on every status change (inserts arrive through TopSellers).
+    tables.orders.subscribe(
+      'OrderLifecycle',
+      consumer('server/fulfilment/lambda.streamHandler', 'orders stream: warehouse queue and order emails'),
+      { filters: [{ eventName: ['MODIFY'] }] },
+    );
+    // The simulated warehouse: one message at a time per invocation; a failure is retried, then dead-lettered.
+    fulfilmentQueue.subscribe(
+      { ...consumer('server/fulfilment/lambda.queueHandler', 'fulfilment queue: the warehouse'), timeout: '150 seconds' },
+      { batch: { size: 1, partialResponses: true } },
     );
     // Products → cache-tag expiry in Redis and the search index (docs/search.md; the S3 snapshot is future work).
     tables.products.subscribe(
@@ -229,7 +255,7 @@ export default $config({
       router: { instance: router },
       buildCommand: 'npx open-next build',
       vpc,
-      link: [...allTables, redis, userPool, webClient],
+      link: [...allTables, redis, userPool, webClient, fulfilmentQueue, fulfilmentDlq, mail],
       environment: {
         ...baseEnv,
         SITE_URL: router.url,

@@ -135,11 +135,13 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     }
 
     // Start all servers at once (Java dominates the wait) and keep whatever started, so stop() can clean up.
+    // LOCAL_STACK_START_TIMEOUT_MS: on a machine this loaded, Java can take longer than the 30 s default to answer.
+    const timeoutMs = Number(process.env.LOCAL_STACK_START_TIMEOUT_MS) || undefined;
     const starts: Promise<Managed>[] = [
-      startDynamoDbLocal({ port: dynamodbPort, dbPath: memory ? null : dynamoDir, logFile: logFile('dynamodb') }),
-      startCognitoLocal({ port: cognitoPort, cwd: cognitoDir, logFile: logFile('cognito') }),
-      startSqsLocal({ port: sqsPort, logFile: logFile('fauxqs') }),
-      startSesLocal({ port: sesPort, logFile: logFile('ses') }),
+      startDynamoDbLocal({ port: dynamodbPort, dbPath: memory ? null : dynamoDir, logFile: logFile('dynamodb'), timeoutMs }),
+      startCognitoLocal({ port: cognitoPort, cwd: cognitoDir, logFile: logFile('cognito'), timeoutMs }),
+      startSqsLocal({ port: sqsPort, logFile: logFile('fauxqs'), timeoutMs }),
+      startSesLocal({ port: sesPort, logFile: logFile('ses'), timeoutMs }),
     ];
     if (redisBinary && redisPort !== undefined) {
       starts.push(startRedis({ binary: redisBinary, port: redisPort, logFile: logFile('redis') }));

@@ -23,6 +23,7 @@ export { newOrderId, ORDER_ID_PATTERN } from './order-id';
 export { putOrderItem } from './order-store';
 export { toOrder } from './to-order';
 export { acceptOrder, cancelOrder, deliverOrder, receiveReturn, refundOrder, requestReturn, shipOrder, type ReturnInput } from './order-lifecycle';
+export { returnRequestSchema } from './return-request-schema';
 export { searchOrders, type OrderSearch, type OrderSearchItem } from './search-orders';
 export { watchOrderStatus } from './watch-order-status';
 

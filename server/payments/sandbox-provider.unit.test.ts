@@ -91,4 +91,15 @@ describe('sandbox provider', () => {
     const fixed = await provider.authorize({ amount: money(1000), card: card('4242424242424242'), reference: 'ord_x', idempotencyKey: 'k3' });
     expect(fixed.approved).toBe(true);
   });
+  it('answers a repeated capture or refund key with the first result, and another key with a new one', async () => {
+    const provider = createSandboxProvider();
+    const capture = (idempotencyKey: string) => provider.capture({ authorizationId: 'auth_x', amount: money(1000), idempotencyKey });
+    const first = await capture('ord_1:capture');
+    expect(await capture('ord_1:capture')).toEqual(first);
+    expect((await capture('ord_2:capture')).captureId).not.toBe(first.captureId);
+    const refund = (idempotencyKey: string) => provider.refund({ authorizationId: 'auth_x', amount: money(300), idempotencyKey });
+    const r1 = await refund('ord_1:refund#v3');
+    expect(await refund('ord_1:refund#v3')).toEqual(r1);
+    expect((await refund('ord_1:refund#v4')).refundId).not.toBe(r1.refundId);
+  });
 });

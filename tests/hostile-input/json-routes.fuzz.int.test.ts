@@ -12,6 +12,7 @@ import { cognitoClient, dynamoDoc } from '@/server/aws/clients';
 import { addCartItem, lineIdSchema, updateQuantitySchema } from '@/server/cart';
 import { CART_COOKIE, signGuestCartId, newGuestCartId, verifyGuestCartCookie } from '@/server/cart/cart-cookie';
 import { placeOrder } from '@/server/checkout';
+import { returnRequestSchema } from '@/server/orders';
 import { idempotencyKeySchema } from '@/server/checkout/checkout-schema';
 import { getConfig } from '@/server/config';
 import { tableName } from '@/server/db/tables';
@@ -508,6 +509,39 @@ const ROUTES: RouteSpec[] = [
     statuses: [200, 401, 404],
     // B's order is as absent for A as an order that never existed.
     certain: (c) => (c.params.id === fx.a.orderId ? { status: 200 } : { status: 404, code: 'NOT_FOUND' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/orders/[id]/cancel',
+    auth: 'user',
+    mutation: true,
+    params: { id: () => fc.oneof(fc.constantFrom(fx.a.orderId, fx.b.orderId), hostilePathParam) },
+    statuses: [200, 401, 403, 404, 409],
+    watch: ['ordersA', 'stock'],
+    // B's order is as absent for A as one that never existed; A's own is cancelled once, then 409.
+    certain: (c) => (c.params.id === fx.a.orderId ? null : { status: 404, code: 'NOT_FOUND' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/orders/[id]/returns',
+    auth: 'user',
+    mutation: true,
+    params: { id: () => fc.oneof(fc.constantFrom(fx.a.orderId, fx.b.orderId), hostilePathParam) },
+    body: { template: () => ({ lines: [{ variantId: 'v', quantity: 1 }], reason: 'Too small' }), variants: () => [{ lines: [{ variantId: 'v', quantity: 99 }], reason: 'x' }] },
+    statuses: [201, 400, 401, 403, 404, 409, 413],
+    watch: ['ordersA', 'stock'],
+    // Placed, not delivered: A's own order is a 409 for any valid body, anyone else's a 404.
+    certain: (c) =>
+      returnRequestSchema.safeParse(parsedBody(c)).success ? (c.params.id === fx.a.orderId ? { status: 409, code: 'CONFLICT' } : { status: 404, code: 'NOT_FOUND' }) : null,
+  },
+  {
+    method: 'GET',
+    path: '/api/orders/[id]/events',
+    auth: 'user',
+    // Never A's own order here: that answer is an endless event stream (covered by server/fulfilment tests).
+    params: { id: () => fc.oneof(fc.constant(fx.b.orderId), hostilePathParam) },
+    statuses: [401, 404],
+    certain: () => ({ status: 404, code: 'NOT_FOUND' }),
   },
   { method: 'GET', path: '/api/admin/flags', auth: 'marketer', statuses: [200, 401, 403], certain: () => ({ status: 200 }) },
   {

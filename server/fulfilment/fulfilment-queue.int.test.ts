@@ -1,0 +1,108 @@
+import { SendMessageCommand } from '@aws-sdk/client-sqs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sqsClient } from '../aws/clients';
+import { stockOf, uniqueId } from '../checkout/test-support/fixtures';
+import { getConfig, resetConfigForTests } from '../config';
+import { createOrdersStreamConsumer, type OrdersStreamConsumer } from '../events/orders-stream/consumer';
+import { eventually } from '../leaderboard/test-fixtures';
+import { getOrder, newOrderId, requestReturn, type Order } from '../orders';
+import { handleOrderChange } from './handle-order-change';
+import { listDeadLetters, redriveDeadLetters } from './dead-letters';
+import { ledgerKinds, orderRecord, placedOrder } from './test-support/orders';
+import { startFulfilmentWorker, type FulfilmentWorker } from './worker';
+
+// The queue to the warehouse end to end on the local stack: DynamoDB stream → fauxqs FIFO queue → the simulated
+// warehouse → the order, the ledger and the SES stand-in's inbox. Pace set to zero.
+
+type Stored = { emails: { messageId: string; destination: { to: string[] }; subject: string; body: { text: string; html: string } }[] };
+async function inbox(orderId: string): Promise<string[]> {
+  const res = await fetch(`${getConfig().SES_ENDPOINT}/store`);
+  const stored = (await res.json()) as Stored;
+  return stored.emails.filter((e) => e.subject.includes(orderId)).map((e) => e.subject).sort();
+}
+
+let consumer: OrdersStreamConsumer;
+let worker: FulfilmentWorker;
+
+beforeAll(() => {
+  for (const key of ['FULFILMENT_PROCESSING_MS', 'FULFILMENT_SHIPPED_MS', 'FULFILMENT_DELIVERED_MS', 'FULFILMENT_RETURN_MS']) process.env[key] = '0';
+  resetConfigForTests();
+  consumer = createOrdersStreamConsumer({ idleMs: 100 });
+  worker = startFulfilmentWorker();
+});
+afterAll(async () => {
+  await worker?.stop();
+  await consumer?.stop();
+});
+
+describe('the queue to the warehouse', () => {
+  it('takes a placed order to DELIVERED and a return to RETURNED, mailing each event once even when events come again', async () => {
+    const email = `${uniqueId('buyer')}@example.com`;
+    const { userId, order, products } = await placedOrder([{ price: 3_000, stock: 6, quantity: 2 }], { email });
+    const delivered = await eventually(async () => {
+      const o = (await getOrder(userId, order.id))!;
+      expect(o.status).toBe('DELIVERED');
+      return o;
+    }, 60_000, 200);
+    expect(delivered.timeline.map((t) => [t.status, t.by])).toEqual([
+      ['PLACED', 'shopper'],
+      ['PROCESSING', 'system'],
+      ['SHIPPED', 'system'],
+      ['DELIVERED', 'system'],
+    ]);
+    expect(delivered.fulfilment).toMatchObject({ trackingNumber: expect.stringMatching(/^1Z[0-9A-F]{16}$/), deliveredAt: expect.any(String) });
+    expect(delivered.fulfilment!.carrier).toMatch(/^UPS Ground from /);
+    expect(delivered.payment).toMatchObject({ status: 'CAPTURED', captured: order.total });
+    expect(await ledgerKinds(order.id)).toEqual([`capture:${order.total.amount}`]);
+
+    await requestReturn(order.id, userId, { lines: [{ variantId: 'v', quantity: 1 }], reason: 'Too small' });
+    const returned = await eventually(async () => {
+      const o = (await getOrder(userId, order.id))!;
+      expect(o.status).toBe('RETURNED');
+      return o;
+    }, 60_000, 200);
+    expect(returned.payment.status).toBe('PARTIALLY_REFUNDED');
+    expect(await stockOf(products[0]!.id, 'v')).toBe(5);
+
+    const expected = [`Order ${order.id} confirmed`, `Order ${order.id} has shipped`, `Order ${order.id} refunded`, `Return for order ${order.id} requested`].sort();
+    await eventually(async () => expect(await inbox(order.id)).toEqual(expected), 30_000, 200);
+    // The same events delivered again (a stream replay): no second mail, and the queue's copy changes nothing.
+    const record = await orderRecord(userId, order.id);
+    for (const status of ['PLACED', 'SHIPPED', 'RETURN_REQUESTED', 'RETURNED'] as const) await handleOrderChange({ ...record, status });
+    const mails = ((await (await fetch(`${getConfig().SES_ENDPOINT}/store`)).json()) as Stored).emails.filter((e) => e.subject.includes(order.id));
+    expect(mails.map((m) => m.subject).sort()).toEqual(expected);
+    expect(mails.every((m) => m.destination.to.includes(email) && m.body.html.startsWith('<!doctype html>'))).toBe(true);
+    expect(mails.find((m) => m.subject.includes('shipped'))!.body.text).toContain(delivered.fulfilment!.trackingNumber);
+    await new Promise((r) => setTimeout(r, 1_000));
+    const after: Order = (await getOrder(userId, order.id))!;
+    expect(after.status).toBe('RETURNED');
+    expect(await ledgerKinds(order.id)).toEqual([`capture:${order.total.amount}`, `refund:${returned.payment.refunded.amount}`]);
+  }, 150_000);
+
+  it('moves a message that keeps failing to the dead-letter queue, and redrives it', async () => {
+    const orderId = newOrderId();
+    await sqsClient().send(
+      new SendMessageCommand({
+        QueueUrl: getConfig().FULFILMENT_QUEUE_URL,
+        MessageBody: JSON.stringify({ event: 'order.placed', orderId, userId: uniqueId('nobody') }),
+        MessageGroupId: orderId,
+        MessageDeduplicationId: `${orderId}:order.placed`,
+      }),
+    );
+    const first = await eventually(async () => {
+      const letter = (await listDeadLetters()).find((d) => d.orderId === orderId);
+      expect(letter).toBeDefined();
+      return letter!;
+    }, 60_000, 500);
+    expect(first).toMatchObject({ event: 'order.placed', receiveCount: expect.any(Number) });
+    expect((await redriveDeadLetters()).moved).toBeGreaterThanOrEqual(1);
+    // Back on the main queue it fails again and comes back as a new dead letter: the old one is gone.
+    const second = await eventually(async () => {
+      const letters = (await listDeadLetters()).filter((d) => d.orderId === orderId);
+      expect(letters).toHaveLength(1);
+      expect(letters[0]!.messageId).not.toBe(first.messageId);
+      return letters[0]!;
+    }, 60_000, 500);
+    expect(second.body).toBe(first.body);
+  }, 150_000);
+});
