@@ -22,7 +22,7 @@ test('an operations user finds a delivered order and refunds part of it', async 
   await expect(page.getByRole('heading', { level: 1, name: 'Orders' })).toBeVisible();
   await page.getByLabel('Order id or email').fill(email);
   await page.getByLabel('Status').selectOption('DELIVERED');
-  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByRole('search', { name: 'Orders' }).getByRole('button', { name: 'Search' }).click();
   await expect(page).toHaveURL(/status=DELIVERED/);
   const row = page.getByRole('row', { name: new RegExp(orderId) });
   await expect(row).toContainText(email);
