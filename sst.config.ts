@@ -107,7 +107,7 @@ export default $config({
     }
     const allTables = Object.values(tables);
 
-    // ---- Cognito: sign-in by email, the web app client (token revocation, no user-existence leaks), marketers group.
+    // ---- Cognito: sign-in by email, the web app client (token revocation, no user-existence leaks), marketers and operations groups.
     const userPool = new sst.aws.CognitoUserPool('UserPool', {
       usernames: ['email'],
       transform: {
@@ -143,6 +143,11 @@ export default $config({
       userPoolId: userPool.id,
       name: 'marketers',
       description: 'May edit feature flags (/admin/flags)',
+    });
+    new aws.cognito.UserGroup('OperationsGroup', {
+      userPoolId: userPool.id,
+      name: 'operations',
+      description: 'May work orders: search, cancel, refund, redrive the dead-letter queue (/admin/orders)',
     });
 
     // ---- Managed AI services: optional; unset means the local engines answer (docs/identity.md, recommendations).

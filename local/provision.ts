@@ -27,7 +27,7 @@ import { cognitoClient, dynamoClient, resetAwsClientsForTests } from '../server/
 import { TABLE_TTL_ATTRIBUTES, tableDefinitions, tableName as resolveTableName, type TableKey } from '../server/db/tables';
 import { seedFlags } from '../server/flags/seed-flags';
 import { provisionQueues } from './sqs-local';
-import { DEMO_ACCOUNTS, LOCAL_CLIENT_NAME, LOCAL_POOL_NAME, MARKETERS_GROUP } from './demo-accounts';
+import { DEMO_ACCOUNTS, LOCAL_CLIENT_NAME, LOCAL_GROUPS, LOCAL_POOL_NAME } from './demo-accounts';
 
 // Idempotent provisioning of the stand-ins, run on every start: whatever is missing is created, whatever exists
 // is left as it is (except the demo passwords, which are set again so the documented ones always work).
@@ -224,11 +224,11 @@ async function ensureDemoAccount(userPoolId: string, account: (typeof DEMO_ACCOU
   }
 }
 
-/** Creates (or finds by name) the pool, app client, group and demo accounts. */
+/** Creates (or finds by name) the pool, app client, groups and demo accounts. */
 export async function provisionCognito(): Promise<CognitoResult> {
   const userPoolId = await ensurePool();
   const clientId = await ensureClient(userPoolId);
-  await ensureGroup(userPoolId, MARKETERS_GROUP);
+  for (const group of LOCAL_GROUPS) await ensureGroup(userPoolId, group);
   // One at a time: cognito-local keeps each pool in one JSON file and concurrent writes can lose an update.
   for (const account of DEMO_ACCOUNTS) await ensureDemoAccount(userPoolId, account);
   return { userPoolId, clientId };

@@ -12,7 +12,7 @@ import { Redis } from 'ioredis';
 import { describe, expect, inject, it } from 'vitest';
 import { cognitoClient, dynamoClient } from '../server/aws/clients';
 import { tableDefinitions } from '../server/db/tables';
-import { DEMO_ACCOUNTS, LOCAL_CLIENT_NAME, LOCAL_POOL_NAME, MARKETERS_GROUP } from '../local/demo-accounts';
+import { DEMO_ACCOUNTS, LOCAL_CLIENT_NAME, LOCAL_POOL_NAME, MARKETERS_GROUP, OPERATIONS_GROUP } from '../local/demo-accounts';
 import { provision } from '../local/provision';
 
 // The local stack started by tests/integration-setup.ts: tables, pool, demo accounts, Redis, and that
@@ -91,6 +91,16 @@ describe('local stack', () => {
     expect(await groupsOf('shopper@example.com')).toEqual([]);
     const tokens = await signIn('marketer@example.com', 'Marketer-pass-1');
     expect(jwtPayload(tokens.AccessToken!)['cognito:groups']).toEqual([MARKETERS_GROUP]);
+  });
+
+  it('puts the operations account, and only it, in the operations group', async () => {
+    const { Username } = await cognitoClient().send(new AdminGetUserCommand({ UserPoolId: poolId, Username: 'ops@example.com' }));
+    const { Groups } = await cognitoClient().send(new AdminListGroupsForUserCommand({ UserPoolId: poolId, Username }));
+    expect(Groups?.map((g) => g.GroupName)).toEqual([OPERATIONS_GROUP]);
+    const tokens = await signIn('ops@example.com', 'Operations-pass-1');
+    expect(jwtPayload(tokens.AccessToken!)['cognito:groups']).toEqual([OPERATIONS_GROUP]);
+    const members = (await cognitoClient().send(new ListUsersInGroupCommand({ UserPoolId: poolId, GroupName: OPERATIONS_GROUP }))).Users ?? [];
+    expect(members.map((u) => u.Attributes?.find((a) => a.Name === 'email')?.Value)).toEqual(['ops@example.com']);
   });
 
   it('provisions idempotently: a second and third run create nothing and keep the ids', async () => {

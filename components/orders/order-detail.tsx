@@ -6,12 +6,18 @@ import styles from './orders.module.css';
 
 const BRAND_LABELS: Record<string, string> = { visa: 'Visa', mastercard: 'Mastercard', amex: 'American Express', discover: 'Discover' };
 
-export function OrderDetail({ order }: { order: Order }) {
+/** `status` replaces the static status badge (the order page passes its live one). */
+export function OrderDetail({ order, status }: { order: Order; status?: React.ReactNode }) {
   const a = order.shippingAddress;
   return (
     <>
-      <p>
-        <span className={styles.status}>{STATUS_LABELS[order.status]}</span> · placed <time dateTime={order.createdAt}>{orderDate(order.createdAt, true)}</time>
+      {status ?? (
+        <p>
+          <span className={styles.status}>{STATUS_LABELS[order.status]}</span>
+        </p>
+      )}
+      <p className={styles.meta}>
+        Placed <time dateTime={order.createdAt}>{orderDate(order.createdAt, true)}</time>
       </p>
       <table className={styles.table}>
         <caption>Items in this order</caption>

@@ -52,3 +52,6 @@ export { signOut } from './sign-out';
 export { signUpBody, confirmBody, signInBody, forgotPasswordBody, resetPasswordBody } from './account-schemas';
 export { appendSetCookies, cookieJarFromRequest } from './session-cookies';
 export { safeNextPath } from './safe-next-path';
+
+// The operations console's group check (route handlers and the /admin/orders pages).
+export { isOperations, OPERATIONS_GROUP, requireOperations } from './require-operations';

@@ -32,3 +32,5 @@ export async function findOrderById(orderId: string): Promise<Order | null> {
   const record = await readOrderRecordById(orderId);
   return record ? toOrder(record) : null;
 }
+// The operations console's inputs (the /admin/orders pages and /api/admin/orders routes).
+export { isOrderId, operationsOrdersQuery, ORDER_STATUSES, refundBody } from './operations-input';

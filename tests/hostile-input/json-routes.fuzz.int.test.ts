@@ -18,6 +18,7 @@ import { getConfig } from '@/server/config';
 import { tableName } from '@/server/db/tables';
 import { AppError, type ErrorCode } from '@/server/errors';
 import { flagKeySchema, updateFlag } from '@/server/flags';
+import { isOrderId } from '@/server/orders';
 import { queryAudit } from '@/server/flags/flag-store';
 import { FLAG_DEFINITIONS } from '@/server/flags/flag-registry';
 import { authenticateWithPassword, registerAccount } from '@/server/identity/cognito-accounts';
@@ -108,12 +109,13 @@ const statusOf = (code: ErrorCode) => new AppError(code, '').status;
 
 type Fx = {
   site: string;
-  a: { id: string; token: string; lineId: string; orderId: string };
+  a: { id: string; token: string; lineId: string; orderId: string; cancelOrderId: string };
   b: { id: string; lineId: string; orderId: string };
   g: { id: string; cookie: string; lineId: string };
   marketer: { token: string };
   /** A session of shopper c that POST /api/auth/sign-out may end: signing out revokes the access token at once. */
   leaver: { token: string };
+  ops: { token: string };
   c: { email: string; password: string };
   product: { id: string; slug: string };
   scarce: { id: string };
@@ -193,10 +195,11 @@ beforeAll(async () => {
   const scarce = await putProduct({ variants: [{ id: 'v1', price: 900, stock: 1 }] });
   const [a, b, c] = [await newShopper('fuzz-a'), await newShopper('fuzz-b'), await newShopper('fuzz-c')];
   const marketer = await authenticateWithPassword({ email: 'marketer@example.com', password: 'Marketer-pass-1' });
+  const ops = await authenticateWithPassword({ email: 'ops@example.com', password: 'Operations-pass-1' });
 
   // Orders for A (two, so there is a next page) and B (the IDOR target), then a line in each cart.
   const orderIds: string[] = [];
-  for (const user of [a, a, b]) {
+  for (const user of [a, a, b, a]) {
     await addCartItem({ kind: 'user', userId: user.id }, { productId: product.id, variantId: 'v1', quantity: 1 });
     orderIds.push((await placeOrder({ userId: user.id, idempotencyKey: crypto.randomUUID(), body: checkoutBody() })).order.id);
     await addCartItem({ kind: 'user', userId: user.id }, { productId: product.id, variantId: 'v1', quantity: 2 });
@@ -216,11 +219,12 @@ beforeAll(async () => {
 
   fx = {
     site,
-    a: { id: a.id, token: a.token, lineId: (await cartLineIds(`user#${a.id}`))[0]!, orderId: orderIds[0]! },
+    a: { id: a.id, token: a.token, lineId: (await cartLineIds(`user#${a.id}`))[0]!, orderId: orderIds[0]!, cancelOrderId: orderIds[3]! },
     b: { id: b.id, lineId: (await cartLineIds(`user#${b.id}`))[0]!, orderId: orderIds[2]! },
     g: { id: guestId, cookie: signGuestCartId(guestId, getConfig().SESSION_SECRET), lineId: (await cartLineIds(`guest#${guestId}`))[0]! },
     marketer: { token: marketer.accessToken },
     leaver: { token: c.token },
+    ops: { token: ops.accessToken },
     c: { email: c.email, password: c.password },
     product: { id: product.id, slug: product.slug },
     scarce: { id: scarce.id },
@@ -280,8 +284,8 @@ async function restoreFixtures(): Promise<void> {
 // ---------------------------------------------------------------------------------------------------------------
 // The route table: one entry per exported handler (checked against app/api on disk below).
 
-type Auth = 'public' | 'user' | 'marketer';
-type Caller = 'a' | 'marketer' | 'guest' | 'forged';
+type Auth = 'public' | 'user' | 'marketer' | 'operations';
+type Caller = 'a' | 'marketer' | 'ops' | 'guest' | 'forged';
 type Watch = 'cartA' | 'cartB' | 'cartG' | 'ordersA' | 'stock' | 'idempotency' | 'flags' | 'signUpUser';
 
 type RouteSpec = {
@@ -313,6 +317,12 @@ type RouteSpec = {
 const ownLine = () => fc.oneof({ weight: 4, arbitrary: fc.constant(fx.a.lineId) }, { weight: 2, arbitrary: fc.constantFrom(fx.b.lineId, fx.g.lineId) }, { weight: 3, arbitrary: hostilePathParam });
 const flagKey = () => fc.oneof({ weight: 6, arbitrary: fc.constant(FUZZ_FLAG) }, { weight: 1, arbitrary: fc.constant('no-such-flag') }, { weight: 3, arbitrary: hostilePathParam });
 const validFlagKey = (p: Record<string, string>) => flagKeySchema.safeParse(p.key).success;
+/** Any shopper's order (operations see them all), one that never existed, and hostile ids. */
+const anyOrderId = (own: () => string) => () =>
+  fc.oneof({ weight: 5, arbitrary: fc.constantFrom(own(), fx.b.orderId) }, { weight: 1, arbitrary: fc.constant('ord_000000000zzzzzzzz') }, { weight: 3, arbitrary: hostilePathParam });
+const validOrderId = (p: Record<string, string>) => isOrderId(p.id ?? '');
+/** Operations' certain answers on [id]: a malformed id is a 404 before anything is read. */
+const opsOrderCertain = (c: Case): { status: number; code?: ErrorCode } | null => (isOrderId(c.params.id ?? '') ? null : { status: 404, code: 'NOT_FOUND' });
 const idempotencyKey = () =>
   fc.oneof({ weight: 3, arbitrary: fc.uuid() }, { weight: 1, arbitrary: shortHostileString.map(asHeaderValue) }).map((k): [string, string][] => [['idempotency-key', k]]);
 
@@ -326,6 +336,7 @@ function effectiveCaller(c: Case): Caller {
   const token = serverCookies(c).get('sf_at')?.value;
   if (token === fx.a.token) return 'a';
   if (token === fx.marketer.token) return 'marketer';
+  if (token === fx.ops.token) return 'ops';
   return token ? 'forged' : 'guest';
 }
 
@@ -333,7 +344,7 @@ function effectiveCaller(c: Case): Caller {
 function callerLines(c: Case): string[] {
   const caller = effectiveCaller(c);
   if (caller === 'a') return [fx.a.lineId];
-  if (caller === 'marketer') return [];
+  if (caller === 'marketer' || caller === 'ops') return [];
   return serverCookies(c).get(CART_COOKIE)?.value === fx.g.cookie ? [fx.g.lineId] : [];
 }
 
@@ -574,6 +585,52 @@ const ROUTES: RouteSpec[] = [
   ...(['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const).map(
     (method): RouteSpec => ({ method, path: '/api/[[...unknown]]', auth: 'public', statuses: [404], certain: () => ({ status: 404, code: 'NOT_FOUND' }) }),
   ),
+  // The operations console (group `operations`): every shopper's orders, cancel, refund, the dead-letter queue.
+  {
+    method: 'GET',
+    path: '/api/admin/orders',
+    auth: 'operations',
+    query: ['status', 'q', 'cursor', 'limit'],
+    queryTemplate: () => ({ status: 'PLACED', q: fx.a.orderId, limit: '5' }),
+    statuses: [200, 400, 401, 403],
+  },
+  {
+    method: 'GET',
+    path: '/api/admin/orders/[id]',
+    auth: 'operations',
+    params: { id: anyOrderId(() => fx.a.orderId) },
+    statuses: [200, 401, 403, 404],
+    certain: (c) => opsOrderCertain(c) ?? (c.params.id === fx.a.orderId || c.params.id === fx.b.orderId ? { status: 200 } : null),
+  },
+  {
+    method: 'POST',
+    path: '/api/admin/orders/[id]/cancel',
+    auth: 'operations',
+    mutation: true,
+    // Its own order: the first allowed cancel succeeds, every later one is 409 ORDER_NOT_CANCELLABLE.
+    params: { id: anyOrderId(() => fx.a.cancelOrderId) },
+    statuses: [200, 401, 403, 404, 409],
+    watch: ['ordersA'],
+    certain: opsOrderCertain,
+  },
+  {
+    method: 'POST',
+    path: '/api/admin/orders/[id]/refund',
+    auth: 'operations',
+    mutation: true,
+    params: { id: anyOrderId(() => fx.a.orderId) },
+    paramsBeforeBody: validOrderId,
+    // Nothing was captured on the fixtures' orders: a valid refund is 409 and moves no money.
+    body: {
+      template: () => ({ amount: { amount: 100, currency: 'USD' }, reason: 'Fuzzing the refund form' }),
+      variants: () => [{ amount: { amount: 1, currency: 'USD' }, reason: ' ' }, { amount: { amount: 10_000_000, currency: 'USD' }, reason: 'more than was paid' }],
+    },
+    statuses: [200, 400, 401, 403, 404, 409, 413],
+    watch: ['ordersA', 'stock'],
+    certain: opsOrderCertain,
+  },
+  { method: 'GET', path: '/api/admin/dead-letters', auth: 'operations', statuses: [200, 401, 403], certain: () => ({ status: 200 }) },
+  { method: 'POST', path: '/api/admin/dead-letters/redrive', auth: 'operations', mutation: true, statuses: [200, 401, 403] },
 ];
 
 const routeName = (r: Pick<RouteSpec, 'method' | 'path'>) => `${r.method} ${r.path}`;
@@ -618,6 +675,7 @@ const INTERNAL_HEADERS: [string, string][] = [
   ['x-middleware-subrequest', 'src/middleware:src/middleware:src/middleware:src/middleware:src/middleware'],
   ['x-invoke-path', '/api/admin/flags'],
   ['x-user-id', 'someone-else'],
+  ['x-user-groups', 'operations,marketers'],
   ['x-forwarded-for', '203.0.113.9, 10.0.0.1'],
   ['x-forwarded-host', 'evil.example'],
   ['x-real-ip', '::1'],
@@ -625,8 +683,8 @@ const INTERNAL_HEADERS: [string, string][] = [
 ];
 
 function callerArb(auth: Auth): fc.Arbitrary<Caller> {
-  const owner: Caller = auth === 'marketer' ? 'marketer' : 'a';
-  const others: Caller[] = auth === 'marketer' ? ['a', 'guest', 'forged'] : ['guest', 'forged'];
+  const owner: Caller = auth === 'marketer' ? 'marketer' : auth === 'operations' ? 'ops' : 'a';
+  const others: Caller[] = auth === 'marketer' ? ['a', 'guest', 'forged'] : auth === 'operations' ? ['a', 'marketer', 'guest', 'forged'] : ['guest', 'forged'];
   return fc.oneof({ weight: 7, arbitrary: fc.constant(owner) }, { weight: 3, arbitrary: fc.constantFrom(...others) });
 }
 
@@ -679,6 +737,7 @@ function cookieHeader(c: Case, spec?: RouteSpec): string {
   // of a would be signed out.
   if (c.caller === 'a') parts.push(`sf_at=${spec?.path === '/api/auth/sign-out' ? fx.leaver.token : fx.a.token}`);
   if (c.caller === 'marketer') parts.push(`sf_at=${fx.marketer.token}`);
+  if (c.caller === 'ops') parts.push(`sf_at=${fx.ops.token}`);
   if (c.caller === 'forged') parts.push(`sf_at=${c.forgedToken}`);
   // The caller's session cookie first; a hostile sf_at after it replaces it (effectiveCaller says who is left).
   for (const [name, value] of c.cookies) parts.push(`${name}=${value.replace(/;/g, '')}`);
@@ -820,7 +879,9 @@ function expected(spec: RouteSpec, c: Case): { status: number; code?: ErrorCode 
   if (spec.mutation && c.origin.kind === 'foreign') return { status: 403, code: 'FORBIDDEN' };
   const caller = effectiveCaller(c);
   if (spec.auth === 'user' && caller !== 'a') return { status: 401, code: 'UNAUTHENTICATED' };
-  if (spec.auth === 'marketer' && caller !== 'marketer') return caller === 'a' ? { status: 403, code: 'FORBIDDEN' } : { status: 401, code: 'UNAUTHENTICATED' };
+  if (spec.auth === 'marketer' && caller !== 'marketer') return caller === 'a' || caller === 'ops' ? { status: 403, code: 'FORBIDDEN' } : { status: 401, code: 'UNAUTHENTICATED' };
+  // A shopper or a marketer is signed in and still refused; internal headers (x-user-id and the like) change nothing.
+  if (spec.auth === 'operations' && caller !== 'ops') return caller === 'a' || caller === 'marketer' ? { status: 403, code: 'FORBIDDEN' } : { status: 401, code: 'UNAUTHENTICATED' };
   const cls = bodyClass(spec, c);
   if (cls && (spec.paramsBeforeBody?.(c.params) ?? true)) return cls === 'oversize' ? { status: 413, code: 'PAYLOAD_TOO_LARGE' } : { status: 400, code: 'BAD_REQUEST' };
   return spec.certain?.(c) ?? null;
@@ -949,11 +1010,11 @@ describe('hostile input to every JSON route: never a 5xx, always the JSON error 
 describe('every JSON body route, fixed cases', () => {
   const bodyRoutes = ROUTES.filter((r) => r.body);
   const authorised = (spec: RouteSpec, body: BodyCase, extra: Partial<Case> = {}): Case => ({
-    caller: spec.auth === 'marketer' ? 'marketer' : 'a',
+    caller: spec.auth === 'marketer' ? 'marketer' : spec.auth === 'operations' ? 'ops' : 'a',
     forgedToken: '',
     origin: { kind: 'same' },
     query: '',
-    params: Object.fromEntries(Object.keys(spec.params ?? {}).map((k) => [k, k === 'key' ? FUZZ_FLAG : fx.a.lineId])),
+    params: Object.fromEntries(Object.keys(spec.params ?? {}).map((k) => [k, k === 'key' ? FUZZ_FLAG : k === 'id' ? fx.a.orderId : fx.a.lineId])),
     body,
     contentType: 'application/json',
     cookies: [],

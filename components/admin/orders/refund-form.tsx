@@ -1,0 +1,92 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useId, useState } from 'react';
+import { apiRequest } from '@/components/api/api-request';
+import styles from '@/components/orders/orders.module.css';
+import type { Money } from '@/server/money';
+import { parseAmount } from './parse-amount';
+
+// A refund of part or all of what was captured. Amounts are typed in dollars and sent in minor units; the server's
+// ledger is the judge (409 past captured − refunded), this form only spares an operator the obvious round trip.
+
+export function RefundForm({ orderId, refundable }: { orderId: string; refundable: Money }) {
+  const router = useRouter();
+  const id = useId();
+  const [amount, setAmount] = useState('');
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<{ field: 'amount' | 'reason' | null; text: string } | null>(null);
+  const [message, setMessage] = useState('');
+  const [busy, setBusy] = useState(false);
+  const max = (refundable.amount / 100).toFixed(2);
+
+  const submit = async (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const cents = parseAmount(amount);
+    if (cents === null) return setError({ field: 'amount', text: 'Enter an amount in dollars, such as 12.50.' });
+    if (cents > refundable.amount) return setError({ field: 'amount', text: `At most $${max} can be refunded.` });
+    if (!reason.trim()) return setError({ field: 'reason', text: 'Say why the money goes back.' });
+    setBusy(true);
+    setError(null);
+    setMessage('');
+    const res = await apiRequest(`/api/admin/orders/${encodeURIComponent(orderId)}/refund`, {
+      body: { amount: { amount: cents, currency: refundable.currency }, reason: reason.trim() },
+    });
+    setBusy(false);
+    if (!res.ok) return setError({ field: null, text: res.message });
+    setAmount('');
+    setReason('');
+    setMessage(`Refunded $${(cents / 100).toFixed(2)}.`);
+    router.refresh();
+  };
+
+  return (
+    <section className={styles.section} aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>Refund</h2>
+      {refundable.amount === 0 ? (
+        <p className={styles.meta}>Nothing can be refunded: no money has been captured yet, or all of it went back.</p>
+      ) : (
+        <form className={styles.form} onSubmit={submit} noValidate>
+          <div className="field">
+            <label htmlFor={`${id}-amount`}>Amount in dollars (at most {max})</label>
+            <input
+              id={`${id}-amount`}
+              type="text"
+              inputMode="decimal"
+              value={amount}
+              onChange={(e) => setAmount(e.target.value)}
+              aria-invalid={error?.field === 'amount' || undefined}
+              aria-describedby={error?.field === 'amount' ? `${id}-error` : undefined}
+              required
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-reason`}>Reason</label>
+            <textarea
+              id={`${id}-reason`}
+              value={reason}
+              maxLength={500}
+              onChange={(e) => setReason(e.target.value)}
+              aria-invalid={error?.field === 'reason' || undefined}
+              aria-describedby={error?.field === 'reason' ? `${id}-error` : undefined}
+              required
+            />
+          </div>
+          {error ? (
+            <p id={`${id}-error`} className={styles.error} role="alert">
+              {error.text}
+            </p>
+          ) : null}
+          <div className={styles.actions}>
+            <button type="submit" className="button" disabled={busy}>
+              {busy ? 'Refunding…' : 'Refund'}
+            </button>
+          </div>
+        </form>
+      )}
+      <p className={styles.message} role="status">
+        {message}
+      </p>
+    </section>
+  );
+}

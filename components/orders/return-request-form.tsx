@@ -1,0 +1,72 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useId, useState } from 'react';
+import { apiRequest } from '@/components/api/api-request';
+import styles from './orders.module.css';
+
+// Asks for the return of delivered lines: how many of each, and why. The server decides what may come back (the
+// 30 days, no more than was bought); this form only keeps the obvious mistakes from a round trip.
+
+export type ReturnableLine = { variantId: string; name: string; quantity: number };
+
+export function ReturnRequestForm({ orderId, lines, returnBy }: { orderId: string; lines: ReturnableLine[]; returnBy: string }) {
+  const router = useRouter();
+  const id = useId();
+  const [quantities, setQuantities] = useState<Record<string, number>>({});
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const chosen = lines.map((l) => ({ variantId: l.variantId, quantity: quantities[l.variantId] ?? 0 })).filter((l) => l.quantity > 0);
+    if (chosen.length === 0) return setError('Choose at least one item to return.');
+    if (!reason.trim()) return setError('Tell us why you are returning it.');
+    setBusy(true);
+    setError('');
+    const res = await apiRequest(`/api/orders/${encodeURIComponent(orderId)}/returns`, { body: { lines: chosen, reason: reason.trim() } });
+    setBusy(false);
+    if (!res.ok) return setError(res.message);
+    router.refresh();
+  };
+
+  return (
+    <section className={styles.section} aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>Return items</h2>
+      <p className={styles.meta}>You can ask for a return until {returnBy}. The refund goes to your card once the warehouse has the items.</p>
+      <form className={styles.form} onSubmit={submit} noValidate>
+        {lines.map((line) => (
+          <div className="field" key={line.variantId}>
+            <label htmlFor={`${id}-${line.variantId}`}>Quantity to return of {line.name}</label>
+            <select
+              id={`${id}-${line.variantId}`}
+              value={quantities[line.variantId] ?? 0}
+              onChange={(e) => setQuantities((q) => ({ ...q, [line.variantId]: Number(e.target.value) }))}
+            >
+              {Array.from({ length: line.quantity + 1 }, (_, n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+            </select>
+          </div>
+        ))}
+        <div className="field">
+          <label htmlFor={`${id}-reason`}>Reason for the return</label>
+          <textarea id={`${id}-reason`} value={reason} maxLength={500} required onChange={(e) => setReason(e.target.value)} />
+        </div>
+        {error ? (
+          <p className={styles.error} role="alert">
+            {error}
+          </p>
+        ) : null}
+        <div className={styles.actions}>
+          <button type="submit" className="button" disabled={busy}>
+            {busy ? 'Sending…' : 'Request return'}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
