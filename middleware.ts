@@ -1,11 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import {
-  applySessionCookies,
-  establishSession,
-  guardProtectedRoute,
-  NO_SESSION,
-  rejectForeignMutation,
-} from './server/identity/middleware-session';
+import { applySessionCookies, establishSession, guardProtectedRoute, NO_SESSION, rejectForeignMutation } from './server/identity/middleware-session';
 import { flagMiddlewareStep } from './server/flags/middleware-flags';
 import { isCacheablePath } from './server/http/cacheable-paths';
 import { stripInternalHeaders } from './server/http/internal-headers';
@@ -47,10 +41,7 @@ export async function middleware(req: NextRequest) {
     const flags = foreign || cacheable ? null : await flagMiddlewareStep(req, headers, session);
     return { session, flags };
   });
-  const res = applySessionCookies(
-    foreign ?? guardProtectedRoute(req, session) ?? flags?.response ?? NextResponse.next({ request: { headers } }),
-    session,
-  );
+  const res = applySessionCookies(foreign ?? guardProtectedRoute(req, session) ?? flags?.response ?? NextResponse.next({ request: { headers } }), session);
   flags?.finish(res);
   for (const [name, value] of Object.entries(security.response)) res.headers.set(name, value);
   res.headers.set('X-Request-Id', requestId);

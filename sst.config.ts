@@ -54,8 +54,7 @@ export default $config({
     });
     // ElastiCache from SST has in-transit encryption and an auth token: rediss:// with the `default` user.
     const redisUrl = $resolve([redis.username, redis.password, redis.host, redis.port]).apply(
-      ([user, password, host, port]) =>
-        `rediss://${encodeURIComponent(user ?? 'default')}:${encodeURIComponent(password ?? '')}@${host}:${port ?? 6379}`,
+      ([user, password, host, port]) => `rediss://${encodeURIComponent(user ?? 'default')}:${encodeURIComponent(password ?? '')}@${host}:${port ?? 6379}`,
     );
 
     // ---- DynamoDB: derived from server/db/tables.ts, the same definitions the local stack provisions.
@@ -84,15 +83,10 @@ export default $config({
       const view = def.StreamSpecification?.StreamEnabled ? def.StreamSpecification.StreamViewType : undefined;
       const logical = key.charAt(0).toUpperCase() + key.slice(1);
       tables[key] = new sst.aws.Dynamo(`${logical}Table`, {
-        fields: Object.fromEntries(
-          def.AttributeDefinitions.map((a) => [a.AttributeName ?? '', fieldTypes[(a.AttributeType ?? 'S') as 'S' | 'N' | 'B']]),
-        ),
+        fields: Object.fromEntries(def.AttributeDefinitions.map((a) => [a.AttributeName ?? '', fieldTypes[(a.AttributeType ?? 'S') as 'S' | 'N' | 'B']])),
         primaryIndex: { hashKey: hash(def.KeySchema), rangeKey: range(def.KeySchema) },
         globalIndexes: Object.fromEntries(
-          (def.GlobalSecondaryIndexes ?? []).map((g) => [
-            g.IndexName ?? '',
-            { hashKey: hash(g.KeySchema), rangeKey: range(g.KeySchema) },
-          ]),
+          (def.GlobalSecondaryIndexes ?? []).map((g) => [g.IndexName ?? '', { hashKey: hash(g.KeySchema), rangeKey: range(g.KeySchema) }]),
         ),
         stream: view ? streamViews[view] : undefined,
         ttl: TABLE_TTL_ATTRIBUTES[key],
@@ -175,10 +169,7 @@ export default $config({
       { actions: ['personalize:PutEvents'], resources: ['*'] },
       {
         actions: ['geo:SearchPlaceIndexForText', 'geo:SearchPlaceIndexForSuggestions', 'geo:CalculateRoute'],
-        resources: [
-          $interpolate`arn:aws:geo:${region}:${account}:place-index/*`,
-          $interpolate`arn:aws:geo:${region}:${account}:route-calculator/*`,
-        ],
+        resources: [$interpolate`arn:aws:geo:${region}:${account}:place-index/*`, $interpolate`arn:aws:geo:${region}:${account}:route-calculator/*`],
       },
       { actions: ['lex:RecognizeText'], resources: [$interpolate`arn:aws:lex:${region}:${account}:bot-alias/*`] },
     ];
@@ -224,27 +215,20 @@ export default $config({
       nodejs: { esbuild: { conditions: ['react-server', 'node', 'import'] } },
     });
     // Orders → top sellers (leaderboard counts with idempotent markers; docs/top-sellers.md). Only inserts matter.
-    tables.orders.subscribe(
-      'TopSellers',
-      consumer('server/events/orders-stream/lambda.handler', 'orders stream: top sellers'),
-      { filters: [{ eventName: ['INSERT'] }] },
-    );
+    tables.orders.subscribe('TopSellers', consumer('server/events/orders-stream/lambda.handler', 'orders stream: top sellers'), {
+      filters: [{ eventName: ['INSERT'] }],
+    });
     // Orders → the warehouse queue and order emails on every status change (inserts arrive through TopSellers).
-    tables.orders.subscribe(
-      'OrderLifecycle',
-      consumer('server/fulfilment/lambda.streamHandler', 'orders stream: warehouse queue and order emails'),
-      { filters: [{ eventName: ['MODIFY'] }] },
-    );
+    tables.orders.subscribe('OrderLifecycle', consumer('server/fulfilment/lambda.streamHandler', 'orders stream: warehouse queue and order emails'), {
+      filters: [{ eventName: ['MODIFY'] }],
+    });
     // The simulated warehouse: one message at a time per invocation; a failure is retried, then dead-lettered.
     fulfilmentQueue.subscribe(
       { ...consumer('server/fulfilment/lambda.queueHandler', 'fulfilment queue: the warehouse'), timeout: '150 seconds' },
       { batch: { size: 1, partialResponses: true } },
     );
     // Products → cache-tag expiry in Redis and the search index (docs/search.md; the S3 snapshot is future work).
-    tables.products.subscribe(
-      'CatalogChanges',
-      consumer('infra/functions/products-stream.handler', 'products stream: cache tags and search index'),
-    );
+    tables.products.subscribe('CatalogChanges', consumer('infra/functions/products-stream.handler', 'products stream: cache tags and search index'));
 
     // ---- The site: CloudFront (Router) → OpenNext server function (Lambda, Node 22, arm64) in the VPC.
     // A Router is created first so its URL can be the app's SITE_URL (Origin checks, cookie scope).

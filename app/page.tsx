@@ -23,7 +23,10 @@ export default async function HomePage() {
     <>
       <section className="hero" aria-labelledby="hero-title">
         <h1 id="hero-title">Gear up, read on, brew better</h1>
-        <p>Trail shoes to pour-over kettles: {categories.reduce((n, c) => n + c.productCount, 0).toLocaleString('en-US')} products, priced fairly and in stock now.</p>
+        <p>
+          Trail shoes to pour-over kettles: {categories.reduce((n, c) => n + c.productCount, 0).toLocaleString('en-US')} products, priced fairly and in stock
+          now.
+        </p>
         <Link className="button" href="/search?q=&sort=rating">
           Shop top rated
         </Link>

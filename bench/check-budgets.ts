@@ -36,7 +36,11 @@ export function checkBudgets(r: Omit<BenchResult, 'budgets'>): BudgetCheck[] {
   }
   const product = r.firstLoadJs.find((j) => j.route === '/p/[slug]');
   if (product) {
-    checks.push({ budget: 'first-load JS ≤ 130 kB gzipped on /p/[slug]', measured: `${(product.gzipBytes / 1000).toFixed(1)} kB`, met: product.gzipBytes <= 130_000 });
+    checks.push({
+      budget: 'first-load JS ≤ 130 kB gzipped on /p/[slug]',
+      measured: `${(product.gzipBytes / 1000).toFixed(1)} kB`,
+      met: product.gzipBytes <= 130_000,
+    });
   }
   if (r.search.queries.length > 0) {
     const worstCpu = Math.max(...r.search.queries.map((q) => q.cpuP95Ms));

@@ -25,14 +25,19 @@ export function compareResults(current: BenchResult, previous: BenchResult): str
     const was = previous.lighthouse.find((l) => l.name === now.name);
     if (!was) continue;
     const cell = (a: number | null, b: number | null) => (a === null || b === null ? `${a ?? '–'} → ${b ?? '–'}` : `${a} → ${b} (${signed(b - a)})`);
-    lines.push(`| \`${now.path}\` | ${cell(was.performance, now.performance)} | ${cell(was.accessibility, now.accessibility)} | ${cell(was.bestPractices, now.bestPractices)} | ${cell(was.seo, now.seo)} |`);
+    lines.push(
+      `| \`${now.path}\` | ${cell(was.performance, now.performance)} | ${cell(was.accessibility, now.accessibility)} | ${cell(was.bestPractices, now.bestPractices)} | ${cell(was.seo, now.seo)} |`,
+    );
   }
   lines.push('');
   lines.push('| route | first-load JS gzipped kB before → now |');
   lines.push('| --- | --- |');
   for (const now of current.firstLoadJs) {
     const was = previous.firstLoadJs.find((j) => j.route === now.route);
-    if (was) lines.push(`| \`${now.route}\` | ${(was.gzipBytes / 1000).toFixed(1)} → ${(now.gzipBytes / 1000).toFixed(1)} (${signed((now.gzipBytes - was.gzipBytes) / 1000, 1)}) |`);
+    if (was)
+      lines.push(
+        `| \`${now.route}\` | ${(was.gzipBytes / 1000).toFixed(1)} → ${(now.gzipBytes / 1000).toFixed(1)} (${signed((now.gzipBytes - was.gzipBytes) / 1000, 1)}) |`,
+      );
   }
   lines.push('');
   const budgetChanges = current.budgets.filter((b) => {

@@ -150,6 +150,8 @@ async function perStepMicros(path: string, cookie: string, n = 20_000): Promise<
   const t2 = performance.now();
   return ((t1 - t0 - (t2 - t1)) / n) * 1000;
 }
-console.log(`in-process step cost: ${(await perStepMicros(PAGE, COOKIE)).toFixed(1)} µs on ${PAGE} (gated, evaluated), ` +
-  `${(await perStepMicros('/p/some-product', COOKIE)).toFixed(1)} µs on an ungated page, ` +
-  `${(await perStepMicros(PAGE, '')).toFixed(1)} µs on a first visit (mints sf_anon)`);
+console.log(
+  `in-process step cost: ${(await perStepMicros(PAGE, COOKIE)).toFixed(1)} µs on ${PAGE} (gated, evaluated), ` +
+    `${(await perStepMicros('/p/some-product', COOKIE)).toFixed(1)} µs on an ungated page, ` +
+    `${(await perStepMicros(PAGE, '')).toFixed(1)} µs on a first visit (mints sf_anon)`,
+);

@@ -3,7 +3,15 @@ import type { LighthouseScores } from './lighthouse-audit';
 import { medianRun } from './median-run';
 
 const run = (performance: number | null, tbtMs: number | null = null): LighthouseScores => ({
-  name: 'home', path: '/', performance, accessibility: 100, bestPractices: 100, seo: 100, lcpMs: null, tbtMs, failedAudits: [],
+  name: 'home',
+  path: '/',
+  performance,
+  accessibility: 100,
+  bestPractices: 100,
+  seo: 100,
+  lcpMs: null,
+  tbtMs,
+  failedAudits: [],
 });
 
 describe('medianRun', () => {

@@ -24,18 +24,24 @@ export function toMarkdown(r: BenchResult): string {
   lines.push('| target | req/s | × static | p50 ms | p99 ms | p99 × static | errors |');
   lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const l of r.load) {
-    lines.push(`| ${l.method === 'GET' ? '' : `${l.method} `}\`${l.path}\` | ${n(l.requestsPerSecond)} | ${x(l.ratioToStatic.requestsPerSecond)} | ${n(l.p50Ms)} | ${n(l.p99Ms)} | ${x(l.ratioToStatic.p99)} | ${l.errors} |`);
+    lines.push(
+      `| ${l.method === 'GET' ? '' : `${l.method} `}\`${l.path}\` | ${n(l.requestsPerSecond)} | ${x(l.ratioToStatic.requestsPerSecond)} | ${n(l.p50Ms)} | ${n(l.p99Ms)} | ${x(l.ratioToStatic.p99)} | ${l.errors} |`,
+    );
   }
   lines.push('');
   lines.push('POST /api/cart/items sends no cookie, so every request creates a new guest cart (one DynamoDB write path per request).');
   lines.push('');
   lines.push('## Lighthouse (mobile)');
   lines.push('');
-  lines.push('| page | performance (median; all runs) | accessibility | best practices | SEO | LCP ms | TBT ms | CPU benchmark index | audits that cost points (not performance) |');
+  lines.push(
+    '| page | performance (median; all runs) | accessibility | best practices | SEO | LCP ms | TBT ms | CPU benchmark index | audits that cost points (not performance) |',
+  );
   lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
   for (const s of r.lighthouse) {
     const runs = s.performanceRuns && s.performanceRuns.length > 1 ? ` (${s.performanceRuns.map((p) => n(p)).join(', ')})` : '';
-    lines.push(`| \`${s.path}\` | ${n(s.performance)}${runs} | ${n(s.accessibility)} | ${n(s.bestPractices)} | ${n(s.seo)} | ${n(s.lcpMs)} | ${n(s.tbtMs)} | ${n(s.benchmarkIndex ?? null)} | ${(s.failedAudits ?? []).join(', ')}${s.error ? ` ${s.error}` : ''} |`);
+    lines.push(
+      `| \`${s.path}\` | ${n(s.performance)}${runs} | ${n(s.accessibility)} | ${n(s.bestPractices)} | ${n(s.seo)} | ${n(s.lcpMs)} | ${n(s.tbtMs)} | ${n(s.benchmarkIndex ?? null)} | ${(s.failedAudits ?? []).join(', ')}${s.error ? ` ${s.error}` : ''} |`,
+    );
   }
   if (r.lighthouse.length === 0) lines.push('| (skipped) | | | | | | | | |');
   lines.push('');
@@ -43,13 +49,17 @@ export function toMarkdown(r: BenchResult): string {
   lines.push('');
   lines.push('| route | chunks | raw kB | gzipped kB | of which shared (React + Next runtime) | brotli kB |');
   lines.push('| --- | ---: | ---: | ---: | ---: | ---: |');
-  for (const j of r.firstLoadJs) lines.push(`| \`${j.route}\` | ${j.files} | ${n(j.rawBytes / 1000, 1)} | ${n(j.gzipBytes / 1000, 1)} | ${n(j.sharedGzipBytes / 1000, 1)} | ${n(j.brotliBytes / 1000, 1)} |`);
+  for (const j of r.firstLoadJs)
+    lines.push(
+      `| \`${j.route}\` | ${j.files} | ${n(j.rawBytes / 1000, 1)} | ${n(j.gzipBytes / 1000, 1)} | ${n(j.sharedGzipBytes / 1000, 1)} | ${n(j.brotliBytes / 1000, 1)} |`,
+    );
   lines.push('');
   lines.push(`## Search at ${r.search.products.toLocaleString('en')} products (in-process, server/search/testing/measure-search.ts)`);
   lines.push('');
   lines.push('| query | hits | wall p50 ms | wall p95 ms | CPU p50 ms | CPU p95 ms |');
   lines.push('| --- | ---: | ---: | ---: | ---: | ---: |');
-  for (const q of r.search.queries) lines.push(`| ${q.label} | ${q.hits} | ${n(q.wallP50Ms, 2)} | ${n(q.wallP95Ms, 2)} | ${n(q.cpuP50Ms, 2)} | ${n(q.cpuP95Ms, 2)} |`);
+  for (const q of r.search.queries)
+    lines.push(`| ${q.label} | ${q.hits} | ${n(q.wallP50Ms, 2)} | ${n(q.wallP95Ms, 2)} | ${n(q.cpuP50Ms, 2)} | ${n(q.cpuP95Ms, 2)} |`);
   lines.push('');
   lines.push('## Budgets');
   lines.push('');

@@ -20,9 +20,13 @@ export interface SearchTiming {
 
 export async function measureSearch(products = 10_000): Promise<SearchTiming> {
   const output = await new Promise<string>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--conditions=react-server', '--expose-gc', '--import', 'tsx', 'server/search/testing/measure-search.ts', String(products)], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--conditions=react-server', '--expose-gc', '--import', 'tsx', 'server/search/testing/measure-search.ts', String(products)],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     let text = '';
     child.stdout.on('data', (d: Buffer) => (text += d.toString()));
     child.once('error', reject);

@@ -33,7 +33,12 @@ test('a shopper is sent to sign in for their orders, signs in through the form, 
   expect(await page.evaluate(() => document.cookie)).not.toMatch(/sf_(at|rt|profile)=/);
   // sf_anon (the flags' bucketing id) is not part of the session but must be httpOnly too.
   const session = (await context.cookies()).filter((c) => c.name.startsWith('sf_'));
-  expect(session.map((c) => c.name).filter((n) => n !== 'sf_anon').sort()).toEqual(['sf_at', 'sf_profile', 'sf_rt']);
+  expect(
+    session
+      .map((c) => c.name)
+      .filter((n) => n !== 'sf_anon')
+      .sort(),
+  ).toEqual(['sf_at', 'sf_profile', 'sf_rt']);
   for (const cookie of session) {
     expect(cookie.httpOnly).toBe(true);
     expect(cookie.sameSite).toBe('Lax');

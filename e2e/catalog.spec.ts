@@ -53,7 +53,10 @@ test('a shopper browses home → category → product, then finds it again with 
   await expectNoSeriousA11yViolations(page);
 
   // Search with a misspelled word from the product's name, typed into the header search box.
-  const longest = productName.split(/\s+/).filter((w) => /^[A-Za-z]+$/.test(w)).sort((a, b) => b.length - a.length)[0]!;
+  const longest = productName
+    .split(/\s+/)
+    .filter((w) => /^[A-Za-z]+$/.test(w))
+    .sort((a, b) => b.length - a.length)[0]!;
   const misspelled = productName.replace(longest, typo(longest));
   expect(misspelled).not.toBe(productName);
   await page.getByRole('searchbox', { name: 'Search products' }).fill(misspelled);

@@ -140,7 +140,10 @@ test('a marketer limits the free-shipping banner to signed-in shoppers, then rev
 
   // One click in the history puts the audience back.
   await card.getByRole('button', { name: 'History' }).click();
-  await card.getByRole('button', { name: /^Revert version \d+: back to On for everyone$/ }).first().click();
+  await card
+    .getByRole('button', { name: /^Revert version \d+: back to On for everyone$/ })
+    .first()
+    .click();
   await expect(card.getByTestId('flag-state')).toHaveText('On for everyone');
   await expect(card.getByRole('list', { name: 'History of free-shipping-banner' }).getByRole('listitem').first()).toContainText('Reverted by');
   await shopperContext.clearCookies();

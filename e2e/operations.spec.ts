@@ -61,7 +61,9 @@ test('an operations user finds a delivered order and refunds part of it', async 
   const after = (await (await shopper.get(`/api/orders/${orderId}`)).json()) as { order: { payment: { refunded: { amount: number }; status: string } } };
   expect(after.order.payment).toMatchObject({ refunded: { amount: 200 }, status: 'PARTIALLY_REFUNDED' });
   // The API refuses what is left plus one cent, and moves nothing.
-  const over = await page.request.post(`/api/admin/orders/${orderId}/refund`, { data: { amount: { amount: captured - 200 + 1, currency: 'USD' }, reason: 'over' } });
+  const over = await page.request.post(`/api/admin/orders/${orderId}/refund`, {
+    data: { amount: { amount: captured - 200 + 1, currency: 'USD' }, reason: 'over' },
+  });
   expect(over.status(), await over.text()).toBe(409);
   await shopper.dispose();
 });

@@ -82,7 +82,10 @@ test('/stores finds the nearest stores to a city, nearest first, with distances'
   await expect(page.getByRole('status').filter({ hasText: /stores nearest to Seattle/ })).toBeVisible();
   await expect(page.getByRole('img', { name: /Map of the \d+ nearest stores to Seattle/ })).toBeVisible();
 
-  const stores = page.getByRole('list', { name: 'Nearest stores' }).getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3 }) });
+  const stores = page
+    .getByRole('list', { name: 'Nearest stores' })
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { level: 3 }) });
   await expect(stores.first()).toContainText('Seattle');
   const distances = (await stores.locator('strong').allTextContents()).map((t) => Number(t.replace(/[^0-9.]/g, '')));
   expect(distances.length).toBeGreaterThan(1);

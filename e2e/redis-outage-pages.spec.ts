@@ -20,7 +20,11 @@ function stackRedis(baseURL: string): { pid: number; port: number } {
   const port = new URL(env.REDIS_URL ?? '').port;
   expect(port, 'the e2e stack runs its own redis-server').toMatch(/^\d+$/);
   // redis-server titles itself "redis-server 127.0.0.1:<port>".
-  const pid = Number(execFileSync('pgrep', ['-f', `redis-server 127.0.0.1:${port}$`], { encoding: 'utf8' }).trim().split('\n')[0]);
+  const pid = Number(
+    execFileSync('pgrep', ['-f', `redis-server 127.0.0.1:${port}$`], { encoding: 'utf8' })
+      .trim()
+      .split('\n')[0],
+  );
   expect(pid).toBeGreaterThan(0);
   return { pid, port: Number(port) };
 }
@@ -74,7 +78,11 @@ test('pages and cart keep answering, without a 5xx, while Redis is frozen, and a
 
   // Healthy first: the same traffic answers 200 (so a 5xx later is the outage's doing, not a broken page).
   await shop(shoppers[0]!, Date.now() + 1_000);
-  for (const [what, codes] of statuses) expect(codes.every((c) => c === 200), `${what} before the outage: ${codes}`).toBe(true);
+  for (const [what, codes] of statuses)
+    expect(
+      codes.every((c) => c === 200),
+      `${what} before the outage: ${codes}`,
+    ).toBe(true);
   statuses.clear();
 
   const redis = stackRedis(baseURL!);
@@ -90,8 +98,14 @@ test('pages and cart keep answering, without a 5xx, while Redis is frozen, and a
   for (const what of [...targets, 'POST /api/cart/items']) {
     const codes = statuses.get(what) ?? [];
     expect(codes.length, `${what} answered during the outage`).toBeGreaterThan(0);
-    expect(codes.filter((c) => c >= 500), `${what} during the outage`).toEqual([]);
-    expect(codes.every((c) => c === 200), `${what} during the outage: ${codes}`).toBe(true);
+    expect(
+      codes.filter((c) => c >= 500),
+      `${what} during the outage`,
+    ).toEqual([]);
+    expect(
+      codes.every((c) => c === 200),
+      `${what} during the outage: ${codes}`,
+    ).toBe(true);
   }
 
   // Each shopper's cart holds exactly what it added, outage or not: the cart lives in DynamoDB, never in Redis.
@@ -104,6 +118,10 @@ test('pages and cart keep answering, without a 5xx, while Redis is frozen, and a
   // Thawed: everything answers again.
   statuses.clear();
   await shop(shoppers[0]!, Date.now() + 1_000);
-  for (const [what, codes] of statuses) expect(codes.every((c) => c === 200), `${what} after the outage: ${codes}`).toBe(true);
+  for (const [what, codes] of statuses)
+    expect(
+      codes.every((c) => c === 200),
+      `${what} after the outage: ${codes}`,
+    ).toBe(true);
   await Promise.all(shoppers.map((s) => s.dispose()));
 });

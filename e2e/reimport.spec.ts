@@ -30,9 +30,12 @@ test('re-importing a product with a new price shows it without a restart', async
     .poll(async () => ((await (await request.get(`/api/products/${row.slug}`)).json()) as { price: { amount: number } }).price.amount, { timeout: 20_000 })
     .toBe(newPrice);
   await expect
-    .poll(async () => {
-      await page.reload();
-      return page.locator('.product__price').textContent();
-    }, { timeout: 20_000 })
+    .poll(
+      async () => {
+        await page.reload();
+        return page.locator('.product__price').textContent();
+      },
+      { timeout: 20_000 },
+    )
     .toBe(expected);
 });

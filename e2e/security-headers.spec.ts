@@ -88,6 +88,8 @@ test('a shopper adds to the cart under the policy with no violation, and an inje
   // What a stored or reflected XSS would do: markup with an inline handler. Without the nonce (and with no
   // 'unsafe-inline'), the browser must refuse to run it and report the violation.
   await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<img alt="" src="/no-such-image.png" onerror="window.__injected = true">'));
-  await expect.poll(() => page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations.some((v) => v.startsWith('script-src')))).toBe(true);
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations.some((v) => v.startsWith('script-src'))))
+    .toBe(true);
   expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected)).toBeUndefined();
 });

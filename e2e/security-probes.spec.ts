@@ -139,7 +139,18 @@ test('IDOR on carts: another shopper’s line ids and a tampered guest cart cook
   const withCookies = (cookies: { name: string; value: string }[]) =>
     playwrightRequest.newContext({
       baseURL: baseURL(),
-      storageState: { cookies: cookies.map((c) => ({ ...c, domain: new URL(baseURL()).hostname, path: '/', expires: -1, httpOnly: true, secure: false, sameSite: 'Lax' as const })), origins: [] },
+      storageState: {
+        cookies: cookies.map((c) => ({
+          ...c,
+          domain: new URL(baseURL()).hostname,
+          path: '/',
+          expires: -1,
+          httpOnly: true,
+          secure: false,
+          sameSite: 'Lax' as const,
+        })),
+        origins: [],
+      },
     });
   for (const value of doctored) {
     const holder = await withCookies([{ name: 'sf_cart', value }]);
@@ -210,7 +221,9 @@ test('forged, expired and alg=none tokens in sf_at open no account, no admin rou
     'alg none': `${b64({ alg: 'none', typ: 'JWT' })}.${b64(marketerClaims)}.`,
     'alg none, no signature part': `${b64({ alg: 'none' })}.${b64(claims)}`,
     expired: await new SignJWT({ ...claims, iat: now - 7200, exp: now - 3600 }).setProtectedHeader({ alg: 'RS256', kid: 'CognitoLocal' }).sign(poolKey),
-    'another issuer': await new SignJWT({ ...claims, iss: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_evil' }).setProtectedHeader({ alg: 'RS256', kid: 'CognitoLocal' }).sign(poolKey),
+    'another issuer': await new SignJWT({ ...claims, iss: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_evil' })
+      .setProtectedHeader({ alg: 'RS256', kid: 'CognitoLocal' })
+      .sign(poolKey),
     'another key': await new SignJWT(marketerClaims).setProtectedHeader({ alg: 'RS256', kid: 'CognitoLocal' }).sign(privateKey),
     HS256: await new SignJWT(marketerClaims).setProtectedHeader({ alg: 'HS256', kid: 'CognitoLocal' }).sign(new TextEncoder().encode('guessed')),
     'payload swapped under a real signature': `${head}.${b64(marketerClaims)}.${signature}`,
@@ -228,7 +241,14 @@ test('forged, expired and alg=none tokens in sf_at open no account, no admin rou
       expect(res.status(), `${what} → ${path}`).toBe(401);
       expect(await errorCode(res), `${what} → ${path}`).toBe('UNAUTHENTICATED');
       // Middleware drops the bad cookie instead of letting it linger.
-      expect(res.headersArray().filter((h) => h.name.toLowerCase() === 'set-cookie').map((h) => h.value).join('\n'), `${what} → ${path}`).toMatch(/sf_at=;[^\n]*Max-Age=0/i);
+      expect(
+        res
+          .headersArray()
+          .filter((h) => h.name.toLowerCase() === 'set-cookie')
+          .map((h) => h.value)
+          .join('\n'),
+        `${what} → ${path}`,
+      ).toMatch(/sf_at=;[^\n]*Max-Age=0/i);
     }
     const mutate = await anon.patch(`/api/admin/flags/${FLAG}`, { headers, data: { enabled: false, expectedVersion: 1 } });
     expect(mutate.status(), what).toBe(401);
@@ -245,7 +265,10 @@ test('forged, expired and alg=none tokens in sf_at open no account, no admin rou
     await page.goto('/orders');
     await expect(page).toHaveURL(/\/sign-in\?next=%2Forders$/);
     await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
-    expect((await context.cookies()).find((c) => c.name === 'sf_at'), what).toBeUndefined();
+    expect(
+      (await context.cookies()).find((c) => c.name === 'sf_at'),
+      what,
+    ).toBeUndefined();
     await context.close();
   }
   await Promise.all([anon.dispose(), a.api.dispose()]);
@@ -300,10 +323,22 @@ test('mutations from another origin are refused with 403 and change nothing', as
       ['add to cart', a.api.post('/api/cart/items', { headers, data: { ...item, quantity: 3 } })],
       ['change a line', a.api.patch(`/api/cart/items/${line}`, { headers, data: { quantity: 9 } })],
       ['remove a line', a.api.delete(`/api/cart/items/${line}`, { headers })],
-      ['check out', a.api.post('/api/checkout', { headers: { ...headers, 'idempotency-key': crypto.randomUUID() }, data: { shippingAddress: address(a.name), shippingMethod: 'standard', payment: card } })],
+      [
+        'check out',
+        a.api.post('/api/checkout', {
+          headers: { ...headers, 'idempotency-key': crypto.randomUUID() },
+          data: { shippingAddress: address(a.name), shippingMethod: 'standard', payment: card },
+        }),
+      ],
       ['ask the assistant', a.api.post('/api/assistant', { headers, data: { text: 'where is my order' } })],
       ['change a flag', marketer.patch(`/api/admin/flags/${FLAG}`, { headers, data: { enabled: !flagBefore.enabled, expectedVersion: flagBefore.version } })],
-      ['revert a flag', marketer.post(`/api/admin/flags/${FLAG}/revert`, { headers, data: { entryId: '0000000001#2026-01-01T00:00:00.000Z', expectedVersion: flagBefore.version } })],
+      [
+        'revert a flag',
+        marketer.post(`/api/admin/flags/${FLAG}/revert`, {
+          headers,
+          data: { entryId: '0000000001#2026-01-01T00:00:00.000Z', expectedVersion: flagBefore.version },
+        }),
+      ],
       // A first request with no cookie at all: middleware lets it through, the handler refuses it itself.
       ['add to a guest cart', guest.post('/api/cart/items', { headers, data: { ...item, quantity: 1 } })],
     ];
@@ -397,7 +432,12 @@ let loopbackCounter = Math.floor(Math.random() * 100);
 const attackerAddress = () => `127.0.${(loopbackCounter++ % 250) + 2}.${Math.floor(Math.random() * 250) + 2}`;
 
 /** A JSON POST from `localAddress`, over its own socket (the request fixture cannot choose its source address). */
-function postFrom(localAddress: string, path: string, data: unknown, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+function postFrom(
+  localAddress: string,
+  path: string,
+  data: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   const url = new URL(path, baseURL());
   const payload = JSON.stringify(data);
   return new Promise((resolve, reject) => {
@@ -458,7 +498,12 @@ test('sign-in spraying: one socket trying many accounts is stopped after 20 fail
   const from = attackerAddress();
   const statuses: number[] = [];
   for (let i = 0; i < 21; i++) {
-    const res = await postFrom(from, '/api/auth/sign-in', { email: `${unique('spray')}@example.com`, password: 'Guess-pass-1' }, { 'x-forwarded-for': `198.51.100.${i + 1}` });
+    const res = await postFrom(
+      from,
+      '/api/auth/sign-in',
+      { email: `${unique('spray')}@example.com`, password: 'Guess-pass-1' },
+      { 'x-forwarded-for': `198.51.100.${i + 1}` },
+    );
     statuses.push(res.status);
     if (res.status === 429) {
       expect(codeOf(res.body)).toBe('RATE_LIMITED');
@@ -507,7 +552,13 @@ function postChunked(path: string, chunk: Buffer, count: number): Promise<{ stat
   return new Promise((resolve, reject) => {
     let answered = false;
     const req = httpRequest(
-      { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } },
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+      },
       (res) => {
         answered = true;
         let body = '';
@@ -549,7 +600,9 @@ test('an oversized body is 413 with the JSON error shape through the real server
 function rawExchange(head: string, body = ''): Promise<{ status: number; headers: string; body: string }> {
   const url = new URL(baseURL());
   return new Promise((resolve, reject) => {
-    const socket = createConnection({ host: url.hostname, port: Number(url.port) }, () => socket.write(`${head}\r\nHost: ${url.host}\r\nConnection: close\r\n\r\n${body}`));
+    const socket = createConnection({ host: url.hostname, port: Number(url.port) }, () =>
+      socket.write(`${head}\r\nHost: ${url.host}\r\nConnection: close\r\n\r\n${body}`),
+    );
     let data = '';
     socket.setEncoding('utf8');
     socket.on('data', (d: string) => {
@@ -610,7 +663,7 @@ test('a declared Content-Length over the limit is 413 before the body arrives (i
   expect((JSON.parse(res.body) as { error: { code: string } }).error.code).toBe('PAYLOAD_TOO_LARGE');
 });
 
-test('cacheable answers set no cookie; a caller\'s x-request-id is not adopted (issue 19.10)', async () => {
+test("cacheable answers set no cookie; a caller's x-request-id is not adopted (issue 19.10)", async () => {
   const api = await playwrightRequest.newContext({ baseURL: baseURL() });
   for (const path of ['/sitemap.xml', '/robots.txt']) {
     const res = await api.get(path, { headers: { 'x-request-id': 'caller-chosen-1' } });

@@ -13,7 +13,13 @@ const stack = await startStack({ dataDir: 'memory', ports: 'auto', quiet: true }
 // The simulated warehouse at an e2e pace (server/config.ts, FULFILMENT_*): PROCESSING at once, SHIPPED some seconds
 // later (long enough for a shopper to cancel from the page first), then DELIVERED and returns quickly. A value set
 // in the environment wins.
-const FULFILMENT_PACE = { FULFILMENT_MODE: 'auto', FULFILMENT_PROCESSING_MS: '300', FULFILMENT_SHIPPED_MS: '15000', FULFILMENT_DELIVERED_MS: '1500', FULFILMENT_RETURN_MS: '1500' };
+const FULFILMENT_PACE = {
+  FULFILMENT_MODE: 'auto',
+  FULFILMENT_PROCESSING_MS: '300',
+  FULFILMENT_SHIPPED_MS: '15000',
+  FULFILMENT_DELIVERED_MS: '1500',
+  FULFILMENT_RETURN_MS: '1500',
+};
 for (const [key, value] of Object.entries(FULFILMENT_PACE)) process.env[key] ??= value;
 Object.assign(process.env, stack.env, { SITE_URL: `http://127.0.0.1:${port}` });
 // Specs that act on the stack directly (re-import a product, inspect stock) read its endpoints from here.

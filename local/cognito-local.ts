@@ -35,12 +35,7 @@ function pinIssuer(cwd: string, port: number): void {
   writeFileSync(file, `${JSON.stringify(config, null, 2)}\n`);
 }
 
-export async function startCognitoLocal(opts: {
-  port: number;
-  cwd: string;
-  logFile?: string;
-  timeoutMs?: number;
-}): Promise<Managed> {
+export async function startCognitoLocal(opts: { port: number; cwd: string; logFile?: string; timeoutMs?: number }): Promise<Managed> {
   pinIssuer(opts.cwd, opts.port);
   const child = spawn(process.execPath, [startScript()], {
     cwd: opts.cwd,

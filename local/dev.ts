@@ -79,14 +79,8 @@ async function main(): Promise<void> {
   // Loopback unless HOST widens it (local/bind-host.ts).
   next = prod ? runProductionServer(port, env) : runNext(['dev', '--port', String(port), '--hostname', localBindHost()], env);
   if (await waitForPort(port, next, 120_000)) {
-    const accounts = DEMO_ACCOUNTS.map(
-      (a) => `  ${a.email} / ${a.password}${a.groups.length ? ` (${a.groups.join(', ')})` : ''}`,
-    );
-    console.log(
-      [`\nStorefront (${prod ? 'production build' : 'dev'}): ${siteUrl}`, 'Demo accounts:', ...accounts, 'Ctrl-C to stop\n'].join(
-        '\n',
-      ),
-    );
+    const accounts = DEMO_ACCOUNTS.map((a) => `  ${a.email} / ${a.password}${a.groups.length ? ` (${a.groups.join(', ')})` : ''}`);
+    console.log([`\nStorefront (${prod ? 'production build' : 'dev'}): ${siteUrl}`, 'Demo accounts:', ...accounts, 'Ctrl-C to stop\n'].join('\n'));
   }
   // Next stopping by itself (a crash, a failed compile at start) takes the stack down with it.
   const code = await next.exited;

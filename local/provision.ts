@@ -62,7 +62,10 @@ export async function provisionTables(): Promise<TablesResult> {
       const name = def.TableName!;
       if (existingNames.has(name)) {
         result.existing.push(name);
-        await warnOnIndexDrift(def.TableName!, (def.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName!));
+        await warnOnIndexDrift(
+          def.TableName!,
+          (def.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName!),
+        );
         return;
       }
       try {
@@ -87,9 +90,7 @@ async function enableTimeToLive(tableName: string): Promise<void> {
   const attribute = key ? TABLE_TTL_ATTRIBUTES[key] : undefined;
   if (!attribute) return;
   try {
-    await dynamoClient().send(
-      new UpdateTimeToLiveCommand({ TableName: tableName, TimeToLiveSpecification: { Enabled: true, AttributeName: attribute } }),
-    );
+    await dynamoClient().send(new UpdateTimeToLiveCommand({ TableName: tableName, TimeToLiveSpecification: { Enabled: true, AttributeName: attribute } }));
   } catch (err) {
     // A concurrent provisioner of the same DynamoDB Local enabled it first.
     if (!/already enabled/i.test(String((err as Error).message))) throw err;
@@ -103,9 +104,7 @@ async function warnOnIndexDrift(tableName: string, expected: string[]): Promise<
   const actual = new Set((Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName));
   const missing = expected.filter((name) => !actual.has(name));
   if (missing.length > 0) {
-    console.warn(
-      `Table ${tableName} lacks index ${missing.join(', ')} (defined after it was created): run \`npm run reset\``,
-    );
+    console.warn(`Table ${tableName} lacks index ${missing.join(', ')} (defined after it was created): run \`npm run reset\``);
   }
 }
 
@@ -238,9 +237,7 @@ export async function provisionCognito(): Promise<CognitoResult> {
  * Provisions the stack whose endpoints are in `env` and returns the env completed with the pool and client ids.
  * Leaves this process's config pointing at the stack.
  */
-export async function provision(
-  env: Record<string, string>,
-): Promise<{ env: Record<string, string>; tables: TablesResult; cognito: CognitoResult }> {
+export async function provision(env: Record<string, string>): Promise<{ env: Record<string, string>; tables: TablesResult; cognito: CognitoResult }> {
   // Provisioning is bulk work nobody waits on a page for (CreateTable with nine indexes, cognito-local rewriting its
   // JSON file per change), done while the machine is busiest (the JVM starting): every client gets the bulk request
   // timeout and budget meanwhile, and this process's request-path timeouts are put back afterwards.
@@ -264,4 +261,3 @@ export async function provision(
   applyEnv(result.env);
   return result;
 }
-

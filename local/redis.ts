@@ -10,8 +10,7 @@ import { manage, waitUntilReady, type Managed } from './processes';
 // runs on its DynamoDB paths when it cannot. It starts empty on every run (no RDB/AOF) so no cache outlives the
 // data it was built from.
 
-export const REDIS_MISSING =
-  'Redis not found: running on DynamoDB paths only (install redis-server or set REDIS_URL)';
+export const REDIS_MISSING = 'Redis not found: running on DynamoDB paths only (install redis-server or set REDIS_URL)';
 
 /** Absolute path of `redis-server` on PATH, or undefined. */
 export function findRedisServer(): string | undefined {
@@ -47,12 +46,7 @@ export function redisPing(host: string, port: number, timeoutMs = 1000): Promise
   });
 }
 
-export async function startRedis(opts: {
-  binary: string;
-  port: number;
-  logFile?: string;
-  timeoutMs?: number;
-}): Promise<Managed> {
+export async function startRedis(opts: { binary: string; port: number; logFile?: string; timeoutMs?: number }): Promise<Managed> {
   // Loopback unless HOST widens it (local/bind-host.ts); redis' protected mode still refuses password-less remote clients.
   const args = ['--port', String(opts.port), '--bind', localBindHost(), '--save', '', '--appendonly', 'no'];
   // cwd outside the repo: even a stray SAVE command cannot drop a dump.rdb into the checkout.

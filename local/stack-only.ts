@@ -14,9 +14,7 @@ const shellQuote = (v: string) => (/^[A-Za-z0-9_./:@-]*$/.test(v) ? v : `'${v.re
 async function main(): Promise<void> {
   stack = await startStack({ dataDir: '.local-data', quiet: true });
   const d = stack.details;
-  console.error(
-    `Local stack ready in ${(d.timings.total / 1000).toFixed(1)} s (data in .local-data). Paste into another shell:`,
-  );
+  console.error(`Local stack ready in ${(d.timings.total / 1000).toFixed(1)} s (data in .local-data). Paste into another shell:`);
   for (const [key, value] of Object.entries(stack.env)) console.log(`export ${key}=${shellQuote(value)}`);
   console.error('Ctrl-C to stop');
   // Keep running until a signal arrives; onShutdown stops the stack and exits.

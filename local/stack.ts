@@ -45,13 +45,7 @@ export type Stack = { env: Record<string, string>; stop: () => Promise<void>; de
 const DEFAULT_TABLE_PREFIX = 'storefront-local-';
 let redisMissingLogged = false;
 
-async function choosePort(
-  auto: boolean,
-  explicit: number | undefined,
-  envVar: string,
-  fallback: number | undefined,
-  what: string,
-): Promise<number> {
+async function choosePort(auto: boolean, explicit: number | undefined, envVar: string, fallback: number | undefined, what: string): Promise<number> {
   if (auto) return freePort();
   const port = explicit ?? portFromEnv(envVar) ?? fallback;
   if (port === undefined) return freePort();
@@ -63,9 +57,7 @@ async function choosePort(
 function assertDataDirFree(dataDir: string): void {
   const state = readStackState(dataDir);
   if (state && state.pid !== process.pid && isProcessAlive(state.pid)) {
-    throw new Error(
-      `A local stack is already running on ${dataDir} (pid ${state.pid}): stop it with Ctrl-C in its terminal, or use it`,
-    );
+    throw new Error(`A local stack is already running on ${dataDir} (pid ${state.pid}): stop it with Ctrl-C in its terminal, or use it`);
   }
 }
 
@@ -220,8 +212,7 @@ async function pingUrl(url: string): Promise<boolean> {
 }
 
 function summary(d: StackDetails): string {
-  const redis =
-    d.redis === 'started' ? `Redis :${d.ports.redis}` : d.redis === 'external' ? 'Redis from REDIS_URL' : 'no Redis';
+  const redis = d.redis === 'started' ? `Redis :${d.ports.redis}` : d.redis === 'external' ? 'Redis from REDIS_URL' : 'no Redis';
   const created = d.tables.created.length > 0 ? `, created ${d.tables.created.length} tables` : '';
   return (
     `Local stack ready in ${(d.timings.total / 1000).toFixed(1)} s: DynamoDB Local :${d.ports.dynamodb}, ` +

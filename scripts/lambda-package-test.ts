@@ -150,9 +150,7 @@ after(async () => {
 });
 
 test('the cache handler ships inside the package', () => {
-  const found = readdirSync(fnDir, { recursive: true, withFileTypes: true }).some(
-    (e) => e.isFile() && e.name === 'next-cache-handler.mjs',
-  );
+  const found = readdirSync(fnDir, { recursive: true, withFileTypes: true }).some((e) => e.isFile() && e.name === 'next-cache-handler.mjs');
   assert.ok(found, 'server/cache/next-cache-handler.mjs is not in the server function');
 });
 

@@ -5,8 +5,7 @@ import { DEV_SECRET_DEFAULTS, failClosedReason } from './config-fail-closed';
 // Issue 11.5 and 19.10: a production start fails closed on a development secret and on cognito-local's identity.
 
 const SECRET = 'a-production-secret-of-enough-length-42';
-const prod = (env: Record<string, string | undefined>) =>
-  failClosedReason(env, { NODE_ENV: 'production', ...env } as Parameters<typeof failClosedReason>[1]);
+const prod = (env: Record<string, string | undefined>) => failClosedReason(env, { NODE_ENV: 'production', ...env } as Parameters<typeof failClosedReason>[1]);
 
 describe('failClosedReason', () => {
   it('refuses a production start without SESSION_SECRET or with the development value, in one line', () => {

@@ -13,7 +13,10 @@ const schema = z.object({
   COGNITO_ENDPOINT: optionalUrl,
   COGNITO_USER_POOL_ID: optionalString,
   COGNITO_CLIENT_ID: optionalString,
-  TABLE_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]*$/).default('storefront-local-'),
+  TABLE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]*$/)
+    .default('storefront-local-'),
   REDIS_URL: optionalUrl,
   // Bytes the 'use cache' handler keeps in process memory (LRU; Redis holds the rest). Read by
   // server/cache/next-cache-handler.mjs itself (plain JS, loaded by Next apart from the bundles); default 64 MiB there.

@@ -51,9 +51,7 @@ describe('local stack', () => {
       expect(TableNames).toContain(def.TableName);
       const { Table } = await dynamoClient().send(new DescribeTableCommand({ TableName: def.TableName }));
       expect(Table?.TableStatus).toBe('ACTIVE');
-      expect((Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName).sort()).toEqual(
-        (def.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName).sort(),
-      );
+      expect((Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName).sort()).toEqual((def.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName).sort());
     }
   });
 
@@ -104,9 +102,7 @@ describe('local stack', () => {
   });
 
   it('provisions idempotently: a second and third run create nothing and keep the ids', async () => {
-    const base = Object.fromEntries(
-      Object.entries(env).filter(([key]) => key !== 'COGNITO_USER_POOL_ID' && key !== 'COGNITO_CLIENT_ID'),
-    );
+    const base = Object.fromEntries(Object.entries(env).filter(([key]) => key !== 'COGNITO_USER_POOL_ID' && key !== 'COGNITO_CLIENT_ID'));
     for (let run = 0; run < 2; run += 1) {
       const again = await provision(base);
       expect(again.tables.created).toEqual([]);
@@ -116,8 +112,7 @@ describe('local stack', () => {
     const cognito = cognitoClient();
     const pools = (await cognito.send(new ListUserPoolsCommand({ MaxResults: 60 }))).UserPools ?? [];
     expect(pools.filter((p) => p.Name === LOCAL_POOL_NAME)).toHaveLength(1);
-    const clients = (await cognito.send(new ListUserPoolClientsCommand({ UserPoolId: poolId, MaxResults: 60 })))
-      .UserPoolClients;
+    const clients = (await cognito.send(new ListUserPoolClientsCommand({ UserPoolId: poolId, MaxResults: 60 }))).UserPoolClients;
     expect(clients?.filter((c) => c.ClientName === LOCAL_CLIENT_NAME)).toHaveLength(1);
     // Other suites sign up their own shoppers in this pool: look at the demo accounts only.
     const users = (await cognito.send(new ListUsersCommand({ UserPoolId: poolId, Limit: 60 }))).Users ?? [];
@@ -125,8 +120,7 @@ describe('local stack', () => {
     const demo = users.filter((u) => DEMO_ACCOUNTS.some((a) => a.email === emailOf(u)));
     expect(demo.map(emailOf).sort()).toEqual(DEMO_ACCOUNTS.map((a) => a.email).sort());
     expect(demo.every((u) => u.UserStatus === 'CONFIRMED')).toBe(true);
-    const members = (await cognito.send(new ListUsersInGroupCommand({ UserPoolId: poolId, GroupName: MARKETERS_GROUP })))
-      .Users;
+    const members = (await cognito.send(new ListUsersInGroupCommand({ UserPoolId: poolId, GroupName: MARKETERS_GROUP }))).Users;
     expect(members).toHaveLength(1);
     // The demo passwords still work after re-provisioning.
     expect((await signIn('shopper@example.com', 'Shopper-pass-1')).AccessToken).toBeTruthy();

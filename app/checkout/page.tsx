@@ -34,7 +34,14 @@ export default async function CheckoutPage() {
     );
   }
   const initialQuote: QuoteView = {
-    lines: quote.cart.items.map((i) => ({ lineId: i.lineId, name: i.name, options: i.options, quantity: i.quantity, lineTotal: i.lineTotal, available: i.available })),
+    lines: quote.cart.items.map((i) => ({
+      lineId: i.lineId,
+      name: i.name,
+      options: i.options,
+      quantity: i.quantity,
+      lineTotal: i.lineTotal,
+      available: i.available,
+    })),
     subtotal: quote.cart.subtotal,
     shippingOptions: quote.shippingOptions,
     totals: quote.totals,

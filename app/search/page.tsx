@@ -75,10 +75,7 @@ export default async function SearchPage({ searchParams }: Props) {
             {result.items.length > 0 ? (
               <>
                 <ProductGrid products={result.items} label="Search results" priorityCount={cursor ? 0 : 2} />
-                <Pager
-                  firstHref={cursor ? searchHref(state) : undefined}
-                  nextHref={result.nextCursor ? searchHref(state, {}, result.nextCursor) : undefined}
-                />
+                <Pager firstHref={cursor ? searchHref(state) : undefined} nextHref={result.nextCursor ? searchHref(state, {}, result.nextCursor) : undefined} />
               </>
             ) : (
               <section className="notice" aria-labelledby="no-results">

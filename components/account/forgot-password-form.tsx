@@ -39,7 +39,9 @@ export function ForgotPasswordForm() {
 
   async function onRequest(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const address = String(new FormData(event.currentTarget).get('email') ?? '').trim().toLowerCase();
+    const address = String(new FormData(event.currentTarget).get('email') ?? '')
+      .trim()
+      .toLowerCase();
     setPending(true);
     const result = await apiRequest('/api/auth/forgot-password', { method: 'POST', body: { email: address } });
     if (!result.ok) return fail(result);
@@ -72,7 +74,15 @@ export function ForgotPasswordForm() {
           If {email} has an account, we have emailed it a code. Enter the code and choose a new password.
         </p>
         <form className={styles.form} onSubmit={onReset} noValidate>
-          <FormField id={ids.code} name="code" label="Code from the email" inputMode="numeric" autoComplete="one-time-code" maxLength={10} error={fieldErrors.code} />
+          <FormField
+            id={ids.code}
+            name="code"
+            label="Code from the email"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={10}
+            error={fieldErrors.code}
+          />
           <FormField
             id={ids.password}
             name="password"

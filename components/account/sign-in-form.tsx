@@ -37,8 +37,26 @@ export function SignInForm({ next }: { next: string }) {
     <>
       <ErrorSummary problems={problems} className={styles.summary} />
       <form className={styles.form} onSubmit={onSubmit} noValidate>
-        <FormField id={ids.email} name="email" label="Email address" type="email" autoComplete="username" spellCheck={false} autoCapitalize="none" maxLength={254} error={fieldErrors.email} />
-        <FormField id={ids.password} name="password" label="Password" type="password" autoComplete="current-password" maxLength={256} error={fieldErrors.password} />
+        <FormField
+          id={ids.email}
+          name="email"
+          label="Email address"
+          type="email"
+          autoComplete="username"
+          spellCheck={false}
+          autoCapitalize="none"
+          maxLength={254}
+          error={fieldErrors.email}
+        />
+        <FormField
+          id={ids.password}
+          name="password"
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+          maxLength={256}
+          error={fieldErrors.password}
+        />
         <div>
           <button className="button" type="submit" disabled={pending} aria-disabled={pending}>
             {pending ? 'Signing in…' : 'Sign in'}

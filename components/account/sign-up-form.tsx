@@ -46,7 +46,12 @@ export function SignUpForm({ next }: { next: string }) {
     setPending(true);
     const result = await apiRequest<{ status: 'CONFIRMED' | 'CONFIRMATION_REQUIRED' }>('/api/auth/sign-up', { method: 'POST', body });
     if (!result.ok) return fail(result);
-    credentials.current = { email: String(body.email ?? '').trim().toLowerCase(), password: String(body.password ?? '') };
+    credentials.current = {
+      email: String(body.email ?? '')
+        .trim()
+        .toLowerCase(),
+      password: String(body.password ?? ''),
+    };
     if (result.data.status === 'CONFIRMED') return signInAndGo();
     setPending(false);
     setProblems([]);
@@ -71,7 +76,15 @@ export function SignUpForm({ next }: { next: string }) {
           We emailed a confirmation code to {credentials.current?.email}. Enter it below to finish creating your account.
         </p>
         <form className={styles.form} onSubmit={onConfirm} noValidate>
-          <FormField id={ids.code} name="code" label="Confirmation code" inputMode="numeric" autoComplete="one-time-code" maxLength={10} error={fieldErrors.code} />
+          <FormField
+            id={ids.code}
+            name="code"
+            label="Confirmation code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={10}
+            error={fieldErrors.code}
+          />
           <div>
             <button className="button" type="submit" disabled={pending}>
               {pending ? 'Confirming…' : 'Confirm and sign in'}
@@ -87,7 +100,17 @@ export function SignUpForm({ next }: { next: string }) {
       <ErrorSummary problems={problems} className={styles.summary} />
       <form className={styles.form} onSubmit={onDetails} noValidate>
         <FormField id={ids.name} name="name" label="Your name" autoComplete="name" maxLength={100} error={fieldErrors.name} />
-        <FormField id={ids.email} name="email" label="Email address" type="email" autoComplete="email" spellCheck={false} autoCapitalize="none" maxLength={254} error={fieldErrors.email} />
+        <FormField
+          id={ids.email}
+          name="email"
+          label="Email address"
+          type="email"
+          autoComplete="email"
+          spellCheck={false}
+          autoCapitalize="none"
+          maxLength={254}
+          error={fieldErrors.email}
+        />
         <FormField
           id={ids.password}
           name="password"

@@ -43,5 +43,12 @@ export function describeChange(flag: Pick<Flag, 'version' | 'updatedBy' | 'updat
 
 /** "a, b ,, c" → ["a", "b", "c"] */
 export function parseGroups(text: string): string[] {
-  return [...new Set(text.split(',').map((g) => g.trim()).filter((g) => g !== ''))];
+  return [
+    ...new Set(
+      text
+        .split(',')
+        .map((g) => g.trim())
+        .filter((g) => g !== ''),
+    ),
+  ];
 }

@@ -16,7 +16,17 @@ import styles from './flags-admin.module.css';
 
 const BADGE_CLASS = { On: styles.badgeOn, Off: styles.badgeOff, Limited: styles.badgeLimited } as const;
 
-export function FlagCard({ flag, ttlSeconds, onUpdated, announce }: { flag: Flag; ttlSeconds: number; onUpdated: (flag: Flag) => void; announce: (message: string) => void }) {
+export function FlagCard({
+  flag,
+  ttlSeconds,
+  onUpdated,
+  announce,
+}: {
+  flag: Flag;
+  ttlSeconds: number;
+  onUpdated: (flag: Flag) => void;
+  announce: (message: string) => void;
+}) {
   const titleId = useId();
   const historyId = useId();
   const [busy, setBusy] = useState(false);

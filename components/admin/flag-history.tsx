@@ -34,7 +34,12 @@ export function FlagHistory({ flag, busy, onRevert }: { flag: Flag; busy: boolea
     void load();
   }, [load, flag.version]);
 
-  if (error) return <p className={styles.alert} role="alert">{error}</p>;
+  if (error)
+    return (
+      <p className={styles.alert} role="alert">
+        {error}
+      </p>
+    );
   if (!entries) return <p className={styles.hint}>Loading history…</p>;
   if (entries.length === 0) return <p className={styles.hint}>No changes recorded yet.</p>;
 

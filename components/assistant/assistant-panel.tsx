@@ -11,7 +11,9 @@ import { formatMoney } from '@/server/money';
 type Message = { from: 'you' | 'assistant'; text: string; reply?: AssistantReply };
 
 export function AssistantPanel({ onClose }: { onClose: () => void }) {
-  const [messages, setMessages] = useState<Message[]>([{ from: 'assistant', text: 'Hi! Ask me where your order is, to find products, or for stores near you.' }]);
+  const [messages, setMessages] = useState<Message[]>([
+    { from: 'assistant', text: 'Hi! Ask me where your order is, to find products, or for stores near you.' },
+  ]);
   const [sessionId, setSessionId] = useState<string | undefined>();
   const [pending, setPending] = useState(false);
   const input = useRef<HTMLInputElement>(null);
@@ -36,7 +38,14 @@ export function AssistantPanel({ onClose }: { onClose: () => void }) {
   }
 
   return (
-    <section id="assistant-panel" className="assistant__panel" role="dialog" aria-modal="false" aria-labelledby="assistant-title" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <section
+      id="assistant-panel"
+      className="assistant__panel"
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby="assistant-title"
+      onKeyDown={(e) => e.key === 'Escape' && onClose()}
+    >
       <h2 id="assistant-title">Shopping assistant</h2>
       <div role="log" aria-live="polite" aria-label="Conversation" className="assistant__log">
         {messages.map((m, i) => (

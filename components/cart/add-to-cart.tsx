@@ -10,7 +10,17 @@ import styles from './cart.module.css';
  * "Add to cart" for the selected variant. Sends product, variant and quantity only — the server prices the line.
  * The outcome is announced (aria-live) and the drawer opens with the server's cart.
  */
-export function AddToCart({ productId, productName, variantId, available }: { productId: string; productName: string; variantId: string | null; available: number }) {
+export function AddToCart({
+  productId,
+  productName,
+  variantId,
+  available,
+}: {
+  productId: string;
+  productName: string;
+  variantId: string | null;
+  available: number;
+}) {
   const [pending, setPending] = useState(false);
   const [message, setMessage] = useState('');
   const [failed, setFailed] = useState(false);

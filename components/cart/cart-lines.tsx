@@ -45,7 +45,11 @@ export function CartLines({
         const busy = pendingLine === line.lineId;
         return (
           <li key={line.lineId} className={styles.line} data-pending={busy}>
-            {line.image ? <Image className={styles.thumb} src={line.image} alt="" width={72} height={72} /> : <span className={styles.thumb} aria-hidden="true" />}
+            {line.image ? (
+              <Image className={styles.thumb} src={line.image} alt="" width={72} height={72} />
+            ) : (
+              <span className={styles.thumb} aria-hidden="true" />
+            )}
             <div>
               <p className={styles.name}>{line.slug ? <Link href={`/p/${line.slug}`}>{line.name}</Link> : line.name}</p>
               {Object.keys(line.options).length > 0 ? <p className={styles.meta}>{optionsText(line.options)}</p> : null}

@@ -4,8 +4,18 @@ import { applyCartAction } from './optimistic-cart';
 
 const usd = (amount: number) => ({ amount, currency: 'USD' as const });
 const line = (lineId: string, unit: number, quantity: number) => ({
-  lineId, productId: 'p', variantId: lineId, slug: 'p', name: lineId, image: '', options: {},
-  unitPrice: usd(unit), quantity, lineTotal: usd(unit * quantity), available: true, availableQuantity: 10,
+  lineId,
+  productId: 'p',
+  variantId: lineId,
+  slug: 'p',
+  name: lineId,
+  image: '',
+  options: {},
+  unitPrice: usd(unit),
+  quantity,
+  lineTotal: usd(unit * quantity),
+  available: true,
+  availableQuantity: 10,
 });
 const cart: Cart = { id: 'c', items: [line('a', 500, 2), line('b', 250, 1)], subtotal: usd(1250), itemCount: 3 };
 

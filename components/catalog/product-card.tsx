@@ -9,14 +9,7 @@ export function ProductCard({ product, priority = false, badge }: { product: Pro
     <article className="product-card">
       {/* No prefetch: a grid would render up to 24 dynamic product pages on the server per view. */}
       <Link href={`/p/${product.slug}`} prefetch={false}>
-        <Image
-          src={product.image}
-          alt=""
-          width={400}
-          height={400}
-          sizes="(min-width: 1200px) 200px, (min-width: 600px) 30vw, 45vw"
-          priority={priority}
-        />
+        <Image src={product.image} alt="" width={400} height={400} sizes="(min-width: 1200px) 200px, (min-width: 600px) 30vw, 45vw" priority={priority} />
         <div className="product-card__body">
           <h3 className="product-card__name">{product.name}</h3>
           <Price value={product.price} />

@@ -3,7 +3,10 @@ export function Rating({ value, count }: { value: number; count?: number }) {
   return (
     <span className="rating" title={label}>
       <span className="visually-hidden">{label}</span>
-      <span aria-hidden="true">★ {value.toFixed(1)}{count !== undefined ? ` (${count})` : ''}</span>
+      <span aria-hidden="true">
+        ★ {value.toFixed(1)}
+        {count !== undefined ? ` (${count})` : ''}
+      </span>
     </span>
   );
 }

@@ -8,7 +8,17 @@ const labels: Record<string, string> = {
 };
 
 /** A plain GET form so sorting works without JavaScript; hidden fields keep the other parameters. */
-export function SortForm({ action, sorts, current, keep }: { action: string; sorts: readonly string[]; current: string; keep?: Record<string, string | undefined> }) {
+export function SortForm({
+  action,
+  sorts,
+  current,
+  keep,
+}: {
+  action: string;
+  sorts: readonly string[];
+  current: string;
+  keep?: Record<string, string | undefined>;
+}) {
   return (
     <form action={action} method="get">
       {Object.entries(keep ?? {}).map(([k, v]) => (v !== undefined && v !== '' ? <input key={k} type="hidden" name={k} value={v} /> : null))}

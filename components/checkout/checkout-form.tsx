@@ -51,7 +51,12 @@ export function CheckoutForm({ initialQuote, countries, defaultName }: { initial
   const rule = countries.find((c) => c.code === country) ?? countries[0];
   // The quote checks a US state against its ZIP code, so it gets the ZIP once it is complete (not every keystroke).
   const quotedPostalCode = country === 'US' && /^\d{5}(-\d{4})?$/.test(postalCode.trim()) ? postalCode.trim() : '';
-  const { quote, fieldErrors: quoteErrors, loading, replace: replaceQuote } = useCheckoutQuote(initialQuote, { country, region, postalCode: quotedPostalCode, shippingMethod });
+  const {
+    quote,
+    fieldErrors: quoteErrors,
+    loading,
+    replace: replaceQuote,
+  } = useCheckoutQuote(initialQuote, { country, region, postalCode: quotedPostalCode, shippingMethod });
   const [submitErrors, setErrors] = useState<Record<string, string>>({});
   const errors: Record<string, string> = { ...quoteErrors, ...submitErrors };
   const [problems, setProblems] = useState<SummaryProblem[]>([]);
@@ -111,7 +116,10 @@ export function CheckoutForm({ initialQuote, countries, defaultName }: { initial
       // Nothing was charged or written: the review now shows the order as it stands, and the button its new total.
       replaceQuote(toQuoteView(answer.changedQuote));
       const total = answer.changedQuote.totals ? ` The total is now ${formatMoney(answer.changedQuote.totals.total)}.` : '';
-      return show({}, `Your cart changed since you reviewed it (perhaps in another tab).${total} Nothing was charged. Check the order summary, then place your order again.`);
+      return show(
+        {},
+        `Your cart changed since you reviewed it (perhaps in another tab).${total} Nothing was charged. Check the order summary, then place your order again.`,
+      );
     }
     if (answer.code === 'OUT_OF_STOCK') {
       setStockProblem(true);
@@ -224,10 +232,26 @@ export function CheckoutForm({ initialQuote, countries, defaultName }: { initial
         <fieldset className={styles.fieldset}>
           <legend>Payment</legend>
           <p className={styles.test}>Test mode: use 4242 4242 4242 4242 with any future expiry and any 3-digit code. Your card number is never stored.</p>
-          <FormField id={id('cardNumber')} name="cardNumber" label="Card number" autoComplete="cc-number" inputMode="numeric" maxLength={23} spellCheck={false} error={errors.cardNumber} />
+          <FormField
+            id={id('cardNumber')}
+            name="cardNumber"
+            label="Card number"
+            autoComplete="cc-number"
+            inputMode="numeric"
+            maxLength={23}
+            spellCheck={false}
+            error={errors.cardNumber}
+          />
           <div className={styles.grid2}>
             <FormField id={id('expMonth')} label="Expiry month" error={errors.expMonth}>
-              <select id={id('expMonth')} name="expMonth" autoComplete="cc-exp-month" defaultValue="" aria-invalid={errors.expMonth ? true : undefined} aria-describedby={describedBy(id('expMonth'), errors.expMonth)}>
+              <select
+                id={id('expMonth')}
+                name="expMonth"
+                autoComplete="cc-exp-month"
+                defaultValue=""
+                aria-invalid={errors.expMonth ? true : undefined}
+                aria-describedby={describedBy(id('expMonth'), errors.expMonth)}
+              >
                 <option value="">MM</option>
                 {Array.from({ length: 12 }, (_, i) => i + 1).map((m) => (
                   <option key={m} value={m}>
@@ -237,7 +261,14 @@ export function CheckoutForm({ initialQuote, countries, defaultName }: { initial
               </select>
             </FormField>
             <FormField id={id('expYear')} label="Expiry year" error={errors.expYear}>
-              <select id={id('expYear')} name="expYear" autoComplete="cc-exp-year" defaultValue="" aria-invalid={errors.expYear ? true : undefined} aria-describedby={describedBy(id('expYear'), errors.expYear)}>
+              <select
+                id={id('expYear')}
+                name="expYear"
+                autoComplete="cc-exp-year"
+                defaultValue=""
+                aria-invalid={errors.expYear ? true : undefined}
+                aria-describedby={describedBy(id('expYear'), errors.expYear)}
+              >
                 <option value="">YYYY</option>
                 {years.map((y) => (
                   <option key={y} value={y}>

@@ -11,7 +11,12 @@ export type QuoteAnswer = {
   totals: QuoteView['totals'];
 };
 
-export const toQuoteView = (q: QuoteAnswer): QuoteView => ({ lines: q.cart.items, subtotal: q.cart.subtotal, shippingOptions: q.shippingOptions, totals: q.totals });
+export const toQuoteView = (q: QuoteAnswer): QuoteView => ({
+  lines: q.cart.items,
+  subtotal: q.cart.subtotal,
+  shippingOptions: q.shippingOptions,
+  totals: q.totals,
+});
 
 /**
  * Re-quotes on the server whenever the country, region, ZIP code or method changes: totals are never computed

@@ -49,7 +49,9 @@ export function ProductPurchase({ variants, productId, productName }: { variants
               ? `Only ${variant.available} left`
               : 'In stock'}
       </p>
-      {productId ? <AddToCart productId={productId} productName={productName ?? 'the item'} variantId={variant?.id ?? null} available={variant?.available ?? 0} /> : null}
+      {productId ? (
+        <AddToCart productId={productId} productName={productName ?? 'the item'} variantId={variant?.id ?? null} available={variant?.available ?? 0} />
+      ) : null}
     </div>
   );
 }

@@ -20,7 +20,12 @@ export function DeliveryEstimate({ shippingMethod }: { shippingMethod: string })
     if (!form) return;
     const read = () => {
       const f = new FormData(form);
-      setAddress([f.get('city'), f.get('region'), f.get('postalCode')].map((v) => String(v ?? '').trim()).filter(Boolean).join(', '));
+      setAddress(
+        [f.get('city'), f.get('region'), f.get('postalCode')]
+          .map((v) => String(v ?? '').trim())
+          .filter(Boolean)
+          .join(', '),
+      );
     };
     read();
     form.addEventListener('input', read);

@@ -27,7 +27,17 @@ export function PlaceSearchInput({ defaultValue }: { defaultValue: string }) {
 
   return (
     <>
-      <input id="store-q" name="q" type="search" list={listId} value={text} onChange={(e) => setText(e.target.value)} autoComplete="off" required maxLength={200} />
+      <input
+        id="store-q"
+        name="q"
+        type="search"
+        list={listId}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        autoComplete="off"
+        required
+        maxLength={200}
+      />
       <datalist id={listId}>
         {options.map((o) => (
           <option key={o} value={o} />

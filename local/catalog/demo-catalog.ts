@@ -160,7 +160,10 @@ export function generateDemoCatalog(options: DemoCatalogOptions = {}): CatalogRo
     // Lead with a sentence that names the product, as a shop's copy would.
     const naming = category.sentences.filter((s) => s.includes('{name}'));
     const lead = r.pick(naming.length > 0 ? naming : category.sentences);
-    const rest = r.sample(category.sentences.filter((s) => s !== lead), r.int(1, 3));
+    const rest = r.sample(
+      category.sentences.filter((s) => s !== lead),
+      r.int(1, 3),
+    );
     const sentences = [lead, ...rest].map((s) => fill(s, { ...words, name }));
     const imageCount = r.int(1, 3);
 

@@ -34,7 +34,8 @@ describe('demo catalog generator', () => {
   });
 
   it('gives each category its own kind of options', () => {
-    const optionNames = (category: string) => new Set(rows.filter((r) => r.category === category).flatMap((r) => r.variants.flatMap((v) => Object.keys(v.options))));
+    const optionNames = (category: string) =>
+      new Set(rows.filter((r) => r.category === category).flatMap((r) => r.variants.flatMap((v) => Object.keys(v.options))));
     expect(optionNames('running-shoes')).toEqual(new Set(['size', 'colour']));
     expect(optionNames('t-shirts')).toEqual(new Set(['size', 'colour']));
     expect(optionNames('books')).toEqual(new Set(['format']));
@@ -58,9 +59,7 @@ describe('demo catalog generator', () => {
   });
 
   it('can answer "red running shoes under $80"', () => {
-    const matches = rows.filter(
-      (r) => r.category === 'running-shoes' && r.variants.some((v) => v.options.colour === 'Red' && v.price < 8000),
-    );
+    const matches = rows.filter((r) => r.category === 'running-shoes' && r.variants.some((v) => v.options.colour === 'Red' && v.price < 8000));
     expect(matches.length).toBeGreaterThanOrEqual(3);
   });
 });

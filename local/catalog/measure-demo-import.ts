@@ -59,7 +59,12 @@ try {
   const pid = dynamo.child.pid;
   await timedImport('first import (cold JVM, empty tables)', pid);
   await timedImport('re-import, nothing changed', pid);
-  console.log(`machine load average while measuring: ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(
+    `machine load average while measuring: ${(await import('node:os'))
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
 } finally {
   await dynamo.stop();
 }

@@ -21,7 +21,15 @@ vi.mock('@/server/identity', async (importOriginal) => {
 
 const { POST } = await import('@/app/api/assistant/route');
 
-type Reply = { reply: string; intent: string; sessionId: string; source: string; orders?: { id: string }[]; products?: { id: string; name: string; price: { amount: number } }[]; stores?: { id: string; distanceKm: number }[] };
+type Reply = {
+  reply: string;
+  intent: string;
+  sessionId: string;
+  source: string;
+  orders?: { id: string }[];
+  products?: { id: string; name: string; price: { amount: number } }[];
+  stores?: { id: string; distanceKm: number }[];
+};
 const ask = async (text: string, origin?: string) => {
   const res = await POST(apiRequest('POST', '/api/assistant', { body: { text }, origin }), undefined);
   return { status: res.status, body: (await res.json()) as Reply };
@@ -71,7 +79,10 @@ describe('assistant order status', () => {
 
 describe('assistant product search and stores', () => {
   it('finds red running shoes under $80 in stock', async () => {
-    const shoe = await putProduct({ name: 'Assistant Test Runner', variants: [{ id: 'red-9', price: 7_500, stock: 4, options: { size: '9', colour: 'Red' } }] });
+    const shoe = await putProduct({
+      name: 'Assistant Test Runner',
+      variants: [{ id: 'red-9', price: 7_500, stock: 4, options: { size: '9', colour: 'Red' } }],
+    });
     const { PutCommand } = await import('@aws-sdk/lib-dynamodb');
     const { dynamoDoc } = await import('@/server/aws/clients');
     const { tableName } = await import('@/server/db/tables');

@@ -11,8 +11,26 @@ export type SlotDefinition = { name: SlotName; slotType: string; required: boole
 export type IntentDefinition = { name: IntentName; description: string; slots: SlotDefinition[]; sampleUtterances: string[] };
 
 export const COLOURS = [
-  'black', 'white', 'red', 'blue', 'navy', 'grey', 'green', 'orange', 'yellow', 'purple', 'pink', 'teal', 'brown', 'tan',
-  'olive', 'forest green', 'sand', 'burgundy', 'mustard', 'sky blue',
+  'black',
+  'white',
+  'red',
+  'blue',
+  'navy',
+  'grey',
+  'green',
+  'orange',
+  'yellow',
+  'purple',
+  'pink',
+  'teal',
+  'brown',
+  'tan',
+  'olive',
+  'forest green',
+  'sand',
+  'burgundy',
+  'mustard',
+  'sky blue',
 ] as const;
 
 /** Category slugs of the catalog and the words shoppers use for them. */

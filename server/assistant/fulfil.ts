@@ -10,8 +10,7 @@ import type { AssistantOrder, AssistantReply, Recognition } from './types';
 
 type Fulfilment = Omit<AssistantReply, 'sessionId' | 'source' | 'intent'>;
 
-const HELP_TEXT =
-  'I can track your orders ("where is my order?"), find products ("red running shoes under $80") and find stores ("stores near Seattle").';
+const HELP_TEXT = 'I can track your orders ("where is my order?"), find products ("red running shoes under $80") and find stores ("stores near Seattle").';
 
 function statusWords(status: string): string {
   return status.toLowerCase();
@@ -22,7 +21,14 @@ async function orderStatus(recognition: Recognition, user: SessionUser | null): 
   if (recognition.slots.OrderId) {
     const order = await getOrder(user.id, recognition.slots.OrderId);
     if (!order) return { reply: `I could not find order ${recognition.slots.OrderId} on your account.`, orders: [] };
-    const one: AssistantOrder = { id: order.id, status: order.status, createdAt: order.createdAt, total: order.total, itemCount: order.items.length, firstItemName: order.items[0]?.name };
+    const one: AssistantOrder = {
+      id: order.id,
+      status: order.status,
+      createdAt: order.createdAt,
+      total: order.total,
+      itemCount: order.items.length,
+      firstItemName: order.items[0]?.name,
+    };
     return { reply: `Order ${order.id} is ${statusWords(order.status)} (placed ${order.createdAt.slice(0, 10)}, ${formatMoney(order.total)}).`, orders: [one] };
   }
   const { items } = await listOrders(user.id, { limit: 3 });
@@ -41,7 +47,10 @@ async function productSearch(recognition: Recognition): Promise<Fulfilment> {
   const what = [Colour, Category?.replace(/-/g, ' ') ?? 'products'].filter(Boolean).join(' ');
   const price = maxPrice !== undefined ? ` under ${formatMoney({ amount: maxPrice, currency: 'USD' })}` : '';
   if (result.items.length === 0) return { reply: `I found no ${what}${price} in stock right now.`, products: [] };
-  return { reply: `Here ${result.total === 1 ? 'is 1' : `are ${Math.min(result.total, 5)} of ${result.total}`} ${what}${price} in stock.`, products: result.items };
+  return {
+    reply: `Here ${result.total === 1 ? 'is 1' : `are ${Math.min(result.total, 5)} of ${result.total}`} ${what}${price} in stock.`,
+    products: result.items,
+  };
 }
 
 async function storeFinder(recognition: Recognition): Promise<Fulfilment> {
@@ -52,7 +61,9 @@ async function storeFinder(recognition: Recognition): Promise<Fulfilment> {
   const stores = found.stores.map(({ id, name, address, distanceKm, hours }) => ({ id, name, address, distanceKm, hours }));
   const nearest = stores[0];
   return {
-    reply: nearest ? `The nearest store to ${found.origin.label} is ${nearest.name}, ${nearest.address.line1} (${nearest.distanceKm} km).` : 'I found no stores.',
+    reply: nearest
+      ? `The nearest store to ${found.origin.label} is ${nearest.name}, ${nearest.address.line1} (${nearest.distanceKm} km).`
+      : 'I found no stores.',
     stores,
   };
 }

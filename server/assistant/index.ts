@@ -18,7 +18,10 @@ export { INTENTS, SLOT_TYPES } from './bot-definition';
 export const assistantBodySchema = z.object({
   text: z.string().trim().min(1).max(500),
   // Lex session ids: 2–100 of [0-9a-zA-Z._:-].
-  sessionId: z.string().regex(/^[0-9A-Za-z._:-]{2,100}$/).optional(),
+  sessionId: z
+    .string()
+    .regex(/^[0-9A-Za-z._:-]{2,100}$/)
+    .optional(),
 });
 export type AssistantBody = z.infer<typeof assistantBodySchema>;
 
@@ -27,7 +30,12 @@ async function recognise(text: string, sessionId: string): Promise<Recognition> 
   const local = (): Recognition => ({ ...parseIntent(text), source: 'local' });
   if (!LEX_BOT_ID || !LEX_BOT_ALIAS_ID) return local();
   const bot = { botId: LEX_BOT_ID, botAliasId: LEX_BOT_ALIAS_ID, localeId: LEX_LOCALE_ID };
-  const outcome = await withBudget('lex', async (signal): Promise<Recognition> => ({ ...(await recognizeTextLex(bot, sessionId, text, signal)), source: 'lex' }), AI_SERVICE_BUDGET_MS, local);
+  const outcome = await withBudget(
+    'lex',
+    async (signal): Promise<Recognition> => ({ ...(await recognizeTextLex(bot, sessionId, text, signal)), source: 'lex' }),
+    AI_SERVICE_BUDGET_MS,
+    local,
+  );
   return outcome.value;
 }
 

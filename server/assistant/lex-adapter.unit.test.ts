@@ -32,12 +32,23 @@ describe('Lex adapter', () => {
         intent: {
           name: 'ProductSearch',
           state: 'ReadyForFulfillment',
-          slots: { Colour: { value: { originalValue: 'crimson', interpretedValue: 'red', resolvedValues: ['red'] } }, MaxPrice: { value: { originalValue: '80', interpretedValue: '80', resolvedValues: [] } }, Category: null as never, Unknown: { value: { originalValue: 'x', interpretedValue: 'x', resolvedValues: [] } } },
+          slots: {
+            Colour: { value: { originalValue: 'crimson', interpretedValue: 'red', resolvedValues: ['red'] } },
+            MaxPrice: { value: { originalValue: '80', interpretedValue: '80', resolvedValues: [] } },
+            Category: null as never,
+            Unknown: { value: { originalValue: 'x', interpretedValue: 'x', resolvedValues: [] } },
+          },
         },
       },
     } as never);
     const out = await askAssistant({ text: 'crimson sneakers under 80', sessionId: 'sess-1' }, null);
-    expect(lex.commandCalls(RecognizeTextCommand)[0]!.args[0].input).toEqual({ botId: 'BOT123', botAliasId: 'ALIAS1', localeId: 'en_US', sessionId: 'sess-1', text: 'crimson sneakers under 80' });
+    expect(lex.commandCalls(RecognizeTextCommand)[0]!.args[0].input).toEqual({
+      botId: 'BOT123',
+      botAliasId: 'ALIAS1',
+      localeId: 'en_US',
+      sessionId: 'sess-1',
+      text: 'crimson sneakers under 80',
+    });
     expect(out).toMatchObject({ intent: 'ProductSearch', source: 'lex', sessionId: 'sess-1' });
   });
 

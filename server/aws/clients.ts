@@ -38,9 +38,7 @@ const localCredentials = { accessKeyId: 'local', secretAccessKey: 'local' };
 
 function baseOptions(endpoint: string | undefined) {
   const { AWS_REGION } = getConfig();
-  return endpoint
-    ? { region: AWS_REGION, endpoint, credentials: localCredentials }
-    : { region: AWS_REGION };
+  return endpoint ? { region: AWS_REGION, endpoint, credentials: localCredentials } : { region: AWS_REGION };
 }
 
 /** Timeouts and retries for one client; `requestTimeoutMs` also bounds a silent socket mid-answer. */
@@ -62,7 +60,10 @@ function limits(opts: { maxAttempts: number; requestTimeoutMs?: number; budgetMs
 
 export function dynamoClient(): DynamoDBClient {
   return client('dynamodb', () =>
-    observeAwsClient(new DynamoDBClient({ ...baseOptions(getConfig().DYNAMODB_ENDPOINT), ...limits({ maxAttempts: getConfig().DYNAMODB_MAX_ATTEMPTS }) }), 'dynamodb'),
+    observeAwsClient(
+      new DynamoDBClient({ ...baseOptions(getConfig().DYNAMODB_ENDPOINT), ...limits({ maxAttempts: getConfig().DYNAMODB_MAX_ATTEMPTS }) }),
+      'dynamodb',
+    ),
   );
 }
 
@@ -80,7 +81,11 @@ export function dynamoDoc(): DynamoDBDocumentClient {
 export function dynamoBulkClient(): DynamoDBClient {
   return client('dynamodb-bulk', () => {
     const { DYNAMODB_ENDPOINT, DYNAMODB_MAX_ATTEMPTS, AWS_BULK_REQUEST_TIMEOUT_MS } = getConfig();
-    const bulk = limits({ maxAttempts: DYNAMODB_MAX_ATTEMPTS, requestTimeoutMs: AWS_BULK_REQUEST_TIMEOUT_MS, budgetMs: 2 * AWS_BULK_REQUEST_TIMEOUT_MS + 1_000 });
+    const bulk = limits({
+      maxAttempts: DYNAMODB_MAX_ATTEMPTS,
+      requestTimeoutMs: AWS_BULK_REQUEST_TIMEOUT_MS,
+      budgetMs: 2 * AWS_BULK_REQUEST_TIMEOUT_MS + 1_000,
+    });
     return observeAwsClient(new DynamoDBClient({ ...baseOptions(DYNAMODB_ENDPOINT), ...bulk }), 'dynamodb-bulk', { quietOutsideRequests: true });
   });
 }

@@ -38,7 +38,10 @@ describe('the cache registry', () => {
       const rel = path.relative('.', file);
       if (rel.startsWith(`server${path.sep}cache${path.sep}`)) continue;
       const text = readFileSync(file, 'utf8');
-      if (/\b(cacheTag|cacheLife|revalidateTag|updateTag)\s*\(/.test(text) || /import\s*\{[^}]*\b(cacheTag|cacheLife|revalidateTag|updateTag)\b[^}]*\}\s*from\s*'next\/cache'/.test(text)) {
+      if (
+        /\b(cacheTag|cacheLife|revalidateTag|updateTag)\s*\(/.test(text) ||
+        /import\s*\{[^}]*\b(cacheTag|cacheLife|revalidateTag|updateTag)\b[^}]*\}\s*from\s*'next\/cache'/.test(text)
+      ) {
         offenders.push(rel);
       }
     }

@@ -5,7 +5,12 @@ export const MAX_LINE_QUANTITY = 99;
 /** 50 lines keeps checkout's TransactWriteItems (one Update per product + order + idempotency + cart) under 100 items. */
 export const MAX_CART_LINES = 50;
 
-const idField = z.string().trim().min(1).max(100).regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'must be an id of letters, digits, "-" or "_"');
+const idField = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'must be an id of letters, digits, "-" or "_"');
 
 /** POST /api/cart/items. Unknown fields (a `price`, say) are stripped: prices only ever come from the catalog. */
 export const addItemSchema = z.object({

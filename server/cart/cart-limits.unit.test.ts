@@ -10,7 +10,11 @@ describe('cart quantity limits', () => {
     }
   });
   it('defaults to one unit and drops a client-sent price', () => {
-    expect(addItemSchema.parse({ productId: 'p', variantId: 'v', price: { amount: 1, currency: 'USD' } })).toEqual({ productId: 'p', variantId: 'v', quantity: 1 });
+    expect(addItemSchema.parse({ productId: 'p', variantId: 'v', price: { amount: 1, currency: 'USD' } })).toEqual({
+      productId: 'p',
+      variantId: 'v',
+      quantity: 1,
+    });
   });
   it('takes 0–99 when setting a quantity (0 removes)', () => {
     expect(updateQuantitySchema.safeParse({ quantity: 0 }).success).toBe(true);

@@ -22,13 +22,23 @@ const { addCartItem, getCart, mergeGuestCart, MAX_CART_LINES } = await import('@
 
 type CartJson = {
   id: string;
-  items: { lineId: string; productId: string; variantId: string; name: string; quantity: number; unitPrice: { amount: number; currency: string }; lineTotal: { amount: number }; available: boolean; availableQuantity: number }[];
+  items: {
+    lineId: string;
+    productId: string;
+    variantId: string;
+    name: string;
+    quantity: number;
+    unitPrice: { amount: number; currency: string };
+    lineTotal: { amount: number };
+    available: boolean;
+    availableQuantity: number;
+  }[];
   subtotal: { amount: number };
   itemCount: number;
 };
 type ErrorJson = { error: { code: string; message: string; details?: unknown } };
 
-const json = async <T,>(res: Response) => (await res.json()) as T;
+const json = async <T>(res: Response) => (await res.json()) as T;
 const add = (body: unknown) => cartItemsRoute.POST(apiRequest('POST', '/api/cart/items', { body }), undefined);
 const patch = (lineId: string, body: unknown) => cartLineRoute.PATCH(apiRequest('PATCH', `/api/cart/items/${lineId}`, { body }), params({ lineId }));
 const remove = (lineId: string) => cartLineRoute.DELETE(apiRequest('DELETE', `/api/cart/items/${lineId}`), params({ lineId }));
@@ -78,7 +88,10 @@ describe('cart API', () => {
     const unknownVariant = await add({ productId: p.id, variantId: 'nope' });
     expect(unknownVariant.status).toBe(404);
     expect((await json<ErrorJson>(unknownVariant)).error.message).toMatch(/no variant "nope"/);
-    const badJson = await cartItemsRoute.POST(new Request('http://localhost:3000/api/cart/items', { method: 'POST', headers: { origin: 'http://localhost:3000' }, body: '{' }), undefined);
+    const badJson = await cartItemsRoute.POST(
+      new Request('http://localhost:3000/api/cart/items', { method: 'POST', headers: { origin: 'http://localhost:3000' }, body: '{' }),
+      undefined,
+    );
     expect(badJson.status).toBe(400);
   });
 
@@ -86,11 +99,18 @@ describe('cart API', () => {
     const p = await putProduct({ variants: Array.from({ length: 51 }, (_, i) => ({ id: `v${i}`, price: 100, stock: 5 })) });
     const userId = uniqueId('user');
     for (let i = 0; i < MAX_CART_LINES; i++) await addCartItem({ kind: 'user', userId }, { productId: p.id, variantId: `v${i}`, quantity: 1 });
-    await expect(addCartItem({ kind: 'user', userId }, { productId: p.id, variantId: 'v50', quantity: 1 })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(addCartItem({ kind: 'user', userId }, { productId: p.id, variantId: 'v50', quantity: 1 })).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
   });
 
   it('sets quantities with PATCH, removes with 0 or DELETE, and 404s an unknown line', async () => {
-    const p = await putProduct({ variants: [{ id: 'a', price: 1_000, stock: 5 }, { id: 'b', price: 1_000, stock: 5 }] });
+    const p = await putProduct({
+      variants: [
+        { id: 'a', price: 1_000, stock: 5 },
+        { id: 'b', price: 1_000, stock: 5 },
+      ],
+    });
     await add({ productId: p.id, variantId: 'a', quantity: 1 });
     const cart = await json<CartJson>(await add({ productId: p.id, variantId: 'b', quantity: 1 }));
     const [a, b] = cart.items;
@@ -120,14 +140,25 @@ describe('cart API', () => {
     const owner = { kind: 'user' as const, userId: uniqueId('user') };
     await addCartItem(owner, { productId: p.id, variantId: 'v', quantity: 2 });
     await dynamoDoc().send(
-      new UpdateCommand({ TableName: tableName('products'), Key: { id: p.id }, UpdateExpression: 'SET stock.#v = :z, variants[0].price = :p', ExpressionAttributeNames: { '#v': 'v' }, ExpressionAttributeValues: { ':z': 1, ':p': 1_250 } }),
+      new UpdateCommand({
+        TableName: tableName('products'),
+        Key: { id: p.id },
+        UpdateExpression: 'SET stock.#v = :z, variants[0].price = :p',
+        ExpressionAttributeNames: { '#v': 'v' },
+        ExpressionAttributeValues: { ':z': 1, ':p': 1_250 },
+      }),
     );
     const cart = await getCart(owner);
     expect(cart.items[0]).toMatchObject({ available: false, availableQuantity: 1, unitPrice: { amount: 1_250 } });
   });
 
   it('merges a guest cart on sign-in with quantities added and capped by stock, then deletes it', async () => {
-    const p = await putProduct({ variants: [{ id: 'v', price: 1_000, stock: 4 }, { id: 'w', price: 1_000, stock: 9 }] });
+    const p = await putProduct({
+      variants: [
+        { id: 'v', price: 1_000, stock: 4 },
+        { id: 'w', price: 1_000, stock: 9 },
+      ],
+    });
     const guestId = 'AAAAAAAAAAAAAAAAAAAAA' + Math.floor(Math.random() * 10);
     const userId = uniqueId('user');
     await addCartItem({ kind: 'guest', guestId }, { productId: p.id, variantId: 'v', quantity: 3 });
@@ -135,7 +166,10 @@ describe('cart API', () => {
     await addCartItem({ kind: 'user', userId }, { productId: p.id, variantId: 'v', quantity: 2 });
     expect(await mergeGuestCart(guestId, userId)).toBe(true);
     const merged = await getCart({ kind: 'user', userId });
-    expect(merged.items.map((i) => [i.variantId, i.quantity])).toEqual([['v', 4], ['w', 2]]);
+    expect(merged.items.map((i) => [i.variantId, i.quantity])).toEqual([
+      ['v', 4],
+      ['w', 2],
+    ]);
     expect((await getCart({ kind: 'guest', guestId })).items).toEqual([]);
     // Running the merge again (a retried sign-in) adds nothing.
     await mergeGuestCart(guestId, userId);

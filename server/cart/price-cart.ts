@@ -52,7 +52,10 @@ export function priceCart(id: string, lines: StoredCartLine[], products: Map<str
   return {
     id,
     items,
-    subtotal: sumMoney(items.map((i) => i.lineTotal), STORE_CURRENCY),
+    subtotal: sumMoney(
+      items.map((i) => i.lineTotal),
+      STORE_CURRENCY,
+    ),
     itemCount: items.reduce((n, i) => n + i.quantity, 0),
   };
 }

@@ -6,13 +6,33 @@ import { priceCart } from './price-cart';
 
 function product(id: string, stock: Record<string, number>, prices: Record<string, number>): ProductRecord {
   return {
-    id, slug: id, name: `Product ${id}`, category: 'c', brand: 'b', description: 'd', images: ['/images/products/x.png'],
+    id,
+    slug: id,
+    name: `Product ${id}`,
+    category: 'c',
+    brand: 'b',
+    description: 'd',
+    images: ['/images/products/x.png'],
     variants: Object.entries(prices).map(([vid, price]) => ({ id: vid, options: { size: vid }, price })),
-    stock, currency: 'USD', minPrice: Math.min(...Object.values(prices)), rating: 4, reviewCount: 1, ratingSort: 4_000_001,
-    featuredRank: 1, createdAt: '2025-01-01T00:00:00Z', listAll: 'ALL', tags: [],
+    stock,
+    currency: 'USD',
+    minPrice: Math.min(...Object.values(prices)),
+    rating: 4,
+    reviewCount: 1,
+    ratingSort: 4_000_001,
+    featuredRank: 1,
+    createdAt: '2025-01-01T00:00:00Z',
+    listAll: 'ALL',
+    tags: [],
   };
 }
-const line = (lineId: string, productId: string, variantId: string, quantity: number) => ({ lineId, productId, variantId, quantity, addedAt: '2025-01-01T00:00:00Z' });
+const line = (lineId: string, productId: string, variantId: string, quantity: number) => ({
+  lineId,
+  productId,
+  variantId,
+  quantity,
+  addedAt: '2025-01-01T00:00:00Z',
+});
 
 describe('priceCart', () => {
   const products = new Map([['p1', product('p1', { s: 5, m: 0 }, { s: 1000, m: 1200 })]]);
@@ -36,7 +56,10 @@ describe('mergeLines (guest cart into user cart on sign-in)', () => {
   });
   it('caps at 99 per line and keeps new lines', () => {
     const merged = mergeLines([line('u1', 'p1', 'm', 60)], [line('g1', 'p1', 'm', 60), line('g2', 'p1', 's', 2)], products);
-    expect(merged.map((l) => [l.variantId, l.quantity])).toEqual([['m', 99], ['s', 2]]);
+    expect(merged.map((l) => [l.variantId, l.quantity])).toEqual([
+      ['m', 99],
+      ['s', 2],
+    ]);
   });
   it('drops guest lines that cannot be had', () => {
     expect(mergeLines([], [line('g', 'gone', 'x', 1)], products)).toEqual([]);

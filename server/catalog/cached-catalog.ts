@@ -1,11 +1,6 @@
 import { applyCacheProfile } from '../cache/cache-profile';
 import { toProduct, toProductSummary } from './map-product';
-import {
-  getProductRecordBySlug,
-  listCategoriesWithCounts,
-  queryProductPage,
-  scanProductSlugs,
-} from './product-repository';
+import { getProductRecordBySlug, listCategoriesWithCounts, queryProductPage, scanProductSlugs } from './product-repository';
 import type { Category, Product, ProductSort, ProductSummary } from './types';
 
 // Cached catalog reads ('use cache' through server/cache/next-cache-handler.mjs). Catalog data is cached and

@@ -53,12 +53,7 @@ export type ProductPage = { records: ProductRecord[]; nextCursor: string | null 
  * One page of a listing. Fetches limit+1 so nextCursor is null exactly at the end (no empty last page);
  * the cursor is the last returned item's key in the index.
  */
-export async function queryProductPage(params: {
-  category?: string;
-  sort: ProductSort;
-  limit: number;
-  cursor?: string;
-}): Promise<ProductPage> {
+export async function queryProductPage(params: { category?: string; sort: ProductSort; limit: number; cursor?: string }): Promise<ProductPage> {
   const plan = planFor(params.sort, params.category);
   const hashValue = params.category ?? 'ALL';
   const c = params.cursor ? validateListingCursor({ ...params, cursor: params.cursor }) : undefined;
@@ -118,7 +113,11 @@ export async function getProductRecord(id: string): Promise<ProductRecord | null
  * leaves unanswered after every retry surface as UnprocessedKeysError, which the HTTP layer answers as 503.
  */
 export async function getProductRecords(ids: string[]): Promise<Map<string, ProductRecord>> {
-  const items = await batchGetAll(tableName('products'), [...new Set(ids)].map((id) => ({ id })), { consistentRead: true });
+  const items = await batchGetAll(
+    tableName('products'),
+    [...new Set(ids)].map((id) => ({ id })),
+    { consistentRead: true },
+  );
   return new Map(items.map((item) => [item.id as string, item as ProductRecord]));
 }
 

@@ -17,7 +17,6 @@ describe('sitemap paging', () => {
   });
 });
 
-
 describe('sitemap XML', () => {
   it('indexes one sitemap per 50,000 products', () => {
     expect(sitemapIndexXml(10).match(/<sitemap>/g)).toHaveLength(1);

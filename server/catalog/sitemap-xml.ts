@@ -13,11 +13,7 @@ export function sitemapIndexXml(productCount: number): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${entries.join('')}</sitemapindex>\n`;
 }
 
-export function sitemapPageXml(
-  page: number,
-  products: { slug: string; createdAt: string }[],
-  categorySlugs: string[],
-): string | null {
+export function sitemapPageXml(page: number, products: { slug: string; createdAt: string }[], categorySlugs: string[]): string | null {
   if (page < 0 || page >= sitemapPageCount(products.length)) return null;
   const urls: string[] = [];
   if (page === 0) {

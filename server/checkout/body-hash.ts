@@ -17,5 +17,7 @@ export function canonicalJson(value: unknown): string {
 }
 
 export function hashCheckoutBody(body: unknown, secret: string): string {
-  return createHmac('sha256', secret).update(`checkout-body:${canonicalJson(body)}`).digest('base64url');
+  return createHmac('sha256', secret)
+    .update(`checkout-body:${canonicalJson(body)}`)
+    .digest('base64url');
 }

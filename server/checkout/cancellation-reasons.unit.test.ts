@@ -6,11 +6,16 @@ const roles = { stock: [0, 1], order: 2, idempotency: 3, cart: 4 };
 
 describe('cancellation reasons', () => {
   it('reads codes from CancellationReasons, or from the message', () => {
-    expect(cancellationCodes({ name: 'TransactionCanceledException', CancellationReasons: [{ Code: 'None' }, { Code: 'ConditionalCheckFailed' }] })).toEqual(['None', 'ConditionalCheckFailed']);
-    expect(cancellationCodes({ name: 'TransactionCanceledException', message: 'Transaction cancelled, please refer cancellation reasons for specific reasons [None, TransactionConflict]' })).toEqual([
+    expect(cancellationCodes({ name: 'TransactionCanceledException', CancellationReasons: [{ Code: 'None' }, { Code: 'ConditionalCheckFailed' }] })).toEqual([
       'None',
-      'TransactionConflict',
+      'ConditionalCheckFailed',
     ]);
+    expect(
+      cancellationCodes({
+        name: 'TransactionCanceledException',
+        message: 'Transaction cancelled, please refer cancellation reasons for specific reasons [None, TransactionConflict]',
+      }),
+    ).toEqual(['None', 'TransactionConflict']);
   });
   it('tells a short stock line from a taken key and a conflict', () => {
     expect(classifyCancellation(['None', 'ConditionalCheckFailed', 'None', 'None', 'None'], roles)).toMatchObject({ stockShort: true, keyTaken: false });

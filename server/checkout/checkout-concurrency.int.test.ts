@@ -17,7 +17,9 @@ describe('checkout under contention', () => {
     const placed = results.filter((r) => r.status === 'fulfilled');
     const codes = results.flatMap((r) => (r.status === 'rejected' ? [isAppError(r.reason) ? r.reason.code : String(r.reason)] : []));
     const counts = await Promise.all(users.map(orderCount));
-    console.log(`[measure] 50 concurrent checkouts, stock 10: ${placed.length} placed, ${codes.filter((c) => c === 'OUT_OF_STOCK').length} OUT_OF_STOCK, other: ${JSON.stringify(codes.filter((c) => c !== 'OUT_OF_STOCK'))}, ${ms} ms`);
+    console.log(
+      `[measure] 50 concurrent checkouts, stock 10: ${placed.length} placed, ${codes.filter((c) => c === 'OUT_OF_STOCK').length} OUT_OF_STOCK, other: ${JSON.stringify(codes.filter((c) => c !== 'OUT_OF_STOCK'))}, ${ms} ms`,
+    );
 
     expect(placed).toHaveLength(10);
     expect(codes).toEqual(Array(40).fill('OUT_OF_STOCK'));

@@ -68,7 +68,11 @@ describe('checkout with DynamoDB throttling injected into the SDK client', () =>
     expect(tx).toMatchObject({ attempts: 3 });
     expect(tx.totalRetryDelay).toBeGreaterThan(0);
     // The two throttled attempts never reached the table; the third committed once.
-    expect(seen.filter((a) => a.operation === 'TransactWriteItems').map((a) => [a.attempt, a.throttled !== null])).toEqual([[1, true], [2, true], [3, false]]);
+    expect(seen.filter((a) => a.operation === 'TransactWriteItems').map((a) => [a.attempt, a.throttled !== null])).toEqual([
+      [1, true],
+      [2, true],
+      [3, false],
+    ]);
 
     expect(await orderCount(buyer.sub)).toBe(ordersBefore + 1);
     expect(await stockOf(p.id, 'v')).toBe(8);

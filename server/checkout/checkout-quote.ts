@@ -43,7 +43,8 @@ function taxRegion(input: QuoteInput): string | null {
 /** The review of `cart` for this address and method: what placeOrder charges, and what CART_CHANGED answers with. */
 export function quoteForCart(cart: Cart, input: QuoteInput): CheckoutQuote {
   const region = taxRegion(input);
-  const totals = region === null ? null : computeTotals({ subtotal: cart.subtotal, shippingMethod: input.shippingMethod, address: { country: input.country, region } });
+  const totals =
+    region === null ? null : computeTotals({ subtotal: cart.subtotal, shippingMethod: input.shippingMethod, address: { country: input.country, region } });
   return {
     cart,
     shippingOptions: shippingOptions(cart.subtotal),

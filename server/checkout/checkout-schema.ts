@@ -13,7 +13,12 @@ export const shippingAddressSchema = z
   .object({
     name: text(100),
     line1: text(200),
-    line2: z.string().trim().max(200).optional().transform((v) => (v ? v : undefined)),
+    line2: z
+      .string()
+      .trim()
+      .max(200)
+      .optional()
+      .transform((v) => (v ? v : undefined)),
     city: text(100),
     region: z.string().trim().max(100).default(''),
     postalCode: text(20),

@@ -32,8 +32,30 @@ const { onSignIn, addCartItem } = await import('@/server/cart');
 const { placeOrder } = await import('@/server/checkout');
 const { findOrderById } = await import('@/server/orders');
 
-type CartJson = { id: string; items: { lineId: string; productId: string; variantId: string; quantity: number; unitPrice: { amount: number }; lineTotal: { amount: number }; available: boolean }[]; subtotal: { amount: number }; itemCount: number };
-type OrderJson = { id: string; status: string; items: { productId: string; variantId: string; quantity: number; unitPrice: { amount: number } }[]; subtotal: { amount: number }; shipping: { amount: number }; tax: { amount: number }; total: { amount: number }; payment: { brand: string; last4: string } };
+type CartJson = {
+  id: string;
+  items: {
+    lineId: string;
+    productId: string;
+    variantId: string;
+    quantity: number;
+    unitPrice: { amount: number };
+    lineTotal: { amount: number };
+    available: boolean;
+  }[];
+  subtotal: { amount: number };
+  itemCount: number;
+};
+type OrderJson = {
+  id: string;
+  status: string;
+  items: { productId: string; variantId: string; quantity: number; unitPrice: { amount: number } }[];
+  subtotal: { amount: number };
+  shipping: { amount: number };
+  tax: { amount: number };
+  total: { amount: number };
+  payment: { brand: string; last4: string };
+};
 
 async function json<T>(res: Response): Promise<T> {
   return (await res.json()) as T;
@@ -49,7 +71,12 @@ beforeEach(() => resetRequestContext());
 describe('the full lifecycle', () => {
   it('keeps a guest cart through sign-in, places the order, lists it, empties the cart and decrements stock', async () => {
     const tent = await putProduct({ variants: [{ id: 'two-person', price: 12_999, stock: 5 }] });
-    const mug = await putProduct({ variants: [{ id: 'blue', price: 1_500, stock: 8 }, { id: 'red', price: 1_500, stock: 8 }] });
+    const mug = await putProduct({
+      variants: [
+        { id: 'blue', price: 1_500, stock: 8 },
+        { id: 'red', price: 1_500, stock: 8 },
+      ],
+    });
     const userId = uniqueId('user');
 
     // A guest adds two items; the first add mints a signed, httpOnly cookie.
@@ -66,7 +93,12 @@ describe('the full lifecycle', () => {
     expect(requestContext.cookies.has('sf_cart')).toBe(false);
     requestContext.user = testUser(userId);
     const merged = await json<CartJson>(await getCart());
-    expect(merged.items.map((i) => [i.productId, i.quantity]).sort()).toEqual([[mug.id, 3], [tent.id, 1]].sort());
+    expect(merged.items.map((i) => [i.productId, i.quantity]).sort()).toEqual(
+      [
+        [mug.id, 3],
+        [tent.id, 1],
+      ].sort(),
+    );
     expect(merged.subtotal.amount).toBe(12_999 + 3 * 1_500);
 
     // Checkout.
@@ -158,7 +190,12 @@ describe('checkout rules', () => {
   });
 
   it('sells two variants of one product in one order (one Update, two conditions)', async () => {
-    const p = await putProduct({ variants: [{ id: 's', price: 3_000, stock: 2 }, { id: 'm', price: 3_200, stock: 1 }] });
+    const p = await putProduct({
+      variants: [
+        { id: 's', price: 3_000, stock: 2 },
+        { id: 'm', price: 3_200, stock: 1 },
+      ],
+    });
     const userId = uniqueId('user');
     requestContext.user = testUser(userId);
     await addCartItem({ kind: 'user', userId }, { productId: p.id, variantId: 's', quantity: 2 });
@@ -166,7 +203,10 @@ describe('checkout rules', () => {
     const res = await checkout(checkoutBody(), crypto.randomUUID());
     expect(res.status).toBe(201);
     const { order } = await json<{ order: OrderJson }>(res);
-    expect(order.items.map((i) => [i.variantId, i.quantity]).sort()).toEqual([['m', 1], ['s', 2]]);
+    expect(order.items.map((i) => [i.variantId, i.quantity]).sort()).toEqual([
+      ['m', 1],
+      ['s', 2],
+    ]);
     expect(await stockOf(p.id, 's')).toBe(0);
     expect(await stockOf(p.id, 'm')).toBe(0);
   });
@@ -217,9 +257,15 @@ describe('checkout rules', () => {
     requestContext.user = testUser(uniqueId('user'));
     const evil = 'https://evil.example';
     const post = await cartItemsRoute.POST(apiRequest('POST', '/api/cart/items', { body: { productId: 'p', variantId: 'v' }, origin: evil }), undefined);
-    const patch = await cartLineRoute.PATCH(apiRequest('PATCH', '/api/cart/items/ln_abcdefgh', { body: { quantity: 1 }, origin: evil }), params({ lineId: 'ln_abcdefgh' }));
+    const patch = await cartLineRoute.PATCH(
+      apiRequest('PATCH', '/api/cart/items/ln_abcdefgh', { body: { quantity: 1 }, origin: evil }),
+      params({ lineId: 'ln_abcdefgh' }),
+    );
     const del = await cartLineRoute.DELETE(apiRequest('DELETE', '/api/cart/items/ln_abcdefgh', { origin: evil }), params({ lineId: 'ln_abcdefgh' }));
-    const order = await checkoutRoute.POST(apiRequest('POST', '/api/checkout', { body: checkoutBody(), headers: { 'idempotency-key': crypto.randomUUID() }, origin: evil }), undefined);
+    const order = await checkoutRoute.POST(
+      apiRequest('POST', '/api/checkout', { body: checkoutBody(), headers: { 'idempotency-key': crypto.randomUUID() }, origin: evil }),
+      undefined,
+    );
     expect([post.status, patch.status, del.status, order.status]).toEqual([403, 403, 403, 403]);
   });
 });

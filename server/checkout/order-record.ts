@@ -7,7 +7,14 @@ import type { PricedCheckout } from './price-checkout-cart';
 // The two items the checkout transaction Puts: the order exactly as priced, and the idempotency record that
 // points the key at it. Pure, so what an order stores is read in one place (docs/checkout.md lists the fields).
 
-export function buildOrderRecord(input: { request: CheckoutRequest; priced: PricedCheckout; hold: Hold; providerName: string; orderId: string; now: Date }): OrderRecord {
+export function buildOrderRecord(input: {
+  request: CheckoutRequest;
+  priced: PricedCheckout;
+  hold: Hold;
+  providerName: string;
+  orderId: string;
+  now: Date;
+}): OrderRecord {
   const { request, priced, hold, now } = input;
   const { totals } = priced;
   return {

@@ -52,7 +52,10 @@ export async function placeOrder(input: PlaceOrderInput): Promise<PlaceOrderResu
     const order = buildOrderRecord({ request, priced, hold: authorised, providerName: provider.name, orderId, now });
     const idempotency = buildIdempotencyRecord(request, orderId, now);
     try {
-      await withRetry((send) => commitOrderTransaction({ priced, order, idempotency, cartId: request.cartId, now }, `${passNumber}.${send}`), contentionPolicy(deadline));
+      await withRetry(
+        (send) => commitOrderTransaction({ priced, order, idempotency, cartId: request.cartId, now }, `${passNumber}.${send}`),
+        contentionPolicy(deadline),
+      );
     } catch (err) {
       if (isOutcomeUnknown(err)) hold.keep();
       if (err instanceof TransactionRetry && err.verdict.orderIdTaken) orderId = newOrderId();
@@ -78,7 +81,9 @@ export async function placeOrder(input: PlaceOrderInput): Promise<PlaceOrderResu
     return await withRetry(pass, PASS_POLICY);
   } catch (err) {
     if (err instanceof TransactionRetry) {
-      throw new AppError('UNAVAILABLE', 'Checkout is very busy right now. Please try again; your card has not been charged.', { headers: { 'Retry-After': '1' } });
+      throw new AppError('UNAVAILABLE', 'Checkout is very busy right now. Please try again; your card has not been charged.', {
+        headers: { 'Retry-After': '1' },
+      });
     }
     throw err;
   } finally {

@@ -18,7 +18,9 @@ export async function priceCheckoutCart(request: CheckoutRequest): Promise<{ pri
   const short = cart.items.filter((i) => !i.available);
   if (short.length > 0) {
     return {
-      refusal: outOfStockError(short.map((i) => ({ productId: i.productId, variantId: i.variantId, name: i.name, requested: i.quantity, available: i.availableQuantity }))),
+      refusal: outOfStockError(
+        short.map((i) => ({ productId: i.productId, variantId: i.variantId, name: i.name, requested: i.quantity, available: i.availableQuantity })),
+      ),
     };
   }
   const totals = computeTotals({ subtotal: cart.subtotal, shippingMethod: request.body.shippingMethod, address: request.body.shippingAddress });

@@ -29,12 +29,16 @@ const quoteRoute = await import('@/app/api/checkout/quote/route');
 const { placeOrder } = await import('@/server/checkout');
 
 type Money = { amount: number; currency: string };
-type Quote = { cart: { items: { productId: string; quantity: number }[]; subtotal: Money }; totals: { subtotal: Money; shipping: Money; tax: Money; total: Money } | null };
+type Quote = {
+  cart: { items: { productId: string; quantity: number }[]; subtotal: Money };
+  totals: { subtotal: Money; shipping: Money; tax: Money; total: Money } | null;
+};
 type ErrorJson = { error: { code: string; message: string; details?: unknown } };
 
 const addItem = (body: unknown) => cartItemsRoute.POST(apiRequest('POST', '/api/cart/items', { body }), undefined);
 const getQuote = (query: Record<string, string>) => quoteRoute.GET(apiRequest('GET', `/api/checkout/quote?${new URLSearchParams(query)}`), undefined);
-const checkout = (body: unknown, key: string) => checkoutRoute.POST(apiRequest('POST', '/api/checkout', { body, headers: { 'idempotency-key': key } }), undefined);
+const checkout = (body: unknown, key: string) =>
+  checkoutRoute.POST(apiRequest('POST', '/api/checkout', { body, headers: { 'idempotency-key': key } }), undefined);
 const reviewQuery = { country: 'US', region: 'CA', postalCode: '94105', shippingMethod: 'standard' };
 
 beforeEach(() => resetRequestContext());
@@ -88,7 +92,9 @@ describe('the order charged is the order reviewed (CART_CHANGED)', () => {
         holds.voided++;
       },
     };
-    await expect(placeOrder({ userId, idempotencyKey: crypto.randomUUID(), body: checkoutBody(undefined, { expectedTotal: reviewed.totals!.total }), provider })).rejects.toMatchObject({
+    await expect(
+      placeOrder({ userId, idempotencyKey: crypto.randomUUID(), body: checkoutBody(undefined, { expectedTotal: reviewed.totals!.total }), provider }),
+    ).rejects.toMatchObject({
       code: 'CART_CHANGED',
     });
     expect(holds).toEqual({ authorized: 0, voided: 0 });

@@ -16,12 +16,7 @@ export function isTransactionCanceled(err: unknown): boolean {
   return awsErrorName(err) === 'TransactionCanceledException';
 }
 
-const THROTTLING_NAMES = new Set([
-  'ProvisionedThroughputExceededException',
-  'ThrottlingException',
-  'RequestLimitExceeded',
-  'TooManyRequestsException',
-]);
+const THROTTLING_NAMES = new Set(['ProvisionedThroughputExceededException', 'ThrottlingException', 'RequestLimitExceeded', 'TooManyRequestsException']);
 
 /** DynamoDB (or another service) asked us to slow down: worth retrying after a pause. */
 export function isThrottling(err: unknown): boolean {

@@ -30,14 +30,20 @@ export type BatchGetAllOptions = {
 };
 
 /** Every item found for `keys` (any number), in no particular order; absent keys are simply missing. */
-export async function batchGetAll(table: string, keys: readonly Record<string, unknown>[], options: BatchGetAllOptions = {}): Promise<Record<string, unknown>[]> {
+export async function batchGetAll(
+  table: string,
+  keys: readonly Record<string, unknown>[],
+  options: BatchGetAllOptions = {},
+): Promise<Record<string, unknown>[]> {
   const send = options.send ?? sendWithDocClient;
   const found: Record<string, unknown>[] = [];
   for (let i = 0; i < keys.length; i += BATCH_GET_LIMIT) {
     let pending = keys.slice(i, i + BATCH_GET_LIMIT) as Record<string, unknown>[];
     await withRetry(
       async () => {
-        const out = await send({ RequestItems: { [table]: { Keys: pending, ConsistentRead: options.consistentRead, ProjectionExpression: options.projection } } });
+        const out = await send({
+          RequestItems: { [table]: { Keys: pending, ConsistentRead: options.consistentRead, ProjectionExpression: options.projection } },
+        });
         found.push(...((out.Responses?.[table] ?? []) as Record<string, unknown>[]));
         pending = (out.UnprocessedKeys?.[table]?.Keys ?? []) as Record<string, unknown>[];
         if (pending.length > 0) throw new UnprocessedKeysError(pending.length);

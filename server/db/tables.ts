@@ -64,10 +64,7 @@ const allProjection = { ProjectionType: 'ALL' as const };
 function gsi(IndexName: string, hash: string, range?: string) {
   return {
     IndexName,
-    KeySchema: [
-      { AttributeName: hash, KeyType: 'HASH' as const },
-      ...(range ? [{ AttributeName: range, KeyType: 'RANGE' as const }] : []),
-    ],
+    KeySchema: [{ AttributeName: hash, KeyType: 'HASH' as const }, ...(range ? [{ AttributeName: range, KeyType: 'RANGE' as const }] : [])],
     Projection: allProjection,
   };
 }

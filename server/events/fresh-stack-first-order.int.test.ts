@@ -70,7 +70,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await stopOrdersStreamConsumer();
   await stopProductsStreamConsumer();
-  for (const def of tableDefinitions()) await dynamoClient().send(new DeleteTableCommand({ TableName: def.TableName })).catch(() => undefined);
+  for (const def of tableDefinitions())
+    await dynamoClient()
+      .send(new DeleteTableCommand({ TableName: def.TableName }))
+      .catch(() => undefined);
   for (const restore of restoreConsole) restore();
   if (previousPrefix === undefined) delete process.env.TABLE_PREFIX;
   else process.env.TABLE_PREFIX = previousPrefix;
@@ -97,11 +100,15 @@ describe('a fresh stack', () => {
     await placeOrder({ userId, idempotencyKey: crypto.randomUUID(), body: checkoutBody() });
 
     // The products stream brought the new product (its shard's first record) and then the stock decrement (sold out).
-    await eventually(async () => {
-      const hits = await searchProducts({ q: 'firstlight lantern', limit: 10 });
-      expect(hits.items.map((i) => i.id)).toEqual([product.id]);
-      expect((await searchProducts({ q: 'firstlight lantern', inStock: true, limit: 10 })).total).toBe(0);
-    }, 20_000, 100);
+    await eventually(
+      async () => {
+        const hits = await searchProducts({ q: 'firstlight lantern', limit: 10 });
+        expect(hits.items.map((i) => i.id)).toEqual([product.id]);
+        expect((await searchProducts({ q: 'firstlight lantern', inStock: true, limit: 10 })).total).toBe(0);
+      },
+      20_000,
+      100,
+    );
     // The orders stream brought the order (its shard's first record) to the top-seller counts.
     await eventually(async () => expect(await dynamoCounts([product.id])).toEqual({ [product.id]: 3 }), 20_000, 100);
 

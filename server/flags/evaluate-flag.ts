@@ -61,10 +61,7 @@ export function evaluateFlags(flags: Iterable<EvaluableFlag>, subject: FlagSubje
  * 'defer' when the answer depends on groups it was not given. The page behind it evaluates again with the
  * verified groups, so deferring lets a request through to a check that is just as strict.
  */
-export function gateVerdict(
-  flag: EvaluableFlag,
-  subject: Omit<FlagSubject, 'groups'> & { groups?: readonly string[] },
-): 'on' | 'off' | 'defer' {
+export function gateVerdict(flag: EvaluableFlag, subject: Omit<FlagSubject, 'groups'> & { groups?: readonly string[] }): 'on' | 'off' | 'defer' {
   if (subject.groups === undefined && flag.enabled && flag.audience.kind === 'groups' && subject.userId !== null) {
     return 'defer';
   }

@@ -47,7 +47,12 @@ describe('evaluateFlag: the whole table', () => {
     ['on, groups, 100%, anonymous → off', flag(true, 100, marketers), anonymous, false],
     ['on, groups, 100%, signed in without the group → off', flag(true, 100, marketers), shopper, false],
     ['on, groups, 100%, in one of the groups → on', flag(true, 100, marketers), marketer, true],
-    ['on, groups, 100%, groups without a user id (never trusted) → off', flag(true, 100, marketers), { userId: null, groups: ['marketers'], anonId: null }, false],
+    [
+      'on, groups, 100%, groups without a user id (never trusted) → off',
+      flag(true, 100, marketers),
+      { userId: null, groups: ['marketers'], anonId: null },
+      false,
+    ],
     ['on, groups, 0%, in the group → off', flag(true, 0, marketers), marketer, false],
     // Partial rollout: the subject's bucket decides.
     ['on, everyone, 50%, anonymous inside the bucket → on', flag(true, 50, everyone, keyWhere(anonymous, 50, true)), anonymous, true],

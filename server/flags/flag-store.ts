@@ -13,10 +13,9 @@ export async function scanFlags(signal?: AbortSignal): Promise<Flag[]> {
   const flags: Flag[] = [];
   let start: Record<string, unknown> | undefined;
   do {
-    const page = await dynamoDoc().send(
-      new ScanCommand({ TableName: tableName('flags'), ConsistentRead: true, ExclusiveStartKey: start }),
-      { abortSignal: signal },
-    );
+    const page = await dynamoDoc().send(new ScanCommand({ TableName: tableName('flags'), ConsistentRead: true, ExclusiveStartKey: start }), {
+      abortSignal: signal,
+    });
     for (const item of page.Items ?? []) {
       const flag = flagFromItem(item);
       if (flag) flags.push(flag);
@@ -96,8 +95,6 @@ export async function queryAudit(flagKey: string, limit: number, afterEntryId?: 
 }
 
 export async function getAuditEntry(flagKey: string, entryId: string): Promise<FlagAuditEntry | null> {
-  const { Item } = await dynamoDoc().send(
-    new GetCommand({ TableName: tableName('flagAudit'), Key: { flagKey, entryId }, ConsistentRead: true }),
-  );
+  const { Item } = await dynamoDoc().send(new GetCommand({ TableName: tableName('flagAudit'), Key: { flagKey, entryId }, ConsistentRead: true }));
   return auditEntryFromItem(Item);
 }

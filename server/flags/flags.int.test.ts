@@ -71,7 +71,13 @@ describe('changing a flag', () => {
     const before = (await getStoredFlag('free-shipping-banner'))!;
     const t0 = Date.now();
     const updated = await updateFlag(marketer, 'free-shipping-banner', { enabled: false, rolloutPercent: 50, expectedVersion: before.version });
-    expect(updated).toMatchObject({ key: 'free-shipping-banner', enabled: false, rolloutPercent: 50, version: before.version + 1, updatedBy: 'marketer@example.com' });
+    expect(updated).toMatchObject({
+      key: 'free-shipping-banner',
+      enabled: false,
+      rolloutPercent: 50,
+      version: before.version + 1,
+      updatedBy: 'marketer@example.com',
+    });
     expect(Date.parse(updated.updatedAt)).toBeGreaterThanOrEqual(t0 - 1000);
     expect(await getStoredFlag('free-shipping-banner')).toEqual(updated);
 
@@ -122,7 +128,13 @@ describe('changing a flag', () => {
     const slot = { flagKey: 'store-locator', entryId: auditEntryId(current.version + 1, at.toISOString()) };
     await dynamoDoc().send(new PutCommand({ TableName: tableName('flagAudit'), Item: { ...slot, junk: true } }));
     try {
-      const change = { actor: marketer, key: 'store-locator', expectedVersion: current.version, action: 'update' as const, next: () => ({ ...current, enabled: !current.enabled }) };
+      const change = {
+        actor: marketer,
+        key: 'store-locator',
+        expectedVersion: current.version,
+        action: 'update' as const,
+        next: () => ({ ...current, enabled: !current.enabled }),
+      };
       const err = await rejection(changeFlag(change, () => at));
       expect(err.code).toBe('CONFLICT');
       expect(await getStoredFlag('store-locator')).toEqual(current);
@@ -162,7 +174,12 @@ describe('history and revert', () => {
     const reverted = await revertFlag(marketer, 'recommendations', { entryId: changeA.entryId, expectedVersion: b.version });
     expect(reverted).toMatchObject({ rolloutPercent: start.rolloutPercent, audience: start.audience, enabled: start.enabled, version: b.version + 1 });
     const [entry] = (await flagHistory(marketer, 'recommendations', { limit: 1 })).entries;
-    expect(entry).toMatchObject({ action: 'revert', revertOf: changeA.entryId, before: { audience: { kind: 'signed-in' }, rolloutPercent: 25 }, after: { rolloutPercent: start.rolloutPercent } });
+    expect(entry).toMatchObject({
+      action: 'revert',
+      revertOf: changeA.entryId,
+      before: { audience: { kind: 'signed-in' }, rolloutPercent: 25 },
+      after: { rolloutPercent: start.rolloutPercent },
+    });
   });
 
   it('refuses a revert from a stale page with 409', async () => {

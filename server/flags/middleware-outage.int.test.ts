@@ -89,8 +89,15 @@ describe('middleware flag gate on DynamoDB Local', () => {
     const next = { ...current, enabled: false, version: current.version + 1, updatedBy: 'other instance', updatedAt: at };
     const state = { enabled: false, rolloutPercent: current.rolloutPercent, audience: current.audience };
     await writeFlagWithAudit(next, current.version, {
-      flagKey: 'store-locator', entryId: auditEntryId(next.version, at), version: next.version, action: 'update',
-      at, by: 'other instance', byId: 'other', before: { ...state, enabled: true }, after: state,
+      flagKey: 'store-locator',
+      entryId: auditEntryId(next.version, at),
+      version: next.version,
+      action: 'update',
+      at,
+      by: 'other instance',
+      byId: 'other',
+      before: { ...state, enabled: true },
+      after: state,
     });
     await pastTtl(t);
     expect((await gate('/stores')).status).toBe(404);

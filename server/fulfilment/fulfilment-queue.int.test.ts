@@ -18,7 +18,10 @@ type Stored = { emails: { messageId: string; destination: { to: string[] }; subj
 async function inbox(orderId: string): Promise<string[]> {
   const res = await fetch(`${getConfig().SES_ENDPOINT}/store`);
   const stored = (await res.json()) as Stored;
-  return stored.emails.filter((e) => e.subject.includes(orderId)).map((e) => e.subject).sort();
+  return stored.emails
+    .filter((e) => e.subject.includes(orderId))
+    .map((e) => e.subject)
+    .sort();
 }
 
 let consumer: OrdersStreamConsumer;
@@ -39,11 +42,15 @@ describe('the queue to the warehouse', () => {
   it('takes a placed order to DELIVERED and a return to RETURNED, mailing each event once even when events come again', async () => {
     const email = `${uniqueId('buyer')}@example.com`;
     const { userId, order, products } = await placedOrder([{ price: 3_000, stock: 6, quantity: 2 }], { email });
-    const delivered = await eventually(async () => {
-      const o = (await getOrder(userId, order.id))!;
-      expect(o.status).toBe('DELIVERED');
-      return o;
-    }, 60_000, 200);
+    const delivered = await eventually(
+      async () => {
+        const o = (await getOrder(userId, order.id))!;
+        expect(o.status).toBe('DELIVERED');
+        return o;
+      },
+      60_000,
+      200,
+    );
     expect(delivered.timeline.map((t) => [t.status, t.by])).toEqual([
       ['PLACED', 'shopper'],
       ['PROCESSING', 'system'],
@@ -56,15 +63,24 @@ describe('the queue to the warehouse', () => {
     expect(await ledgerKinds(order.id)).toEqual([`capture:${order.total.amount}`]);
 
     await requestReturn(order.id, userId, { lines: [{ variantId: 'v', quantity: 1 }], reason: 'Too small' });
-    const returned = await eventually(async () => {
-      const o = (await getOrder(userId, order.id))!;
-      expect(o.status).toBe('RETURNED');
-      return o;
-    }, 60_000, 200);
+    const returned = await eventually(
+      async () => {
+        const o = (await getOrder(userId, order.id))!;
+        expect(o.status).toBe('RETURNED');
+        return o;
+      },
+      60_000,
+      200,
+    );
     expect(returned.payment.status).toBe('PARTIALLY_REFUNDED');
     expect(await stockOf(products[0]!.id, 'v')).toBe(5);
 
-    const expected = [`Order ${order.id} confirmed`, `Order ${order.id} has shipped`, `Order ${order.id} refunded`, `Return for order ${order.id} requested`].sort();
+    const expected = [
+      `Order ${order.id} confirmed`,
+      `Order ${order.id} has shipped`,
+      `Order ${order.id} refunded`,
+      `Return for order ${order.id} requested`,
+    ].sort();
     await eventually(async () => expect(await inbox(order.id)).toEqual(expected), 30_000, 200);
     // The same events delivered again (a stream replay): no second mail, and the queue's copy changes nothing.
     const record = await orderRecord(userId, order.id);
@@ -89,20 +105,28 @@ describe('the queue to the warehouse', () => {
         MessageDeduplicationId: `${orderId}:order.placed`,
       }),
     );
-    const first = await eventually(async () => {
-      const letter = (await listDeadLetters()).find((d) => d.orderId === orderId);
-      expect(letter).toBeDefined();
-      return letter!;
-    }, 60_000, 500);
+    const first = await eventually(
+      async () => {
+        const letter = (await listDeadLetters()).find((d) => d.orderId === orderId);
+        expect(letter).toBeDefined();
+        return letter!;
+      },
+      60_000,
+      500,
+    );
     expect(first).toMatchObject({ event: 'order.placed', receiveCount: expect.any(Number) });
     expect((await redriveDeadLetters()).moved).toBeGreaterThanOrEqual(1);
     // Back on the main queue it fails again and comes back as a new dead letter: the old one is gone.
-    const second = await eventually(async () => {
-      const letters = (await listDeadLetters()).filter((d) => d.orderId === orderId);
-      expect(letters).toHaveLength(1);
-      expect(letters[0]!.messageId).not.toBe(first.messageId);
-      return letters[0]!;
-    }, 60_000, 500);
+    const second = await eventually(
+      async () => {
+        const letters = (await listDeadLetters()).filter((d) => d.orderId === orderId);
+        expect(letters).toHaveLength(1);
+        expect(letters[0]!.messageId).not.toBe(first.messageId);
+        return letters[0]!;
+      },
+      60_000,
+      500,
+    );
     expect(second.body).toBe(first.body);
   }, 150_000);
 });

@@ -92,7 +92,9 @@ describe('order lifecycle', () => {
     expect(results.filter((r) => r.status === 'rejected').every((r) => code(r) === 'CONFLICT')).toBe(true);
     // Past what is left is a 409 with nothing written.
     const left = captured - refunded;
-    await expect(refundOrder(order.id, { amount: money(left + 1), reason: 'too much', actor: { by: 'operations', userId: 'ops' } })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(refundOrder(order.id, { amount: money(left + 1), reason: 'too much', actor: { by: 'operations', userId: 'ops' } })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
     const after = await refundOrder(order.id, { amount: money(left), reason: 'the rest', actor: { by: 'operations', userId: 'ops' } });
     expect(after.payment).toMatchObject({ status: 'REFUNDED', refunded: money(captured), captured: money(captured) });
   });
@@ -104,9 +106,13 @@ describe('order lifecycle', () => {
     ]);
     const line = { variantId: 'v', productId: products[0]!.id };
     await expect(requestReturn(order.id, userId, { lines: [{ ...line, quantity: 3 }], reason: 'too big' })).rejects.toMatchObject({ code: 'CONFLICT' });
-    await expect(requestReturn(order.id, uniqueId('intruder'), { lines: [{ ...line, quantity: 1 }], reason: 'x' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(requestReturn(order.id, uniqueId('intruder'), { lines: [{ ...line, quantity: 1 }], reason: 'x' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     // Two lines share the variant id 'v': without the product the line is ambiguous.
-    await expect(requestReturn(order.id, userId, { lines: [{ variantId: 'v', quantity: 1 }], reason: 'x' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(requestReturn(order.id, userId, { lines: [{ variantId: 'v', quantity: 1 }], reason: 'x' })).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
     const requested = await requestReturn(order.id, userId, { lines: [{ ...line, quantity: 1 }], reason: 'too big' });
     expect(requested.status).toBe('RETURN_REQUESTED');
     const returned = await receiveReturn(userId, order.id, { damaged: false });

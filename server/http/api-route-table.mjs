@@ -17,7 +17,10 @@ export function scanApiRoutes(appDir) {
   const routes = [];
   for (const file of readdirSync(apiDir, { recursive: true, encoding: 'utf8' })) {
     if (path.basename(file) !== 'route.ts') continue;
-    const segments = path.dirname(file).split(path.sep).filter((s) => s !== '.');
+    const segments = path
+      .dirname(file)
+      .split(path.sep)
+      .filter((s) => s !== '.');
     if (segments.some((s) => s.startsWith('[...') || s.startsWith('[[...'))) continue;
     const source = readFileSync(path.join(apiDir, file), 'utf8');
     const methods = [...new Set([...source.matchAll(EXPORTED_METHOD)].map((m) => m[1]))];

@@ -49,7 +49,10 @@ export function addressBucket(raw: string | null | undefined): string {
   if (h.slice(0, 5).every((g) => g === 0) && h[5] === 0xffff) {
     return `v4:${[h[6]! >> 8, h[6]! & 255, h[7]! >> 8, h[7]! & 255].join('.')}`;
   }
-  return `v6:${h.slice(0, 4).map((g) => g.toString(16)).join(':')}::/64`;
+  return `v6:${h
+    .slice(0, 4)
+    .map((g) => g.toString(16))
+    .join(':')}::/64`;
 }
 
 /** The caller's bucket for per-address limits, trusting X-Forwarded-For only as far as our own proxies wrote it. */

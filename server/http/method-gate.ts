@@ -62,8 +62,5 @@ export function refuseMethod(method: string, pathname: string, routes?: ApiRoute
   if (allow === null || allow.split(', ').includes(method)) return null;
   const headers = { Allow: allow, 'Cache-Control': 'no-store' };
   if (!isApiPath(pathname)) return new Response('Method not allowed.\n', { status: 405, headers: { ...headers, 'Content-Type': 'text/plain; charset=utf-8' } });
-  return Response.json(
-    { error: { code: 'METHOD_NOT_ALLOWED', message: `${method} is not allowed here. Allowed: ${allow}.` } },
-    { status: 405, headers },
-  );
+  return Response.json({ error: { code: 'METHOD_NOT_ALLOWED', message: `${method} is not allowed here. Allowed: ${allow}.` } }, { status: 405, headers });
 }

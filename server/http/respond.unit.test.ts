@@ -58,7 +58,10 @@ describe('route() request context (docs/observability.md)', () => {
     expect(failed.headers.get('X-Request-Id')).toMatch(/^[0-9a-f-]{36}$/);
 
     // Response.redirect() has immutable headers: the answer is rebuilt with the same status and Location.
-    const redirect = await route(async () => Response.redirect('http://x/elsewhere', 303))(new Request('http://x/', { headers: { 'x-storefront-request-id': 'rid-2' } }), {});
+    const redirect = await route(async () => Response.redirect('http://x/elsewhere', 303))(
+      new Request('http://x/', { headers: { 'x-storefront-request-id': 'rid-2' } }),
+      {},
+    );
     expect(redirect.status).toBe(303);
     expect(redirect.headers.get('Location')).toBe('http://x/elsewhere');
     expect(redirect.headers.get('X-Request-Id')).toBe('rid-2');

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { isLoopbackHost } from './loopback';
 import { API_CONTENT_SECURITY_POLICY, newNonce, securityHeadersFor } from './security-headers';
 
-const directives = (csp: string) => new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
+const directives = (csp: string) =>
+  new Map(
+    csp
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name!, values]),
+  );
 const nonceOf = (csp: string) => /'nonce-([^']+)'/.exec(csp)?.[1];
 
 describe('securityHeadersFor', () => {
@@ -21,7 +27,7 @@ describe('securityHeadersFor', () => {
     expect(d.get('form-action')).toEqual(["'self'"]);
   });
 
-  it("allows eval only under next dev", () => {
+  it('allows eval only under next dev', () => {
     expect(securityHeadersFor(new URL('http://localhost:3000/'), true).response['Content-Security-Policy']).toContain("'unsafe-eval'");
     expect(securityHeadersFor(new URL('http://localhost:3000/'), false).response['Content-Security-Policy']).not.toContain('unsafe-eval');
   });

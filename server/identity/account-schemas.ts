@@ -23,10 +23,7 @@ const newPasswordSchema = z
   .refine((p) => /[a-z]/.test(p) && /[A-Z]/.test(p) && /[0-9]/.test(p), PASSWORD_POLICY_MESSAGE);
 
 /** A password being typed to sign in: the policy is not repeated, a wrong one is simply wrong. */
-const currentPasswordSchema = z
-  .string({ error: 'Enter your password.' })
-  .min(1, 'Enter your password.')
-  .max(256, 'A password is at most 256 characters.');
+const currentPasswordSchema = z.string({ error: 'Enter your password.' }).min(1, 'Enter your password.').max(256, 'A password is at most 256 characters.');
 
 const displayNameSchema = z
   .string({ error: 'Enter your name.' })

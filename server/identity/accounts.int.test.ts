@@ -105,7 +105,11 @@ describe('sign-in and the session', () => {
     }
 
     const settings = identitySettings()!;
-    const verified = await verifyAccessToken(cookies.get('sf_at')!.value, { issuer: settings.issuer, clientId: settings.clientId, keys: poolJwks(settings.jwksUrl) });
+    const verified = await verifyAccessToken(cookies.get('sf_at')!.value, {
+      issuer: settings.issuer,
+      clientId: settings.clientId,
+      keys: poolJwks(settings.jwksUrl),
+    });
     expect(verified).toMatchObject({ ok: true, claims: { sub: user.id } });
 
     const res = await meWith(cookie);
@@ -128,14 +132,20 @@ describe('sign-in and the session', () => {
 
   it('finds the name through GetUser when the profile cookie is missing', async () => {
     const { cookie } = await registerAndSignIn('Profile Less');
-    const withoutProfile = cookie.split('; ').filter((c) => !c.startsWith('sf_profile=')).join('; ');
+    const withoutProfile = cookie
+      .split('; ')
+      .filter((c) => !c.startsWith('sf_profile='))
+      .join('; ');
     const res = await meWith(withoutProfile);
     expect(((await res.json()) as { user: { name: string } }).user.name).toBe('Profile Less');
   });
 
   it('refreshes an expired or missing access token from the refresh token, in the same request', async () => {
     const { cookie } = await registerAndSignIn();
-    const onlyRefresh = cookie.split('; ').filter((c) => !c.startsWith('sf_at=')).join('; ');
+    const onlyRefresh = cookie
+      .split('; ')
+      .filter((c) => !c.startsWith('sf_at='))
+      .join('; ');
     const headers = new Headers({ cookie: onlyRefresh });
     const session = await establishSession(headers);
     expect(session.userId).not.toBeNull();
@@ -147,7 +157,10 @@ describe('sign-in and the session', () => {
 
   it('answers a wrong password, or an unknown email, with the same 401', async () => {
     const { email } = await registerAndSignIn();
-    for (const body of [{ email, password: 'Wrong-pass-1' }, { email: uniqueEmail('nobody'), password: PASSWORD }]) {
+    for (const body of [
+      { email, password: 'Wrong-pass-1' },
+      { email: uniqueEmail('nobody'), password: PASSWORD },
+    ]) {
       const res = await signIn(jsonRequest('/api/auth/sign-in', body), {});
       expect(res.status).toBe(401);
       expect(await res.json()).toEqual({ error: { code: 'UNAUTHENTICATED', message: 'Email or password is incorrect.' } });
@@ -168,7 +181,10 @@ describe('sign-out', () => {
       expect(attributes).toContain('Max-Age=0');
     }
     // The old refresh token no longer works: middleware drops the session instead of refreshing it.
-    const onlyRefresh = cookie.split('; ').filter((c) => !c.startsWith('sf_at=')).join('; ');
+    const onlyRefresh = cookie
+      .split('; ')
+      .filter((c) => !c.startsWith('sf_at='))
+      .join('; ');
     const session = await establishSession(new Headers({ cookie: onlyRefresh }));
     expect(session.userId).toBeNull();
     expect(session.cookiesToSet.every((c) => c.options.maxAge === 0)).toBe(true);
@@ -182,7 +198,8 @@ async function statuses(count: number, request: (i: number) => Response | Promis
 }
 
 describe('sign-in rate limits', () => {
-  const attempt = (email: string, password: string, headers: Record<string, string>) => signIn(jsonRequest('/api/auth/sign-in', { email, password }, headers), {});
+  const attempt = (email: string, password: string, headers: Record<string, string>) =>
+    signIn(jsonRequest('/api/auth/sign-in', { email, password }, headers), {});
 
   it('never refuses correct sign-ins, however many come from one address (an office NAT)', async () => {
     const office = from(testAddress());

@@ -101,5 +101,10 @@ export function limitedConfirm<T>(input: { email: string; address: string }, att
 
 /** One sign-up. "This email already has an account" answers count: they are what an enumerator is after. */
 export function limitedSignUp<T>(input: { address: string }, attempt: () => Promise<T>): Promise<T> {
-  return limitedAttempt('sign-up attempts', [{ limit: rateLimit('sign-up:address', SIGN_UP_LIMITS.perAddress), key: input.address }], attempt, isAppError('CONFLICT'));
+  return limitedAttempt(
+    'sign-up attempts',
+    [{ limit: rateLimit('sign-up:address', SIGN_UP_LIMITS.perAddress), key: input.address }],
+    attempt,
+    isAppError('CONFLICT'),
+  );
 }

@@ -68,12 +68,13 @@ export async function registerAccount(input: { email: string; password: string; 
 
 export async function confirmAccount(input: { email: string; code: string }): Promise<void> {
   const { clientId } = requireSettings();
-  await call('confirm', () =>
-    cognitoClient().send(new ConfirmSignUpCommand({ ClientId: clientId, Username: input.email, ConfirmationCode: input.code })),
-  );
+  await call('confirm', () => cognitoClient().send(new ConfirmSignUpCommand({ ClientId: clientId, Username: input.email, ConfirmationCode: input.code })));
 }
 
-function tokensFrom(result: { AuthenticationResult?: { AccessToken?: string; RefreshToken?: string; IdToken?: string }; ChallengeName?: string }, op: CognitoOperation): AuthTokens {
+function tokensFrom(
+  result: { AuthenticationResult?: { AccessToken?: string; RefreshToken?: string; IdToken?: string }; ChallengeName?: string },
+  op: CognitoOperation,
+): AuthTokens {
   const auth = result.AuthenticationResult;
   if (!auth?.AccessToken) {
     // A challenge (MFA, NEW_PASSWORD_REQUIRED) the storefront does not offer; accounts it creates never get one.
@@ -103,9 +104,7 @@ export async function authenticateWithPassword(input: { email: string; password:
 export async function refreshSession(refreshToken: string): Promise<AuthTokens> {
   const { clientId } = requireSettings();
   const result = await call('refresh', () =>
-    cognitoClient().send(
-      new InitiateAuthCommand({ ClientId: clientId, AuthFlow: 'REFRESH_TOKEN_AUTH', AuthParameters: { REFRESH_TOKEN: refreshToken } }),
-    ),
+    cognitoClient().send(new InitiateAuthCommand({ ClientId: clientId, AuthFlow: 'REFRESH_TOKEN_AUTH', AuthParameters: { REFRESH_TOKEN: refreshToken } })),
   );
   return tokensFrom(result, 'refresh');
 }

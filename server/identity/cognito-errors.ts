@@ -7,8 +7,7 @@ import { logger } from '../observability';
 
 export type CognitoOperation = 'sign-up' | 'confirm' | 'sign-in' | 'refresh' | 'revoke' | 'forgot-password' | 'reset-password' | 'get-user';
 
-export const PASSWORD_POLICY_MESSAGE =
-  'Use at least 8 characters, with an upper-case letter, a lower-case letter and a number.';
+export const PASSWORD_POLICY_MESSAGE = 'Use at least 8 characters, with an upper-case letter, a lower-case letter and a number.';
 const WRONG_CREDENTIALS = 'Email or password is incorrect.';
 const SESSION_ENDED = 'Your session has ended. Please sign in again.';
 const BAD_CODE = 'That code is not correct. Check the latest email we sent and try again.';

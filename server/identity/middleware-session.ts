@@ -8,13 +8,7 @@ import { protectedRouteKind, signInRedirectPath } from './protected-routes';
 import { revocationState } from './revoked-sessions';
 import { isSameOriginRequest } from './same-origin';
 import { cookieJarFromHeader } from '../http/cookies';
-import {
-  clearedSessionCookies,
-  rewriteCookieHeader,
-  SESSION_COOKIE,
-  sessionCookies,
-  type CookieToSet,
-} from './session-cookies';
+import { clearedSessionCookies, rewriteCookieHeader, SESSION_COOKIE, sessionCookies, type CookieToSet } from './session-cookies';
 import { verifyAccessToken } from './verify-access-token';
 
 // The identity steps of middleware.ts, each small so other gates (feature flags) can sit between them:

@@ -3,13 +3,33 @@ import { protectedRouteKind, signInRedirectPath } from './protected-routes';
 
 describe('routes middleware protects', () => {
   it('redirects pages for checkout, orders and admin, including nested and disguised paths', () => {
-    for (const path of ['/checkout', '/orders', '/orders/o-1', '/admin', '/admin/flags', '/admin/orders', '/admin/orders/ord_1', '/admin/orders/dead-letters', '/orders/', '/%6Frders']) {
+    for (const path of [
+      '/checkout',
+      '/orders',
+      '/orders/o-1',
+      '/admin',
+      '/admin/flags',
+      '/admin/orders',
+      '/admin/orders/ord_1',
+      '/admin/orders/dead-letters',
+      '/orders/',
+      '/%6Frders',
+    ]) {
       expect(protectedRouteKind(path), path).toBe('page');
     }
   });
 
   it('answers 401 for their API routes and /api/me', () => {
-    for (const path of ['/api/me', '/api/orders', '/api/orders/o-1', '/api/checkout', '/api/admin/flags/x/history', '/api/admin/orders', '/api/admin/orders/ord_1/refund', '/api/admin/dead-letters/redrive']) {
+    for (const path of [
+      '/api/me',
+      '/api/orders',
+      '/api/orders/o-1',
+      '/api/checkout',
+      '/api/admin/flags/x/history',
+      '/api/admin/orders',
+      '/api/admin/orders/ord_1/refund',
+      '/api/admin/dead-letters/redrive',
+    ]) {
       expect(protectedRouteKind(path), path).toBe('api');
     }
   });

@@ -40,9 +40,7 @@ export type SessionCookieInput = {
 
 export function sessionCookies(input: SessionCookieInput, siteUrl: string, nowMs = Date.now()): CookieToSet[] {
   const accessMaxAge = input.accessExpiresAt - Math.floor(nowMs / 1000);
-  const cookies: CookieToSet[] = [
-    { name: SESSION_COOKIE.access, value: input.accessToken, options: sessionCookieOptions(siteUrl, accessMaxAge) },
-  ];
+  const cookies: CookieToSet[] = [{ name: SESSION_COOKIE.access, value: input.accessToken, options: sessionCookieOptions(siteUrl, accessMaxAge) }];
   if (input.refreshToken !== undefined) {
     cookies.push({ name: SESSION_COOKIE.refresh, value: input.refreshToken, options: sessionCookieOptions(siteUrl, REFRESH_COOKIE_MAX_AGE) });
   }

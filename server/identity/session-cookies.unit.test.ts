@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  clearedSessionCookies,
-  REFRESH_COOKIE_MAX_AGE,
-  rewriteCookieHeader,
-  serializeCookie,
-  sessionCookieOptions,
-  sessionCookies,
-} from './session-cookies';
+import { clearedSessionCookies, REFRESH_COOKIE_MAX_AGE, rewriteCookieHeader, serializeCookie, sessionCookieOptions, sessionCookies } from './session-cookies';
 import { isLocalPlainHttpSite } from '../http/loopback';
 
 describe('session cookie options', () => {
@@ -48,7 +41,8 @@ describe('session cookie options', () => {
   it('delete every session cookie on sign-out', () => {
     const cleared = clearedSessionCookies('http://localhost:3000').map(serializeCookie);
     expect(cleared).toHaveLength(3);
-    for (const header of cleared) expect(header).toMatch(/^sf_(at|rt|profile)=; Path=\/; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax$/);
+    for (const header of cleared)
+      expect(header).toMatch(/^sf_(at|rt|profile)=; Path=\/; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax$/);
   });
 });
 

@@ -77,7 +77,6 @@ export async function resolveSessionUser(jar: CookieJar, deps: SessionDeps = def
   const claims = await verifiedAccessClaims(jar, deps);
   if (!claims) return null;
   const profile = decodeProfileCookie(jar.get(SESSION_COOKIE.profile), deps.secret);
-  const { email, name } =
-    profile && profile.sub === claims.sub ? profile : await profileFromCognito(jar.get(SESSION_COOKIE.access) ?? '', claims, deps);
+  const { email, name } = profile && profile.sub === claims.sub ? profile : await profileFromCognito(jar.get(SESSION_COOKIE.access) ?? '', claims, deps);
   return { id: claims.sub, email, name, groups: claims.groups };
 }

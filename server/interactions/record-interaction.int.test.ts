@@ -13,10 +13,14 @@ describe('recording interactions on DynamoDB Local', () => {
     await recordInteraction({ type: 'purchase', productId: 'p1', actor: { userId }, at: new Date(t0 + 2) });
     await recordInteraction({ type: 'view', productId: 'p2', actor: { anonId: 'anon-abc' } });
 
-    const out = await dynamoDoc().send(new QueryCommand({ TableName: tableName('events'), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `user#${userId}` } }));
+    const out = await dynamoDoc().send(
+      new QueryCommand({ TableName: tableName('events'), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `user#${userId}` } }),
+    );
     expect(out.Items?.map((i) => i.type)).toEqual(['view', 'add-to-cart', 'purchase']);
     expect(out.Items?.every((i) => i.productId === 'p1' && i.expiresAt > t0 / 1000)).toBe(true);
-    const anon = await dynamoDoc().send(new QueryCommand({ TableName: tableName('events'), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'anon#anon-abc' } }));
+    const anon = await dynamoDoc().send(
+      new QueryCommand({ TableName: tableName('events'), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'anon#anon-abc' } }),
+    );
     expect(anon.Items?.map((i) => i.productId)).toContain('p2');
   });
 });

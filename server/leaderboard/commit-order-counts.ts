@@ -49,13 +49,7 @@ export async function commitOrderCounts(order: CountableOrder, now = new Date())
   return counted ? 'counted' : 'already-counted';
 }
 
-async function commitChunk(
-  order: CountableOrder,
-  chunk: number,
-  chunks: number,
-  entries: [string, number][],
-  now: Date,
-): Promise<CommitOutcome> {
+async function commitChunk(order: CountableOrder, chunk: number, chunks: number, entries: [string, number][], now: Date): Promise<CommitOutcome> {
   const table = tableName('sales');
   const input: TransactWriteCommandInput = {
     TransactItems: [

@@ -27,9 +27,7 @@ const orderImageSchema = z.object({
 });
 
 export type SkipReason = 'not-an-order' | 'status-not-counted';
-export type CountableOrderResult =
-  | { ok: true; order: CountableOrder }
-  | { ok: false; reason: SkipReason; detail: string; orderId?: string };
+export type CountableOrderResult = { ok: true; order: CountableOrder } | { ok: false; reason: SkipReason; detail: string; orderId?: string };
 
 export function toCountableOrder(image: Record<string, unknown>): CountableOrderResult {
   const parsed = orderImageSchema.safeParse(image);

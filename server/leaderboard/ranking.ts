@@ -38,7 +38,5 @@ async function loadSortedCounters(): Promise<RankedProduct[]> {
 
 /** Highest count first; ties in descending productId byte order, which is how Redis's ZREVRANGE breaks them. */
 export function sortRanking(entries: RankedProduct[]): RankedProduct[] {
-  return entries
-    .filter((e) => e.sold > 0)
-    .sort((a, b) => b.sold - a.sold || (a.productId < b.productId ? 1 : a.productId > b.productId ? -1 : 0));
+  return entries.filter((e) => e.sold > 0).sort((a, b) => b.sold - a.sold || (a.productId < b.productId ? 1 : a.productId > b.productId ? -1 : 0));
 }

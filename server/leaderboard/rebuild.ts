@@ -34,7 +34,8 @@ export async function rebuildLeaderboardFromDynamo(): Promise<{ products: number
 export type HealOutcome = 'in-step' | 'rebuilt' | 'redis-unavailable' | 'failed';
 
 /** One heal per process, whichever bundle asks (a process singleton). */
-const healState = () => processSingleton('leaderboard:heal', () => ({ inflight: undefined as Promise<HealOutcome> | undefined, failedAt: undefined as number | undefined }));
+const healState = () =>
+  processSingleton('leaderboard:heal', () => ({ inflight: undefined as Promise<HealOutcome> | undefined, failedAt: undefined as number | undefined }));
 
 /** Readers trigger heals; while rebuilds keep failing, do not repeat the full read on every request. */
 const RETRY_AFTER_FAILURE_MS = 5_000;

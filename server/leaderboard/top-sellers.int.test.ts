@@ -46,7 +46,14 @@ describe('top sellers', () => {
     redisUrl = process.env.REDIS_URL!;
     await Promise.all([p1, p2, p3].map((id) => putProduct(id)));
     // `gone` sold best but is no longer in the catalog.
-    const orders = [makeOrder(user, [[p1, 5], [gone, 50]]), makeOrder(user, [[p2, 3]]), makeOrder(user, [[p3, 3]])];
+    const orders = [
+      makeOrder(user, [
+        [p1, 5],
+        [gone, 50],
+      ]),
+      makeOrder(user, [[p2, 3]]),
+      makeOrder(user, [[p3, 3]]),
+    ];
     await countPlacedOrders(orders);
     await rebuildLeaderboardFromDynamo();
   });

@@ -6,7 +6,14 @@ import type { Place } from './types';
 // cannot be placed offline, so an address resolves to its ZIP or city centre (docs/locations.md).
 
 const ZIP = /\b(\d{5})(?:-\d{4})?\b/;
-const fold = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
+const fold = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9 ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 let byName: Map<string, GazetteerCity[]> | undefined;
 function cityIndex(): Map<string, GazetteerCity[]> {
@@ -31,7 +38,14 @@ function stateCode(text: string): string | undefined {
 const cityPlace = (c: GazetteerCity): Place => ({ lat: c.lat, lng: c.lng, label: `${c.name}, ${c.region}`, kind: 'city' });
 
 // What people type for the places GeoNames names differently.
-const ALIASES: Record<string, string> = { 'new york': 'new york city', nyc: 'new york city', 'washington dc': 'washington', sf: 'san francisco', 'st louis': 'saint louis', 'st paul': 'saint paul' };
+const ALIASES: Record<string, string> = {
+  'new york': 'new york city',
+  nyc: 'new york city',
+  'washington dc': 'washington',
+  sf: 'san francisco',
+  'st louis': 'saint louis',
+  'st paul': 'saint paul',
+};
 
 function findCity(name: string, region: string | undefined): GazetteerCity | undefined {
   const key = fold(name);
@@ -45,7 +59,10 @@ export function geocodeLocal(query: string): Place | null {
     const z = zipcodes().lookup(zip);
     if (z) return { lat: z.latitude, lng: z.longitude, label: `${z.city}, ${z.state} ${z.zip}`, kind: 'postcode' };
   }
-  const parts = query.split(',').map((p) => p.replace(ZIP, '').trim()).filter(Boolean);
+  const parts = query
+    .split(',')
+    .map((p) => p.replace(ZIP, '').trim())
+    .filter(Boolean);
   // "Seattle, WA", "1 Main St, Portland, Oregon": the part before a state is the city.
   for (let i = parts.length - 1; i >= 0; i--) {
     const region = i + 1 < parts.length ? stateCode(parts[i + 1]!) : undefined;

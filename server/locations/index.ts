@@ -24,7 +24,12 @@ export const STORE_MAX_LIMIT = 30;
 async function geocode(text: string): Promise<{ place: Place | null; source: LocationSource }> {
   const { LOCATION_PLACE_INDEX, AI_SERVICE_BUDGET_MS } = getConfig();
   if (LOCATION_PLACE_INDEX) {
-    const outcome = await withBudget('location', (signal) => searchPlaceAws(LOCATION_PLACE_INDEX, text, signal), AI_SERVICE_BUDGET_MS, () => undefined);
+    const outcome = await withBudget(
+      'location',
+      (signal) => searchPlaceAws(LOCATION_PLACE_INDEX, text, signal),
+      AI_SERVICE_BUDGET_MS,
+      () => undefined,
+    );
     // A place index that finds nothing is an answer, not a failure; the gazetteer gets its chance all the same.
     if (outcome.value) return { place: outcome.value, source: 'amazon-location' };
   }
@@ -46,7 +51,12 @@ export async function suggestPlaces(text: string, limit = 5): Promise<{ suggesti
   const { LOCATION_PLACE_INDEX, AI_SERVICE_BUDGET_MS } = getConfig();
   const local = () => suggestLocal(text, limit).map((p) => ({ label: p.label }));
   if (!LOCATION_PLACE_INDEX) return { suggestions: local(), source: 'local' };
-  const outcome = await withBudget('location', (signal) => suggestPlacesAws(LOCATION_PLACE_INDEX, text, limit, signal), AI_SERVICE_BUDGET_MS, () => null);
+  const outcome = await withBudget(
+    'location',
+    (signal) => suggestPlacesAws(LOCATION_PLACE_INDEX, text, limit, signal),
+    AI_SERVICE_BUDGET_MS,
+    () => null,
+  );
   return outcome.value ? { suggestions: outcome.value.map((label) => ({ label })), source: 'amazon-location' } : { suggestions: local(), source: 'local' };
 }
 
@@ -69,13 +79,22 @@ export type DeliveryEstimate = {
 export async function estimateDelivery(address: string, method: DeliveryMethod, now = new Date()): Promise<DeliveryEstimate | null> {
   const { place, source: geoSource } = await geocode(address);
   if (!place) return null;
-  const store = nearestStores(place, STORES.filter((s) => s.fulfilment), 1)[0];
+  const store = nearestStores(
+    place,
+    STORES.filter((s) => s.fulfilment),
+    1,
+  )[0];
   if (!store) return null;
   const { LOCATION_ROUTE_CALCULATOR, AI_SERVICE_BUDGET_MS } = getConfig();
   let routeKm: number | undefined;
   let source: LocationSource = geoSource;
   if (LOCATION_ROUTE_CALCULATOR) {
-    const outcome = await withBudget('location', (signal) => calculateRouteAws(LOCATION_ROUTE_CALCULATOR, store, place, signal), AI_SERVICE_BUDGET_MS, () => null);
+    const outcome = await withBudget(
+      'location',
+      (signal) => calculateRouteAws(LOCATION_ROUTE_CALCULATOR, store, place, signal),
+      AI_SERVICE_BUDGET_MS,
+      () => null,
+    );
     if (outcome.value) routeKm = outcome.value.km;
     else source = 'local';
   }

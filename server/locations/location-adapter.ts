@@ -1,8 +1,4 @@
-import {
-  CalculateRouteCommand,
-  SearchPlaceIndexForSuggestionsCommand,
-  SearchPlaceIndexForTextCommand,
-} from '@aws-sdk/client-location';
+import { CalculateRouteCommand, SearchPlaceIndexForSuggestionsCommand, SearchPlaceIndexForTextCommand } from '@aws-sdk/client-location';
 import { locationClient } from '../aws/clients';
 import type { GeoPoint, Place } from './types';
 
@@ -11,10 +7,9 @@ import type { GeoPoint, Place } from './types';
 
 /** SearchPlaceIndexForText, US only, first result; null when the index knows no such place. */
 export async function searchPlaceAws(indexName: string, text: string, abortSignal: AbortSignal): Promise<Place | null> {
-  const out = await locationClient().send(
-    new SearchPlaceIndexForTextCommand({ IndexName: indexName, Text: text, MaxResults: 1, FilterCountries: ['USA'] }),
-    { abortSignal },
-  );
+  const out = await locationClient().send(new SearchPlaceIndexForTextCommand({ IndexName: indexName, Text: text, MaxResults: 1, FilterCountries: ['USA'] }), {
+    abortSignal,
+  });
   const place = out.Results?.[0]?.Place;
   const point = place?.Geometry?.Point;
   if (!place || !point || point.length < 2) return null;

@@ -29,9 +29,16 @@ afterEach(() => {
 
 describe('Amazon Location adapter', () => {
   it('geocodes with SearchPlaceIndexForText ([lng, lat] in, stores by distance out)', async () => {
-    location.on(SearchPlaceIndexForTextCommand).resolves({ Summary: undefined, Results: [{ Place: { Label: 'Seattle, WA, USA', Geometry: { Point: [-122.3321, 47.6062] } }, Relevance: 1 }] } as never);
+    location
+      .on(SearchPlaceIndexForTextCommand)
+      .resolves({ Summary: undefined, Results: [{ Place: { Label: 'Seattle, WA, USA', Geometry: { Point: [-122.3321, 47.6062] } }, Relevance: 1 }] } as never);
     const out = await findStores({ q: 'Seattle' }, 2);
-    expect(location.commandCalls(SearchPlaceIndexForTextCommand)[0]!.args[0].input).toEqual({ IndexName: 'storefront-places', Text: 'Seattle', MaxResults: 1, FilterCountries: ['USA'] });
+    expect(location.commandCalls(SearchPlaceIndexForTextCommand)[0]!.args[0].input).toEqual({
+      IndexName: 'storefront-places',
+      Text: 'Seattle',
+      MaxResults: 1,
+      FilterCountries: ['USA'],
+    });
     expect(out.source).toBe('amazon-location');
     expect(out.origin).toMatchObject({ label: 'Seattle, WA, USA', lat: 47.6062, lng: -122.3321 });
     expect(out.stores.map((s) => s.id)).toEqual(['sea-downtown', 'sea-ballard']);
@@ -50,7 +57,10 @@ describe('Amazon Location adapter', () => {
 
   it('maps suggestions and falls back to the gazetteer when they fail', async () => {
     location.on(SearchPlaceIndexForSuggestionsCommand).resolves({ Results: [{ Text: 'Seattle, WA, USA' }, { Text: 'Seattle Center, WA, USA' }] } as never);
-    expect(await suggestPlaces('Seat', 2)).toEqual({ source: 'amazon-location', suggestions: [{ label: 'Seattle, WA, USA' }, { label: 'Seattle Center, WA, USA' }] });
+    expect(await suggestPlaces('Seat', 2)).toEqual({
+      source: 'amazon-location',
+      suggestions: [{ label: 'Seattle, WA, USA' }, { label: 'Seattle Center, WA, USA' }],
+    });
     location.on(SearchPlaceIndexForSuggestionsCommand).rejects(new Error('down'));
     const local = await suggestPlaces('Seat', 2);
     expect(local.source).toBe('local');
@@ -63,8 +73,20 @@ describe('Amazon Location adapter', () => {
     const monday = new Date('2030-01-07T10:00:00Z');
     const viaRoute = await estimateDelivery('Spokane, WA', 'standard', monday);
     const route = location.commandCalls(CalculateRouteCommand)[0]!.args[0].input;
-    expect(route).toMatchObject({ CalculatorName: 'storefront-routes', DeparturePosition: [-122.3351, 47.6106], DestinationPosition: [-117.426, 47.6588], TravelMode: 'Truck' });
-    expect(viaRoute).toMatchObject({ from: { storeId: 'sea-downtown' }, minDays: 2, maxDays: 3, distanceKm: 450, earliest: '2030-01-09', source: 'amazon-location' });
+    expect(route).toMatchObject({
+      CalculatorName: 'storefront-routes',
+      DeparturePosition: [-122.3351, 47.6106],
+      DestinationPosition: [-117.426, 47.6588],
+      TravelMode: 'Truck',
+    });
+    expect(viaRoute).toMatchObject({
+      from: { storeId: 'sea-downtown' },
+      minDays: 2,
+      maxDays: 3,
+      distanceKm: 450,
+      earliest: '2030-01-09',
+      source: 'amazon-location',
+    });
 
     location.on(CalculateRouteCommand).rejects(Object.assign(new Error('slow'), { name: 'ThrottlingException' }));
     const modelled = await estimateDelivery('Spokane, WA', 'standard', monday);

@@ -42,7 +42,10 @@ export function orderEmailTemplate(event: OrderEmailEvent, order: Order): Templa
         subject: `Order ${id} has shipped`,
         blocks: [
           { kind: 'heading', text: 'Your order is on its way' },
-          { kind: 'paragraph', text: f ? `Carrier: ${f.carrier}. Tracking number: ${f.trackingNumber}. Estimated delivery: ${f.estimatedDelivery}.` : 'It has left the warehouse.' },
+          {
+            kind: 'paragraph',
+            text: f ? `Carrier: ${f.carrier}. Tracking number: ${f.trackingNumber}. Estimated delivery: ${f.estimatedDelivery}.` : 'It has left the warehouse.',
+          },
           lines(order),
         ],
       };
@@ -50,12 +53,19 @@ export function orderEmailTemplate(event: OrderEmailEvent, order: Order): Templa
     case 'cancelled':
       return {
         subject: `Order ${id} cancelled`,
-        blocks: [{ kind: 'heading', text: 'Your order was cancelled' }, { kind: 'paragraph', text: 'The hold on your card has been released; nothing was charged.' }, lines(order)],
+        blocks: [
+          { kind: 'heading', text: 'Your order was cancelled' },
+          { kind: 'paragraph', text: 'The hold on your card has been released; nothing was charged.' },
+          lines(order),
+        ],
       };
     case 'return-received':
       return {
         subject: `Return for order ${id} requested`,
-        blocks: [{ kind: 'heading', text: 'We have your return request' }, { kind: 'paragraph', text: 'Send the items back; we refund them when they arrive.' }],
+        blocks: [
+          { kind: 'heading', text: 'We have your return request' },
+          { kind: 'paragraph', text: 'Send the items back; we refund them when they arrive.' },
+        ],
       };
     case 'refunded':
       return {
@@ -73,12 +83,11 @@ const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)}
 export function renderEmail(t: Template): { subject: string; html: string; text: string } {
   const html = t.blocks
     .map((b) => {
-      if (b.kind === 'lines') return `<table>${b.rows.map(([l, r]) => `<tr><td>${escape(l)}</td><td style="text-align:right">${escape(r)}</td></tr>`).join('')}</table>`;
+      if (b.kind === 'lines')
+        return `<table>${b.rows.map(([l, r]) => `<tr><td>${escape(l)}</td><td style="text-align:right">${escape(r)}</td></tr>`).join('')}</table>`;
       return b.kind === 'heading' ? `<h1>${escape(b.text)}</h1>` : `<p>${escape(b.text)}</p>`;
     })
     .join('\n');
-  const text = t.blocks
-    .map((b) => (b.kind === 'lines' ? b.rows.map(([l, r]) => `${l}: ${r}`).join('\n') : b.text))
-    .join('\n\n');
+  const text = t.blocks.map((b) => (b.kind === 'lines' ? b.rows.map(([l, r]) => `${l}: ${r}`).join('\n') : b.text)).join('\n\n');
   return { subject: t.subject, html: `<!doctype html><html><body>${html}</body></html>`, text };
 }

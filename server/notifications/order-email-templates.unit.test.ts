@@ -8,7 +8,9 @@ const order: Order = {
   status: 'SHIPPED',
   createdAt: '2026-12-01T10:00:00.000Z',
   email: 'ada@example.com',
-  items: [{ productId: 'p', variantId: 'v', slug: 'p', name: 'Trail <Pack>', options: {}, image: '', unitPrice: money(2_500), quantity: 2, lineTotal: money(5_000) }],
+  items: [
+    { productId: 'p', variantId: 'v', slug: 'p', name: 'Trail <Pack>', options: {}, image: '', unitPrice: money(2_500), quantity: 2, lineTotal: money(5_000) },
+  ],
   subtotal: money(5_000),
   discount: money(0),
   discountCodes: [],

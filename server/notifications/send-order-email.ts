@@ -49,7 +49,9 @@ export async function sendOrderEmail(order: Order, event: OrderEmailEvent): Prom
     return 'sent';
   } catch (err) {
     log.error('email not sent after retries', { orderId: order.id, event, err: errorText(err) });
-    await dynamoDoc().send(new DeleteCommand({ TableName: tableName('notifications'), Key: key })).catch(() => undefined);
+    await dynamoDoc()
+      .send(new DeleteCommand({ TableName: tableName('notifications'), Key: key }))
+      .catch(() => undefined);
     return 'failed';
   }
 }

@@ -71,7 +71,12 @@ function callTiming(service: string, quietOutsideRequests: boolean): InitializeM
  * per shard) writes debug lines only for calls made for a request or that failed. Idempotent per client.
  */
 export function observeAwsClient<C extends { middlewareStack: AnyStack }>(client: C, service: string, options: { quietOutsideRequests?: boolean } = {}): C {
-  client.middlewareStack.add(callTiming(service, options.quietOutsideRequests ?? false), { step: 'initialize', priority: 'high', name: 'storefrontCallTiming', override: true });
+  client.middlewareStack.add(callTiming(service, options.quietOutsideRequests ?? false), {
+    step: 'initialize',
+    priority: 'high',
+    name: 'storefrontCallTiming',
+    override: true,
+  });
   client.middlewareStack.add(requestIdHeader, { step: 'build', name: 'storefrontRequestIdHeader', override: true });
   return client;
 }

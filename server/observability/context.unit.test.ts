@@ -16,7 +16,13 @@ describe('request context and Server-Timing', () => {
   it('counts overlapping calls of one service once (busy wall time), gaps not at all', () => {
     const ctx = newRequestContext('rid');
     // Three parallel reads 10–20, 12–18, 15–25, then one more 30–32: busy 15 + 2.
-    for (const [s, e] of [[10, 20], [12, 18], [15, 25], [30, 32]] as const) recordDownstreamCall('dynamodb', s, e, ctx);
+    for (const [s, e] of [
+      [10, 20],
+      [12, 18],
+      [15, 25],
+      [30, 32],
+    ] as const)
+      recordDownstreamCall('dynamodb', s, e, ctx);
     expect(busyMs(ctx.services.get('dynamodb')!)).toBe(17);
   });
 
@@ -35,9 +41,7 @@ describe('request context and Server-Timing', () => {
     recordDownstreamCall('dynamodb', 102, 114.34, ctx);
     recordDownstreamCall('dynamodb', 103, 110, ctx);
     recordDownstreamCall('cognito', 120, 124, ctx);
-    expect(serverTimingHeader(ctx, 140.06)).toBe(
-      'cognito;dur=4;desc="1 call", dynamodb;dur=12.3;desc="2 calls", redis;dur=0.3;desc="1 call", total;dur=40.1',
-    );
+    expect(serverTimingHeader(ctx, 140.06)).toBe('cognito;dur=4;desc="1 call", dynamodb;dur=12.3;desc="2 calls", redis;dur=0.3;desc="1 call", total;dur=40.1');
     expect(serverTimingHeader(newRequestContext('x'))).toMatch(/^total;dur=\d+(\.\d)?$/);
   });
 });

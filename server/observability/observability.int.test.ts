@@ -87,13 +87,21 @@ afterAll(() => {
 });
 
 describe('request id and Server-Timing through route()', () => {
-  it('POST /api/cart/items: the caller\'s id on the answer, on every log line and on every DynamoDB request; dynamodb in Server-Timing', async () => {
+  it("POST /api/cart/items: the caller's id on the answer, on every log line and on every DynamoDB request; dynamodb in Server-Timing", async () => {
     const product = await putProduct({ variants: [{ id: 'v', price: 1_500, stock: 4 }] });
     sent.length = 0; // the fixture's own write belongs to no request
     const requestId = uniqueId('obs');
 
     const { result: res, lines } = await linesDuring(() =>
-      Promise.resolve(cartItemsRoute.POST(apiRequest('POST', '/api/cart/items', { body: { productId: product.id, variantId: 'v', quantity: 1 }, headers: { 'x-storefront-request-id': requestId } }), undefined)),
+      Promise.resolve(
+        cartItemsRoute.POST(
+          apiRequest('POST', '/api/cart/items', {
+            body: { productId: product.id, variantId: 'v', quantity: 1 },
+            headers: { 'x-storefront-request-id': requestId },
+          }),
+          undefined,
+        ),
+      ),
     );
 
     expect(res.status).toBe(200);
@@ -132,7 +140,12 @@ describe('request id and Server-Timing through route()', () => {
     expect(await waitForRedis(2_000)).not.toBeNull();
     const requestId = uniqueId('obs-signin');
     const { result: res, lines } = await linesDuring(() =>
-      Promise.resolve(signInRoute.POST(jsonRequest('/api/auth/sign-in', { email: 'shopper@example.com', password: 'Shopper-pass-1' }, { 'x-storefront-request-id': requestId }), {})),
+      Promise.resolve(
+        signInRoute.POST(
+          jsonRequest('/api/auth/sign-in', { email: 'shopper@example.com', password: 'Shopper-pass-1' }, { 'x-storefront-request-id': requestId }),
+          {},
+        ),
+      ),
     );
     expect(res.status).toBe(200);
     expect(res.headers.get('X-Request-Id')).toBe(requestId);
@@ -150,19 +163,28 @@ describe('request id and Server-Timing through route()', () => {
       return Response.json({});
     });
     const requestId = uniqueId('obs-fail');
-    const { result: res, lines } = await linesDuring(async () => failing(new Request('http://localhost:3000/api/x', { headers: { 'x-storefront-request-id': requestId } }), undefined));
+    const { result: res, lines } = await linesDuring(async () =>
+      failing(new Request('http://localhost:3000/api/x', { headers: { 'x-storefront-request-id': requestId } }), undefined),
+    );
     expect(res.status).toBe(503);
     expect(res.headers.get('X-Request-Id')).toBe(requestId);
     expect(parseServerTiming(res.headers.get('Server-Timing')).get('dynamodb')?.calls).toBe(1);
     for (const line of lines) expect(line.requestId).toBe(requestId);
-    expect(lines.find((l) => l.msg === 'aws call')).toMatchObject({ service: 'dynamodb', operation: 'GetItem', error: 'ResourceNotFoundException', status: 400 });
+    expect(lines.find((l) => l.msg === 'aws call')).toMatchObject({
+      service: 'dynamodb',
+      operation: 'GetItem',
+      error: 'ResourceNotFoundException',
+      status: 400,
+    });
     expect(lines.find((l) => l.level === 'error')).toMatchObject({ msg: 'dependency failure in route', name: 'ResourceNotFoundException' });
     expect(sent.map((s) => s.headers['x-request-id'])).toEqual([requestId]);
   });
 
   it("mints our own UUID whatever the caller sends; the caller's safe id is only clientRequestId; concurrent requests keep their own ids", async () => {
     const echo = route(async () => {
-      await dynamoDoc().send(new GetCommand({ TableName: 'observability-no-such-table', Key: { id: 'x' } })).catch(() => undefined);
+      await dynamoDoc()
+        .send(new GetCommand({ TableName: 'observability-no-such-table', Key: { id: 'x' } }))
+        .catch(() => undefined);
       return Response.json({});
     });
     const call = (headers: Record<string, string>) => echo(new Request('http://localhost:3000/api/echo', { headers }), undefined);
@@ -213,7 +235,11 @@ describe('request id and Server-Timing through route()', () => {
   });
 
   it('outside a request (startup, stream consumers): no header on the SDK request, no requestId on lines', async () => {
-    const { lines } = await linesDuring(() => dynamoDoc().send(new GetCommand({ TableName: 'observability-no-such-table', Key: { id: 'x' } })).catch(() => undefined));
+    const { lines } = await linesDuring(() =>
+      dynamoDoc()
+        .send(new GetCommand({ TableName: 'observability-no-such-table', Key: { id: 'x' } }))
+        .catch(() => undefined),
+    );
     expect(sent).toHaveLength(1);
     expect(sent[0]!.headers).not.toHaveProperty('x-request-id');
     // This call's line (a slow flag read of the test before may still log its own, with its own id).
@@ -222,10 +248,12 @@ describe('request id and Server-Timing through route()', () => {
     expect(line).not.toHaveProperty('requestId');
   });
 
-  it('the stream poller client logs its background reads only on failure, but a request\'s call always', async () => {
+  it("the stream poller client logs its background reads only on failure, but a request's call always", async () => {
     const background = await linesDuring(() => dynamoStreamsClient().send(new ListStreamsCommand({})));
     expect(background.lines.filter((l) => l.msg === 'aws call')).toEqual([]);
     const inRequest = await linesDuring(() => runWithRequestContext('obs-streams', () => dynamoStreamsClient().send(new ListStreamsCommand({}))));
-    expect(inRequest.lines.filter((l) => l.msg === 'aws call')).toMatchObject([{ requestId: 'obs-streams', service: 'dynamodb-streams', operation: 'ListStreams' }]);
+    expect(inRequest.lines.filter((l) => l.msg === 'aws call')).toMatchObject([
+      { requestId: 'obs-streams', service: 'dynamodb-streams', operation: 'ListStreams' },
+    ]);
   });
 });

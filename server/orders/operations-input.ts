@@ -7,7 +7,15 @@ import type { OrderStatus } from './order-types';
 // What the operations console (/admin/orders and /api/admin/orders) accepts, parsed once for the pages and the
 // routes alike. A malformed order id is the same 404 as an unknown one, and never reaches DynamoDB as a key.
 
-export const ORDER_STATUSES = ['PLACED', 'PROCESSING', 'SHIPPED', 'DELIVERED', 'CANCELLED', 'RETURN_REQUESTED', 'RETURNED'] as const satisfies readonly OrderStatus[];
+export const ORDER_STATUSES = [
+  'PLACED',
+  'PROCESSING',
+  'SHIPPED',
+  'DELIVERED',
+  'CANCELLED',
+  'RETURN_REQUESTED',
+  'RETURNED',
+] as const satisfies readonly OrderStatus[];
 
 export const operationsOrdersQuery = z.object({
   status: z.enum(ORDER_STATUSES).optional(),

@@ -19,8 +19,16 @@ describe('toOrder', () => {
   it('keeps the user id, provider ids and tax internals out of the API shape', () => {
     const usd = (amount: number) => ({ amount, currency: 'USD' as const });
     const record: OrderRecord = {
-      userId: 'sub-123', orderId: 'ord_x', status: 'PLACED', createdAt: '2025-01-01T00:00:00Z', items: [],
-      subtotal: usd(0), shipping: usd(0), tax: usd(0), total: usd(0), taxRateBasisPoints: 725,
+      userId: 'sub-123',
+      orderId: 'ord_x',
+      status: 'PLACED',
+      createdAt: '2025-01-01T00:00:00Z',
+      items: [],
+      subtotal: usd(0),
+      shipping: usd(0),
+      tax: usd(0),
+      total: usd(0),
+      taxRateBasisPoints: 725,
       shippingAddress: { name: 'A', line1: 'B', city: 'C', region: 'CA', postalCode: '94105', country: 'US' },
       shippingMethod: { id: 'standard', label: 'Standard' },
       payment: { brand: 'visa', last4: '4242', provider: 'sandbox', authorizationId: 'auth_sbx_1' },

@@ -95,7 +95,13 @@ export async function requestReturn(orderId: string, userId: string, input: Retu
         to: 'RETURN_REQUESTED',
         actor,
         note: input.reason,
-        set: { returnRequest: { lines: lines.map(({ variantId, productId, quantity }) => ({ variantId, productId, quantity })), reason: input.reason, requestedAt: now.toISOString() } },
+        set: {
+          returnRequest: {
+            lines: lines.map(({ variantId, productId, quantity }) => ({ variantId, productId, quantity })),
+            reason: input.reason,
+            requestedAt: now.toISOString(),
+          },
+        },
       };
     },
   );

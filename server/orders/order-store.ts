@@ -10,9 +10,7 @@ import type { OrderRecord } from './order-types';
 /** GetItem by (caller, id): another shopper's order id is simply not found under the caller's key. */
 export async function readOrderRecord(userId: string, orderId: string): Promise<OrderRecord | null> {
   if (!ORDER_ID_PATTERN.test(orderId)) return null;
-  const out = await dynamoDoc().send(
-    new GetCommand({ TableName: tableName('orders'), Key: { userId, orderId }, ConsistentRead: true }),
-  );
+  const out = await dynamoDoc().send(new GetCommand({ TableName: tableName('orders'), Key: { userId, orderId }, ConsistentRead: true }));
   return (out.Item as OrderRecord | undefined) ?? null;
 }
 

@@ -84,10 +84,7 @@ export type OrderSummary = {
  * Fields after `taxRateBasisPoints` arrived with the order lifecycle (issue 12): items written before have none of
  * them, and the readers default each (to-order.ts).
  */
-export type OrderRecord = Omit<
-  Order,
-  'id' | 'payment' | 'email' | 'discount' | 'discountCodes' | 'fulfilment' | 'timeline' | 'returnRequest'
-> & {
+export type OrderRecord = Omit<Order, 'id' | 'payment' | 'email' | 'discount' | 'discountCodes' | 'fulfilment' | 'timeline' | 'returnRequest'> & {
   userId: string;
   orderId: string;
   payment: PaymentSummary & { provider: string; authorizationId: string };

@@ -28,7 +28,8 @@ export type LedgerEntry = LedgerMovement & {
 /** The amounts after a movement; 409 when it is not possible (a refund past what is left, a capture after a void). */
 export function applyMovement(current: PaymentAmounts, movement: LedgerMovement): PaymentAmounts {
   const { amount } = movement;
-  if (!Number.isSafeInteger(amount.amount) || amount.amount < 0) throw new AppError('VALIDATION_FAILED', 'A payment amount must be a whole number of minor units, at least 0.');
+  if (!Number.isSafeInteger(amount.amount) || amount.amount < 0)
+    throw new AppError('VALIDATION_FAILED', 'A payment amount must be a whole number of minor units, at least 0.');
   switch (movement.kind) {
     case 'capture':
       if (current.status !== 'AUTHORIZED') throw new AppError('CONFLICT', `The payment is ${current.status.toLowerCase()}: nothing to capture.`);
@@ -65,7 +66,12 @@ export function ledgerEntryPut(entry: LedgerEntry): TransactItem {
 /** Every movement of an order, oldest first (entry ids are not time-ordered, so sorted by time). */
 export async function readLedger(orderId: string): Promise<LedgerEntry[]> {
   const out = await dynamoDoc().send(
-    new QueryCommand({ TableName: tableName('payments'), KeyConditionExpression: 'orderId = :o', ExpressionAttributeValues: { ':o': orderId }, ConsistentRead: true }),
+    new QueryCommand({
+      TableName: tableName('payments'),
+      KeyConditionExpression: 'orderId = :o',
+      ExpressionAttributeValues: { ':o': orderId },
+      ConsistentRead: true,
+    }),
   );
   return ((out.Items ?? []) as LedgerEntry[]).sort((a, b) => a.at.localeCompare(b.at));
 }

@@ -15,7 +15,9 @@ describe('payment ledger arithmetic', () => {
   it('refuses a refund past what is captured and not yet refunded, with what is left', () => {
     const captured = applyMovement(authorized, { kind: 'capture', amount: money(5_000) });
     const partly = applyMovement(captured, { kind: 'refund', amount: money(4_000) });
-    expect(() => applyMovement(partly, { kind: 'refund', amount: money(1_001) })).toThrow(expect.objectContaining({ code: 'CONFLICT', details: { refundable: 1_000 } }));
+    expect(() => applyMovement(partly, { kind: 'refund', amount: money(1_001) })).toThrow(
+      expect.objectContaining({ code: 'CONFLICT', details: { refundable: 1_000 } }),
+    );
     expect(() => applyMovement(authorized, { kind: 'refund', amount: money(1) })).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
     expect(() => applyMovement(captured, { kind: 'refund', amount: money(0) })).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
   });

@@ -56,7 +56,10 @@ export async function localUserRecommendations(userId: string, limit: number): P
   const boughtRecords = await getProductRecords(bought);
   const categories = new Set([...boughtRecords.values()].map((r) => r.category));
   const pools = categories.size > 0 ? await Promise.all([...categories].slice(0, 3).map((c) => popularPool(c))) : [await popularPool(undefined)];
-  const mostOrdered = [...index.orders.entries()].sort((a, b) => b[1] - a[1]).slice(0, 50).map(([id]) => id);
+  const mostOrdered = [...index.orders.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 50)
+    .map(([id]) => id);
   const records = await getProductRecords([...topCoPurchased(index, bought, 100), ...pools.flat(), ...(categories.size === 0 ? mostOrdered : [])]);
   const candidates = toCandidates(records);
   const everyCategory = categories.size > 0 ? categories : new Set([...candidates.values()].map((c) => c.category));

@@ -10,8 +10,24 @@ import { resetFailureLogForTests } from '@/server/resilience';
 // against aws-sdk-client-mock, with the catalog and the local engine stubbed.
 
 const record = (id: string, stock = 5): ProductRecord => ({
-  id, slug: id, name: id, category: 'c', brand: 'b', description: '', images: [`/i/${id}.png`], variants: [{ id: 'v', options: {}, price: 1000 }],
-  stock: { v: stock }, currency: 'USD', minPrice: 1000, rating: 4, reviewCount: 1, ratingSort: 0, featuredRank: 0, createdAt: '', listAll: 'ALL', tags: [],
+  id,
+  slug: id,
+  name: id,
+  category: 'c',
+  brand: 'b',
+  description: '',
+  images: [`/i/${id}.png`],
+  variants: [{ id: 'v', options: {}, price: 1000 }],
+  stock: { v: stock },
+  currency: 'USD',
+  minPrice: 1000,
+  rating: 4,
+  reviewCount: 1,
+  ratingSort: 0,
+  featuredRank: 0,
+  createdAt: '',
+  listAll: 'ALL',
+  tags: [],
 });
 const catalog = new Map([record('p1'), record('p2'), record('p3'), record('gone', 0), record('l1')].map((r) => [r.id, r]));
 
@@ -45,12 +61,19 @@ afterEach(() => {
 
 describe('Personalize adapter', () => {
   it('asks the similar-items campaign by item id and maps item ids to in-stock products, minus the product itself', async () => {
-    personalize.on(GetRecommendationsCommand).resolves({ itemList: [{ itemId: 'p1' }, { itemId: 'p2' }, { itemId: 'gone' }, { itemId: 'p3' }, { itemId: 'unknown' }] });
+    personalize
+      .on(GetRecommendationsCommand)
+      .resolves({ itemList: [{ itemId: 'p1' }, { itemId: 'p2' }, { itemId: 'gone' }, { itemId: 'p3' }, { itemId: 'unknown' }] });
     const out = await recommendForProduct('p1', 2);
     expect(personalize.commandCalls(GetRecommendationsCommand)[0]!.args[0].input).toEqual({
-      campaignArn: 'arn:aws:personalize:us-east-1:1:campaign/similar', itemId: 'p1', numResults: 4,
+      campaignArn: 'arn:aws:personalize:us-east-1:1:campaign/similar',
+      itemId: 'p1',
+      numResults: 4,
     });
-    expect(out).toEqual({ source: 'personalize', items: [expect.objectContaining({ id: 'p2', price: { amount: 1000, currency: 'USD' } }), expect.objectContaining({ id: 'p3' })] });
+    expect(out).toEqual({
+      source: 'personalize',
+      items: [expect.objectContaining({ id: 'p2', price: { amount: 1000, currency: 'USD' } }), expect.objectContaining({ id: 'p3' })],
+    });
   });
 
   it('asks the user campaign by user id', async () => {

@@ -8,7 +8,12 @@ afterEach(() => {
 
 describe('withBudget', () => {
   it('answers with the remote value inside the budget', async () => {
-    const out = await withBudget('svc', async () => 'remote', 100, () => 'local');
+    const out = await withBudget(
+      'svc',
+      async () => 'remote',
+      100,
+      () => 'local',
+    );
     expect(out).toEqual({ value: 'remote', source: 'remote' });
   });
 
@@ -33,10 +38,20 @@ describe('withBudget', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const throttle = Object.assign(new Error('slow down'), { name: 'ThrottlingException' });
     for (let i = 0; i < 3; i++) {
-      const out = await withBudget('svc', async () => Promise.reject(throttle), 100, (kind) => kind);
+      const out = await withBudget(
+        'svc',
+        async () => Promise.reject(throttle),
+        100,
+        (kind) => kind,
+      );
       expect(out).toMatchObject({ source: 'fallback', failure: 'throttled', value: 'throttled' });
     }
-    const boom = await withBudget('svc', async () => Promise.reject(new Error('boom')), 100, (kind) => kind);
+    const boom = await withBudget(
+      'svc',
+      async () => Promise.reject(new Error('boom')),
+      100,
+      (kind) => kind,
+    );
     expect(boom).toMatchObject({ failure: 'error' });
     expect(warn).toHaveBeenCalledTimes(2);
   });

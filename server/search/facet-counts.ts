@@ -82,11 +82,7 @@ export function filterAndCountFacets<T extends { entry: SearchEntry }>(
 }
 
 /** The biggest categories in the whole index: what to offer when a search finds nothing. */
-export function popularCategories(
-  entries: Iterable<SearchEntry>,
-  categoryName: (slug: string) => string,
-  limit = 5,
-): CategoryFacet[] {
+export function popularCategories(entries: Iterable<SearchEntry>, categoryName: (slug: string) => string, limit = 5): CategoryFacet[] {
   const counts = new Map<string, number>();
   for (const e of entries) counts.set(e.category, (counts.get(e.category) ?? 0) + 1);
   return [...counts]

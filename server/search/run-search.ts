@@ -4,15 +4,7 @@ import type { ProductSearchIndex } from './product-search-index';
 import { decodeSearchCursor, encodeSearchCursor, searchFingerprint } from './search-cursor';
 import { comparatorFor, type RankedEntry } from './sort-orders';
 import { queryTerms } from './text-matching';
-import {
-  SEARCH_DEFAULT_LIMIT,
-  SEARCH_MAX_LIMIT,
-  SEARCH_MAX_QUERY_LENGTH,
-  SEARCH_SORTS,
-  type SearchParams,
-  type SearchResult,
-  type SearchSort,
-} from './types';
+import { SEARCH_DEFAULT_LIMIT, SEARCH_MAX_LIMIT, SEARCH_MAX_QUERY_LENGTH, SEARCH_SORTS, type SearchParams, type SearchResult, type SearchSort } from './types';
 
 // One search against a built index: text match → filters and facets → sort → page. Pure and synchronous,
 // so unit tests drive it with fixture indexes and the route pays no I/O once the index exists.

@@ -72,7 +72,10 @@ describe('search index store', () => {
   it('re-applies changes that arrive while a build runs', async () => {
     const build = store.ensureSearchIndex();
     await Promise.resolve();
-    await store.applySearchIndexChanges([{ type: 'upsert', record: lamp }, { type: 'remove', id: 'tent' }]);
+    await store.applySearchIndexChanges([
+      { type: 'upsert', record: lamp },
+      { type: 'remove', id: 'tent' },
+    ]);
     // The Scan read the table before those changes.
     scans[0]!.resolve([tent]);
     const index = await build;

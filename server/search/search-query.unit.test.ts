@@ -43,7 +43,11 @@ describe('search query schema', () => {
   });
 
   it('never produces a page query that the API would refuse', () => {
-    const value = fc.oneof(fc.string({ maxLength: 12 }), fc.integer({ min: -5, max: 100_000 }).map(String), fc.constantFrom('true', 'false', '1', '0', 'price-asc', 'rating', 'shoes', '-shoes', '1.5', '1e3', ''));
+    const value = fc.oneof(
+      fc.string({ maxLength: 12 }),
+      fc.integer({ min: -5, max: 100_000 }).map(String),
+      fc.constantFrom('true', 'false', '1', '0', 'price-asc', 'rating', 'shoes', '-shoes', '1.5', '1e3', ''),
+    );
     const raw = fc.record(
       { q: value, category: value, minPrice: value, maxPrice: value, minRating: value, inStock: value, sort: value, cursor: value },
       { requiredKeys: [] },

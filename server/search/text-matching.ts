@@ -8,7 +8,10 @@ const QUERY_STOP_WORDS = new Set(['a', 'an', 'and', 'the', 'for', 'of', 'with', 
 
 /** Lower case and without accents, so "Café" and "cafe" are the same term. */
 export function normaliseTerm(term: string): string {
-  return term.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+  return term
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
 }
 
 const SPACE_OR_PUNCTUATION = /[\n\r\p{Z}\p{P}]+/u;
@@ -19,7 +22,13 @@ export function tokenise(text: string): string[] {
 
 /** The distinct terms a query searches for, stop words dropped unless nothing else is left. */
 export function queryTerms(q: string): string[] {
-  const terms = [...new Set(tokenise(q).map(normaliseTerm).filter((t) => t.length > 0))];
+  const terms = [
+    ...new Set(
+      tokenise(q)
+        .map(normaliseTerm)
+        .filter((t) => t.length > 0),
+    ),
+  ];
   const meaningful = terms.filter((t) => !QUERY_STOP_WORDS.has(t));
   return meaningful.length > 0 ? meaningful : terms;
 }

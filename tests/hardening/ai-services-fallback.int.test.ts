@@ -33,7 +33,10 @@ const estimateRoute = await import('@/app/api/stores/delivery-estimate/route');
 const assistantRoute = await import('@/app/api/assistant/route');
 
 const SERVICE_ENV = {
-  personalize: { PERSONALIZE_SIMILAR_ITEMS_CAMPAIGN_ARN: 'arn:aws:personalize:us-east-1:111111111111:campaign/similar', PERSONALIZE_USER_CAMPAIGN_ARN: 'arn:aws:personalize:us-east-1:111111111111:campaign/user' },
+  personalize: {
+    PERSONALIZE_SIMILAR_ITEMS_CAMPAIGN_ARN: 'arn:aws:personalize:us-east-1:111111111111:campaign/similar',
+    PERSONALIZE_USER_CAMPAIGN_ARN: 'arn:aws:personalize:us-east-1:111111111111:campaign/user',
+  },
   location: { LOCATION_PLACE_INDEX: 'storefront-places', LOCATION_ROUTE_CALCULATOR: 'storefront-routes' },
   lex: { LEX_BOT_ID: 'BOT1234567', LEX_BOT_ALIAS_ID: 'ALIAS12345' },
 } as const;
@@ -56,7 +59,8 @@ function configure(services: Service[]): void {
 
 type Probe = { name: string; service: Service; call: () => Promise<RouteResult>; budgets: number };
 
-const awsError = (name: string, status: number) => Object.assign(new Error(`${name} (injected)`), { name, $fault: status >= 500 ? 'server' : 'client', $metadata: { httpStatusCode: status } });
+const awsError = (name: string, status: number) =>
+  Object.assign(new Error(`${name} (injected)`), { name, $fault: status >= 500 ? 'server' : 'client', $metadata: { httpStatusCode: status } });
 const pendingTimers = new Set<ReturnType<typeof setTimeout>>();
 /** An answer that only arrives after 3 s: a budgeted caller must not wait for it. */
 function late<T>(value: T): Promise<T> {
@@ -73,7 +77,9 @@ function late<T>(value: T): Promise<T> {
 function remoteAnswers(mode: 'fast' | 'slow', ids: { elsewhere: string }) {
   const wrap = <T>(v: T) => (mode === 'fast' ? Promise.resolve(v) : late(v));
   stubs.personalize.on(GetRecommendationsCommand).callsFake(() => wrap({ itemList: [{ itemId: ids.elsewhere }] }));
-  stubs.location.on(SearchPlaceIndexForTextCommand).callsFake(() => wrap({ Results: [{ Place: { Label: 'Miami, FL, USA', Geometry: { Point: [-80.1918, 25.7617] } }, Relevance: 1 }] }));
+  stubs.location
+    .on(SearchPlaceIndexForTextCommand)
+    .callsFake(() => wrap({ Results: [{ Place: { Label: 'Miami, FL, USA', Geometry: { Point: [-80.1918, 25.7617] } }, Relevance: 1 }] }));
   stubs.location.on(SearchPlaceIndexForSuggestionsCommand).callsFake(() => wrap({ Results: [{ Text: 'Somewhere Remote, FL, USA' }] }));
   stubs.location.on(CalculateRouteCommand).callsFake(() => wrap({ Summary: { Distance: 4321, DurationSeconds: 200_000 } }));
   stubs.lex.on(RecognizeTextCommand).callsFake(() => wrap({ sessionState: { intent: { name: 'ProductSearch', state: 'ReadyForFulfillment', slots: {} } } }));
@@ -120,17 +126,29 @@ describe('Personalize, Location and Lex failing or slow → the local engines an
     forgetOrderBaskets();
 
     const cookies = new Map([['sf_at', buyer.accessToken]]);
-    const get = (handler: (req: Request, ctx: undefined) => Promise<Response> | Response, path: string, withSession = false) => () =>
-      callRoute(handler, browserRequest('GET', path, withSession ? { cookies } : {}), undefined);
+    const get =
+      (handler: (req: Request, ctx: undefined) => Promise<Response> | Response, path: string, withSession = false) =>
+      () =>
+        callRoute(handler, browserRequest('GET', path, withSession ? { cookies } : {}), undefined);
     const ask = (text: string) => () =>
       callRoute(assistantRoute.POST, browserRequest('POST', '/api/assistant', { cookies, body: { text, sessionId: 'fault-suite-session' } }), undefined);
     probes = [
-      { name: 'customers also bought', service: 'personalize', call: get(recommendationsRoute.GET, `/api/recommendations?productId=${tent!.id}&limit=4`), budgets: 1 },
+      {
+        name: 'customers also bought',
+        service: 'personalize',
+        call: get(recommendationsRoute.GET, `/api/recommendations?productId=${tent!.id}&limit=4`),
+        budgets: 1,
+      },
       { name: 'recommended for you', service: 'personalize', call: get(recommendationsRoute.GET, '/api/recommendations?limit=4', true), budgets: 1 },
       { name: 'stores near a city', service: 'location', call: get(storesRoute.GET, '/api/stores?q=Seattle&limit=3'), budgets: 1 },
       { name: 'address suggestions', service: 'location', call: get(suggestionsRoute.GET, '/api/stores/suggestions?q=Spok'), budgets: 1 },
       // Geocoding, then the route: two budgeted calls in a row.
-      { name: 'delivery estimate', service: 'location', call: get(estimateRoute.GET, `/api/stores/delivery-estimate?address=${encodeURIComponent('Spokane, WA')}&method=standard`), budgets: 2 },
+      {
+        name: 'delivery estimate',
+        service: 'location',
+        call: get(estimateRoute.GET, `/api/stores/delivery-estimate?address=${encodeURIComponent('Spokane, WA')}&method=standard`),
+        budgets: 2,
+      },
       { name: 'assistant: where is my order', service: 'lex', call: ask('where is my order'), budgets: 1 },
       { name: 'assistant: stores near Boston', service: 'lex', call: ask('stores near Boston'), budgets: 1 },
     ];
@@ -159,7 +177,11 @@ describe('Personalize, Location and Lex failing or slow → the local engines an
     expect((body('address suggestions').suggestions as unknown[]).length).toBeGreaterThan(0);
     expect(body('delivery estimate').estimate).toMatchObject({ source: 'local', from: { storeId: expect.any(String) } });
     expect(body('assistant: where is my order')).toMatchObject({ intent: 'OrderStatus', source: 'local', orders: [expect.anything()] });
-    expect(body('assistant: stores near Boston')).toMatchObject({ intent: 'StoreFinder', source: 'local', stores: expect.arrayContaining([expect.anything()]) });
+    expect(body('assistant: stores near Boston')).toMatchObject({
+      intent: 'StoreFinder',
+      source: 'local',
+      stores: expect.arrayContaining([expect.anything()]),
+    });
     for (const [name, res] of local) expect(sourceOf(res), name).toBe('local');
   });
 
@@ -181,21 +203,25 @@ describe('Personalize, Location and Lex failing or slow → the local engines an
     ['throttled', () => failing('throttled')],
     ['failing', () => failing('error')],
     ['slow', () => remoteAnswers('slow', { elsewhere: elsewhere.id })],
-  ] as const)('answers with the local engine within the budget when every service is %s', async (_mode, arrange) => {
-    configure(['personalize', 'location', 'lex']);
-    for (const s of Object.values(stubs)) s.reset();
-    arrange();
-    expect(budget()).toBe(300);
-    for (const p of probes) {
-      forgetProductRecommendations();
-      const calledBefore = stubs[p.service].calls().length;
-      const started = performance.now();
-      const res = await p.call();
-      const ms = performance.now() - started;
-      expect(stubs[p.service].calls().length, `${p.name}: the service was asked`).toBeGreaterThan(calledBefore);
-      expect(res.status, p.name).toBe(200);
-      expect(ms, `${p.name} took ${Math.round(ms)} ms`).toBeLessThan(p.budgets * budget() + 1_000);
-      expect(res.body, p.name).toEqual(local.get(p.name)!.body);
-    }
-  }, 30_000);
+  ] as const)(
+    'answers with the local engine within the budget when every service is %s',
+    async (_mode, arrange) => {
+      configure(['personalize', 'location', 'lex']);
+      for (const s of Object.values(stubs)) s.reset();
+      arrange();
+      expect(budget()).toBe(300);
+      for (const p of probes) {
+        forgetProductRecommendations();
+        const calledBefore = stubs[p.service].calls().length;
+        const started = performance.now();
+        const res = await p.call();
+        const ms = performance.now() - started;
+        expect(stubs[p.service].calls().length, `${p.name}: the service was asked`).toBeGreaterThan(calledBefore);
+        expect(res.status, p.name).toBe(200);
+        expect(ms, `${p.name} took ${Math.round(ms)} ms`).toBeLessThan(p.budgets * budget() + 1_000);
+        expect(res.body, p.name).toEqual(local.get(p.name)!.body);
+      }
+    },
+    30_000,
+  );
 });

@@ -36,7 +36,9 @@ let category: string;
 beforeAll(async () => {
   [buyer] = (await createBuyers(1, 'frozen-ddb')) as [Buyer];
   category = uniqueId('frozen');
-  await dynamoDoc().send(new PutCommand({ TableName: tableName('categories'), Item: { slug: category, name: `Frozen ${category}`, description: 'Fault suite.' } }));
+  await dynamoDoc().send(
+    new PutCommand({ TableName: tableName('categories'), Item: { slug: category, name: `Frozen ${category}`, description: 'Fault suite.' } }),
+  );
   product = { ...(await putProduct({ variants: [{ id: 'v', price: 1_250, stock: 20 }] })), category };
   await dynamoDoc().send(new PutCommand({ TableName: tableName('products'), Item: product }));
 });
@@ -47,7 +49,11 @@ const jar = () => new Map([['sf_at', buyer.accessToken]]);
 const requests = () => ({
   'GET /api/cart': () => callRoute(cartRoute.GET, browserRequest('GET', '/api/cart', { cookies: jar() }), undefined),
   'POST /api/cart/items': () =>
-    callRoute(cartItemsRoute.POST, browserRequest('POST', '/api/cart/items', { cookies: jar(), body: { productId: product.id, variantId: 'v', quantity: 1 } }), undefined),
+    callRoute(
+      cartItemsRoute.POST,
+      browserRequest('POST', '/api/cart/items', { cookies: jar(), body: { productId: product.id, variantId: 'v', quantity: 1 } }),
+      undefined,
+    ),
   'GET /api/products': () => callRoute(productsRoute.GET, browserRequest('GET', `/api/products?category=${category}&sort=price-asc&limit=10`), undefined),
   'GET /api/products/[slug]': () =>
     callRoute(productRoute.GET, browserRequest('GET', `/api/products/${product.slug}`), { params: Promise.resolve({ slug: product.slug }) }),

@@ -44,7 +44,20 @@ const expectedTax = (subtotal: number, region: string) => Math.round((subtotal *
 
 type Line = { productId: string; variantId: string; quantity: number; unitPrice: number };
 type Plan = { buyer: Buyer; key: string; body: Record<string, unknown>; lines: Line[]; loseFirstAnswer: boolean; doubleClick: boolean };
-type OrderJson = { id: string; items: { productId: string; variantId: string; quantity: number; unitPrice: { amount: number; currency: string }; lineTotal: { amount: number; currency: string } }[]; subtotal: { amount: number }; shipping: { amount: number }; tax: { amount: number }; total: { amount: number; currency: string } };
+type OrderJson = {
+  id: string;
+  items: {
+    productId: string;
+    variantId: string;
+    quantity: number;
+    unitPrice: { amount: number; currency: string };
+    lineTotal: { amount: number; currency: string };
+  }[];
+  subtotal: { amount: number };
+  shipping: { amount: number };
+  tax: { amount: number };
+  total: { amount: number; currency: string };
+};
 
 const cookiesOf = (b: Buyer) => new Map([['sf_at', b.accessToken]]);
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -84,7 +97,12 @@ async function buy(plan: Plan): Promise<{ answers: RouteResult[]; lost: number; 
 
 async function ordersOf(userId: string): Promise<OrderRecord[]> {
   const out = await dynamoDoc().send(
-    new QueryCommand({ TableName: tableName('orders'), KeyConditionExpression: 'userId = :u', ExpressionAttributeValues: { ':u': userId }, ConsistentRead: true }),
+    new QueryCommand({
+      TableName: tableName('orders'),
+      KeyConditionExpression: 'userId = :u',
+      ExpressionAttributeValues: { ':u': userId },
+      ConsistentRead: true,
+    }),
   );
   return (out.Items ?? []) as OrderRecord[];
 }
@@ -138,7 +156,10 @@ describe(`${BUYERS} concurrent buyers with retries against a stock of ${LIMITED_
       for (const line of plan.lines) {
         const res = await callRoute(
           cartItemsRoute.POST,
-          browserRequest('POST', '/api/cart/items', { cookies: cookiesOf(plan.buyer), body: { productId: line.productId, variantId: line.variantId, quantity: line.quantity, price: 1 } }),
+          browserRequest('POST', '/api/cart/items', {
+            cookies: cookiesOf(plan.buyer),
+            body: { productId: line.productId, variantId: line.variantId, quantity: line.quantity, price: 1 },
+          }),
           undefined,
         );
         expect(res.status, JSON.stringify(res.body)).toBe(200);
@@ -168,7 +189,10 @@ describe(`${BUYERS} concurrent buyers with retries against a stock of ${LIMITED_
       const statuses = new Set(answers.map((a) => a.status).filter((s) => s !== 503));
       if (final.status === 201 && ids.size === 1 && statuses.size === 1) winners.push({ plan, orderId: [...ids][0]! });
       else if (final.status === 409 && errorCodeOf(final) === 'OUT_OF_STOCK' && ids.size === 0 && statuses.size === 1) losers.push(plan);
-      else stray.push(`buyer ${i}: ${answers.map((a) => `${a.status}${errorCodeOf(a) ? ` ${errorCodeOf(a)}` : ''}${orderIdOf(a) ? ` ${orderIdOf(a)}` : ''}`).join(' | ')}`);
+      else
+        stray.push(
+          `buyer ${i}: ${answers.map((a) => `${a.status}${errorCodeOf(a) ? ` ${errorCodeOf(a)}` : ''}${orderIdOf(a) ? ` ${orderIdOf(a)}` : ''}`).join(' | ')}`,
+        );
     }
     const lostAnswers = outcomes.reduce((n, o) => n + o.lost, 0);
     const retried503 = outcomes.reduce((n, o) => n + o.retried503, 0);
@@ -199,7 +223,10 @@ describe(`${BUYERS} concurrent buyers with retries against a stock of ${LIMITED_
     const winnerIds = new Map(winners.map((w) => [w.plan.buyer.sub, w.orderId]));
     for (const [i, records] of stored.entries()) {
       const expectedId = winnerIds.get(plans[i]!.buyer.sub);
-      expect(records.map((r) => r.orderId), `buyer ${i}`).toEqual(expectedId ? [expectedId] : []);
+      expect(
+        records.map((r) => r.orderId),
+        `buyer ${i}`,
+      ).toEqual(expectedId ? [expectedId] : []);
     }
 
     // Money, per order, from the stored record and from the order route the shopper reads.
@@ -227,12 +254,16 @@ describe(`${BUYERS} concurrent buyers with retries against a stock of ${LIMITED_
     }
 
     // Carts: winners' are empty; losers keep what they had, the lantern now marked unavailable.
-    const carts = await inBatches(plans, 20, (plan) => callRoute(cartRoute.GET, browserRequest('GET', '/api/cart', { cookies: cookiesOf(plan.buyer) }), undefined));
+    const carts = await inBatches(plans, 20, (plan) =>
+      callRoute(cartRoute.GET, browserRequest('GET', '/api/cart', { cookies: cookiesOf(plan.buyer) }), undefined),
+    );
     for (const [i, cart] of carts.entries()) {
       const items = (cart.body as { items: { productId: string; variantId: string; quantity: number; available: boolean }[] }).items;
       if (winnerIds.has(plans[i]!.buyer.sub)) expect(items, `buyer ${i}`).toEqual([]);
       else {
-        expect(items.map((it) => `${it.variantId}×${it.quantity}`).sort(), `buyer ${i}`).toEqual(plans[i]!.lines.map((l) => `${l.variantId}×${l.quantity}`).sort());
+        expect(items.map((it) => `${it.variantId}×${it.quantity}`).sort(), `buyer ${i}`).toEqual(
+          plans[i]!.lines.map((l) => `${l.variantId}×${l.quantity}`).sort(),
+        );
         expect(items.find((it) => it.productId === limitedId)?.available).toBe(false);
       }
     }
@@ -255,12 +286,21 @@ describe(`${BUYERS} concurrent buyers with retries against a stock of ${LIMITED_
     }
     // The same key with a different body is refused, not turned into a second order.
     for (const { plan } of winners.slice(0, 5)) {
-      const changed = await callRoute(checkoutRoute.POST, checkoutRequest(plan, { ...plan.body, shippingMethod: plan.body.shippingMethod === 'express' ? 'standard' : 'express' }), undefined);
+      const changed = await callRoute(
+        checkoutRoute.POST,
+        checkoutRequest(plan, { ...plan.body, shippingMethod: plan.body.shippingMethod === 'express' ? 'standard' : 'express' }),
+        undefined,
+      );
       expect(changed.status).toBe(409);
       expect(errorCodeOf(changed)).toBe('IDEMPOTENCY_KEY_REUSED');
     }
     const after = await inBatches(plans, 20, (plan) => ordersOf(plan.buyer.sub));
-    expect(after.flat().map((r) => r.orderId).sort()).toEqual(winners.map((w) => w.orderId).sort());
+    expect(
+      after
+        .flat()
+        .map((r) => r.orderId)
+        .sort(),
+    ).toEqual(winners.map((w) => w.orderId).sort());
     expect(await stockOf(limitedId)).toEqual({ last: 0 });
     expect(await stockOf(extraId)).toEqual({ small: EXTRA_STOCK - sold('small'), large: EXTRA_STOCK - sold('large') });
   }, 120_000);

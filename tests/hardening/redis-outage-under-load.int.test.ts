@@ -53,7 +53,8 @@ type Phase = 'healthy' | 'redis-killed' | 'redis-restarted' | 'redis-frozen' | '
 type Sample = { kind: Kind; phase: Phase; endPhase?: Phase; status: number; problem?: string };
 
 /** The cache handler's in-process layer (created on its first use). */
-const clearMemoryLayer = () => (globalThis as unknown as Record<symbol, { memory: Map<string, unknown> } | undefined>)[Symbol.for('storefront.cache.entries')]?.memory.clear();
+const clearMemoryLayer = () =>
+  (globalThis as unknown as Record<symbol, { memory: Map<string, unknown> } | undefined>)[Symbol.for('storefront.cache.entries')]?.memory.clear();
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A cached catalog read the way Next performs one: the cache handler first, the render on a miss, then set. */
@@ -62,7 +63,17 @@ async function throughCacheHandler(key: string, render: () => Promise<RouteResul
   if (hit) return { status: 200, headers: new Headers(), body: JSON.parse(await new Response(hit.value).text()), setCookies: new Map() };
   const res = await render();
   if (res.status === 200) {
-    await cacheHandler.set(key, Promise.resolve({ value: new Response(JSON.stringify(res.body)).body!, tags: ['catalog'], stale: 60, timestamp: Date.now(), expire: 3600, revalidate: 300 }));
+    await cacheHandler.set(
+      key,
+      Promise.resolve({
+        value: new Response(JSON.stringify(res.body)).body!,
+        tags: ['catalog'],
+        stale: 60,
+        timestamp: Date.now(),
+        expire: 3600,
+        revalidate: 300,
+      }),
+    );
   }
   return res;
 }
@@ -98,7 +109,9 @@ describe('Redis stopped during a load run on catalog and cart', () => {
   it('answers every catalog and cart request without a 5xx while Redis dies, restarts empty, freezes and thaws; then uses Redis again', async () => {
     // A small catalog of our own: one category, three products, a few sales on the leaderboard.
     const category = uniqueId('outage');
-    await dynamoDoc().send(new PutCommand({ TableName: tableName('categories'), Item: { slug: category, name: `Outage ${category}`, description: 'Fault suite.' } }));
+    await dynamoDoc().send(
+      new PutCommand({ TableName: tableName('categories'), Item: { slug: category, name: `Outage ${category}`, description: 'Fault suite.' } }),
+    );
     const products: ProductRecord[] = [];
     for (const [i, word] of ['zephyrine', 'quillwort', 'marrowfat'].entries()) {
       const p = { ...(await putProduct({ name: `${word} kit`, variants: [{ id: 'one', price: 1_000 + i * 250, stock: 1_000 }] })), category };
@@ -133,7 +146,8 @@ describe('Redis stopped during a load run on catalog and cart', () => {
       search: searchRoute.GET,
       'top-sellers': topSellersRoute.GET,
     } as const;
-    const read = (kind: keyof typeof paths) => callRoute(handlers[kind] as (req: Request, ctx: undefined) => Promise<Response>, browserRequest('GET', paths[kind]), undefined);
+    const read = (kind: keyof typeof paths) =>
+      callRoute(handlers[kind] as (req: Request, ctx: undefined) => Promise<Response>, browserRequest('GET', paths[kind]), undefined);
 
     // Healthy answers: the reference every later answer must equal.
     const expected = new Map<string, unknown>();
@@ -145,7 +159,11 @@ describe('Redis stopped during a load run on catalog and cart', () => {
     expect((expected.get('products') as { items: { id: string }[] }).items.map((i) => i.id)).toEqual([first.id, second.id, third.id]);
     expect((expected.get('search') as { items: { id: string }[] }).items.map((i) => i.id)).toEqual([second.id]);
     const sellers = (expected.get('top-sellers') as { items: { id: string; sold: number }[] }).items;
-    expect(sellers.filter((s) => [first.id, second.id, third.id].includes(s.id)).map((s) => [s.id, s.sold])).toEqual([[first.id, 7], [third.id, 5], [second.id, 3]]);
+    expect(sellers.filter((s) => [first.id, second.id, third.id].includes(s.id)).map((s) => [s.id, s.sold])).toEqual([
+      [first.id, 7],
+      [third.id, 5],
+      [second.id, 3],
+    ]);
     expect((await getTopSellers(100)).source).toBe('redis');
 
     // Eight shoppers: one signed in (a real Cognito session), seven guests with their own signed cart cookie.
@@ -167,7 +185,11 @@ describe('Redis stopped during a load run on catalog and cart', () => {
       const sample = (res: RouteResult, problem?: string): Sample => ({ kind, phase: at, status: res.status, ...(problem ? { problem } : {}) });
       if (kind === 'cart-set') {
         if (!s.lineId) {
-          const res = await callRoute(cartItemsRoute.POST, browserRequest('POST', '/api/cart/items', { cookies: s.jar, body: { productId: s.product.id, variantId: 'one', quantity: 1 } }), undefined);
+          const res = await callRoute(
+            cartItemsRoute.POST,
+            browserRequest('POST', '/api/cart/items', { cookies: s.jar, body: { productId: s.product.id, variantId: 'one', quantity: 1 } }),
+            undefined,
+          );
           keepCookies(s.jar, res.setCookies);
           const line = (res.body as { items?: { lineId: string; productId: string; quantity: number }[] }).items?.find((l) => l.productId === s.product.id);
           if (res.status === 200 && line) {
@@ -190,7 +212,10 @@ describe('Redis stopped during a load run on catalog and cart', () => {
         const items = (res.body as { items?: { productId: string; quantity: number }[] }).items ?? [];
         const want = s.lineId ? [`${s.product.id}×${s.quantity}`] : [];
         const got = items.map((l) => `${l.productId}×${l.quantity}`);
-        return sample(res, res.status === 200 && JSON.stringify(got) === JSON.stringify(want) ? undefined : `cart ${JSON.stringify(got)} ≠ ${JSON.stringify(want)}`);
+        return sample(
+          res,
+          res.status === 200 && JSON.stringify(got) === JSON.stringify(want) ? undefined : `cart ${JSON.stringify(got)} ≠ ${JSON.stringify(want)}`,
+        );
       }
       if (kind === 'cached-listing') {
         // Each read as a cold instance would make it (no in-process copy), so every one goes to Redis.
@@ -201,7 +226,12 @@ describe('Redis stopped during a load run on catalog and cart', () => {
       // The leaderboard's 5 s in-process memo is dropped first, so every top-sellers read reaches Redis (or its fallback).
       if (kind === 'top-sellers') clearLeaderboardMemo();
       const res = await read(kind);
-      return sample(res, res.status === 200 && JSON.stringify(res.body) === JSON.stringify(expected.get(kind)) ? undefined : `${kind} differs: ${JSON.stringify(res.body).slice(0, 300)}`);
+      return sample(
+        res,
+        res.status === 200 && JSON.stringify(res.body) === JSON.stringify(expected.get(kind))
+          ? undefined
+          : `${kind} differs: ${JSON.stringify(res.body).slice(0, 300)}`,
+      );
     }
 
     const load = shoppers.map(async (s, i) => {
@@ -256,12 +286,18 @@ describe('Redis stopped during a load run on catalog and cart', () => {
 
     // No 5xx, ever; every answer right; every kind answered in every phase.
     const byPhase = (p: Phase) => samples.filter((s) => s.phase === p);
-    const summary = (['healthy', 'redis-killed', 'redis-restarted', 'redis-frozen', 'redis-thawed'] as Phase[]).map((p) => `${p} ${byPhase(p).length}`).join(', ');
+    const summary = (['healthy', 'redis-killed', 'redis-restarted', 'redis-frozen', 'redis-thawed'] as Phase[])
+      .map((p) => `${p} ${byPhase(p).length}`)
+      .join(', ');
     console.log(`[measure] requests per phase: ${summary}`);
     expect(samples.filter((s) => s.status >= 500)).toEqual([]);
     expect(samples.filter((s) => s.problem)).toEqual([]);
     for (const p of ['healthy', 'redis-killed', 'redis-restarted', 'redis-frozen', 'redis-thawed'] as Phase[]) {
-      const kinds = new Set(byPhase(p).filter((s) => s.endPhase === p).map((s) => s.kind));
+      const kinds = new Set(
+        byPhase(p)
+          .filter((s) => s.endPhase === p)
+          .map((s) => s.kind),
+      );
       expect([...kinds].sort(), `kinds answered while ${p}`).toEqual([...KINDS].sort());
     }
 

@@ -207,10 +207,7 @@ export const shortHostileString: fc.Arbitrary<string> = fc.oneof(
 );
 
 /** Hostile strings, huge ones (≥ 100 KB) included. */
-export const hostileString: fc.Arbitrary<string> = fc.oneof(
-  { weight: 9, arbitrary: shortHostileString },
-  { weight: 1, arbitrary: hugeString() },
-);
+export const hostileString: fc.Arbitrary<string> = fc.oneof({ weight: 9, arbitrary: shortHostileString }, { weight: 1, arbitrary: hugeString() });
 
 /** Strings that fit in a 64 KB body but not in any field's maximum. */
 export const longString: fc.Arbitrary<string> = hugeString(3 * KB, 20 * KB);
@@ -257,16 +254,16 @@ export function mutatedBody(template: Record<string, unknown>): fc.Arbitrary<unk
       if (value !== null && typeof value === 'object' && !Array.isArray(value) && depth < 3) {
         options.push(mutateObject(value as Record<string, unknown>, depth + 1).map((v) => ({ keep: true, value: v })));
       }
-      return fc.oneof({ arbitrary: options[0]!, weight: 3 }, ...options.slice(1).map((arbitrary) => ({ arbitrary, weight: 1 }))).map((choice) => [key, choice] as const);
+      return fc
+        .oneof({ arbitrary: options[0]!, weight: 3 }, ...options.slice(1).map((arbitrary) => ({ arbitrary, weight: 1 })))
+        .map((choice) => [key, choice] as const);
     });
-    return fc
-      .tuple(fc.tuple(...fields), fc.array(fc.tuple(extraKey, hostileJsonValue), { maxLength: depth === 0 ? 3 : 1 }))
-      .map(([chosen, extras]) => {
-        const entries: [string, unknown][] = [];
-        for (const [key, choice] of chosen) if (choice.keep) entries.push([key, choice.value]);
-        for (const [key, value] of extras) entries.push([key, value]);
-        return ownObject(entries);
-      });
+    return fc.tuple(fc.tuple(...fields), fc.array(fc.tuple(extraKey, hostileJsonValue), { maxLength: depth === 0 ? 3 : 1 })).map(([chosen, extras]) => {
+      const entries: [string, unknown][] = [];
+      for (const [key, choice] of chosen) if (choice.keep) entries.push([key, choice.value]);
+      for (const [key, value] of extras) entries.push([key, value]);
+      return ownObject(entries);
+    });
   };
   return fc.oneof(
     { weight: 8, arbitrary: mutateObject(template, 0) },
@@ -314,7 +311,9 @@ export function malformedJsonText(template: Record<string, unknown>): fc.Arbitra
       ),
       // A valid body cut short, or with one character flipped.
       fc.integer({ min: 1, max: Math.max(1, valid.length - 1) }).map((n) => valid.slice(0, n)),
-      fc.tuple(fc.integer({ min: 0, max: valid.length - 1 }), fc.constantFrom('{', '}', '"', ',', ':', '\\', ']')).map(([i, c]) => valid.slice(0, i) + c + valid.slice(i + 1)),
+      fc
+        .tuple(fc.integer({ min: 0, max: valid.length - 1 }), fc.constantFrom('{', '}', '"', ',', ':', '\\', ']'))
+        .map(([i, c]) => valid.slice(0, i) + c + valid.slice(i + 1)),
       fc.string({ minLength: 1, maxLength: 40 }),
       fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }),
     )
@@ -350,7 +349,13 @@ export const oversizeTransport: fc.Arbitrary<OversizeTransport> = fc.constantFro
 export function mutatedQuery(template: Record<string, string>): fc.Arbitrary<string> {
   const value = fc.oneof({ weight: 3, arbitrary: shortHostileString }, { weight: 2, arbitrary: numericText }, { weight: 1, arbitrary: hugeString() });
   const fields = Object.entries(template).map(([key, v]) =>
-    fc.oneof({ weight: 3, arbitrary: fc.constant<string | null>(v) }, { weight: 1, arbitrary: fc.constant<string | null>(null) }, { weight: 2, arbitrary: value }).map((chosen) => [key, chosen] as const),
+    fc
+      .oneof(
+        { weight: 3, arbitrary: fc.constant<string | null>(v) },
+        { weight: 1, arbitrary: fc.constant<string | null>(null) },
+        { weight: 2, arbitrary: value },
+      )
+      .map((chosen) => [key, chosen] as const),
   );
   return fc.tuple(fc.tuple(...fields), fc.array(fc.tuple(extraKey, shortHostileString), { maxLength: 2 })).map(([chosen, extras]) => {
     const params = new URLSearchParams();

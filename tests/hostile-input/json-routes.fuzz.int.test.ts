@@ -137,7 +137,9 @@ async function getItem(table: Parameters<typeof tableName>[0], key: Record<strin
   return (out.Item as Record<string, unknown> | undefined) ?? null;
 }
 
-async function newShopper(prefix: string): Promise<{ id: string; email: string; password: string; token: string; idToken: string; claims: Record<string, unknown> }> {
+async function newShopper(
+  prefix: string,
+): Promise<{ id: string; email: string; password: string; token: string; idToken: string; claims: Record<string, unknown> }> {
   const email = `${prefix}-${uniqueId('fz')}@example.com`;
   const password = 'Fuzz-pass-123';
   await registerAccount({ email, password, name: `Fuzz ${prefix}` });
@@ -153,7 +155,8 @@ async function forgedTokensFor(user: { token: string; idToken: string; claims: R
   const require = createRequire(import.meta.url);
   const poolKey = await importJWK((require('cognito-local/lib/keys/cognitoLocal.private.json') as { jwk: JWK }).jwk, 'RS256');
   const now = Math.floor(Date.now() / 1000);
-  const sign = (claims: Record<string, unknown>) => new SignJWT({ ...user.claims, ...claims }).setProtectedHeader({ alg: 'RS256', kid: 'CognitoLocal' }).sign(poolKey);
+  const sign = (claims: Record<string, unknown>) =>
+    new SignJWT({ ...user.claims, ...claims }).setProtectedHeader({ alg: 'RS256', kid: 'CognitoLocal' }).sign(poolKey);
   const { privateKey } = await generateKeyPair('RS256');
   const [head, payload, signature] = user.token.split('.') as [string, string, string];
   return [
@@ -191,7 +194,12 @@ async function flagStates(): Promise<Record<string, FlagState>> {
 
 beforeAll(async () => {
   const site = getConfig().SITE_URL.replace(/\/+$/, '');
-  const product = await putProduct({ variants: [{ id: 'v1', price: 1_250, stock: 100_000 }, { id: 'v2', price: 2_500, stock: 100_000 }] });
+  const product = await putProduct({
+    variants: [
+      { id: 'v1', price: 1_250, stock: 100_000 },
+      { id: 'v2', price: 2_500, stock: 100_000 },
+    ],
+  });
   const scarce = await putProduct({ variants: [{ id: 'v1', price: 900, stock: 1 }] });
   const [a, b, c] = [await newShopper('fuzz-a'), await newShopper('fuzz-b'), await newShopper('fuzz-c')];
   const marketer = await authenticateWithPassword({ email: 'marketer@example.com', password: 'Marketer-pass-1' });
@@ -211,7 +219,10 @@ beforeAll(async () => {
   // has a next page and an entry to revert to.
   const fuzzer = { id: 'fuzz-setup', email: 'fuzz@example.com', name: 'fuzz', groups: ['marketers'] };
   const seeded = (await getItem('flags', { key: FUZZ_FLAG }))!;
-  const changed = await updateFlag(fuzzer, FUZZ_FLAG, { rolloutPercent: Number(seeded.rolloutPercent) === 100 ? 99 : 100, expectedVersion: Number(seeded.version) });
+  const changed = await updateFlag(fuzzer, FUZZ_FLAG, {
+    rolloutPercent: Number(seeded.rolloutPercent) === 100 ? 99 : 100,
+    expectedVersion: Number(seeded.version),
+  });
   await updateFlag(fuzzer, FUZZ_FLAG, { rolloutPercent: Number(seeded.rolloutPercent), expectedVersion: changed.version });
   const [flagEntry] = await queryAudit(FUZZ_FLAG, 1);
   expect(flagEntry, `${FUZZ_FLAG} has history (seeded by the stack)`).toBeDefined();
@@ -265,7 +276,8 @@ async function restoreFixtures(): Promise<void> {
     [`guest#${fx.g.id}`, fx.baseline.cartG],
   ] as const) {
     const current = await getItem('carts', { cartId });
-    if (JSON.stringify(current) !== JSON.stringify(item)) await dynamoDoc().send(new PutCommand({ TableName: tableName('carts'), Item: item as Record<string, unknown> }));
+    if (JSON.stringify(current) !== JSON.stringify(item))
+      await dynamoDoc().send(new PutCommand({ TableName: tableName('carts'), Item: item as Record<string, unknown> }));
   }
   const now = await flagStates();
   for (const key of FLAG_KEYS) {
@@ -314,17 +326,29 @@ type RouteSpec = {
   headers?: () => fc.Arbitrary<[string, string][]>;
 };
 
-const ownLine = () => fc.oneof({ weight: 4, arbitrary: fc.constant(fx.a.lineId) }, { weight: 2, arbitrary: fc.constantFrom(fx.b.lineId, fx.g.lineId) }, { weight: 3, arbitrary: hostilePathParam });
-const flagKey = () => fc.oneof({ weight: 6, arbitrary: fc.constant(FUZZ_FLAG) }, { weight: 1, arbitrary: fc.constant('no-such-flag') }, { weight: 3, arbitrary: hostilePathParam });
+const ownLine = () =>
+  fc.oneof(
+    { weight: 4, arbitrary: fc.constant(fx.a.lineId) },
+    { weight: 2, arbitrary: fc.constantFrom(fx.b.lineId, fx.g.lineId) },
+    { weight: 3, arbitrary: hostilePathParam },
+  );
+const flagKey = () =>
+  fc.oneof({ weight: 6, arbitrary: fc.constant(FUZZ_FLAG) }, { weight: 1, arbitrary: fc.constant('no-such-flag') }, { weight: 3, arbitrary: hostilePathParam });
 const validFlagKey = (p: Record<string, string>) => flagKeySchema.safeParse(p.key).success;
 /** Any shopper's order (operations see them all), one that never existed, and hostile ids. */
 const anyOrderId = (own: () => string) => () =>
-  fc.oneof({ weight: 5, arbitrary: fc.constantFrom(own(), fx.b.orderId) }, { weight: 1, arbitrary: fc.constant('ord_000000000zzzzzzzz') }, { weight: 3, arbitrary: hostilePathParam });
+  fc.oneof(
+    { weight: 5, arbitrary: fc.constantFrom(own(), fx.b.orderId) },
+    { weight: 1, arbitrary: fc.constant('ord_000000000zzzzzzzz') },
+    { weight: 3, arbitrary: hostilePathParam },
+  );
 const validOrderId = (p: Record<string, string>) => isOrderId(p.id ?? '');
 /** Operations' certain answers on [id]: a malformed id is a 404 before anything is read. */
 const opsOrderCertain = (c: Case): { status: number; code?: ErrorCode } | null => (isOrderId(c.params.id ?? '') ? null : { status: 404, code: 'NOT_FOUND' });
 const idempotencyKey = () =>
-  fc.oneof({ weight: 3, arbitrary: fc.uuid() }, { weight: 1, arbitrary: shortHostileString.map(asHeaderValue) }).map((k): [string, string][] => [['idempotency-key', k]]);
+  fc
+    .oneof({ weight: 3, arbitrary: fc.uuid() }, { weight: 1, arbitrary: shortHostileString.map(asHeaderValue) })
+    .map((k): [string, string][] => [['idempotency-key', k]]);
 
 /** The cookies as the server reads them (Next's parser; server/identity/session-cookies.ts agrees with it). */
 function serverCookies(c: Case): RequestCookies {
@@ -380,13 +404,43 @@ const ROUTES: RouteSpec[] = [
     path: '/api/search',
     auth: 'public',
     query: ['q', 'category', 'minPrice', 'maxPrice', 'minRating', 'inStock', 'sort', 'cursor', 'limit'],
-    queryTemplate: () => ({ q: 'test product', minPrice: '100', maxPrice: '5000', minRating: '3', inStock: 'true', sort: 'price-desc', limit: '5', cursor: fx.cursors.search }),
+    queryTemplate: () => ({
+      q: 'test product',
+      minPrice: '100',
+      maxPrice: '5000',
+      minRating: '3',
+      inStock: 'true',
+      sort: 'price-desc',
+      limit: '5',
+      cursor: fx.cursors.search,
+    }),
     statuses: [200, 400],
   },
   { method: 'GET', path: '/api/top-sellers', auth: 'public', query: ['limit'], queryTemplate: () => ({ limit: '5' }), statuses: [200, 400] },
-  { method: 'GET', path: '/api/recommendations', auth: 'public', query: ['productId', 'limit'], queryTemplate: () => ({ productId: fx.product.id, limit: '4' }), statuses: [200, 400, 401] },
-  { method: 'GET', path: '/api/stores', auth: 'public', query: ['q', 'lat', 'lng', 'limit'], queryTemplate: () => ({ q: 'Seattle', lat: '47.6', lng: '-122.3', limit: '3' }), statuses: [200, 400] },
-  { method: 'GET', path: '/api/stores/suggestions', auth: 'public', query: ['q', 'limit'], queryTemplate: () => ({ q: 'Sea', limit: '5' }), statuses: [200, 400] },
+  {
+    method: 'GET',
+    path: '/api/recommendations',
+    auth: 'public',
+    query: ['productId', 'limit'],
+    queryTemplate: () => ({ productId: fx.product.id, limit: '4' }),
+    statuses: [200, 400, 401],
+  },
+  {
+    method: 'GET',
+    path: '/api/stores',
+    auth: 'public',
+    query: ['q', 'lat', 'lng', 'limit'],
+    queryTemplate: () => ({ q: 'Seattle', lat: '47.6', lng: '-122.3', limit: '3' }),
+    statuses: [200, 400],
+  },
+  {
+    method: 'GET',
+    path: '/api/stores/suggestions',
+    auth: 'public',
+    query: ['q', 'limit'],
+    queryTemplate: () => ({ q: 'Sea', limit: '5' }),
+    statuses: [200, 400],
+  },
   {
     method: 'GET',
     path: '/api/stores/delivery-estimate',
@@ -412,8 +466,22 @@ const ROUTES: RouteSpec[] = [
     statuses: [201, 400, 403, 409, 413, 429],
     watch: ['signUpUser'],
   },
-  { method: 'POST', path: '/api/auth/confirm', auth: 'public', mutation: true, body: { template: () => ({ email: fx.c.email, code: '123456' }) }, statuses: [200, 400, 403, 409, 413, 429] },
-  { method: 'POST', path: '/api/auth/forgot-password', auth: 'public', mutation: true, body: { template: () => ({ email: fx.c.email }) }, statuses: [200, 400, 403, 413, 429] },
+  {
+    method: 'POST',
+    path: '/api/auth/confirm',
+    auth: 'public',
+    mutation: true,
+    body: { template: () => ({ email: fx.c.email, code: '123456' }) },
+    statuses: [200, 400, 403, 409, 413, 429],
+  },
+  {
+    method: 'POST',
+    path: '/api/auth/forgot-password',
+    auth: 'public',
+    mutation: true,
+    body: { template: () => ({ email: fx.c.email }) },
+    statuses: [200, 400, 403, 413, 429],
+  },
   {
     method: 'POST',
     path: '/api/auth/reset-password',
@@ -427,7 +495,13 @@ const ROUTES: RouteSpec[] = [
     path: '/api/auth/sign-in',
     auth: 'public',
     mutation: true,
-    body: { template: () => ({ email: fx.c.email, password: fx.c.password }), variants: () => [{ email: fx.c.email, password: 'Wrong-pass-1' }, { email: 'nobody@example.com', password: 'x' }] },
+    body: {
+      template: () => ({ email: fx.c.email, password: fx.c.password }),
+      variants: () => [
+        { email: fx.c.email, password: 'Wrong-pass-1' },
+        { email: 'nobody@example.com', password: 'x' },
+      ],
+    },
     statuses: [200, 400, 401, 403, 413, 429],
     watch: ['cartA', 'cartB'],
   },
@@ -449,7 +523,11 @@ const ROUTES: RouteSpec[] = [
     body: {
       template: () => ({ productId: fx.product.id, variantId: 'v1', quantity: 1 }),
       // Over the stock of the scarce product (409), past the line maximum with what is in the cart (400), no such variant (404).
-      variants: () => [{ productId: fx.scarce.id, variantId: 'v1', quantity: 2 }, { productId: fx.product.id, variantId: 'v1', quantity: 99 }, { productId: fx.product.id, variantId: 'v9' }],
+      variants: () => [
+        { productId: fx.scarce.id, variantId: 'v1', quantity: 2 },
+        { productId: fx.product.id, variantId: 'v1', quantity: 99 },
+        { productId: fx.product.id, variantId: 'v9' },
+      ],
     },
     statuses: [200, 400, 403, 404, 409, 413],
     watch: ['cartA', 'cartB', 'cartG'],
@@ -464,7 +542,8 @@ const ROUTES: RouteSpec[] = [
     statuses: [200, 400, 403, 404, 409, 413],
     watch: ['cartA', 'cartB', 'cartG'],
     // Someone else's line (B's, G's for a non-guest) is the same 404 as no line at all.
-    certain: (c) => (updateQuantitySchema.safeParse(parsedBody(c)).success && !callerLines(c).includes(c.params.lineId!) ? { status: 404, code: 'NOT_FOUND' } : null),
+    certain: (c) =>
+      updateQuantitySchema.safeParse(parsedBody(c)).success && !callerLines(c).includes(c.params.lineId!) ? { status: 404, code: 'NOT_FOUND' } : null,
   },
   {
     method: 'DELETE',
@@ -490,7 +569,10 @@ const ROUTES: RouteSpec[] = [
         checkoutBody('4000 0000 0000 9995'),
         { ...checkoutBody(), shippingMethod: 'express' },
         { ...checkoutBody(), shippingAddress: { name: 'Zoë', line1: '1 Rue', city: 'Montréal', region: 'QC', postalCode: 'H2X 1Y4', country: 'CA' } },
-        { ...checkoutBody(), shippingAddress: { name: 'Ada', line1: '1 Analytical Way', city: 'San Francisco', region: 'OR', postalCode: '94105', country: 'US' } },
+        {
+          ...checkoutBody(),
+          shippingAddress: { name: 'Ada', line1: '1 Analytical Way', city: 'San Francisco', region: 'OR', postalCode: '94105', country: 'US' },
+        },
         checkoutBody(undefined, { expectedTotal: { amount: 1, currency: 'USD' } }),
       ],
     },
@@ -506,7 +588,14 @@ const ROUTES: RouteSpec[] = [
     queryTemplate: () => ({ country: 'US', region: 'CA', postalCode: '94105', shippingMethod: 'express' }),
     statuses: [200, 400, 401],
   },
-  { method: 'GET', path: '/api/orders', auth: 'user', query: ['cursor', 'limit'], queryTemplate: () => ({ limit: '1', cursor: fx.cursors.orders }), statuses: [200, 400, 401] },
+  {
+    method: 'GET',
+    path: '/api/orders',
+    auth: 'user',
+    query: ['cursor', 'limit'],
+    queryTemplate: () => ({ limit: '1', cursor: fx.cursors.orders }),
+    statuses: [200, 400, 401],
+  },
   {
     method: 'GET',
     path: '/api/orders/[id]',
@@ -533,12 +622,19 @@ const ROUTES: RouteSpec[] = [
     auth: 'user',
     mutation: true,
     params: { id: () => fc.oneof(fc.constantFrom(fx.a.orderId, fx.b.orderId), hostilePathParam) },
-    body: { template: () => ({ lines: [{ variantId: 'v', quantity: 1 }], reason: 'Too small' }), variants: () => [{ lines: [{ variantId: 'v', quantity: 99 }], reason: 'x' }] },
+    body: {
+      template: () => ({ lines: [{ variantId: 'v', quantity: 1 }], reason: 'Too small' }),
+      variants: () => [{ lines: [{ variantId: 'v', quantity: 99 }], reason: 'x' }],
+    },
     statuses: [201, 400, 401, 403, 404, 409, 413],
     watch: ['ordersA', 'stock'],
     // Placed, not delivered: A's own order is a 409 for any valid body, anyone else's a 404.
     certain: (c) =>
-      returnRequestSchema.safeParse(parsedBody(c)).success ? (c.params.id === fx.a.orderId ? { status: 409, code: 'CONFLICT' } : { status: 404, code: 'NOT_FOUND' }) : null,
+      returnRequestSchema.safeParse(parsedBody(c)).success
+        ? c.params.id === fx.a.orderId
+          ? { status: 409, code: 'CONFLICT' }
+          : { status: 404, code: 'NOT_FOUND' }
+        : null,
   },
   {
     method: 'GET',
@@ -623,7 +719,10 @@ const ROUTES: RouteSpec[] = [
     // Nothing was captured on the fixtures' orders: a valid refund is 409 and moves no money.
     body: {
       template: () => ({ amount: { amount: 100, currency: 'USD' }, reason: 'Fuzzing the refund form' }),
-      variants: () => [{ amount: { amount: 1, currency: 'USD' }, reason: ' ' }, { amount: { amount: 10_000_000, currency: 'USD' }, reason: 'more than was paid' }],
+      variants: () => [
+        { amount: { amount: 1, currency: 'USD' }, reason: ' ' },
+        { amount: { amount: 10_000_000, currency: 'USD' }, reason: 'more than was paid' },
+      ],
     },
     statuses: [200, 400, 401, 403, 404, 409, 413],
     watch: ['ordersA', 'stock'],
@@ -699,7 +798,10 @@ function bodyArb(spec: RouteSpec): fc.Arbitrary<BodyCase | null> {
     { weight: 1, arbitrary: fc.constantFrom(...valid).map((v): BodyCase => ({ kind: 'json', text: JSON.stringify(v) })) },
     { weight: 2, arbitrary: malformedJsonText(template).map((text): BodyCase => ({ kind: 'malformed', text })) },
     { weight: 1, arbitrary: fc.constant<BodyCase>({ kind: 'empty' }) },
-    { weight: 2, arbitrary: fc.tuple(oversizedJsonText(template, limit), oversizeTransport).map(([text, transport]): BodyCase => ({ kind: 'oversize', text, transport })) },
+    {
+      weight: 2,
+      arbitrary: fc.tuple(oversizedJsonText(template, limit), oversizeTransport).map(([text, transport]): BodyCase => ({ kind: 'oversize', text, transport })),
+    },
   );
 }
 
@@ -713,8 +815,13 @@ function caseArb(spec: RouteSpec): fc.Arbitrary<Case> {
       { weight: 1, arbitrary: fc.constant<OriginCase>({ kind: 'none' }) },
       { weight: 2, arbitrary: fc.constantFrom(...FOREIGN_ORIGINS).map((headers): OriginCase => ({ kind: 'foreign', headers })) },
     ),
-    query: spec.query ? fc.oneof({ weight: 1, arbitrary: fc.constant('') }, { weight: 6, arbitrary: hostileQuery(spec.query, spec.queryTemplate?.()) }) : fc.oneof(fc.constant(''), hostileQuery([])),
-    params: paramEntries.length === 0 ? fc.constant({}) : fc.tuple(...paramEntries.map(([name, arb]) => arb().map((v) => [name, v] as const))).map((pairs) => Object.fromEntries(pairs)),
+    query: spec.query
+      ? fc.oneof({ weight: 1, arbitrary: fc.constant('') }, { weight: 6, arbitrary: hostileQuery(spec.query, spec.queryTemplate?.()) })
+      : fc.oneof(fc.constant(''), hostileQuery([])),
+    params:
+      paramEntries.length === 0
+        ? fc.constant({})
+        : fc.tuple(...paramEntries.map(([name, arb]) => arb().map((v) => [name, v] as const))).map((pairs) => Object.fromEntries(pairs)),
     body: bodyArb(spec),
     contentType: spec.method === 'GET' ? fc.constant(null) : contentType,
     cookies: fc.array(
@@ -781,7 +888,12 @@ function buildRequest(spec: RouteSpec, c: Case): Request {
   if (c.contentType !== null && c.body) headers.set('content-type', c.contentType);
   for (const [n, v] of c.headers) headers.append(n, v);
   const body = bodyInit(c.body, headers);
-  return new Request(`${fx.site}${path}${c.query ? `?${c.query}` : ''}`, { method: spec.method, headers, body, ...(body instanceof ReadableStream ? { duplex: 'half' } : {}) } as RequestInit);
+  return new Request(`${fx.site}${path}${c.query ? `?${c.query}` : ''}`, {
+    method: spec.method,
+    headers,
+    body,
+    ...(body instanceof ReadableStream ? { duplex: 'half' } : {}),
+  } as RequestInit);
 }
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
@@ -824,7 +936,13 @@ async function snapshot(watch: readonly Watch[], c: Case): Promise<Record<string
         break;
       case 'ordersA': {
         const q = await dynamoDoc().send(
-          new QueryCommand({ TableName: tableName('orders'), KeyConditionExpression: 'userId = :u', ExpressionAttributeValues: { ':u': fx.a.id }, ConsistentRead: true, ProjectionExpression: 'orderId' }),
+          new QueryCommand({
+            TableName: tableName('orders'),
+            KeyConditionExpression: 'userId = :u',
+            ExpressionAttributeValues: { ':u': fx.a.id },
+            ConsistentRead: true,
+            ProjectionExpression: 'orderId',
+          }),
         );
         out[w] = (q.Items ?? []).map((i) => i.orderId);
         break;
@@ -842,7 +960,13 @@ async function snapshot(watch: readonly Watch[], c: Case): Promise<Record<string
         const flags: Record<string, unknown> = {};
         for (const key of FLAG_KEYS) {
           const audit = await dynamoDoc().send(
-            new QueryCommand({ TableName: tableName('flagAudit'), KeyConditionExpression: 'flagKey = :k', ExpressionAttributeValues: { ':k': key }, Select: 'COUNT', ConsistentRead: true }),
+            new QueryCommand({
+              TableName: tableName('flagAudit'),
+              KeyConditionExpression: 'flagKey = :k',
+              ExpressionAttributeValues: { ':k': key },
+              Select: 'COUNT',
+              ConsistentRead: true,
+            }),
           );
           flags[key] = { item: await getItem('flags', { key }), audit: audit.Count };
         }
@@ -879,11 +1003,14 @@ function expected(spec: RouteSpec, c: Case): { status: number; code?: ErrorCode 
   if (spec.mutation && c.origin.kind === 'foreign') return { status: 403, code: 'FORBIDDEN' };
   const caller = effectiveCaller(c);
   if (spec.auth === 'user' && caller !== 'a') return { status: 401, code: 'UNAUTHENTICATED' };
-  if (spec.auth === 'marketer' && caller !== 'marketer') return caller === 'a' || caller === 'ops' ? { status: 403, code: 'FORBIDDEN' } : { status: 401, code: 'UNAUTHENTICATED' };
+  if (spec.auth === 'marketer' && caller !== 'marketer')
+    return caller === 'a' || caller === 'ops' ? { status: 403, code: 'FORBIDDEN' } : { status: 401, code: 'UNAUTHENTICATED' };
   // A shopper or a marketer is signed in and still refused; internal headers (x-user-id and the like) change nothing.
-  if (spec.auth === 'operations' && caller !== 'ops') return caller === 'a' || caller === 'marketer' ? { status: 403, code: 'FORBIDDEN' } : { status: 401, code: 'UNAUTHENTICATED' };
+  if (spec.auth === 'operations' && caller !== 'ops')
+    return caller === 'a' || caller === 'marketer' ? { status: 403, code: 'FORBIDDEN' } : { status: 401, code: 'UNAUTHENTICATED' };
   const cls = bodyClass(spec, c);
-  if (cls && (spec.paramsBeforeBody?.(c.params) ?? true)) return cls === 'oversize' ? { status: 413, code: 'PAYLOAD_TOO_LARGE' } : { status: 400, code: 'BAD_REQUEST' };
+  if (cls && (spec.paramsBeforeBody?.(c.params) ?? true))
+    return cls === 'oversize' ? { status: 413, code: 'PAYLOAD_TOO_LARGE' } : { status: 400, code: 'BAD_REQUEST' };
   return spec.certain?.(c) ?? null;
 }
 
@@ -893,8 +1020,12 @@ function readable(text: string): string {
 }
 
 function describeCase(spec: RouteSpec, c: Case): string {
-  const body = c.body ? `${c.body.kind}${c.body.kind === 'oversize' ? `/${c.body.transport}` : ''} ${'text' in c.body ? readable(c.body.text.slice(0, 300)) : ''}` : 'none';
-  return readable(`${routeName(spec)} caller=${c.caller}${effectiveCaller(c) !== c.caller ? `→${effectiveCaller(c)}` : ''} origin=${c.origin.kind} params=${JSON.stringify(c.params)} query=${c.query.slice(0, 300)} body=${body}`);
+  const body = c.body
+    ? `${c.body.kind}${c.body.kind === 'oversize' ? `/${c.body.transport}` : ''} ${'text' in c.body ? readable(c.body.text.slice(0, 300)) : ''}`
+    : 'none';
+  return readable(
+    `${routeName(spec)} caller=${c.caller}${effectiveCaller(c) !== c.caller ? `→${effectiveCaller(c)}` : ''} origin=${c.origin.kind} params=${JSON.stringify(c.params)} query=${c.query.slice(0, 300)} body=${body}`,
+  );
 }
 
 async function checkAnswer(spec: RouteSpec, c: Case, res: Response): Promise<void> {
@@ -906,7 +1037,10 @@ async function checkAnswer(spec: RouteSpec, c: Case, res: Response): Promise<voi
     expect(res.headers.get('content-type') ?? '', label).toMatch(/^application\/json/);
     const body = JSON.parse(text) as { error?: { code?: unknown; message?: unknown; details?: unknown } };
     expect(Object.keys(body), label).toEqual(['error']);
-    expect(Object.keys(body.error ?? {}).filter((k) => !['code', 'message', 'details'].includes(k)), label).toEqual([]);
+    expect(
+      Object.keys(body.error ?? {}).filter((k) => !['code', 'message', 'details'].includes(k)),
+      label,
+    ).toEqual([]);
     expect(CLIENT_ERROR_CODES, `${label}\n→ ${text.slice(0, 300)}`).toContain(body.error?.code);
     expect(statusOf(body.error!.code as ErrorCode), label).toBe(res.status);
     expect(typeof body.error?.message === 'string' && body.error.message.length > 0, label).toBe(true);
@@ -950,7 +1084,8 @@ async function probe(spec: RouteSpec, c: Case): Promise<void> {
       // A cart cookie minted for this request must not name a cart that was written.
       const minted = jar.set.get(CART_COOKIE);
       const guestId = minted ? verifyGuestCartCookie(minted, getConfig().SESSION_SECRET) : null;
-      if (guestId && guestId !== fx.g.id) expect(await getItem('carts', { cartId: `guest#${guestId}` }), `${describeCase(spec, c)}\n→ ${status}, yet a guest cart was written`).toBeNull();
+      if (guestId && guestId !== fx.g.id)
+        expect(await getItem('carts', { cartId: `guest#${guestId}` }), `${describeCase(spec, c)}\n→ ${status}, yet a guest cart was written`).toBeNull();
       settled = true;
     }
   } finally {
@@ -992,7 +1127,13 @@ describe('the fuzz table', () => {
 describe('hostile input to every JSON route: never a 5xx, always the JSON error shape, nothing half-written', () => {
   afterAll(async () => {
     await restoreFixtures();
-    for (const [route, counts] of stats) console.log(`${route}: ${[...counts].sort().map(([k, n]) => `${k}×${n}`).join(', ')}`);
+    for (const [route, counts] of stats)
+      console.log(
+        `${route}: ${[...counts]
+          .sort()
+          .map(([k, n]) => `${k}×${n}`)
+          .join(', ')}`,
+      );
   });
 
   for (const spec of ROUTES) {
@@ -1031,7 +1172,10 @@ describe('every JSON body route, fixed cases', () => {
         await probe(spec, authorised(spec, { kind: 'oversize', text: over, transport }));
       }
       // Multi-byte: under the limit in characters, over it in bytes.
-      await probe(spec, authorised(spec, { kind: 'oversize', text: JSON.stringify({ ...template, pad: '€'.repeat(Math.ceil(limit / 3)) }), transport: 'no-length' }));
+      await probe(
+        spec,
+        authorised(spec, { kind: 'oversize', text: JSON.stringify({ ...template, pad: '€'.repeat(Math.ceil(limit / 3)) }), transport: 'no-length' }),
+      );
       // Exactly at the limit is read and judged on its content: whatever the answer, it is not 413.
       const base = JSON.stringify({ ...template, pad: '' });
       const atLimit = JSON.stringify({ ...template, pad: 'x'.repeat(limit - Buffer.byteLength(base)) });
@@ -1061,8 +1205,24 @@ describe('every JSON body route, fixed cases', () => {
       const template = spec.body!.template();
       const texts = ['[]', '[{}]', JSON.stringify([template]), '"x"', '1', '-0', '1e999', 'null', 'true', '{}'];
       for (const [key] of Object.entries(template)) {
-        for (const raw of ['1e308', '-0', '1e999', '9007199254740993', '"NaN"', '"\\uD800"', '"\\u202Eabc\\u200B"', '[]', '{}', 'null', `"${'x'.repeat(20 * KB)}"`]) {
-          texts.push(`{${Object.entries(template).map(([k, v]) => `${JSON.stringify(k)}:${k === key ? raw : JSON.stringify(v)}`).join(',')}}`);
+        for (const raw of [
+          '1e308',
+          '-0',
+          '1e999',
+          '9007199254740993',
+          '"NaN"',
+          '"\\uD800"',
+          '"\\u202Eabc\\u200B"',
+          '[]',
+          '{}',
+          'null',
+          `"${'x'.repeat(20 * KB)}"`,
+        ]) {
+          texts.push(
+            `{${Object.entries(template)
+              .map(([k, v]) => `${JSON.stringify(k)}:${k === key ? raw : JSON.stringify(v)}`)
+              .join(',')}}`,
+          );
         }
         texts.push(JSON.stringify(Object.fromEntries(Object.entries(template).filter(([k]) => k !== key))));
       }

@@ -21,8 +21,8 @@ export default async function AdminFlagsPage() {
     <>
       <h1>Feature flags</h1>
       <p>
-        Turn features on or off, roll them out to part of the shop, or limit them to signed-in shoppers or Cognito groups. Changes reach every shopper
-        within {seconds} seconds. Every change is recorded in the flag’s history, where it can be reverted.
+        Turn features on or off, roll them out to part of the shop, or limit them to signed-in shoppers or Cognito groups. Changes reach every shopper within{' '}
+        {seconds} seconds. Every change is recorded in the flag’s history, where it can be reverted.
       </p>
       <FlagsAdmin initialFlags={flags} ttlSeconds={seconds} />
     </>

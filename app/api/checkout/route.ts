@@ -16,8 +16,5 @@ export const POST = route(async (req) => {
     for (const item of order.items) recordInteractionAfterResponse({ type: 'purchase', productId: item.productId, actor: { userId: user.id } });
   }
   // A replay answers exactly like the first response did (201 and the same order), flagged for clients that care.
-  return Response.json(
-    { order },
-    { status: 201, headers: { 'Cache-Control': 'private, no-store', ...(replayed ? { 'Idempotent-Replayed': 'true' } : {}) } },
-  );
+  return Response.json({ order }, { status: 201, headers: { 'Cache-Control': 'private, no-store', ...(replayed ? { 'Idempotent-Replayed': 'true' } : {}) } });
 });

@@ -68,9 +68,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
             title="Cancel this order?"
             confirmLabel="Yes, cancel the order"
           >
-            <p>
-              Order {order.id} will not be shipped and the hold on your card is released. This cannot be undone.
-            </p>
+            <p>Order {order.id} will not be shipped and the hold on your card is released. This cannot be undone.</p>
           </ConfirmOrderAction>
         </section>
       ) : null}

@@ -37,13 +37,7 @@ export default async function ProductPage({ params }: Props) {
 
   return (
     <>
-      <Breadcrumbs
-        items={[
-          { name: 'Home', href: '/' },
-          ...(category ? [{ name: category.name, href: `/c/${category.slug}` }] : []),
-          { name: product.name },
-        ]}
-      />
+      <Breadcrumbs items={[{ name: 'Home', href: '/' }, ...(category ? [{ name: category.name, href: `/c/${category.slug}` }] : []), { name: product.name }]} />
       <div className="product">
         <Gallery images={product.images} name={product.name} />
         <div>

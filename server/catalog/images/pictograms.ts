@@ -22,9 +22,7 @@ const hikingBoot: Pictogram = {
 
 const tShirt: Pictogram = {
   body: '<path d="M70 30C80 44 120 44 130 30L162 42L188 78L160 96L150 86L150 176L50 176L50 86L40 96L12 78L38 42Z"/>',
-  detail:
-    '<path d="M70 30C80 44 120 44 130 30" fill="none" stroke-width="6"/>' +
-    '<path d="M50 112L150 112L150 126L50 126Z" opacity="0.55"/>',
+  detail: '<path d="M70 30C80 44 120 44 130 30" fill="none" stroke-width="6"/>' + '<path d="M50 112L150 112L150 126L50 126Z" opacity="0.55"/>',
 };
 
 const hoodie: Pictogram = {
@@ -37,9 +35,7 @@ const hoodie: Pictogram = {
 
 const jacket: Pictogram = {
   body: '<path d="M72 26L100 40L128 26L160 38L186 160L164 166L150 100L150 180L50 180L50 100L36 166L14 160L40 38Z"/>',
-  detail:
-    '<path d="M72 26L100 40L128 26L122 50L100 58L78 50Z"/>' +
-    '<path d="M100 40L100 180M62 132L84 128M116 128L138 132" fill="none" stroke-width="4"/>',
+  detail: '<path d="M72 26L100 40L128 26L122 50L100 58L78 50Z"/>' + '<path d="M100 40L100 180M62 132L84 128M116 128L138 132" fill="none" stroke-width="4"/>',
 };
 
 const backpack: Pictogram = {
@@ -90,7 +86,8 @@ const kitchen: Pictogram = {
   body:
     '<path d="M36 84L164 84L158 160C157 170 150 176 140 176L60 176C50 176 43 170 42 160Z"/>' +
     '<path d="M30 78C30 52 170 52 170 78Z"/><rect x="88" y="40" width="24" height="14" rx="5"/>',
-  detail: '<rect x="12" y="98" width="28" height="12" rx="6"/><rect x="160" y="98" width="28" height="12" rx="6"/><rect x="42" y="104" width="116" height="8" opacity="0.5"/>',
+  detail:
+    '<rect x="12" y="98" width="28" height="12" rx="6"/><rect x="160" y="98" width="28" height="12" rx="6"/><rect x="42" y="104" width="116" height="8" opacity="0.5"/>',
 };
 
 const yoga: Pictogram = {

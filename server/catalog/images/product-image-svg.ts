@@ -44,8 +44,7 @@ function pictogramFor(category: string): Pictogram {
 
 /** The pictogram centred on (cx, cy) at `scale` times its 200-unit grid, with a soft offset shadow. */
 function placedPictogram(p: Pictogram, palette: Palette, cx: number, cy: number, scale: number, rotate: number, opacity = 1): string {
-  const at = (dx: number, dy: number) =>
-    `translate(${n(cx + dx)} ${n(cy + dy)}) rotate(${n(rotate)}) scale(${n(scale)}) translate(-100 -100)`;
+  const at = (dx: number, dy: number) => `translate(${n(cx + dx)} ${n(cy + dy)}) rotate(${n(rotate)}) scale(${n(scale)}) translate(-100 -100)`;
   const shadowOffset = 5 * scale;
   return (
     `<g opacity="${n(opacity)}">` +

@@ -13,12 +13,19 @@ describe('product image names', () => {
     expect(parseProductImageFileName(path.split('/').pop()!)).toEqual(spec);
   });
 
-  it.each(['', 'x.png', 'running-shoes.p-1.0.png', 'running-shoes.p-1.10.png', 'Running.p-1.1.png', 'running-shoes.p-1.1.jpg', '../etc.p.1.png', 'a.b.c.1.png', 'a.<svg>.1.png'])(
-    'rejects %j',
-    (name) => {
-      expect(parseProductImageFileName(name)).toBeNull();
-    },
-  );
+  it.each([
+    '',
+    'x.png',
+    'running-shoes.p-1.0.png',
+    'running-shoes.p-1.10.png',
+    'Running.p-1.1.png',
+    'running-shoes.p-1.1.jpg',
+    '../etc.p.1.png',
+    'a.b.c.1.png',
+    'a.<svg>.1.png',
+  ])('rejects %j', (name) => {
+    expect(parseProductImageFileName(name)).toBeNull();
+  });
 });
 
 describe('product image SVG', () => {

@@ -6,5 +6,7 @@ import { buildProductImageSvg } from './product-image-svg';
 
 export async function renderProductImagePng(spec: ProductImageSpec): Promise<Buffer> {
   // density 72 renders the SVG at its own pixel size (800×800); compression 9 costs little on flat artwork.
-  return sharp(Buffer.from(buildProductImageSvg(spec)), { density: 72 }).png({ compressionLevel: 9 }).toBuffer();
+  return sharp(Buffer.from(buildProductImageSvg(spec)), { density: 72 })
+    .png({ compressionLevel: 9 })
+    .toBuffer();
 }

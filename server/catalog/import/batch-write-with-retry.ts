@@ -17,7 +17,9 @@ export class UnprocessedItemsError extends Error {
   readonly unprocessed: RequestItems;
   constructor(unprocessed: RequestItems, attempts: number) {
     const count = countItems(unprocessed);
-    super(`DynamoDB left ${count} item${count === 1 ? '' : 's'} unwritten after ${attempts} attempts; the table is throttled or overloaded. Re-run the import.`);
+    super(
+      `DynamoDB left ${count} item${count === 1 ? '' : 's'} unwritten after ${attempts} attempts; the table is throttled or overloaded. Re-run the import.`,
+    );
     this.name = 'UnprocessedItemsError';
     this.unprocessed = unprocessed;
   }
@@ -28,7 +30,11 @@ function countItems(items: RequestItems): number {
 }
 
 /** Sends one batch (at most 25 requests) until every item is written; returns how many calls it took. */
-export async function batchWriteWithRetry(send: BatchWriteSend, requestItems: RequestItems, options: BatchWriteRetryOptions = {}): Promise<{ attempts: number }> {
+export async function batchWriteWithRetry(
+  send: BatchWriteSend,
+  requestItems: RequestItems,
+  options: BatchWriteRetryOptions = {},
+): Promise<{ attempts: number }> {
   const { maxAttempts = 8, baseDelayMs = 50, maxDelayMs = 3_000, random } = options;
   let pending: RequestItems = requestItems;
   return withRetry(

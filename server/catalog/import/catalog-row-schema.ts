@@ -19,9 +19,7 @@ export const MAX_PRICE_CENTS = 100_000_000;
 export const MAX_REVIEW_COUNT = 99_999;
 
 /** Site-relative paths only: the image optimiser serves /images/products/** and nothing from other hosts. */
-const sitePathSchema = z
-  .string()
-  .regex(/^\/(?!\/)[A-Za-z0-9._~!$&'()*+,;=:@%/-]+$/, 'must be a site-relative path such as /images/products/x.png');
+const sitePathSchema = z.string().regex(/^\/(?!\/)[A-Za-z0-9._~!$&'()*+,;=:@%/-]+$/, 'must be a site-relative path such as /images/products/x.png');
 
 const variantSchema = z.strictObject({
   id: z.string().regex(VARIANT_ID_PATTERN, 'must be 1–100 letters, digits, "-" or "_"'),

@@ -73,7 +73,11 @@ export async function importCatalog(rows: readonly CatalogRow[], options: Import
   let compared = 0;
   report({ phase: 'compare', done: 0, total: products.length });
   await mapWithConcurrency(chunk(products, BATCH_GET_LIMIT), concurrency, async (group) => {
-    const found = await readStoredProducts(sendBatchGet, table, group.map((p) => p.id));
+    const found = await readStoredProducts(
+      sendBatchGet,
+      table,
+      group.map((p) => p.id),
+    );
     for (const [id, item] of found) stored.set(id, item);
     compared += group.length;
     report({ phase: 'compare', done: compared, total: products.length });
@@ -86,11 +90,7 @@ export async function importCatalog(rows: readonly CatalogRow[], options: Import
   let writeCalls = 0;
   report({ phase: 'write', done: 0, total: toWrite.length });
   await mapWithConcurrency(chunk(toWrite, BATCH_WRITE_LIMIT), concurrency, async (batch) => {
-    const { attempts } = await batchWriteWithRetry(
-      sendBatchWrite,
-      { [table]: batch.map((item) => ({ PutRequest: { Item: item } })) },
-      options.retry,
-    );
+    const { attempts } = await batchWriteWithRetry(sendBatchWrite, { [table]: batch.map((item) => ({ PutRequest: { Item: item } })) }, options.retry);
     writeCalls += attempts;
     written += batch.length;
     report({ phase: 'write', done: written, total: toWrite.length });

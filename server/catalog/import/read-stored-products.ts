@@ -5,6 +5,10 @@ import { batchGetAll, type BatchGetSend } from '../../db';
 
 /** Returns the stored items by id (absent ids are simply missing). */
 export async function readStoredProducts(send: BatchGetSend, table: string, ids: readonly string[]): Promise<Map<string, Record<string, unknown>>> {
-  const items = await batchGetAll(table, ids.map((id) => ({ id })), { consistentRead: true, send });
+  const items = await batchGetAll(
+    table,
+    ids.map((id) => ({ id })),
+    { consistentRead: true, send },
+  );
   return new Map(items.map((item) => [String(item.id), item]));
 }

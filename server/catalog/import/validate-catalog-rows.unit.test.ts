@@ -133,10 +133,20 @@ describe('catalog row validation (CSV lines)', () => {
   it.each([
     { name: 'options without "="', edit: (l: string) => l.replace('size=10;colour=Red', 'size10;colour=Red'), field: 'options', message: /not name=value/ },
     { name: 'an option given twice', edit: (l: string) => l.replace('size=10;colour=Red', 'size=10;size=11'), field: 'options', message: /given twice/ },
-    { name: 'an option without a value', edit: (l: string) => l.replace('size=10;colour=Red', 'size=;colour=Red'), field: 'options', message: /name and a value/ },
+    {
+      name: 'an option without a value',
+      edit: (l: string) => l.replace('size=10;colour=Red', 'size=;colour=Red'),
+      field: 'options',
+      message: /name and a value/,
+    },
     { name: 'a negative price', edit: (l: string) => l.replace(',8499,', ',-8499,'), field: 'price', message: /more than 0/ },
     { name: 'a price with a currency sign', edit: (l: string) => l.replace(',8499,', ',$84.99,'), field: 'price', message: /expected number/ },
-    { name: 'a name that differs from the first line of the product', edit: (l: string) => l.replace('Trail Runner 1', 'Trail Runner One'), field: 'name', message: /differs from row 2/ },
+    {
+      name: 'a name that differs from the first line of the product',
+      edit: (l: string) => l.replace('Trail Runner 1', 'Trail Runner One'),
+      field: 'name',
+      message: /differs from row 2/,
+    },
     { name: 'a missing cell', edit: (l: string) => l.replace(/,0$/, ''), field: '', message: /has 17 cells/ },
   ])('reports $name on the row that has it (row 3)', ({ edit, field, message }) => {
     const result = readCatalogFile(withLine(1, edit), 'csv');

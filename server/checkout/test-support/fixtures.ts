@@ -11,7 +11,10 @@ export function uniqueId(prefix: string): string {
   return `${prefix}-${randomBytes(6).toString('hex')}`;
 }
 
-export async function putProduct(opts: { variants: { id: string; price: number; stock: number; options?: Record<string, string> }[]; name?: string }): Promise<ProductRecord> {
+export async function putProduct(opts: {
+  variants: { id: string; price: number; stock: number; options?: Record<string, string> }[];
+  name?: string;
+}): Promise<ProductRecord> {
   const id = uniqueId('p');
   const record: ProductRecord = {
     id,
@@ -44,7 +47,13 @@ export async function stockOf(productId: string, variantId: string): Promise<num
 
 export async function orderCount(userId: string): Promise<number> {
   const out = await dynamoDoc().send(
-    new QueryCommand({ TableName: tableName('orders'), KeyConditionExpression: 'userId = :u', ExpressionAttributeValues: { ':u': userId }, Select: 'COUNT', ConsistentRead: true }),
+    new QueryCommand({
+      TableName: tableName('orders'),
+      KeyConditionExpression: 'userId = :u',
+      ExpressionAttributeValues: { ':u': userId },
+      Select: 'COUNT',
+      ConsistentRead: true,
+    }),
   );
   return out.Count ?? 0;
 }

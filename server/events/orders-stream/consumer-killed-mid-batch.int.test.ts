@@ -27,8 +27,9 @@ async function streamRecordCount(): Promise<number> {
   const stream = await dynamoStreamsClient().send(new DescribeStreamCommand({ StreamArn: arn }));
   let count = 0;
   for (const shard of stream.StreamDescription?.Shards ?? []) {
-    let iterator = (await dynamoStreamsClient().send(new GetShardIteratorCommand({ StreamArn: arn, ShardId: shard.ShardId, ShardIteratorType: 'TRIM_HORIZON' })))
-      .ShardIterator;
+    let iterator = (
+      await dynamoStreamsClient().send(new GetShardIteratorCommand({ StreamArn: arn, ShardId: shard.ShardId, ShardIteratorType: 'TRIM_HORIZON' }))
+    ).ShardIterator;
     while (iterator) {
       const page = await dynamoStreamsClient().send(new GetRecordsCommand({ ShardIterator: iterator }));
       count += page.Records?.length ?? 0;
@@ -70,13 +71,27 @@ describe('orders-stream consumer killed mid-batch', () => {
   });
 
   it('counts each order exactly once after the process dies between a commit and its acknowledgement', async () => {
-    const [a, b, c] = [await putProduct({ variants: [{ id: 'v', price: 1_000, stock: 500 }] }), await putProduct({ variants: [{ id: 'v', price: 1_000, stock: 500 }] }), await putProduct({ variants: [{ id: 'v', price: 1_000, stock: 500 }] })];
+    const [a, b, c] = [
+      await putProduct({ variants: [{ id: 'v', price: 1_000, stock: 500 }] }),
+      await putProduct({ variants: [{ id: 'v', price: 1_000, stock: 500 }] }),
+      await putProduct({ variants: [{ id: 'v', price: 1_000, stock: 500 }] }),
+    ];
     const plan: [typeof a, number][][] = [
-      [[a, 30], [b, 5]],
+      [
+        [a, 30],
+        [b, 5],
+      ],
       [[b, 40]],
-      [[a, 12], [c, 25]],
+      [
+        [a, 12],
+        [c, 25],
+      ],
       [[c, 33]],
-      [[a, 7], [b, 2], [c, 1]],
+      [
+        [a, 7],
+        [b, 2],
+        [c, 1],
+      ],
       [[b, 20]],
     ];
     const orderIds: string[] = [];

@@ -41,7 +41,13 @@ describe('insertedNewImages', () => {
         eventVersion: '1.1',
         eventSource: 'aws:dynamodb',
         awsRegion: 'us-east-1',
-        dynamodb: { Keys: marshall({ userId: 'u1', orderId: 'ord_1' }), NewImage: marshall(order), SequenceNumber: '111', SizeBytes: 26, StreamViewType: 'NEW_IMAGE' },
+        dynamodb: {
+          Keys: marshall({ userId: 'u1', orderId: 'ord_1' }),
+          NewImage: marshall(order),
+          SequenceNumber: '111',
+          SizeBytes: 26,
+          StreamViewType: 'NEW_IMAGE',
+        },
         eventSourceARN: 'arn:aws:dynamodb:us-east-1:123456789012:table/orders/stream/2026-01-01T00:00:00.000',
       }),
     ) as StreamRecordLike;

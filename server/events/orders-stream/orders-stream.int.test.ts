@@ -22,9 +22,7 @@ async function allStreamRecords(): Promise<_Record[]> {
   const stream = await dynamoStreamsClient().send(new DescribeStreamCommand({ StreamArn: arn }));
   const out: _Record[] = [];
   for (const shard of stream.StreamDescription?.Shards ?? []) {
-    const it = await dynamoStreamsClient().send(
-      new GetShardIteratorCommand({ StreamArn: arn, ShardId: shard.ShardId, ShardIteratorType: 'TRIM_HORIZON' }),
-    );
+    const it = await dynamoStreamsClient().send(new GetShardIteratorCommand({ StreamArn: arn, ShardId: shard.ShardId, ShardIteratorType: 'TRIM_HORIZON' }));
     let iterator = it.ShardIterator;
     while (iterator) {
       const page = await dynamoStreamsClient().send(new GetRecordsCommand({ ShardIterator: iterator }));
@@ -65,8 +63,15 @@ describe('orders stream → top sellers', () => {
 
   it('counts placed orders in DynamoDB and Redis within seconds, and only inserted PLACED orders', async () => {
     consumer = createOrdersStreamConsumer({ idleMs: 100 });
-    const first = makeOrder(user, [[a, 2], [b, 1]]);
-    const second = makeOrder(user, [[a, 1], [c, 5], [a, 1]]);
+    const first = makeOrder(user, [
+      [a, 2],
+      [b, 1],
+    ]);
+    const second = makeOrder(user, [
+      [a, 1],
+      [c, 5],
+      [a, 1],
+    ]);
     const cancelled = makeOrder(user, [[c, 7]], 'CANCELLED');
     for (const o of [first, second, cancelled]) await putOrder(o);
     // A later status change arrives as MODIFY: not a new sale.
@@ -104,7 +109,15 @@ describe('orders stream → top sellers', () => {
   });
 
   it('counts each order exactly once when the consumer crashes mid-batch and restarts from TRIM_HORIZON', async () => {
-    const orders = [makeOrder(user, [[d, 1]]), makeOrder(user, [[d, 2], [e, 1]]), makeOrder(user, [[e, 3]]), makeOrder(user, [[d, 4]])];
+    const orders = [
+      makeOrder(user, [[d, 1]]),
+      makeOrder(user, [
+        [d, 2],
+        [e, 1],
+      ]),
+      makeOrder(user, [[e, 3]]),
+      makeOrder(user, [[d, 4]]),
+    ];
     for (const o of orders) await putOrder(o);
     const ours = isOneOf(orders);
 

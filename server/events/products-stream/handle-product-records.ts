@@ -8,9 +8,7 @@ import type { ProductChange } from './product-change';
 
 export async function handleProductRecords(changes: readonly ProductChange[]): Promise<void> {
   if (changes.length === 0) return;
-  const indexChanges: SearchIndexChange[] = changes.map((c) =>
-    c.newImage ? { type: 'upsert', record: c.newImage } : { type: 'remove', id: c.productId },
-  );
+  const indexChanges: SearchIndexChange[] = changes.map((c) => (c.newImage ? { type: 'upsert', record: c.newImage } : { type: 'remove', id: c.productId }));
   const tags = new Set<string>();
   for (const c of changes) {
     // Old and new category both: a product moving between categories leaves one listing and joins another.

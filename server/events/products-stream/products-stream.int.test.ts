@@ -132,7 +132,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await stopProductsStreamConsumer();
   for (const key of ['products', 'categories'] as const) {
-    await dynamoClient().send(new DeleteTableCommand({ TableName: tableName(key) })).catch(() => undefined);
+    await dynamoClient()
+      .send(new DeleteTableCommand({ TableName: tableName(key) }))
+      .catch(() => undefined);
   }
   if (previousPrefix === undefined) delete process.env.TABLE_PREFIX;
   else process.env.TABLE_PREFIX = previousPrefix;

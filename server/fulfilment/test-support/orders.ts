@@ -21,7 +21,12 @@ export async function placedOrder(lines: { price: number; stock: number; quantit
   if (opts.email) {
     // What checkout will write itself (docs/orders.md, "what checkout writes"); set here until it does.
     await dynamoDoc().send(
-      new UpdateCommand({ TableName: tableName('orders'), Key: { userId, orderId: order.id }, UpdateExpression: 'SET email = :e', ExpressionAttributeValues: { ':e': opts.email } }),
+      new UpdateCommand({
+        TableName: tableName('orders'),
+        Key: { userId, orderId: order.id },
+        UpdateExpression: 'SET email = :e',
+        ExpressionAttributeValues: { ':e': opts.email },
+      }),
     );
   }
   return { userId, order, products };

@@ -84,4 +84,3 @@ console.log(
   `snapshot: ${(snapshot.length / 1024 / 1024).toFixed(1)} MiB JSON, ${(gzipSync(snapshot).length / 1024 / 1024).toFixed(1)} MiB gzipped, ` +
     `load ${loadMs.toFixed(0)} ms (${loaded.documentCount} documents)`,
 );
-

@@ -215,7 +215,8 @@ const NOUNS_BY_CATEGORY: Record<string, string[]> = {
 const BRANDS = ['Sonora', 'Stride', 'Loomwell', 'Threadly', 'Edgeworth', 'Fellside', 'Boomly', 'Northpeak', 'Cedar & Co', 'Brightline'];
 const COLOURS = ['Black', 'White', 'Red', 'Blue', 'Green', 'Grey', 'Navy', 'Olive', 'Sand', 'Pink'];
 const SIZES = ['XS', 'S', 'M', 'L', 'XL'];
-const WORDS = 'durable comfortable designed for daily use with recycled materials and a two year warranty made to last ideal gift travel friendly easy care'.split(' ');
+const WORDS =
+  'durable comfortable designed for daily use with recycled materials and a two year warranty made to last ideal gift travel friendly easy care'.split(' ');
 
 /** `count` plausible products across the fixture categories, for memory and latency measurements. */
 export function syntheticProducts(count: number, seed = 42): ProductRecord[] {

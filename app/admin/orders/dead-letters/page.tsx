@@ -23,8 +23,8 @@ export default async function DeadLettersPage() {
       </p>
       <h1>Dead-letter queue</h1>
       <p>
-        Messages to the warehouse that failed on every attempt land here instead of blocking the orders behind them. Fix the cause, then send them back:
-        the warehouse skips any step an order has already taken, so a redrive never ships or charges twice.
+        Messages to the warehouse that failed on every attempt land here instead of blocking the orders behind them. Fix the cause, then send them back: the
+        warehouse skips any step an order has already taken, so a redrive never ships or charges twice.
       </p>
       {letters.length === 0 ? (
         <p>The dead-letter queue is empty.</p>

@@ -51,11 +51,17 @@ describe('admin flag routes without middleware', () => {
     const list = await listRoute(req('/api/admin/flags', { token }), undefined);
     expect(list.status).toBe(403);
     expect(await errorCode(list)).toBe('FORBIDDEN');
-    const patch = await patchRoute(req('/api/admin/flags/store-locator', { method: 'PATCH', token, body: { enabled: false, expectedVersion: 1 } }), keyCtx('store-locator'));
+    const patch = await patchRoute(
+      req('/api/admin/flags/store-locator', { method: 'PATCH', token, body: { enabled: false, expectedVersion: 1 } }),
+      keyCtx('store-locator'),
+    );
     expect(patch.status).toBe(403);
     const history = await historyRoute(req('/api/admin/flags/store-locator/history', { token }), keyCtx('store-locator'));
     expect(history.status).toBe(403);
-    const revert = await revertRoute(req('/api/admin/flags/store-locator/revert', { method: 'POST', token, body: { entryId: '0000000001#2025-01-01T00:00:00.000Z', expectedVersion: 1 } }), keyCtx('store-locator'));
+    const revert = await revertRoute(
+      req('/api/admin/flags/store-locator/revert', { method: 'POST', token, body: { entryId: '0000000001#2025-01-01T00:00:00.000Z', expectedVersion: 1 } }),
+      keyCtx('store-locator'),
+    );
     expect(revert.status).toBe(403);
 
     const flags = ((await (await listRoute(req('/api/admin/flags', { token: await tokens.marketer() }), undefined)).json()) as { flags: Flag[] }).flags;
@@ -64,7 +70,12 @@ describe('admin flag routes without middleware', () => {
 
   it('answer 403 to a marketer whose PATCH comes from another site', async () => {
     const res = await patchRoute(
-      req('/api/admin/flags/store-locator', { method: 'PATCH', token: await tokens.marketer(), origin: 'https://evil.example', body: { enabled: false, expectedVersion: 1 } }),
+      req('/api/admin/flags/store-locator', {
+        method: 'PATCH',
+        token: await tokens.marketer(),
+        origin: 'https://evil.example',
+        body: { enabled: false, expectedVersion: 1 },
+      }),
       keyCtx('store-locator'),
     );
     expect(res.status).toBe(403);
@@ -75,16 +86,24 @@ describe('admin flag routes without middleware', () => {
     const list = await listRoute(req('/api/admin/flags', { token }), undefined);
     expect(list.status).toBe(200);
     const { flags } = (await list.json()) as { flags: Flag[] };
-    expect(flags.map((f) => f.key)).toEqual(expect.arrayContaining(['top-sellers', 'recommendations', 'store-locator', 'chat-assistant', 'free-shipping-banner']));
+    expect(flags.map((f) => f.key)).toEqual(
+      expect.arrayContaining(['top-sellers', 'recommendations', 'store-locator', 'chat-assistant', 'free-shipping-banner']),
+    );
     const flag = flags.find((f) => f.key === 'chat-assistant')!;
     expect(Object.keys(flag).sort()).toEqual(['audience', 'description', 'enabled', 'key', 'rolloutPercent', 'updatedAt', 'updatedBy', 'version']);
 
-    const patched = await patchRoute(req('/api/admin/flags/chat-assistant', { method: 'PATCH', token, body: { rolloutPercent: 20, expectedVersion: flag.version } }), keyCtx('chat-assistant'));
+    const patched = await patchRoute(
+      req('/api/admin/flags/chat-assistant', { method: 'PATCH', token, body: { rolloutPercent: 20, expectedVersion: flag.version } }),
+      keyCtx('chat-assistant'),
+    );
     expect(patched.status).toBe(200);
     const updated = (await patched.json()) as Flag;
     expect(updated).toMatchObject({ rolloutPercent: 20, version: flag.version + 1, updatedBy: 'marketer@example.com' });
 
-    const stale = await patchRoute(req('/api/admin/flags/chat-assistant', { method: 'PATCH', token, body: { enabled: false, expectedVersion: flag.version } }), keyCtx('chat-assistant'));
+    const stale = await patchRoute(
+      req('/api/admin/flags/chat-assistant', { method: 'PATCH', token, body: { enabled: false, expectedVersion: flag.version } }),
+      keyCtx('chat-assistant'),
+    );
     expect(stale.status).toBe(409);
     const conflict = (await stale.json()) as { error: { code: string; details: { currentVersion: number; current: Flag } } };
     expect(conflict.error.code).toBe('VERSION_CONFLICT');
@@ -107,7 +126,10 @@ describe('admin flag routes without middleware', () => {
 
   it('answer 400 for bad input and 404 for an unknown flag, never 500', async () => {
     const token = await tokens.marketer();
-    const bad = await patchRoute(req('/api/admin/flags/chat-assistant', { method: 'PATCH', token, body: { rolloutPercent: 150, expectedVersion: 1 } }), keyCtx('chat-assistant'));
+    const bad = await patchRoute(
+      req('/api/admin/flags/chat-assistant', { method: 'PATCH', token, body: { rolloutPercent: 150, expectedVersion: 1 } }),
+      keyCtx('chat-assistant'),
+    );
     expect(bad.status).toBe(400);
     const badKey = await patchRoute(req('/api/admin/flags/NOPE!', { method: 'PATCH', token, body: { enabled: true, expectedVersion: 1 } }), keyCtx('NOPE!'));
     expect(badKey.status).toBe(400);

@@ -45,7 +45,11 @@ async function errorCode(res: Response): Promise<string> {
   return ((await res.json()) as { error: { code: string } }).error.code;
 }
 
-const FORGED_HEADERS = { 'x-user-groups': 'operations', 'x-user-id': 'ops', 'x-middleware-subrequest': 'middleware:middleware:middleware:middleware:middleware' };
+const FORGED_HEADERS = {
+  'x-user-groups': 'operations',
+  'x-user-id': 'ops',
+  'x-middleware-subrequest': 'middleware:middleware:middleware:middleware:middleware',
+};
 const REFUND = { amount: { amount: 100, currency: 'USD' }, reason: 'Damaged in transit' };
 
 let ops: string;
@@ -100,8 +104,12 @@ describe('operations routes: who may call them', () => {
   it('answer 403 to operations when a mutation comes from another site', async () => {
     const origin = { origin: 'https://evil.example' };
     expect((await cancelRoute(req(`/api/admin/orders/${orderId}/cancel`, { method: 'POST', token: ops, headers: origin }), idCtx(orderId))).status).toBe(403);
-    expect((await refundRoute(req(`/api/admin/orders/${orderId}/refund`, { method: 'POST', token: ops, headers: origin, body: REFUND }), idCtx(orderId))).status).toBe(403);
-    expect((await redriveRoute(req('/api/admin/dead-letters/redrive', { method: 'POST', token: ops, headers: { 'sec-fetch-site': 'cross-site' } }), noCtx)).status).toBe(403);
+    expect(
+      (await refundRoute(req(`/api/admin/orders/${orderId}/refund`, { method: 'POST', token: ops, headers: origin, body: REFUND }), idCtx(orderId))).status,
+    ).toBe(403);
+    expect(
+      (await redriveRoute(req('/api/admin/dead-letters/redrive', { method: 'POST', token: ops, headers: { 'sec-fetch-site': 'cross-site' } }), noCtx)).status,
+    ).toBe(403);
     expect(await stockOf(product.id, 'v1')).toBe(8);
   });
 });

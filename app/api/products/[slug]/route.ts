@@ -2,7 +2,6 @@ import { getProductBySlug, productSlugSchema } from '@/server/catalog';
 import { AppError } from '@/server/errors';
 import { route } from '@/server/http/respond';
 
-
 export const GET = route<{ params: Promise<{ slug: string }> }>(async (_req, { params }) => {
   const parsed = productSlugSchema.safeParse((await params).slug);
   if (!parsed.success) throw new AppError('NOT_FOUND', 'There is no such product.');
