@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { applySessionCookies, establishSession, guardProtectedRoute, NO_SESSION, rejectForeignMutation } from './server/identity/middleware-session';
 import { flagMiddlewareStep } from './server/flags/middleware-flags';
 import { isCacheablePath } from './server/http/cacheable-paths';
+import { PEER_ADDRESS_HEADER } from './server/http/client-address';
 import { stripInternalHeaders } from './server/http/internal-headers';
 import { refuseMethod } from './server/http/method-gate';
 import { securityHeadersFor } from './server/http/security-headers';
@@ -16,8 +17,12 @@ export const config = {
 
 export async function middleware(req: NextRequest) {
   const headers = new Headers(req.headers);
+  // The TCP peer the server stamped over anything the client sent (server/http/peer-address-hook.ts): ours, so it
+  // survives the strip below and reaches the handlers' per-address limits. Read only with TRUSTED_PROXY_HOPS=0.
+  const peerAddress = req.headers.get(PEER_ADDRESS_HEADER);
   // Headers only Next, the CDN or this middleware may set (server/http/internal-headers.ts; the edge strips them too).
   stripInternalHeaders(headers);
+  if (peerAddress) headers.set(PEER_ADDRESS_HEADER, peerAddress);
   // The request id: ours (never the caller's), forwarded to the page or route, answered as X-Request-Id (ADR 0007).
   const requestId = adoptRequestId(headers);
   // CSP nonce and the other security headers (server/http/security-headers.ts, ADR 0006).

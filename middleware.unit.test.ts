@@ -41,6 +41,12 @@ describe('middleware', () => {
     expect(names).toContain('next-router-state-tree');
   });
 
+  it('keeps the socket address the server stamped (x-storefront-peer-address), which the sign-in limits key on', async () => {
+    const res = await call('/api/products', { headers: { 'x-storefront-peer-address': '203.0.113.9' } });
+    expect(forwarded(res)).toContain('x-storefront-peer-address');
+    expect(res.headers.get('x-middleware-request-x-storefront-peer-address')).toBe('203.0.113.9');
+  });
+
   it('answers a wrong method on a real JSON route with a JSON 405 and Allow, before any other step', async () => {
     const res = await call('/api/checkout', { method: 'GET' });
     expect(res.status).toBe(405);

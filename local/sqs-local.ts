@@ -7,6 +7,7 @@ import { CreateQueueCommand, GetQueueAttributesCommand } from '@aws-sdk/client-s
 import { sqsClient } from '../server/aws/clients';
 import { manage, waitUntilReady, type Managed } from './processes';
 import { portAnswers } from './ports';
+import { localBindHost } from './bind-host';
 
 // fauxqs: the SQS (and SNS/S3) emulator that stands in for the queue to the warehouse (ADR 0008). Its CLI listens
 // on every interface, so the launcher builds its app and listens on 127.0.0.1 only. Its persistence module
@@ -35,8 +36,8 @@ export async function startSqsLocal(opts: { port: number; logFile?: string; time
     `register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(SQLITE_STUB_HOOK)}));`,
     `const { buildApp } = await import(${JSON.stringify(appModule())});`,
     `const app = buildApp({ logger: false, defaultRegion: 'us-east-1' });`,
-    `await app.listen({ port: ${opts.port}, host: '127.0.0.1' });`,
-    `console.log('fauxqs listening on 127.0.0.1:${opts.port}');`,
+    `await app.listen({ port: ${opts.port}, host: ${JSON.stringify(localBindHost())} });`,
+    `console.log('fauxqs listening on ${localBindHost()}:${opts.port}');`,
   ].join('\n');
   const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'pipe'] });
   const proc = manage('fauxqs', child, opts.logFile);

@@ -34,7 +34,9 @@ describe('toOrder', () => {
       payment: { brand: 'visa', last4: '4242', provider: 'sandbox', authorizationId: 'auth_sbx_1' },
     };
     const order = toOrder(record);
-    expect(order.payment).toEqual({ brand: 'visa', last4: '4242' });
+    // The API's payment shape (docs/api.md, "Orders after checkout"); an order written before the ledger existed reads
+    // as authorised for its total, nothing captured.
+    expect(order.payment).toEqual({ brand: 'visa', last4: '4242', status: 'AUTHORIZED', authorized: usd(0), captured: usd(0), refunded: usd(0) });
     expect(JSON.stringify(order)).not.toMatch(/sub-123|auth_sbx|taxRate/);
   });
 });
