@@ -527,7 +527,7 @@ test('a signed-in shopper sent to /sign-in or /sign-up with a hostile ?next= sta
       // The raw answer first: a redirect to a path of ours, never to a scheme-relative or foreign URL.
       const res = await shopper.api.get(`${form}?next=${encodeURIComponent(next)}`, { maxRedirects: 0 });
       expect([303, 307, 308], `${form} ${next}`).toContain(res.status());
-      expect(new URL(res.headers()['location'] ?? '', `${ours}/`).origin, `${form} ${next}`).toBe(ours);
+      expect(new URL(res.headers().location ?? '', `${ours}/`).origin, `${form} ${next}`).toBe(ours);
       // And where a browser ends up.
       await page.goto(`${form}?next=${encodeURIComponent(next)}`, { waitUntil: 'commit' });
       expect(new URL(page.url()).origin, `${form} ${next}`).toBe(ours);

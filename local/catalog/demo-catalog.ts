@@ -92,8 +92,8 @@ function draftVariants(r: Random, category: DemoCategory, basePrice: number): Dr
       }));
     }
     case 'coffee': {
-      const weights = COFFEE_WEIGHTS.filter((w, i) => i === 0 || r.chance(0.6));
-      const grinds = COFFEE_GRINDS.filter((g, i) => i === 0 || r.chance(0.5));
+      const weights = COFFEE_WEIGHTS.filter((_w, i) => i === 0 || r.chance(0.6));
+      const grinds = COFFEE_GRINDS.filter((_g, i) => i === 0 || r.chance(0.5));
       // Price follows the bag size; the grind is free.
       return weights.flatMap((w) => {
         const price = w.multiplier === 1 ? basePrice : shelfPrice(r, (basePrice / 100) * w.multiplier);

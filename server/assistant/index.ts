@@ -12,8 +12,7 @@ import type { AssistantReply, Recognition } from './types';
 // Public entry of the assistant domain. Lex recognises when a bot is configured and answers within the budget;
 // the local rule-based parser recognises otherwise. Either way fulfilment runs here, through server/.
 
-export type { AssistantReply, AssistantOrder, AssistantStore } from './types';
-export { INTENTS, SLOT_TYPES } from './bot-definition';
+export type { AssistantReply } from './types';
 
 export const assistantBodySchema = z.object({
   text: z.string().trim().min(1).max(500),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INTENTS, type IntentName } from './bot-definition';
+import { INTENTS, type IntentName, SLOT_TYPES } from './bot-definition';
 import { parseIntent } from './parse-intent';
 import type { Slots } from './types';
 
@@ -18,6 +18,12 @@ describe('intent parser against the bot definition', () => {
   });
   it.each(fromDefinition)('"%s" is %s', (utterance, intent) => {
     expect(parseIntent(utterance).intent).toBe(intent);
+  });
+  it('defines every custom slot type an intent uses (Lex rejects a slot whose type is missing)', () => {
+    const defined = new Set(SLOT_TYPES.map((t) => t.name));
+    const used = INTENTS.flatMap((i) => i.slots.map((s) => s.slotType)).filter((t) => !t.startsWith('AMAZON.'));
+    expect(used.length).toBeGreaterThan(0);
+    expect(used.filter((t) => !defined.has(t))).toEqual([]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoDoc } from '../aws/clients';
 import { tableName, type TransactItem } from '../db';
 import type { StoredCart } from './cart-types';
@@ -59,10 +59,6 @@ export function deleteStoredCartItem(cart: StoredCart): TransactItem {
 
 export async function runCartTransaction(items: TransactItem[]): Promise<void> {
   await dynamoDoc().send(new TransactWriteCommand({ TransactItems: items }));
-}
-
-export async function deleteStoredCart(cartId: string): Promise<void> {
-  await dynamoDoc().send(new DeleteCommand({ TableName: tableName('carts'), Key: { cartId } }));
 }
 
 /**

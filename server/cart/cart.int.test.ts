@@ -159,7 +159,7 @@ describe('cart API', () => {
         { id: 'w', price: 1_000, stock: 9 },
       ],
     });
-    const guestId = 'AAAAAAAAAAAAAAAAAAAAA' + Math.floor(Math.random() * 10);
+    const guestId = `AAAAAAAAAAAAAAAAAAAAA${Math.floor(Math.random() * 10)}`;
     const userId = uniqueId('user');
     await addCartItem({ kind: 'guest', guestId }, { productId: p.id, variantId: 'v', quantity: 3 });
     await addCartItem({ kind: 'guest', guestId }, { productId: p.id, variantId: 'w', quantity: 2 });

@@ -6,7 +6,7 @@ import type { Cart, CartLine, StoredCartLine } from './cart-types';
 // only place a cart gets prices, and it runs on every read: nothing a client sends or a cache holds is trusted.
 
 export function unitsInStock(record: ProductRecord | undefined, variantId: string): number {
-  if (!record || !record.variants.some((v) => v.id === variantId)) return 0;
+  if (!record?.variants.some((v) => v.id === variantId)) return 0;
   return Math.max(0, record.stock[variantId] ?? 0);
 }
 

@@ -5,10 +5,10 @@ import { cachedCategories, cachedProductBySlug, cachedProductPage, cachedProduct
 import type { Category, Product, ProductSort, ProductSummary } from './types';
 
 // Public entry of the catalog domain.
-export type { Category, Product, ProductSort, ProductSummary, ProductVariant, ProductRecord } from './types';
+export type { Category, Product, ProductSort, ProductSummary, ProductRecord } from './types';
 export { PRODUCT_SORTS } from './types';
 export { getProductRecords } from './product-repository';
-export { toProductSummary, toProduct, isInStock } from './map-product';
+export { toProductSummary, isInStock } from './map-product';
 export { productSlugSchema, categorySlugSchema } from './slug';
 
 export async function listCategories(): Promise<Category[]> {

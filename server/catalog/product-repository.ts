@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { dynamoDoc } from '../aws/clients';
 import { batchGetAll } from '../db';
@@ -101,11 +101,6 @@ export async function getProductRecordBySlug(slug: string): Promise<ProductRecor
     }),
   );
   return (out.Items?.[0] as ProductRecord | undefined) ?? null;
-}
-
-export async function getProductRecord(id: string): Promise<ProductRecord | null> {
-  const out = await dynamoDoc().send(new GetCommand({ TableName: tableName('products'), Key: { id } }));
-  return (out.Item as ProductRecord | undefined) ?? null;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { siteUrl } from '../site/site-url';
-import { SITEMAP_PAGE_SIZE, sitemapPage, sitemapPageCount } from './sitemap-pages';
+import { sitemapPage, sitemapPageCount } from './sitemap-pages';
 
 // Sitemaps are built per request from the cached slug list (never at build time, which has no database).
 // /sitemap.xml is always an index; /sitemaps/<n>.xml holds up to 50,000 URLs each.
@@ -25,5 +25,3 @@ export function sitemapPageXml(page: number, products: { slug: string; createdAt
   }
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls.join('')}</urlset>\n`;
 }
-
-export { SITEMAP_PAGE_SIZE };

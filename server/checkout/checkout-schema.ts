@@ -44,8 +44,6 @@ export const shippingAddressSchema = z
     postalCode: a.postalCode.toUpperCase(),
   }));
 
-export type ShippingAddressInput = z.infer<typeof shippingAddressSchema>;
-
 export const cardSchema = z.object({
   cardNumber: z
     .string()

@@ -5,16 +5,14 @@ import 'server-only';
 //   Admin routes: listFlags, updateFlag, revertFlag, flagHistory (each checks the marketers group itself).
 //   Local stack / instrumentation: seedFlags (import ./seed-flags directly from plain Node: this entry is server-only).
 //   middleware.ts uses ./middleware-flags directly, as it does ./server/identity/middleware-session.
-export { getFlags, isEnabled, type EvaluatedFlags } from './server-flags';
+export { isEnabled } from './server-flags';
 export { listFlags } from './list-flags';
-export { updateFlag, flagPatchSchema, type FlagPatch } from './update-flag';
-export { revertFlag, revertBodySchema, type RevertBody } from './revert-flag';
-export { flagHistory, historyQuerySchema, type FlagHistoryPage, type HistoryQuery } from './flag-history';
-export { seedFlags, type SeedResult } from './seed-flags';
+export { updateFlag, flagPatchSchema } from './update-flag';
+export { revertFlag, revertBodySchema } from './revert-flag';
+export { flagHistory, historyQuerySchema } from './flag-history';
 export { MARKETERS_GROUP } from './marketers';
 export { requireMarketer } from './require-marketer';
 export { flagKeyParam, type FlagRouteContext } from './flag-key-param';
-export { flagKeySchema, type Audience, type Flag, type FlagAuditEntry, type FlagState } from './flag-model';
-export { FLAG_KEYS, flagDefinition, type FlagKey } from './flag-registry';
+export { flagKeySchema, type Flag, type FlagAuditEntry } from './flag-model';
 export { propagationSeconds } from './flag-settings';
 export { ANON_COOKIE, validAnonId } from './anon-id';

@@ -2,7 +2,7 @@ import { AppError } from '../errors';
 import type { FlagActor } from './flag-model';
 
 // Who may read and change flags. Checked here, in the domain, on every admin operation, and again by the route
-// handlers through requireGroup: middleware only asks for a session on /admin and /api/admin (ADR 0004).
+// handlers through requireMarketer: middleware only asks for a session on /admin and /api/admin (ADR 0004).
 
 export const MARKETERS_GROUP = 'marketers';
 

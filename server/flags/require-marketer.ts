@@ -3,7 +3,7 @@ import { AppError } from '../errors';
 import { getSessionUserFromRequest, type SessionUser } from '../identity';
 import { assertMarketer } from './marketers';
 
-// The admin routes' gate: identity's requireGroup, read from the explicit Request (so the handlers can be called,
+// The admin routes' gate: the marketers group check, with the session read from the explicit Request (so the handlers can be called,
 // and tested, without Next's request scope). 401 without a verified session, 403 outside the marketers group,
 // whatever middleware did or did not do before (ADR 0004).
 export async function requireMarketer(req: Request): Promise<SessionUser> {

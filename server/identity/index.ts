@@ -24,13 +24,6 @@ export async function requireUser(): Promise<SessionUser> {
   return user;
 }
 
-/** The signed-in shopper in `group`: 401 without a session, AppError FORBIDDEN (403) without the group. */
-export async function requireGroup(group: string): Promise<SessionUser> {
-  const user = await requireUser();
-  if (!user.groups.includes(group)) throw new AppError('FORBIDDEN', 'Your account is not allowed to do this.');
-  return user;
-}
-
 /**
  * AppError FORBIDDEN when the request's Origin (or, without one, its Referer) is another site: neither SITE_URL's
  * origin nor the request's own. Call it first in every cookie-authenticated POST, PATCH and DELETE handler.
@@ -54,4 +47,4 @@ export { appendSetCookies, cookieJarFromRequest } from './session-cookies';
 export { safeNextPath } from './safe-next-path';
 
 // The operations console's group check (route handlers and the /admin/orders pages).
-export { isOperations, OPERATIONS_GROUP, requireOperations } from './require-operations';
+export { isOperations, requireOperations } from './require-operations';

@@ -2,4 +2,4 @@
 // Free of 'server-only' and of the catalog on purpose, so the stream-subscribed Lambda and the in-process
 // consumer started from instrumentation.ts can load it in plain Node.
 export { countPlacedOrders, type CountReport } from './count-placed-orders';
-export { rebuildLeaderboardFromDynamo, healLeaderboardIfNeeded, type HealOutcome } from './rebuild';
+export { healLeaderboardIfNeeded } from './rebuild';

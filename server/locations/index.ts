@@ -13,9 +13,8 @@ import type { GeoPoint, LocationSource, Place, StoreSearchResult } from './types
 // answers when its place index / route calculator is configured and answers within the budget; the bundled
 // gazetteer and the great-circle speed model answer otherwise.
 
-export type { Place, Store, StoreWithDistance, StoreSearchResult, OpeningHours, LocationSource, GeoPoint } from './types';
+export type { Place, StoreWithDistance, StoreSearchResult, LocationSource, GeoPoint } from './types';
 export type { DeliveryMethod } from './delivery-estimate';
-export { ROAD_CIRCUITY, GROUND_KM_PER_DAY, HANDLING_DAYS } from './delivery-estimate';
 export { stateOfUsZip } from './gazetteer';
 
 export const STORE_DEFAULT_LIMIT = 5;

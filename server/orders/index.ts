@@ -6,25 +6,17 @@ import { toOrder } from './to-order';
 // Public entry of the orders domain: reads for the pages and routes, the order Put checkout writes, the state
 // machine after checkout (shoppers, operations and the warehouse) and the search and live status behind them.
 export type {
-  Fulfilment,
   Order,
-  OrderActor,
-  OrderLine,
-  OrderPayment,
   OrderRecord,
   OrderStatus,
-  OrderSummary,
-  PaymentSummary,
-  ShippingAddress,
-  TimelineEntry,
 } from './order-types';
 export { getOrder, listOrders } from './read-orders';
-export { newOrderId, ORDER_ID_PATTERN } from './order-id';
+export { newOrderId } from './order-id';
 export { putOrderItem } from './order-store';
 export { toOrder } from './to-order';
 export { acceptOrder, cancelOrder, deliverOrder, receiveReturn, refundOrder, requestReturn, shipOrder } from './order-lifecycle';
 export { returnRequestSchema } from './return-request-schema';
-export { searchOrders, type OrderSearch, type OrderSearchItem } from './search-orders';
+export { searchOrders } from './search-orders';
 export { watchOrderStatus } from './watch-order-status';
 
 /** Any order by id, with no ownership check: for operations and the system only (their callers check the group). */

@@ -8,11 +8,3 @@ export function cardBrand(digits: string): CardBrand {
   if (/^(6011|65|64[4-9])/.test(digits)) return 'discover';
   return 'unknown';
 }
-
-export const CARD_BRAND_LABELS: Record<CardBrand, string> = {
-  visa: 'Visa',
-  mastercard: 'Mastercard',
-  amex: 'American Express',
-  discover: 'Discover',
-  unknown: 'Card',
-};

@@ -4,9 +4,8 @@ import type { SettlingPaymentProvider } from './payment-types';
 
 // Public entry of the payments domain. Only the sandbox ships; a real processor would be another
 // PaymentProvider chosen here from configuration, and nothing outside this folder would change.
-export type { PaymentProvider, AuthorizationResult, CardInput, CardBrand, DeclineReason } from './payment-types';
-export { CARD_BRAND_LABELS } from './card-brand';
-export { applyMovement, ledgerEntryPut, readLedger, type LedgerEntry, type LedgerMovement, type PaymentAmounts, type PaymentStatus } from './ledger';
+export type { PaymentProvider } from './payment-types';
+export { applyMovement, ledgerEntryPut, readLedger, type LedgerMovement, type PaymentAmounts, type PaymentStatus } from './ledger';
 
 let provider: SettlingPaymentProvider | undefined;
 

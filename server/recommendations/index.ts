@@ -12,7 +12,7 @@ import type { Recommendations, RecommendationSource } from './types';
 // the local co-purchase engine does. Either way the list is re-checked against the catalog with a consistent
 // read, so a recommendation is never the product itself or out of stock.
 
-export type { Recommendations, RecommendationSource } from './types';
+export type { Recommendations } from './types';
 export { forgetOrderBaskets } from './order-baskets';
 
 export const RECOMMENDATION_DEFAULT_LIMIT = 8;

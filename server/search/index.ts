@@ -11,15 +11,8 @@ import type { SearchParams, SearchResult } from './types';
 export type {
   SearchParams,
   SearchResult,
-  SearchFacets,
-  SearchSort,
-  SearchSuggestions,
-  CategoryFacet,
-  PriceBandFacet,
-  RatingFacet,
 } from './types';
-export { SEARCH_SORTS, SEARCH_DEFAULT_LIMIT, SEARCH_MAX_LIMIT, SEARCH_MAX_QUERY_LENGTH } from './types';
-export { PRICE_BANDS, RATING_THRESHOLDS } from './facet-counts';
+export { SEARCH_SORTS, SEARCH_DEFAULT_LIMIT } from './types';
 export { searchQuerySchema, searchPageQuerySchema } from './search-query';
 export type { SearchIndexChange } from './search-index-store';
 export { ensureSearchIndex, rebuildSearchIndex, applySearchIndexChanges, markSearchIndexFollowed } from './search-index-store';

@@ -1,4 +1,3 @@
 // Public door of the product artwork: names the generator writes into `images`, and the renderer the route serves.
-export { productImagePath, productImageFileName, parseProductImageFileName, type ProductImageSpec } from './product-image-name';
-export { buildProductImageSvg, PRODUCT_IMAGE_SIZE } from './product-image-svg';
+export { productImagePath, parseProductImageFileName } from './product-image-name';
 export { renderProductImagePng } from './render-product-image';

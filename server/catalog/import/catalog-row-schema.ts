@@ -99,4 +99,3 @@ export const catalogRowSchema = z
 export type CatalogRow = z.input<typeof catalogRowSchema>;
 /** A row that passed validation: normalised, with its product id resolved. */
 export type ValidCatalogRow = z.output<typeof catalogRowSchema> & { id: string };
-export type CatalogVariantRow = CatalogRow['variants'][number];

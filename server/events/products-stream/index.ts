@@ -5,10 +5,8 @@ import 'server-only';
 import { handleProductRecords } from './handle-product-records';
 import { productChangesFromStreamRecords, type RawStreamRecord } from './product-change';
 
-export type { ProductChange, RawStreamRecord } from './product-change';
-export type { ProductsStreamConsumer } from './start-products-stream-consumer';
+export type { RawStreamRecord } from './product-change';
 export { productChangesFromStreamRecords } from './product-change';
-export { handleProductRecords } from './handle-product-records';
 export { startProductsStreamConsumer, stopProductsStreamConsumer } from './start-products-stream-consumer';
 
 /** For a Lambda subscribed to the products stream: `export const handler = handleProductsStreamEvent`. */
