@@ -1,8 +1,9 @@
 import { createRemoteJWKSet, type JWTVerifyGetKey } from 'jose';
+import { processSingleton } from '../runtime';
 
-// One remote key set per JWKS URL per process. Kept on globalThis because Next bundles middleware, route handlers
-// and server components separately; each bundle would otherwise fetch the keys itself.
-const store = ((globalThis as { __storefrontJwks?: Map<string, JWTVerifyGetKey> }).__storefrontJwks ??= new Map());
+// One remote key set per JWKS URL per process, a process singleton (server/runtime) because Next bundles
+// middleware, route handlers and server components separately; each bundle would otherwise fetch the keys itself.
+const store = processSingleton('identity:jwks', () => new Map<string, JWTVerifyGetKey>());
 
 /** The pool's keys, fetched on first use and cached; an unknown `kid` refetches at most once per cooldown. */
 export function poolJwks(jwksUrl: string): JWTVerifyGetKey {

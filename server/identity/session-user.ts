@@ -1,14 +1,16 @@
 import type { JWTVerifyGetKey } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { getConfig } from '../config';
 import { AppError } from '../errors';
+import type { CookieJar } from '../http/cookies';
+import { processSingleton } from '../runtime';
 import { fetchUserAttributes } from './cognito-accounts';
-import { identitySettings, type IdentitySettings } from './cognito-settings';
+import { type IdentitySettings, identitySettings } from './cognito-settings';
 import { poolJwks } from './pool-jwks';
 import { decodeProfileCookie } from './profile-cookie';
-import { revocationState, type RevocationState } from './revoked-sessions';
-import type { CookieJar } from '../http/cookies';
+import { type RevocationState, revocationState } from './revoked-sessions';
 import { SESSION_COOKIE } from './session-cookies';
-import { verifyAccessToken, type AccessClaims } from './verify-access-token';
+import { type AccessClaims, verifyAccessToken } from './verify-access-token';
 
 // From a cookie jar to the signed-in shopper, or null. Pure of Next (the jar is any `get(name)`), so route handlers,
 // next/headers' cookies() and tests share it. The access token is verified here every time: a header or flag set by
@@ -54,8 +56,8 @@ export async function verifiedAccessClaims(jar: CookieJar, deps: SessionDeps = d
 // Fallback when the profile cookie is missing or belongs to someone else (a session from before it existed, a
 // cleared cookie): GetUser once per access token per process, remembered until the token expires.
 type CachedProfile = { email: string; name: string; expiresAtMs: number };
-const profileCache = ((globalThis as { __storefrontProfileCache?: Map<string, CachedProfile> }).__storefrontProfileCache ??= new Map());
-const PROFILE_CACHE_MAX = 1000;
+// One cache for every Next bundle of the process (server/runtime), least recently used dropped past 1000 tokens.
+const profileCache = processSingleton('identity:profile-cache', () => new LRUCache<string, CachedProfile>({ max: 1000 }));
 
 async function profileFromCognito(token: string, claims: AccessClaims, deps: SessionDeps): Promise<{ email: string; name: string }> {
   const key = `${claims.sub}:${claims.jti ?? claims.expiresAt}`;
@@ -63,7 +65,6 @@ async function profileFromCognito(token: string, claims: AccessClaims, deps: Ses
   if (cached && cached.expiresAtMs > Date.now()) return cached;
   try {
     const attrs = await deps.fetchAttributes(token);
-    if (profileCache.size >= PROFILE_CACHE_MAX) profileCache.delete(profileCache.keys().next().value ?? '');
     profileCache.set(key, { ...attrs, expiresAtMs: claims.expiresAt * 1000 });
     return attrs;
   } catch (err) {
