@@ -15,7 +15,7 @@ export interface BenchArgs {
   port: number;
 }
 
-function valueOf(argv: string[], name: string): string | undefined {
+function argValue(argv: string[], name: string): string | undefined {
   const i = argv.indexOf(`--${name}`);
   if (i < 0) return undefined;
   const value = argv[i + 1];
@@ -24,7 +24,7 @@ function valueOf(argv: string[], name: string): string | undefined {
 }
 
 function positive(argv: string[], name: string, fallback: number, max: number): number {
-  const raw = valueOf(argv, name);
+  const raw = argValue(argv, name);
   const value = raw === undefined ? fallback : Number(raw);
   if (!Number.isFinite(value) || value <= 0 || value > max) throw new Error(`--${name} must be a number in (0, ${max}]`);
   return value;
@@ -38,7 +38,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     noBuild: argv.includes('--no-build'),
     skipLighthouse: argv.includes('--no-lighthouse'),
     lighthouseRuns: Math.round(positive(argv, 'lighthouse-runs', 3, 9)),
-    compare: valueOf(argv, 'compare'),
+    compare: argValue(argv, 'compare'),
     compareOnly: argv.includes('--compare-only'),
   };
 }

@@ -133,7 +133,12 @@ test('a marketer limits the free-shipping banner to signed-in shoppers, then rev
   await expect(card.getByTestId('flag-state')).toHaveText('On for signed-in shoppers');
 
   // The anonymous shopper loses the banner; once signed in, they have it again.
-  await expect.poll(async () => (await shopper.reload(), await banner.count()), WITHIN_TTL).toBe(0);
+  await expect
+    .poll(async () => {
+      await shopper.reload();
+      return banner.count();
+    }, WITHIN_TTL)
+    .toBe(0);
   await signInApi(shopperContext.request, SHOPPER);
   await shopper.reload();
   await expect(banner).toBeVisible();
@@ -147,7 +152,12 @@ test('a marketer limits the free-shipping banner to signed-in shoppers, then rev
   await expect(card.getByTestId('flag-state')).toHaveText('On for everyone');
   await expect(card.getByRole('list', { name: 'History of free-shipping-banner' }).getByRole('listitem').first()).toContainText('Reverted by');
   await shopperContext.clearCookies();
-  await expect.poll(async () => (await shopper.reload(), await banner.count()), WITHIN_TTL).toBe(1);
+  await expect
+    .poll(async () => {
+      await shopper.reload();
+      return banner.count();
+    }, WITHIN_TTL)
+    .toBe(1);
   await shopperContext.close();
 });
 

@@ -21,7 +21,7 @@ export default async function OrdersPage({ searchParams }: Props) {
   const raw = (await searchParams).cursor;
   const cursor = typeof raw === 'string' && raw.length > 0 ? raw : undefined;
 
-  let page;
+  let page: Awaited<ReturnType<typeof listOrders>>;
   try {
     page = await listOrders(user.id, { limit: PAGE_SIZE, cursor });
   } catch (err) {

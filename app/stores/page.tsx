@@ -22,6 +22,7 @@ export default async function StoresPage({ searchParams }: Props) {
   return (
     <section aria-labelledby="stores-title">
       <h1 id="stores-title">Find a store</h1>
+      {/* biome-ignore lint/a11y/useSemanticElements: role="search" on the form itself gives the same landmark without a <search> wrapper, which would become the styled flex child instead of the form */}
       <form method="get" action="/stores" role="search" aria-label="Store search" className="store-search">
         <label htmlFor="store-q">City, ZIP code or address</label>
         <PlaceSearchInput defaultValue={q} />

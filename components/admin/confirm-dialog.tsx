@@ -33,6 +33,7 @@ export function ConfirmDialog({
         <button type="button" className="button" onClick={onConfirm}>
           {confirmLabel}
         </button>
+        {/* biome-ignore lint/a11y/noAutofocus: in a modal <dialog>, autofocus names the control showModal() focuses: Cancel, so a stray Enter never confirms */}
         <button type="button" className="button button--ghost" onClick={onCancel} autoFocus>
           Cancel
         </button>

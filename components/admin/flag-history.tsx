@@ -30,6 +30,7 @@ export function FlagHistory({ flag, busy, onRevert }: { flag: Flag; busy: boolea
     [flag.key],
   );
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: flag.version is the trigger, so the history reloads after every change to the flag
   useEffect(() => {
     void load();
   }, [load, flag.version]);

@@ -8,15 +8,21 @@ import { formatMoney } from '@/server/money';
 // The chat panel: a labelled dialog region with a log that screen readers announce (role="log", polite), a
 // labelled text field that takes focus on open, and Escape to close. Talks to POST /api/assistant.
 
-type Message = { from: 'you' | 'assistant'; text: string; reply?: AssistantReply };
+// `id` is the message's React key: its place in the conversation, handed out once and never reused.
+type Message = { id: number; from: 'you' | 'assistant'; text: string; reply?: AssistantReply };
 
 export function AssistantPanel({ onClose }: { onClose: () => void }) {
   const [messages, setMessages] = useState<Message[]>([
-    { from: 'assistant', text: 'Hi! Ask me where your order is, to find products, or for stores near you.' },
+    { id: 0, from: 'assistant', text: 'Hi! Ask me where your order is, to find products, or for stores near you.' },
   ]);
   const [sessionId, setSessionId] = useState<string | undefined>();
   const [pending, setPending] = useState(false);
   const input = useRef<HTMLInputElement>(null);
+  const nextId = useRef(1);
+  const say = (message: Omit<Message, 'id'>) => {
+    const id = nextId.current++;
+    setMessages((m) => [...m, { id, ...message }]);
+  };
 
   useEffect(() => input.current?.focus(), []);
 
@@ -25,16 +31,16 @@ export function AssistantPanel({ onClose }: { onClose: () => void }) {
     const text = input.current?.value.trim() ?? '';
     if (!text || pending) return;
     input.current!.value = '';
-    setMessages((m) => [...m, { from: 'you', text }]);
+    say({ from: 'you', text });
     setPending(true);
     const result = await apiRequest<AssistantReply>('/api/assistant', { method: 'POST', body: { text, sessionId } });
     setPending(false);
     if (!result.ok) {
-      setMessages((m) => [...m, { from: 'assistant', text: result.message }]);
+      say({ from: 'assistant', text: result.message });
       return;
     }
     setSessionId(result.data.sessionId);
-    setMessages((m) => [...m, { from: 'assistant', text: result.data.reply, reply: result.data }]);
+    say({ from: 'assistant', text: result.data.reply, reply: result.data });
   }
 
   return (
@@ -48,8 +54,8 @@ export function AssistantPanel({ onClose }: { onClose: () => void }) {
     >
       <h2 id="assistant-title">Shopping assistant</h2>
       <div role="log" aria-live="polite" aria-label="Conversation" className="assistant__log">
-        {messages.map((m, i) => (
-          <div key={i} className={`assistant__msg assistant__msg--${m.from}`}>
+        {messages.map((m) => (
+          <div key={m.id} className={`assistant__msg assistant__msg--${m.from}`}>
             <span className="visually-hidden">{m.from === 'you' ? 'You said: ' : 'Assistant: '}</span>
             <p>{m.text}</p>
             {m.reply?.products?.length ? (

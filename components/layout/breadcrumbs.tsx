@@ -7,7 +7,9 @@ export function Breadcrumbs({ items }: { items: Crumb[] }) {
     <nav aria-label="Breadcrumb" className="breadcrumbs">
       <ol>
         {items.map((c, i) => (
-          <li key={`${c.name}-${i}`}>{c.href && i < items.length - 1 ? <Link href={c.href}>{c.name}</Link> : <span aria-current="page">{c.name}</span>}</li>
+          <li key={c.href ?? `current:${c.name}`}>
+            {c.href && i < items.length - 1 ? <Link href={c.href}>{c.name}</Link> : <span aria-current="page">{c.name}</span>}
+          </li>
         ))}
       </ol>
     </nav>

@@ -10,8 +10,8 @@ export function OrderTimeline({ timeline, byLabels = BY_LABELS }: { timeline: Ti
     <section className={styles.section} aria-labelledby="order-timeline">
       <h2 id="order-timeline">Timeline</h2>
       <ol className={styles.timeline}>
-        {timeline.map((entry, i) => (
-          <li key={`${entry.at}:${i}`}>
+        {timeline.map((entry) => (
+          <li key={`${entry.at}:${entry.status}:${entry.by}`}>
             <strong>{STATUS_LABELS[entry.status]}</strong> {byLabels[entry.by]} · <time dateTime={entry.at}>{orderDate(entry.at, true)}</time>
             {entry.note ? <p className={styles.meta}>{entry.note}</p> : null}
           </li>

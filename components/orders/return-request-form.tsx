@@ -44,7 +44,7 @@ export function ReturnRequestForm({ orderId, lines, returnBy }: { orderId: strin
               value={quantities[line.variantId] ?? 0}
               onChange={(e) => setQuantities((q) => ({ ...q, [line.variantId]: Number(e.target.value) }))}
             >
-              {Array.from({ length: line.quantity + 1 }, (_, n) => (
+              {Array.from({ length: line.quantity + 1 }, (_, n) => n).map((n) => (
                 <option key={n} value={n}>
                   {n}
                 </option>

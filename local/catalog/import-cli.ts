@@ -15,7 +15,7 @@ import { catalogFormatOf, formatIssue, importCatalog, readCatalogFile, type Impo
 
 const MAX_ISSUES_SHOWN = 50;
 
-function useLocalStackByDefault(): void {
+function defaultToLocalStack(): void {
   if (process.env.DYNAMODB_ENDPOINT || !existsSync('.local-data')) return;
   process.env.DYNAMODB_ENDPOINT = `http://127.0.0.1:${process.env.LOCAL_DYNAMODB_PORT || '8000'}`;
   resetConfigForTests();
@@ -91,7 +91,7 @@ async function main(): Promise<number> {
     return 1;
   }
 
-  useLocalStackByDefault();
+  defaultToLocalStack();
   const progress = progressPrinter();
   try {
     const s = await importCatalog(validation.rows, { onProgress: progress.onProgress, force: values.force });

@@ -85,6 +85,7 @@ export const INTENTS: IntentDefinition[] = [
       { name: 'Category', slotType: 'CategoryType', required: false, prompt: 'What are you looking for?' },
     ],
     sampleUtterances: [
+      // biome-ignore-start lint/suspicious/noTemplateCurlyInString: `${MaxPrice}` is a dollar sign before the Lex slot {MaxPrice}, not a template
       'find {Colour} {Category} under ${MaxPrice}',
       'find {Colour} {Category} under {MaxPrice} dollars',
       'show me {Colour} {Category}',
@@ -92,6 +93,7 @@ export const INTENTS: IntentDefinition[] = [
       "i'm looking for {Colour} {Category} below ${MaxPrice}",
       'do you have {Category} for less than ${MaxPrice}',
       '{Category} under ${MaxPrice}',
+      // biome-ignore-end lint/suspicious/noTemplateCurlyInString: end of the utterances with a dollar sign before a slot
       'cheap {Category}',
       'search for {Category}',
       'i want to buy {Colour} {Category}',

@@ -2,6 +2,7 @@ import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import {
   DescribeStreamCommand,
   GetRecordsCommand,
+  type GetRecordsCommandOutput,
   GetShardIteratorCommand,
   type _Record,
   type GetShardIteratorCommandInput,
@@ -243,7 +244,7 @@ export function startStreamReader(options: StreamReaderOptions): StreamReader {
   /** One GetRecords on one shard; true when it returned records (so the loop goes round again at once). */
   async function readShard(arn: string, shard: ShardState): Promise<boolean> {
     if (!shard.iterator) shard.iterator = await iteratorFor(arn, shard);
-    let out;
+    let out: Pick<GetRecordsCommandOutput, 'Records' | 'NextShardIterator'>;
     try {
       out = shard.iterator ? await streams().send(new GetRecordsCommand({ ShardIterator: shard.iterator, Limit: 1000 })) : {};
     } catch (err) {

@@ -30,6 +30,7 @@ const displayNameSchema = z
   .trim()
   .min(1, 'Enter your name.')
   .max(100, 'A name is at most 100 characters.')
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point, to refuse them
   .refine((n) => !/[\u0000-\u001f\u007f<>]/.test(n), 'A name cannot contain control characters or angle brackets.');
 
 const confirmationCodeSchema = z

@@ -9,6 +9,7 @@ const ORIGIN = 'https://next-path.invalid';
 const MAX_LENGTH = 2048;
 // Control characters (a tab or newline is silently stripped by URL parsers, turning `/\t/evil` into `//evil`) and
 // backslashes (read as `/` in http URLs) have no business in a path we link to, raw or percent-encoded.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point, to refuse them
 const FORBIDDEN = /[\u0000-\u001f\u007f\\]/;
 
 function decoded(value: string): string | null {

@@ -78,14 +78,14 @@ export function orderEmailTemplate(event: OrderEmailEvent, order: Order): Templa
   }
 }
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function renderEmail(t: Template): { subject: string; html: string; text: string } {
   const html = t.blocks
     .map((b) => {
       if (b.kind === 'lines')
-        return `<table>${b.rows.map(([l, r]) => `<tr><td>${escape(l)}</td><td style="text-align:right">${escape(r)}</td></tr>`).join('')}</table>`;
-      return b.kind === 'heading' ? `<h1>${escape(b.text)}</h1>` : `<p>${escape(b.text)}</p>`;
+        return `<table>${b.rows.map(([l, r]) => `<tr><td>${escapeHtml(l)}</td><td style="text-align:right">${escapeHtml(r)}</td></tr>`).join('')}</table>`;
+      return b.kind === 'heading' ? `<h1>${escapeHtml(b.text)}</h1>` : `<p>${escapeHtml(b.text)}</p>`;
     })
     .join('\n');
   const text = t.blocks.map((b) => (b.kind === 'lines' ? b.rows.map(([l, r]) => `${l}: ${r}`).join('\n') : b.text)).join('\n\n');

