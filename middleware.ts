@@ -1,11 +1,11 @@
-import { NextResponse, type NextRequest } from 'next/server';
-import { applySessionCookies, establishSession, guardProtectedRoute, NO_SESSION, rejectForeignMutation } from './server/identity/middleware-session';
+import { type NextRequest, NextResponse } from 'next/server';
 import { flagMiddlewareStep } from './server/flags/middleware-flags';
 import { isCacheablePath } from './server/http/cacheable-paths';
 import { PEER_ADDRESS_HEADER } from './server/http/client-address';
 import { stripInternalHeaders } from './server/http/internal-headers';
 import { refuseMethod } from './server/http/method-gate';
 import { securityHeadersFor } from './server/http/security-headers';
+import { applySessionCookies, establishSession, guardProtectedRoute, NO_SESSION, rejectForeignMutation } from './server/identity/middleware-session';
 import { adoptRequestId, runWithRequestContext } from './server/observability';
 
 // Node.js runtime: later gates (session verification, flags) use node:crypto and AWS SDK clients, which the

@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from 'next';
+import { AssistantWidget } from '@/components/assistant/assistant-widget';
 import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
-import { AssistantWidget } from '@/components/assistant/assistant-widget';
 import { listCategories } from '@/server/catalog';
 import { getConfig } from '@/server/config';
 import './globals.css';

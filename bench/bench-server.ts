@@ -1,6 +1,6 @@
 // The server under load: e2e/serve.ts (in-memory local stack + demo catalog + `next start`) on the bench build,
 // in its own process group so that stopping it reaches next-server, DynamoDB Local, cognito-local and Redis.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { BENCH_DIST_DIR } from './build-once';
 
 export interface BenchServer {

@@ -6,7 +6,7 @@
 //
 //   npm run check:bench-clean [-- --no-build]      # --no-build: reuse the bench build if there is one
 import { execFileSync, spawn } from 'node:child_process';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser, chromium } from 'playwright-core';
 import { freePort, portAnswers } from '../local/ports';
 import { startStack } from '../local/stack';
 import { buildOnce } from './build-once';

@@ -12,7 +12,7 @@
 // --duration is per side (split into --rounds rounds); the two servers use --port and --port + 1.
 // Over HTTP the step is far below the noise of a shared 2-core machine, so the script also times the step itself
 // in-process (the real cache code, warm, with the built-in flags as its store): microseconds per request.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { NextRequest } from 'next/server';
 import { z } from 'zod';
 import { createFlagCache, type FlagCache } from '../server/flags/flag-cache';

@@ -1,4 +1,4 @@
-import { expect, request as playwrightRequest, test, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test';
+import { type APIRequestContext, type BrowserContext, expect, type Page, request as playwrightRequest, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './a11y';
 
 // Feature flags end to end: a marketer flips flags on /admin/flags and shoppers in other browsers see the change

@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext } from '@playwright/test';
+import { type APIRequestContext, expect } from '@playwright/test';
 
 // Shared by the order lifecycle and operations specs: a new shopper, an in-stock variant, an order placed through
 // the API (the checkout page has its own spec), and waiting on the simulated warehouse by polling, never sleeping.

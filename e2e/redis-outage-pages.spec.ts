@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { type APIRequestContext, expect, test } from '@playwright/test';
 
 // The fault suite's Redis outage, on the production server: the in-process suite (tests/hardening) drives route
 // handlers, this one the pages `next start` renders, whose catalog data goes through the Redis-backed 'use cache'

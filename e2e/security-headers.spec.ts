@@ -1,4 +1,4 @@
-import { expect, test, type APIResponse } from '@playwright/test';
+import { type APIResponse, expect, test } from '@playwright/test';
 
 // Security headers on every page (server/http/security-headers.ts, ADR 0006), checked against the real middleware
 // of the production build: a fresh nonce per response, on every script Next emits, no CSP violation while a

@@ -1,8 +1,8 @@
 import { request as httpRequest } from 'node:http';
-import { createConnection } from 'node:net';
 import { createRequire } from 'node:module';
-import { expect, request as playwrightRequest, test, type APIRequestContext, type APIResponse } from '@playwright/test';
-import { generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
+import { createConnection } from 'node:net';
+import { type APIRequestContext, type APIResponse, expect, request as playwrightRequest, test } from '@playwright/test';
+import { generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
 
 // Issue 7, security probes through the real middleware and the production build: what an attacker with a browser,
 // curl and a copy of someone's ids can try. IDOR on carts and orders, forged tokens in the session cookie,

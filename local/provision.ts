@@ -1,12 +1,4 @@
 import {
-  CreateTableCommand,
-  UpdateTimeToLiveCommand,
-  DescribeTableCommand,
-  ListTablesCommand,
-  ResourceInUseException,
-  waitUntilTableExists,
-} from '@aws-sdk/client-dynamodb';
-import {
   AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
   AdminGetUserCommand,
@@ -19,15 +11,23 @@ import {
   ListGroupsCommand,
   ListUserPoolClientsCommand,
   ListUserPoolsCommand,
-  UserNotFoundException,
   UpdateUserPoolClientCommand,
+  UserNotFoundException,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { getConfig, resetConfigForTests } from '../server/config';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  ListTablesCommand,
+  ResourceInUseException,
+  UpdateTimeToLiveCommand,
+  waitUntilTableExists,
+} from '@aws-sdk/client-dynamodb';
 import { cognitoClient, dynamoClient, resetAwsClientsForTests } from '../server/aws/clients';
-import { TABLE_TTL_ATTRIBUTES, tableDefinitions, tableName as resolveTableName, type TableKey } from '../server/db/tables';
+import { getConfig, resetConfigForTests } from '../server/config';
+import { tableName as resolveTableName, TABLE_TTL_ATTRIBUTES, type TableKey, tableDefinitions } from '../server/db/tables';
 import { seedFlags } from '../server/flags/seed-flags';
-import { provisionQueues } from './sqs-local';
 import { DEMO_ACCOUNTS, LOCAL_CLIENT_NAME, LOCAL_GROUPS, LOCAL_POOL_NAME } from './demo-accounts';
+import { provisionQueues } from './sqs-local';
 
 // Idempotent provisioning of the stand-ins, run on every start: whatever is missing is created, whatever exists
 // is left as it is (except the demo passwords, which are set again so the documented ones always work).

@@ -4,7 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { localBindHost } from './bind-host';
-import { manage, waitUntilReady, type Managed } from './processes';
+import { type Managed, manage, waitUntilReady } from './processes';
 
 // Redis is a cache and an accelerator, never the source of truth: the stack starts one when it can and the app
 // runs on its DynamoDB paths when it cannot. It starts empty on every run (no RDB/AOF) so no cache outlives the

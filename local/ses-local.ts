@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { manage, waitUntilReady, type Managed } from './processes';
 import { localBindHost } from './bind-host';
+import { type Managed, manage, waitUntilReady } from './processes';
 
 // aws-ses-v2-local: the SES v2 API with an inbox. Sent mail is at http://127.0.0.1:<port>/ (web) and /store (JSON,
 // what outside suites read, API.md). In memory: a restart empties the inbox.

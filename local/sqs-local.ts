@@ -5,9 +5,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CreateQueueCommand, GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { sqsClient } from '../server/aws/clients';
-import { manage, waitUntilReady, type Managed } from './processes';
-import { portAnswers } from './ports';
 import { localBindHost } from './bind-host';
+import { portAnswers } from './ports';
+import { type Managed, manage, waitUntilReady } from './processes';
 
 // fauxqs: the SQS (and SNS/S3) emulator that stands in for the queue to the warehouse (ADR 0008). Its CLI listens
 // on every interface, so the launcher builds its app and listens on 127.0.0.1 only. Its persistence module

@@ -1,5 +1,5 @@
 import { failAndExit, onShutdown } from './shutdown';
-import { startStack, type Stack } from './stack';
+import { type Stack, startStack } from './stack';
 
 // `npm run stack`: the local AWS stack without Next, for running the app or scripts against it from another
 // shell. Prints the environment as `export` lines (stdout); status goes to stderr.

@@ -7,10 +7,10 @@ import { assertJava, startDynamoDbLocal } from './dynamodb-local';
 import { assertPortFree, freePort, portFromEnv } from './ports';
 import type { Managed } from './processes';
 import { provision, type TablesResult } from './provision';
-import { startSesLocal } from './ses-local';
-import { startSqsLocal } from './sqs-local';
-import { localSessionSecret } from './session-secret';
 import { findRedisServer, REDIS_MISSING, redisPing, startRedis } from './redis';
+import { startSesLocal } from './ses-local';
+import { localSessionSecret } from './session-secret';
+import { startSqsLocal } from './sqs-local';
 import { isProcessAlive, readStackState, writeStackState } from './stack-state';
 
 // The embedded local AWS stack: DynamoDB Local, cognito-local and (when available) Redis, provisioned

@@ -10,10 +10,10 @@ import {
 import { DescribeTableCommand, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { Redis } from 'ioredis';
 import { describe, expect, inject, it } from 'vitest';
-import { cognitoClient, dynamoClient } from '../server/aws/clients';
-import { tableDefinitions } from '../server/db/tables';
 import { DEMO_ACCOUNTS, LOCAL_CLIENT_NAME, LOCAL_POOL_NAME, MARKETERS_GROUP, OPERATIONS_GROUP } from '../local/demo-accounts';
 import { provision } from '../local/provision';
+import { cognitoClient, dynamoClient } from '../server/aws/clients';
+import { tableDefinitions } from '../server/db/tables';
 
 // The local stack started by tests/integration-setup.ts: tables, pool, demo accounts, Redis, and that
 // provisioning again changes nothing.

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { CartView } from '@/components/cart/cart-view';
 import { FreeShippingBanner } from '@/components/flags/free-shipping-banner';
-import { currentCartOwner, getCart, type Cart } from '@/server/cart';
+import { type Cart, currentCartOwner, getCart } from '@/server/cart';
 import { FREE_SHIPPING_THRESHOLD } from '@/server/checkout';
 import { isEnabled } from '@/server/flags';
 import { money } from '@/server/money';

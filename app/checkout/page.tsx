@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
+import { FreeShippingNote } from '@/components/cart/free-shipping-note';
 import { CheckoutForm } from '@/components/checkout/checkout-form';
 import type { CountryOption, QuoteView } from '@/components/checkout/checkout-types';
-import { FreeShippingNote } from '@/components/cart/free-shipping-note';
 import { COUNTRIES, COUNTRY_CODES, FREE_SHIPPING_THRESHOLD, quoteCheckout } from '@/server/checkout';
 import { getSessionUser } from '@/server/identity';
 

@@ -4,9 +4,9 @@ import { Pager } from '@/components/catalog/pager';
 import { ProductGrid } from '@/components/catalog/product-grid';
 import { SortForm } from '@/components/catalog/sort-form';
 import { SearchFacetsPanel } from '@/components/search/search-facets';
-import { searchHref, type SearchState } from '@/components/search/search-url';
+import { type SearchState, searchHref } from '@/components/search/search-url';
 import { isAppError } from '@/server/errors';
-import { SEARCH_DEFAULT_LIMIT, SEARCH_SORTS, searchPageQuerySchema, searchProducts, type SearchResult } from '@/server/search';
+import { SEARCH_DEFAULT_LIMIT, SEARCH_SORTS, type SearchResult, searchPageQuerySchema, searchProducts } from '@/server/search';
 
 export const dynamic = 'force-dynamic';
 

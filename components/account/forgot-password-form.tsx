@@ -1,8 +1,8 @@
 'use client';
 
 import Link from 'next/link';
-import { useId, useState, type FormEvent } from 'react';
-import { apiRequest, type ApiFailure } from '@/components/api/api-request';
+import { type FormEvent, useId, useState } from 'react';
+import { type ApiFailure, apiRequest } from '@/components/api/api-request';
 import { ErrorSummary, type SummaryProblem } from '@/components/forms/error-summary';
 import { FormField } from '@/components/forms/form-field';
 import styles from './account-forms.module.css';

@@ -1,4 +1,4 @@
-import { fieldErrorsFrom, type ApiFailure, type FieldErrors } from '@/components/api/api-request';
+import { type ApiFailure, type FieldErrors, fieldErrorsFrom } from '@/components/api/api-request';
 import type { SummaryProblem } from '@/components/forms/error-summary';
 
 // Turns a failed call into what an account form shows: the per-field messages, and the summary's problems in the

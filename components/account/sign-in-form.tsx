@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useId, useState, type FormEvent } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { apiRequest } from '@/components/api/api-request';
 import { ErrorSummary, type SummaryProblem } from '@/components/forms/error-summary';
 import { FormField } from '@/components/forms/form-field';

@@ -7,8 +7,8 @@ import { ConfirmDialog } from './confirm-dialog';
 import { describeChange, describeState, flagBadge } from './describe-flag';
 import { FlagHistory } from './flag-history';
 import { FlagSettingsForm, type SettingsChange } from './flag-settings-form';
-import { currentFlagFrom, patchFlag, revertFlagTo } from './flags-api';
 import styles from './flags-admin.module.css';
+import { currentFlagFrom, patchFlag, revertFlagTo } from './flags-api';
 
 // One flag on /admin/flags: status, kill switch (confirmed), rollout and audience, history with revert. Every write
 // sends the version on screen; a 409 replaces the card's values with the current ones and says so, so a marketer

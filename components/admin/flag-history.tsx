@@ -3,8 +3,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Flag, FlagAuditEntry } from '@/server/flags/flag-model';
 import { describeState, formatWhen } from './describe-flag';
-import { fetchHistory } from './flags-api';
 import styles from './flags-admin.module.css';
+import { fetchHistory } from './flags-api';
 
 // Who changed one flag, when, and from what to what, newest first, with one-click revert. Reloaded whenever the
 // flag's version changes (a save or a revert from this screen, or a conflict that brought in someone else's change).

@@ -1,8 +1,8 @@
 'use client';
 
-import { useId, useState, type FormEvent } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import type { Flag } from '@/server/flags/flag-model';
-import { AudiencePicker, audienceDraft, audienceFromDraft, type AudienceDraft } from './audience-picker';
+import { type AudienceDraft, AudiencePicker, audienceDraft, audienceFromDraft } from './audience-picker';
 import styles from './flags-admin.module.css';
 
 // Rollout percentage and audience of one flag, saved together. The parent remounts it (key = version) whenever the

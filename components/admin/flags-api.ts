@@ -1,4 +1,4 @@
-import { apiRequest, type ApiResult } from '@/components/api/api-request';
+import { type ApiResult, apiRequest } from '@/components/api/api-request';
 import type { Flag, FlagAuditEntry } from '@/server/flags/flag-model';
 
 // The admin screen's calls to /api/admin/flags (API.md), from the browser. A 409 carries the flag as it now is in

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { apiRequest, fieldErrorsFrom, type ApiErrorBody } from './api-request';
+import { type ApiErrorBody, apiRequest, fieldErrorsFrom } from './api-request';
 
 // apiRequest is a pure browser function over fetch: the stub stands in for the network, not for an AWS service.
 

@@ -1,6 +1,6 @@
 'use client';
 
-import { useRef, useState, type ComponentType } from 'react';
+import { type ComponentType, useRef, useState } from 'react';
 
 // The chat widget's launcher: the only part on every page's first load. The panel (messages, form, rendering of
 // products, orders and stores) is imported on the first open, so product pages do not carry it. Closing the panel

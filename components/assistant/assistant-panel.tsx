@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { apiRequest } from '@/components/api/api-request';
 import type { AssistantReply } from '@/server/assistant';
 import { formatMoney } from '@/server/money';

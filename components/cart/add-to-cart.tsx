@@ -2,9 +2,9 @@
 
 import { useState } from 'react';
 import type { Cart } from '@/server/cart/cart-types';
+import styles from './cart.module.css';
 import { cartRequest } from './cart-api';
 import { CartDrawer } from './cart-drawer';
-import styles from './cart.module.css';
 
 /**
  * "Add to cart" for the selected variant. Sends product, variant and quantity only — the server prices the line.

@@ -1,4 +1,4 @@
-import { apiRequest, type ApiResult } from '@/components/api/api-request';
+import { type ApiResult, apiRequest } from '@/components/api/api-request';
 import type { Cart } from '@/server/cart/cart-types';
 
 // The browser side of the cart routes. Every answer that carries a cart is the server's priced truth; the

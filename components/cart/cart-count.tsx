@@ -2,8 +2,8 @@
 
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
-import { CART_CHANGED_EVENT } from './cart-api';
 import styles from './cart.module.css';
+import { CART_CHANGED_EVENT } from './cart-api';
 
 /** The header's Cart link with a live item count; every cart change in any island updates it. */
 export function CartCount({ initialCount }: { initialCount: number }) {

@@ -4,9 +4,9 @@ import Link from 'next/link';
 import { useModalDialog } from '@/components/layout/use-modal-dialog';
 import type { Cart } from '@/server/cart/cart-types';
 import { formatMoney } from '@/server/money';
+import styles from './cart.module.css';
 import { CartAnnouncements } from './cart-announcements';
 import { CartLines } from './cart-lines';
-import styles from './cart.module.css';
 import { useOptimisticCart } from './use-optimistic-cart';
 
 /**

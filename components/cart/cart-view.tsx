@@ -3,9 +3,9 @@
 import Link from 'next/link';
 import type { Cart } from '@/server/cart/cart-types';
 import { formatMoney, type Money } from '@/server/money';
+import styles from './cart.module.css';
 import { CartAnnouncements } from './cart-announcements';
 import { CartLines } from './cart-lines';
-import styles from './cart.module.css';
 import { FreeShippingNote } from './free-shipping-note';
 import { useOptimisticCart } from './use-optimistic-cart';
 

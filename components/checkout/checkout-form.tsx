@@ -2,18 +2,18 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
 import { announceCartChange } from '@/components/cart/cart-api';
 import { ErrorSummary, type SummaryProblem } from '@/components/forms/error-summary';
 import { describedBy, FieldError, FormField } from '@/components/forms/form-field';
+import { DeliveryEstimate } from '@/components/stores/delivery-estimate';
 import { formatMoney } from '@/server/money';
-import type { CountryOption, QuoteView } from './checkout-types';
 import styles from './checkout.module.css';
+import type { CountryOption, QuoteView } from './checkout-types';
 import { newIdempotencyKey } from './idempotency-key';
 import { OrderReview } from './order-review';
 import { placeOrderRequest } from './place-order-request';
 import { toQuoteView, useCheckoutQuote } from './use-checkout-quote';
-import { DeliveryEstimate } from '@/components/stores/delivery-estimate';
 
 const FIELD_LABELS: Record<string, string> = {
   name: 'Full name',

@@ -1,6 +1,6 @@
 import { formatMoney } from '@/server/money';
-import type { QuoteView } from './checkout-types';
 import styles from './checkout.module.css';
+import type { QuoteView } from './checkout-types';
 
 /** The order as it will be charged: lines and the server's totals for the address and method chosen. */
 export function OrderReview({ quote, loading, shippingMethod }: { quote: QuoteView; loading: boolean; shippingMethod: string }) {

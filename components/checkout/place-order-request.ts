@@ -1,4 +1,4 @@
-import { apiRequest, fieldErrorsFrom, type FieldErrors } from '@/components/api/api-request';
+import { apiRequest, type FieldErrors, fieldErrorsFrom } from '@/components/api/api-request';
 import type { QuoteAnswer } from './use-checkout-quote';
 
 type ShortLine = { productId: string; variantId: string; requested: number; available: number };

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { type ReactNode, useEffect, useId, useRef } from 'react';
 import styles from './forms.module.css';
 
 // The form's problems in one place, announced (role=alert) and focused when they appear, each linking to its

@@ -2,8 +2,8 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { apiRequest } from '@/components/api/api-request';
 import { ConfirmDialog } from '@/components/admin/confirm-dialog';
+import { apiRequest } from '@/components/api/api-request';
 import styles from './orders.module.css';
 
 // A button that asks first (a modal confirmation), then POSTs to `action` and re-renders the page from the

@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import type { Order } from '@/server/orders/order-types';
 import { formatMoney } from '@/server/money';
+import type { Order } from '@/server/orders/order-types';
 import { orderDate, STATUS_LABELS } from './format-order';
 import styles from './orders.module.css';
 

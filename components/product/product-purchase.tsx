@@ -1,9 +1,9 @@
 'use client';
 
 import { useId, useState } from 'react';
-import { formatMoney } from '@/server/money';
-import type { ProductVariant } from '@/server/catalog/types';
 import { AddToCart } from '@/components/cart/add-to-cart';
+import type { ProductVariant } from '@/server/catalog/types';
+import { formatMoney } from '@/server/money';
 import { findVariant, initialSelection, optionGroups } from './variant-options';
 
 export function ProductPurchase({ variants, productId, productName }: { variants: ProductVariant[]; productId?: string; productName?: string }) {

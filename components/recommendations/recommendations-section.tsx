@@ -2,7 +2,7 @@ import { Suspense } from 'react';
 import { ProductGrid } from '@/components/catalog/product-grid';
 import { isEnabled } from '@/server/flags';
 import { getSessionUser } from '@/server/identity';
-import { recommendForProduct, recommendForUser, type Recommendations } from '@/server/recommendations';
+import { type Recommendations, recommendForProduct, recommendForUser } from '@/server/recommendations';
 
 // A recommendations row that streams in after the page: never blocks it (Personalize is budgeted in the domain,
 // the local engine behind it reads DynamoDB) and never fails it (an error renders nothing).

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { SearchFacets } from '@/server/search/types';
-import { searchHref, type SearchState } from './search-url';
+import { type SearchState, searchHref } from './search-url';
 
 /** Facet filters as links: each toggles one filter and keeps the rest, so they work without JavaScript. */
 export function SearchFacetsPanel({ facets, state }: { facets: SearchFacets; state: SearchState }) {

@@ -1,7 +1,7 @@
-import { productIdFromSlug, type CatalogRow } from '../../server/catalog/import';
 import { productImagePath } from '../../server/catalog/images';
-import { seededRandom, type Random } from '../../server/runtime';
-import { BOOK_FORMATS, COFFEE_GRINDS, COFFEE_WEIGHTS, demoCategories, GAME_EDITIONS, type DemoCategory } from './demo-categories';
+import { type CatalogRow, productIdFromSlug } from '../../server/catalog/import';
+import { type Random, seededRandom } from '../../server/runtime';
+import { BOOK_FORMATS, COFFEE_GRINDS, COFFEE_WEIGHTS, type DemoCategory, demoCategories, GAME_EDITIONS } from './demo-categories';
 
 // The demo catalog: ~1,200 believable products in the import row format, drawn from a seeded generator so the
 // same seed (and as-of date) always gives byte-identical output, on any machine, on any day.

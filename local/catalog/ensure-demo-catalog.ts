@@ -1,8 +1,8 @@
-import { DescribeTableCommand, UpdateTableCommand, type StreamSpecification } from '@aws-sdk/client-dynamodb';
+import { DescribeTableCommand, type StreamSpecification, UpdateTableCommand } from '@aws-sdk/client-dynamodb';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoClient, dynamoDoc } from '../../server/aws/clients';
-import { tableName } from '../../server/db/tables';
 import { importCatalog } from '../../server/catalog/import';
+import { tableName } from '../../server/db/tables';
 import { generateDemoCatalog } from './demo-catalog';
 
 // First start of the local stack: an empty products table gets the demo catalog, generated in memory and loaded

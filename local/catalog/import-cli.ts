@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { resetAwsClientsForTests } from '../../server/aws/clients';
+import { catalogFormatOf, formatIssue, type ImportProgress, importCatalog, readCatalogFile } from '../../server/catalog/import';
 import { resetConfigForTests } from '../../server/config';
-import { catalogFormatOf, formatIssue, importCatalog, readCatalogFile, type ImportProgress } from '../../server/catalog/import';
 
 // npm run catalog:import -- <file.json|file.csv> [--force]
 //

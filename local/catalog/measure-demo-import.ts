@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { type ImportProgress, importCatalog } from '../../server/catalog/import';
 import { startDynamoDbLocal } from '../dynamodb-local';
 import { freePort } from '../ports';
 import { applyEnv, provisionTables } from '../provision';
-import { importCatalog, type ImportProgress } from '../../server/catalog/import';
 import { generateDemoCatalog } from './demo-catalog';
 
 // npx tsx local/catalog/measure-demo-import.ts

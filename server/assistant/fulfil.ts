@@ -1,8 +1,8 @@
 import type { SessionUser } from '../identity';
 import { findStores } from '../locations';
+import { formatMoney } from '../money';
 import { getOrder, listOrders } from '../orders';
 import { searchProducts } from '../search';
-import { formatMoney } from '../money';
 import type { AssistantOrder, AssistantReply, Recognition } from './types';
 
 // Fulfils a recognised intent through the server domains. Order questions are answered only from the verified

@@ -1,6 +1,6 @@
 import type { ProductSummary } from '../catalog/types';
-import type { Money } from '../money';
 import type { StoreWithDistance } from '../locations';
+import type { Money } from '../money';
 import type { IntentName, SlotName } from './bot-definition';
 
 export type Slots = Partial<Record<SlotName, string>>;

@@ -1,13 +1,13 @@
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
+import { LocationClient } from '@aws-sdk/client-location';
 import { PersonalizeEventsClient } from '@aws-sdk/client-personalize-events';
 import { PersonalizeRuntimeClient } from '@aws-sdk/client-personalize-runtime';
-import { LocationClient } from '@aws-sdk/client-location';
-import { LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { getConfig } from '../config';
 import { observeAwsClient } from '../observability';
 import { processSingleton } from '../runtime';

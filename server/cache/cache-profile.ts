@@ -1,5 +1,5 @@
 import { cacheLife, cacheTag } from 'next/cache';
-import { cacheProfiles, type CacheProfile } from './tags';
+import { type CacheProfile, cacheProfiles } from './tags';
 
 // Inside a 'use cache' function: its lifetime and tags in one call, both from the registry (tags.ts), like Saleor's
 // applyCacheProfile(profile, id). Not re-exported from index.ts: the stream consumers and Lambdas that import the

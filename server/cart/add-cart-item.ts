@@ -1,5 +1,5 @@
 import { AppError } from '../errors';
-import { MAX_CART_LINES, MAX_LINE_QUANTITY, type AddItemInput } from './cart-limits';
+import { type AddItemInput, MAX_CART_LINES, MAX_LINE_QUANTITY } from './cart-limits';
 import type { Cart, CartOwner } from './cart-types';
 import { newLineId } from './line-id';
 import { mutateCart } from './mutate-cart';

@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoDoc } from '../aws/clients';
-import { tableName, type TransactItem } from '../db';
+import { type TransactItem, tableName } from '../db';
 import type { StoredCart } from './cart-types';
 
 // The carts table adapter. Every write is conditioned on the version that was read, so concurrent changes to

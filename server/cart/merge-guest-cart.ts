@@ -1,7 +1,7 @@
 import { getProductRecords, type ProductRecord } from '../catalog';
 import { isTransactionCanceled, withRetry } from '../db';
-import { MAX_CART_LINES, MAX_LINE_QUANTITY } from './cart-limits';
 import { cartKey } from './cart-key';
+import { MAX_CART_LINES, MAX_LINE_QUANTITY } from './cart-limits';
 import { deleteStoredCartItem, emptyStoredCart, putStoredCartItem, readStoredCart, runCartTransaction } from './cart-store';
 import type { StoredCartLine } from './cart-types';
 import { newLineId } from './line-id';

@@ -1,15 +1,15 @@
 import 'server-only';
 import { AppError } from '../errors';
-import { validateListingCursor } from './product-repository';
 import { cachedCategories, cachedProductBySlug, cachedProductPage, cachedProductSlugs } from './cached-catalog';
+import { validateListingCursor } from './product-repository';
 import type { Category, Product, ProductSort, ProductSummary } from './types';
 
-// Public entry of the catalog domain.
-export type { Category, Product, ProductSort, ProductSummary, ProductRecord } from './types';
-export { PRODUCT_SORTS } from './types';
+export { isInStock, toProductSummary } from './map-product';
 export { getProductRecords } from './product-repository';
-export { toProductSummary, isInStock } from './map-product';
-export { productSlugSchema, categorySlugSchema } from './slug';
+export { categorySlugSchema, productSlugSchema } from './slug';
+// Public entry of the catalog domain.
+export type { Category, Product, ProductRecord, ProductSort, ProductSummary } from './types';
+export { PRODUCT_SORTS } from './types';
 
 export async function listCategories(): Promise<Category[]> {
   return cachedCategories();

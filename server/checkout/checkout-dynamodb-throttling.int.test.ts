@@ -1,11 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { dynamoClient } from '@/server/aws/clients';
 import { readStoredCart } from '@/server/cart';
-import type { PaymentProvider } from '@/server/payments';
 import { readOrderRecord } from '@/server/orders/order-store';
+import type { PaymentProvider } from '@/server/payments';
 import { createSandboxProvider } from '@/server/payments/sandbox-provider';
-import { createBuyers, type Buyer } from '@/tests/hardening/support/cognito-buyers';
-import { injectThrottling, type Injector } from '@/tests/hardening/support/dynamodb-faults';
+import { type Buyer, createBuyers } from '@/tests/hardening/support/cognito-buyers';
+import { type Injector, injectThrottling } from '@/tests/hardening/support/dynamodb-faults';
 import { browserRequest, callRoute } from '@/tests/hardening/support/request-scope';
 import { checkoutBody, idempotencyRecordExists, orderCount, putProduct, stockOf } from './test-support/fixtures';
 

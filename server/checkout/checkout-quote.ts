@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { getCart, type Cart } from '../cart';
+import { type Cart, getCart } from '../cart';
 import { AppError } from '../errors';
-import { COUNTRIES, COUNTRY_CODES, type CountryCode } from './regions';
 import { computeTotals, type Totals } from './compute-totals';
-import { SHIPPING_METHOD_IDS, shippingOptions, type ShippingOption } from './shipping-methods';
+import { COUNTRIES, COUNTRY_CODES, type CountryCode } from './regions';
+import { SHIPPING_METHOD_IDS, type ShippingOption, shippingOptions } from './shipping-methods';
 import { usZipRegionIssue } from './us-zip-region';
 
 // The order review: the same totals place-order will charge, for the address and method chosen so far.

@@ -3,7 +3,7 @@ import { getConfig } from '../config';
 import { AppError } from '../errors';
 import { validationError } from '../http/respond';
 import { hashCheckoutBody } from './body-hash';
-import { checkoutBodySchema, idempotencyKeySchema, type CheckoutBody } from './checkout-schema';
+import { type CheckoutBody, checkoutBodySchema, idempotencyKeySchema } from './checkout-schema';
 import { idempotencyRecordKey } from './idempotency-store';
 import { SHIPPING_METHODS, type ShippingMethodRule } from './shipping-methods';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyCancellation, type CancellationCode } from './cancellation-reasons';
+import { type CancellationCode, classifyCancellation } from './cancellation-reasons';
 import { contentionPolicy, PASS_POLICY, TransactionRetry } from './checkout-retry';
 
 // Which cancellation retries at which level, and how long each waits (docs/checkout.md, step 6).

@@ -1,6 +1,6 @@
-import { addMoney, percentOf, type Money } from '../money';
+import { addMoney, type Money, percentOf } from '../money';
 import type { CountryCode } from './regions';
-import { shippingPrice, type ShippingMethodId } from './shipping-methods';
+import { type ShippingMethodId, shippingPrice } from './shipping-methods';
 import { taxRateBasisPoints } from './tax-rates';
 
 export type Totals = { subtotal: Money; shipping: Money; tax: Money; total: Money; taxRateBasisPoints: number };

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { money } from '../money';
 import { computeTotals } from './compute-totals';
+import { US_STATES } from './regions';
 import { FREE_SHIPPING_THRESHOLD, shippingOptions } from './shipping-methods';
 import { taxRateBasisPoints, US_STATE_TAX_BPS } from './tax-rates';
-import { US_STATES } from './regions';
 
 describe('shipping', () => {
   it('charges standard below the free-shipping threshold and nothing from it', () => {

@@ -1,6 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoDoc } from '../aws/clients';
-import { tableName, type TransactItem } from '../db';
+import { type TransactItem, tableName } from '../db';
 
 /** How long a key is remembered. A client retrying later than this places a new order. */
 export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;

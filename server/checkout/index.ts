@@ -1,7 +1,7 @@
 import 'server-only';
 
+export { quoteCheckout, quoteQuerySchema } from './checkout-quote';
 // Public entry of the checkout domain: placing an order, the review quote, and the tables the UI shows.
 export { placeOrder } from './place-order';
-export { quoteCheckout, quoteQuerySchema } from './checkout-quote';
-export { FREE_SHIPPING_THRESHOLD } from './shipping-methods';
 export { COUNTRIES, COUNTRY_CODES } from './regions';
+export { FREE_SHIPPING_THRESHOLD } from './shipping-methods';

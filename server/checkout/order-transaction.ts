@@ -4,10 +4,10 @@ import { dynamoDoc } from '../aws/clients';
 import { clearStoredCartItem } from '../cart';
 import { cancellationCodes, isTransactionCanceled } from '../db';
 import { logger } from '../observability';
-import { putOrderItem, type OrderRecord } from '../orders';
+import { type OrderRecord, putOrderItem } from '../orders';
 import { classifyCancellation } from './cancellation-reasons';
 import { TransactionRetry } from './checkout-retry';
-import { putIdempotencyItem, type IdempotencyRecord } from './idempotency-store';
+import { type IdempotencyRecord, putIdempotencyItem } from './idempotency-store';
 import type { PricedCheckout } from './price-checkout-cart';
 import { stockDecrementItems } from './stock-decrements';
 

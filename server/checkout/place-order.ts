@@ -7,9 +7,9 @@ import { parseCheckoutRequest } from './checkout-request';
 import { contentionPolicy, PASS_POLICY, TransactionRetry } from './checkout-retry';
 import { buildIdempotencyRecord, buildOrderRecord } from './order-record';
 import { commitOrderTransaction, isOutcomeUnknown } from './order-transaction';
-import { paymentHold, type Hold } from './payment-hold';
-import { priceCheckoutCart, type PricedCheckout } from './price-checkout-cart';
-import { replayIfKeyUsed, type PlaceOrderResult } from './replay-order';
+import { type Hold, paymentHold } from './payment-hold';
+import { type PricedCheckout, priceCheckoutCart } from './price-checkout-cart';
+import { type PlaceOrderResult, replayIfKeyUsed } from './replay-order';
 import { reviewedTotalMismatch } from './reviewed-total';
 
 // Placing an order, as a sequence of named steps; each lives in its own file. Reads and payment come first, then

@@ -1,4 +1,4 @@
-import { outOfStockError, priceCart, readStoredCart, type Cart } from '../cart';
+import { type Cart, outOfStockError, priceCart, readStoredCart } from '../cart';
 import { getProductRecords } from '../catalog';
 import { AppError } from '../errors';
 import type { CheckoutRequest } from './checkout-request';

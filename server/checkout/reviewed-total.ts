@@ -1,6 +1,6 @@
 import { AppError } from '../errors';
-import type { CheckoutRequest } from './checkout-request';
 import { quoteForCart } from './checkout-quote';
+import type { CheckoutRequest } from './checkout-request';
 import type { PricedCheckout } from './price-checkout-cart';
 
 // Step 2b of placing an order: the order charged must be the order reviewed (issue 19.5). The review quoted a

@@ -1,4 +1,4 @@
-import { tableName, type TransactItem } from '../db';
+import { type TransactItem, tableName } from '../db';
 
 export type StockRequest = { productId: string; variantId: string; quantity: number };
 

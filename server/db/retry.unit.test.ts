@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelayMs, equalJitterDelayMs, withRetry } from './retry';
-import { batchGetAll, type BatchGetSend } from './batch-get-all';
 import { isConditionalCheckFailure, isThrottling } from './aws-errors';
+import { type BatchGetSend, batchGetAll } from './batch-get-all';
+import { backoffDelayMs, equalJitterDelayMs, withRetry } from './retry';
 
 const conflict = () => Object.assign(new Error('lost the race'), { name: 'ConditionalCheckFailedException' });
 

@@ -1,10 +1,10 @@
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import {
+  type _Record,
   DescribeStreamCommand,
   GetRecordsCommand,
   type GetRecordsCommandOutput,
   GetShardIteratorCommand,
-  type _Record,
   type GetShardIteratorCommandInput,
   type Shard,
 } from '@aws-sdk/client-dynamodb-streams';

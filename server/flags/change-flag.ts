@@ -1,8 +1,8 @@
 import { AppError } from '../errors';
-import { auditEntryId } from './flag-items';
-import { sameState, stateOf, type AuditAction, type Flag, type FlagActor, type FlagState } from './flag-model';
-import { writeFlagWithAudit } from './flag-store';
 import { currentFlag } from './current-flag';
+import { auditEntryId } from './flag-items';
+import { type AuditAction, type Flag, type FlagActor, type FlagState, sameState, stateOf } from './flag-model';
+import { writeFlagWithAudit } from './flag-store';
 import { assertMarketer } from './marketers';
 import { sharedFlagCache } from './shared-flag-cache';
 

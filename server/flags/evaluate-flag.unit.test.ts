@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bucketingId, evaluateFlag, evaluateFlags, gateVerdict, type EvaluableFlag, type FlagSubject } from './evaluate-flag';
 import { rolloutBucket } from './bucket';
+import { bucketingId, type EvaluableFlag, evaluateFlag, evaluateFlags, type FlagSubject, gateVerdict } from './evaluate-flag';
 import type { Audience } from './flag-model';
 
 const anonymous: FlagSubject = { userId: null, groups: [], anonId: 'AAAAAAAAAAAAAAAAAAAAAA' };

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { AppError } from '../errors';
-import type { FlagActor, FlagAuditEntry } from './flag-model';
 import { currentFlag } from './current-flag';
 import { AUDIT_ENTRY_ID_PATTERN } from './flag-items';
+import type { FlagActor, FlagAuditEntry } from './flag-model';
 import { queryAudit } from './flag-store';
 import { assertMarketer } from './marketers';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { logger } from '../observability';
-import { flagSchema, flagStateSchema, type Flag, type FlagAuditEntry } from './flag-model';
+import { type Flag, type FlagAuditEntry, flagSchema, flagStateSchema } from './flag-model';
 
 // DynamoDB items ↔ domain shapes. Items are parsed, not cast: a hand-edited or half-migrated item must never reach
 // middleware as a malformed flag. An unparseable flag item is dropped (its built-in default, if any, applies).

@@ -1,6 +1,6 @@
+import { allCurrentFlags } from './current-flag';
 import type { Flag, FlagActor } from './flag-model';
 import { builtInFlags } from './flag-registry';
-import { allCurrentFlags } from './current-flag';
 import { assertMarketer } from './marketers';
 
 // GET /api/admin/flags and the admin page: every flag, read live from DynamoDB (a marketer must see what is stored,

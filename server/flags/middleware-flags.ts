@@ -1,4 +1,4 @@
-import { NextResponse, type NextRequest } from 'next/server';
+import { type NextRequest, NextResponse } from 'next/server';
 import { ANON_COOKIE, anonCookieOptions, anonIdFromCookieHeader, cookieHeaderWithAnonId, mintAnonId } from './anon-id';
 import { gateVerdict } from './evaluate-flag';
 import { flagSettings } from './flag-settings';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { AUDIT_ENTRY_ID_PATTERN } from './flag-items';
 import { AppError } from '../errors';
 import { changeFlag } from './change-flag';
+import { AUDIT_ENTRY_ID_PATTERN } from './flag-items';
 import type { Flag, FlagActor } from './flag-model';
 import { getAuditEntry } from './flag-store';
 import { assertMarketer } from './marketers';

@@ -1,7 +1,7 @@
 import { dropProcessSingleton, processSingleton } from '../runtime';
-import { flagSettings } from './flag-settings';
-import { builtInFlags } from './flag-registry';
 import { createFlagCache, type FlagCache } from './flag-cache';
+import { builtInFlags } from './flag-registry';
+import { flagSettings } from './flag-settings';
 import { scanFlags } from './flag-store';
 
 // The process's one flag cache. A process singleton because Next bundles middleware, route handlers and pages

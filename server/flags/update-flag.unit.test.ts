@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { flagPatchSchema } from './update-flag';
 import { revertBodySchema } from './revert-flag';
+import { flagPatchSchema } from './update-flag';
 
 describe('PATCH /api/admin/flags/[key] body', () => {
   it.each([

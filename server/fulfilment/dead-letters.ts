@@ -1,4 +1,4 @@
-import { ChangeMessageVisibilityCommand, DeleteMessageCommand, ReceiveMessageCommand, SendMessageCommand, type Message } from '@aws-sdk/client-sqs';
+import { ChangeMessageVisibilityCommand, DeleteMessageCommand, type Message, ReceiveMessageCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { sqsClient } from '../aws/clients';
 import { orderIdOf } from './queue-message';
 import { queueUrls } from './queue-urls';

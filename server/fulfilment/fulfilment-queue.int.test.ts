@@ -5,11 +5,11 @@ import { stockOf, uniqueId } from '../checkout/test-support/fixtures';
 import { getConfig, resetConfigForTests } from '../config';
 import { createOrdersStreamConsumer, type OrdersStreamConsumer } from '../events/orders-stream/consumer';
 import { eventually } from '../leaderboard/test-fixtures';
-import { getOrder, newOrderId, requestReturn, type Order } from '../orders';
-import { handleOrderChange } from './handle-order-change';
+import { getOrder, newOrderId, type Order, requestReturn } from '../orders';
 import { listDeadLetters, redriveDeadLetters } from './dead-letters';
+import { handleOrderChange } from './handle-order-change';
 import { ledgerKinds, orderRecord, placedOrder } from './test-support/orders';
-import { startFulfilmentWorker, type FulfilmentWorker } from './worker';
+import { type FulfilmentWorker, startFulfilmentWorker } from './worker';
 
 // The queue to the warehouse end to end on the local stack: DynamoDB stream → fauxqs FIFO queue → the simulated
 // warehouse → the order, the ledger and the SES stand-in's inbox. Pace set to zero.

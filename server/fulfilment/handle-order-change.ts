@@ -2,7 +2,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { notifyOrderStatus } from '../notifications';
 import { errorText, logger } from '../observability';
-import { toOrder, type OrderRecord } from '../orders';
+import { type OrderRecord, toOrder } from '../orders';
 import { publishToWarehouse } from './publish';
 
 // The orders-stream hook of the order lifecycle: a change of status that the warehouse must act on goes to the

@@ -3,7 +3,7 @@ import { getConfig } from '../config';
 import { sleep } from '../db';
 import { AppError } from '../errors';
 import { estimateDelivery } from '../locations';
-import { acceptOrder, deliverOrder, getOrder, receiveReturn, shipOrder, type Order } from '../orders';
+import { acceptOrder, deliverOrder, getOrder, type Order, receiveReturn, shipOrder } from '../orders';
 import type { QueueMessage } from './queue-message';
 
 // The simulated warehouse (standing in for the OMS of the seeds): takes a placed order through PROCESSING,

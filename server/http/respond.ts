@@ -1,16 +1,16 @@
 import 'server-only';
 import { z } from 'zod';
 import { AppError, isAppError } from '../errors';
-import { BODY_IDLE_TIMEOUT_MS, MAX_JSON_BODY_BYTES } from './body-limits';
 import {
   logger,
   newRequestContext,
+  type RequestContext,
   requestIdsFrom,
   runWithRequestContext,
   serverTimingHeader,
   subscribeRedisTiming,
-  type RequestContext,
 } from '../observability';
+import { BODY_IDLE_TIMEOUT_MS, MAX_JSON_BODY_BYTES } from './body-limits';
 
 // The one place errors become HTTP: `{ error: { code, message, details? } }` with the AppError's status.
 

@@ -6,10 +6,10 @@ import { POST as signIn } from '@/app/api/auth/sign-in/route';
 import { POST as signOut } from '@/app/api/auth/sign-out/route';
 import { POST as signUp } from '@/app/api/auth/sign-up/route';
 import { GET as me } from '@/app/api/me/route';
-import { establishSession } from './middleware-session';
-import { identitySettings } from './cognito-settings';
-import { poolJwks } from './pool-jwks';
 import { resetConfigForTests } from '../config';
+import { identitySettings } from './cognito-settings';
+import { establishSession } from './middleware-session';
+import { poolJwks } from './pool-jwks';
 import { cookieHeaderFrom, from, jsonRequest, setCookies, siteUrl, testAddress, uniqueEmail } from './testing/auth-requests';
 import { verifyAccessToken } from './verify-access-token';
 

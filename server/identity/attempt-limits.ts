@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../errors';
-import { rateLimit, rateLimitMemo, type Limit } from '../runtime';
+import { type Limit, rateLimit, rateLimitMemo } from '../runtime';
 
 // How often the account forms may be tried, on the one rate limiter (server/runtime/rate-limit.ts). Only failures
 // count — a wrong password, a wrong code, an email already taken — so an office, campus or carrier NAT full of

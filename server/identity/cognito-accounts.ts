@@ -11,8 +11,8 @@ import {
 import { cognitoClient } from '../aws/clients';
 import { AppError } from '../errors';
 import { logger } from '../observability';
-import { identitySettings, type IdentitySettings } from './cognito-settings';
-import { cognitoErrorName, toAppError, type CognitoOperation } from './cognito-errors';
+import { type CognitoOperation, cognitoErrorName, toAppError } from './cognito-errors';
+import { type IdentitySettings, identitySettings } from './cognito-settings';
 
 // The Cognito adapter: one function per user-pool operation, raw SDK shapes in, the identity domain's shapes out,
 // every failure an AppError (cognito-errors.ts). The app client is public (no secret), so no SECRET_HASH is sent.

@@ -1,15 +1,15 @@
 import { createRequire } from 'node:module';
 import { CreateUserPoolClientCommand, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { exportSPKI, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
+import { exportSPKI, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GET as me } from '@/app/api/me/route';
 import { cognitoClient } from '../aws/clients';
 import { authenticateWithPassword } from './cognito-accounts';
-import { identitySettings, type IdentitySettings } from './cognito-settings';
+import { type IdentitySettings, identitySettings } from './cognito-settings';
 import { establishSession } from './middleware-session';
 import { poolJwks } from './pool-jwks';
 import { siteUrl } from './testing/auth-requests';
-import { verifyAccessToken, type VerifyResult } from './verify-access-token';
+import { type VerifyResult, verifyAccessToken } from './verify-access-token';
 
 // Tokens an attacker could bring, against the verifier and the routes that use it. The "expired", "wrong issuer"
 // and "another client" tokens are signed with cognito-local's own private key (it ships in the package), so they

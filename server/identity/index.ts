@@ -37,14 +37,13 @@ export async function getSessionUserFromRequest(req: Request): Promise<SessionUs
   return resolveSessionUser(cookieJarFromRequest(req));
 }
 
+export { confirmBody, forgotPasswordBody, resetPasswordBody, signInBody, signUpBody } from './account-schemas';
 // Account operations, for the routes under app/api/auth.
 export { requestPasswordReset, resetPassword } from './cognito-accounts';
-export { signUp, confirmSignUp } from './limited-account-operations';
-export { signInWithPassword } from './sign-in';
-export { signOut } from './sign-out';
-export { signUpBody, confirmBody, signInBody, forgotPasswordBody, resetPasswordBody } from './account-schemas';
-export { appendSetCookies, cookieJarFromRequest } from './session-cookies';
-export { safeNextPath } from './safe-next-path';
-
+export { confirmSignUp, signUp } from './limited-account-operations';
 // The operations console's group check (route handlers and the /admin/orders pages).
 export { isOperations, requireOperations } from './require-operations';
+export { safeNextPath } from './safe-next-path';
+export { appendSetCookies, cookieJarFromRequest } from './session-cookies';
+export { signInWithPassword } from './sign-in';
+export { signOut } from './sign-out';

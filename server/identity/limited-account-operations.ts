@@ -1,5 +1,5 @@
-import { confirmAccount, registerAccount, type SignUpStatus } from './cognito-accounts';
 import { limitedConfirm, limitedSignUp } from './attempt-limits';
+import { confirmAccount, registerAccount, type SignUpStatus } from './cognito-accounts';
 
 // Sign-up and email confirmation as the routes offer them: the Cognito call behind the attempt limits, so neither
 // form can be used to test emails for accounts at speed. `address` is the caller's bucket (server/http/client-address.ts).

@@ -1,14 +1,14 @@
-import { NextResponse, type NextRequest } from 'next/server';
+import { type NextRequest, NextResponse } from 'next/server';
 import { getConfig } from '../config';
 import { AppError } from '../errors';
+import { cookieJarFromHeader } from '../http/cookies';
 import { refreshSession } from './cognito-accounts';
 import { identitySettings } from './cognito-settings';
 import { poolJwks } from './pool-jwks';
 import { protectedRouteKind, signInRedirectPath } from './protected-routes';
 import { revocationState } from './revoked-sessions';
 import { isSameOriginRequest } from './same-origin';
-import { cookieJarFromHeader } from '../http/cookies';
-import { clearedSessionCookies, rewriteCookieHeader, SESSION_COOKIE, sessionCookies, type CookieToSet } from './session-cookies';
+import { type CookieToSet, clearedSessionCookies, rewriteCookieHeader, SESSION_COOKIE, sessionCookies } from './session-cookies';
 import { verifyAccessToken } from './verify-access-token';
 
 // The identity steps of middleware.ts, each small so other gates (feature flags) can sit between them:

@@ -1,6 +1,6 @@
 import { AppError } from '../errors';
-import { resolveSessionUser, type SessionUser } from './session-user';
 import { cookieJarFromRequest } from './session-cookies';
+import { resolveSessionUser, type SessionUser } from './session-user';
 
 // The operations console's gate (/admin/orders, /api/admin/orders, /api/admin/dead-letters). Read from the
 // verified sf_at cookie of the explicit Request, never from a header middleware or a client set (ADR 0004), so a

@@ -1,4 +1,4 @@
-import { cookieJarFromHeader, rewriteCookieHeader as rewriteHeader, type CookieJar } from '../http/cookies';
+import { type CookieJar, cookieJarFromHeader, rewriteCookieHeader as rewriteHeader } from '../http/cookies';
 import { isLocalPlainHttpSite } from '../http/loopback';
 
 // The session lives in three cookies, all httpOnly (no script can read a token) and SameSite=Lax (a cross-site

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clearedSessionCookies, REFRESH_COOKIE_MAX_AGE, rewriteCookieHeader, serializeCookie, sessionCookieOptions, sessionCookies } from './session-cookies';
 import { isLocalPlainHttpSite } from '../http/loopback';
+import { clearedSessionCookies, REFRESH_COOKIE_MAX_AGE, rewriteCookieHeader, serializeCookie, sessionCookieOptions, sessionCookies } from './session-cookies';
 
 describe('session cookie options', () => {
   it('are httpOnly, SameSite=Lax, Path=/ and Secure outside plain-http localhost', () => {

@@ -1,11 +1,11 @@
 import { getConfig } from '../config';
 import { AppError } from '../errors';
 import { logger } from '../observability';
+import { limitedSignIn } from './attempt-limits';
 import { authenticateWithPassword, fetchUserAttributes, requireSettings } from './cognito-accounts';
 import { poolJwks } from './pool-jwks';
-import { limitedSignIn } from './attempt-limits';
 import { encodeProfileCookie } from './profile-cookie';
-import { sessionCookies, type CookieToSet } from './session-cookies';
+import { type CookieToSet, sessionCookies } from './session-cookies';
 import type { SessionUser } from './session-user';
 import { verifyAccessToken } from './verify-access-token';
 

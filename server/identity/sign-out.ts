@@ -1,10 +1,10 @@
-import type { CookieJar } from '../http/cookies';
 import { getConfig } from '../config';
 import { AppError } from '../errors';
+import type { CookieJar } from '../http/cookies';
 import { logger } from '../observability';
 import { revokeRefreshToken } from './cognito-accounts';
 import { revokeSession } from './revoked-sessions';
-import { clearedSessionCookies, SESSION_COOKIE, type CookieToSet } from './session-cookies';
+import { type CookieToSet, clearedSessionCookies, SESSION_COOKIE } from './session-cookies';
 import { verifiedAccessClaims } from './session-user';
 
 // Signing out ends the session everywhere at once: the access token's id goes on the revoked list that middleware

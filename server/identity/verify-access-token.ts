@@ -1,4 +1,4 @@
-import { errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { errors, type JWTVerifyGetKey, jwtVerify } from 'jose';
 
 // Verifies a Cognito access token: signature (RS256 only, so `alg: none` and HMAC-with-the-public-key tricks fail),
 // issuer, expiry, and the two claims that tell an access token for this app apart from everything else the pool signs:

@@ -1,5 +1,5 @@
 import { after } from 'next/server';
-import { recordInteractionLater, type Interaction } from './record-interaction';
+import { type Interaction, recordInteractionLater } from './record-interaction';
 
 /**
  * Records an interaction once the response has been sent (Next's after()). Outside a Next request (route

@@ -1,4 +1,4 @@
-import { PutEventsCommand, PersonalizeEventsClient } from '@aws-sdk/client-personalize-events';
+import { PersonalizeEventsClient, PutEventsCommand } from '@aws-sdk/client-personalize-events';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { resetAwsClientsForTests } from '../aws/clients';

@@ -2,8 +2,8 @@ import { PutEventsCommand } from '@aws-sdk/client-personalize-events';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoDoc, personalizeEventsClient } from '../aws/clients';
 import { getConfig } from '../config';
-import { logger } from '../observability';
 import { tableName } from '../db/tables';
+import { logger } from '../observability';
 import { withBudget } from '../resilience';
 
 // Shopper interactions (product views, add-to-cart, purchases), kept in the `events` table so a Personalize

@@ -1,6 +1,6 @@
 import { commitOrderCounts } from './commit-order-counts';
-import { copyCountsToRedis, type CopyOutcome } from './copy-counts-to-redis';
-import { toCountableOrder, type SkipReason } from './countable-order';
+import { type CopyOutcome, copyCountsToRedis } from './copy-counts-to-redis';
+import { type SkipReason, toCountableOrder } from './countable-order';
 import { log } from './log';
 import { clearLeaderboardMemo } from './memo';
 

@@ -1,9 +1,9 @@
 import { getRedis } from '../cache';
 import { AppError } from '../errors';
 import { processSingleton } from '../runtime';
+import { clearWarning, errorText, log } from './log';
 import { clearDirtyVersion, isDirtyInProcess, readDirtyVersion, setDirtyInProcess } from './redis-dirty-flag';
 import { isBuilt, markBuilt, raiseScores } from './redis-leaderboard';
-import { clearWarning, errorText, log } from './log';
 import { readAllSoldCounters } from './sold-counters';
 
 // Bringing Redis back in step with DynamoDB: after an outage, a Redis that restarted empty, or at consumer start.

@@ -1,4 +1,4 @@
-import { usCities, zipcodes, type GazetteerCity } from './gazetteer-data';
+import { type GazetteerCity, usCities, zipcodes } from './gazetteer-data';
 import type { Place } from './types';
 
 // Local geocoding: a ZIP code anywhere in the text wins (its centroid); otherwise the text's comma-separated parts

@@ -1,7 +1,7 @@
 import 'server-only';
 import { getConfig } from '../config';
 import { withBudget } from '../resilience';
-import { addBusinessDays, estimateDeliveryDays, type DeliveryMethod } from './delivery-estimate';
+import { addBusinessDays, type DeliveryMethod, estimateDeliveryDays } from './delivery-estimate';
 import { geocodeLocal, suggestLocal } from './gazetteer';
 import { greatCircleKm } from './great-circle';
 import { calculateRouteAws, searchPlaceAws, suggestPlacesAws } from './location-adapter';
@@ -13,9 +13,9 @@ import type { GeoPoint, LocationSource, Place, StoreSearchResult } from './types
 // answers when its place index / route calculator is configured and answers within the budget; the bundled
 // gazetteer and the great-circle speed model answer otherwise.
 
-export type { Place, StoreWithDistance, StoreSearchResult, LocationSource, GeoPoint } from './types';
 export type { DeliveryMethod } from './delivery-estimate';
 export { stateOfUsZip } from './gazetteer';
+export type { GeoPoint, LocationSource, Place, StoreSearchResult, StoreWithDistance } from './types';
 
 export const STORE_DEFAULT_LIMIT = 5;
 export const STORE_MAX_LIMIT = 30;

@@ -4,8 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { resetAwsClientsForTests } from '@/server/aws/clients';
 import { resetConfigForTests } from '@/server/config';
 import { resetFailureLogForTests } from '@/server/resilience';
-import { estimateDelivery, findStores, suggestPlaces } from './index';
 import { addBusinessDays, estimateDeliveryDays } from './delivery-estimate';
+import { estimateDelivery, findStores, suggestPlaces } from './index';
 
 const location = mockClient(LocationClient);
 

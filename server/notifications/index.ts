@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Order, OrderStatus } from '../orders';
-import { sendOrderEmail, type EmailOutcome } from './send-order-email';
 import type { OrderEmailEvent } from './order-email-templates';
+import { type EmailOutcome, sendOrderEmail } from './send-order-email';
 
 // Public entry of the notifications domain (SES v2): the email an order's new status calls for, sent by the
 // orders-stream consumer (never in the request path), at most once per (order, event).

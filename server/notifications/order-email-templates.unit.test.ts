@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { money } from '../money';
 import type { Order } from '../orders';
-import { orderEmailTemplate, renderEmail, type OrderEmailEvent } from './order-email-templates';
+import { type OrderEmailEvent, orderEmailTemplate, renderEmail } from './order-email-templates';
 
 const order: Order = {
   id: 'ord_0mx566sw71hQVwgxQ',

@@ -5,7 +5,7 @@ import { getConfig } from '../config';
 import { isConditionalCheckFailure, tableName, withRetry } from '../db';
 import { errorText, logger } from '../observability';
 import type { Order } from '../orders';
-import { orderEmailTemplate, renderEmail, type OrderEmailEvent } from './order-email-templates';
+import { type OrderEmailEvent, orderEmailTemplate, renderEmail } from './order-email-templates';
 
 // Exactly once per (order, event): a sent-marker is claimed with a conditional Put before the send, so a
 // redelivered stream record finds it and sends nothing. When SES keeps failing the claim is released (a later

@@ -1,16 +1,16 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { ServiceInputTypes, ServiceOutputTypes } from '@aws-sdk/client-dynamodb';
+import { ListStreamsCommand } from '@aws-sdk/client-dynamodb-streams';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { DeserializeMiddleware } from '@smithy/types';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ListStreamsCommand } from '@aws-sdk/client-dynamodb-streams';
 import { dynamoClient, dynamoDoc, dynamoStreamsClient } from '@/server/aws/clients';
 import { waitForRedis } from '@/server/cache';
-import { resetConfigForTests } from '@/server/config';
-import { route } from '@/server/http/respond';
-import { runWithRequestContext } from '@/server/observability';
 import { putProduct, uniqueId } from '@/server/checkout/test-support/fixtures';
 import { apiRequest, resetRequestContext } from '@/server/checkout/test-support/request-context';
+import { resetConfigForTests } from '@/server/config';
+import { route } from '@/server/http/respond';
 import { jsonRequest } from '@/server/identity/testing/auth-requests';
+import { runWithRequestContext } from '@/server/observability';
 
 // The request id and Server-Timing through real route handlers on the test stack (DynamoDB Local, cognito-local,
 // redis-server): the id on every log line of the request, on every DynamoDB request as sent (signed) and in the

@@ -1,6 +1,6 @@
 import { tracingChannel } from 'node:diagnostics_channel';
 import { processSingleton } from '../runtime';
-import { currentRequestContext, recordDownstreamCall, type RequestContext } from './context';
+import { currentRequestContext, type RequestContext, recordDownstreamCall } from './context';
 
 // Redis time in Server-Timing, without wrapping the client: ioredis (5.10+) publishes every command on the
 // `ioredis:command` tracing channel. `start` fires synchronously in the caller's async context (so the request

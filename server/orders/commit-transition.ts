@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoDoc } from '../aws/clients';
-import { isThrottling, isTransactionCanceled, tableName, withRetry, type TransactItem } from '../db';
+import { isThrottling, isTransactionCanceled, type TransactItem, tableName, withRetry } from '../db';
 import { AppError } from '../errors';
-import { applyMovement, ledgerEntryPut, type LedgerMovement } from '../payments';
+import { applyMovement, type LedgerMovement, ledgerEntryPut } from '../payments';
 import type { OrderActor, OrderRecord, OrderStatus } from './order-types';
 import { paymentAmountsOf, timelineOf } from './to-order';
 

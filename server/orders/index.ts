@@ -3,6 +3,9 @@ import { readOrderRecordById } from './order-store';
 import type { Order } from './order-types';
 import { toOrder } from './to-order';
 
+export { newOrderId } from './order-id';
+export { acceptOrder, cancelOrder, deliverOrder, receiveReturn, refundOrder, requestReturn, shipOrder } from './order-lifecycle';
+export { putOrderItem } from './order-store';
 // Public entry of the orders domain: reads for the pages and routes, the order Put checkout writes, the state
 // machine after checkout (shoppers, operations and the warehouse) and the search and live status behind them.
 export type {
@@ -11,12 +14,9 @@ export type {
   OrderStatus,
 } from './order-types';
 export { getOrder, listOrders } from './read-orders';
-export { newOrderId } from './order-id';
-export { putOrderItem } from './order-store';
-export { toOrder } from './to-order';
-export { acceptOrder, cancelOrder, deliverOrder, receiveReturn, refundOrder, requestReturn, shipOrder } from './order-lifecycle';
 export { returnRequestSchema } from './return-request-schema';
 export { searchOrders } from './search-orders';
+export { toOrder } from './to-order';
 export { watchOrderStatus } from './watch-order-status';
 
 /** Any order by id, with no ownership check: for operations and the system only (their callers check the group). */
@@ -25,4 +25,4 @@ export async function findOrderById(orderId: string): Promise<Order | null> {
   return record ? toOrder(record) : null;
 }
 // The operations console's inputs (the /admin/orders pages and /api/admin/orders routes).
-export { isOrderId, operationsOrdersQuery, ORDER_STATUSES, refundBody } from './operations-input';
+export { isOrderId, ORDER_STATUSES, operationsOrdersQuery, refundBody } from './operations-input';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { newOrderId, ORDER_ID_PATTERN } from './order-id';
-import { toOrder } from './to-order';
 import type { OrderRecord } from './order-types';
+import { toOrder } from './to-order';
 
 describe('order ids', () => {
   it('sort by creation time as plain strings', () => {

@@ -1,5 +1,5 @@
 import { AppError } from '../errors';
-import { money, type Money } from '../money';
+import { type Money, money } from '../money';
 import { logger } from '../observability';
 import { getPaymentProvider, readLedger } from '../payments';
 import { commitTransition, type StockMove, type Transition } from './commit-transition';

@@ -1,4 +1,4 @@
-import { readOrderRecord, queryOrderRecords } from './order-store';
+import { queryOrderRecords, readOrderRecord } from './order-store';
 import type { Order, OrderSummary } from './order-types';
 import { toOrder, toOrderSummary } from './to-order';
 

@@ -1,11 +1,11 @@
 import 'server-only';
-import { createSandboxProvider } from './sandbox-provider';
 import type { SettlingPaymentProvider } from './payment-types';
+import { createSandboxProvider } from './sandbox-provider';
 
+export { applyMovement, type LedgerMovement, ledgerEntryPut, type PaymentAmounts, type PaymentStatus, readLedger } from './ledger';
 // Public entry of the payments domain. Only the sandbox ships; a real processor would be another
 // PaymentProvider chosen here from configuration, and nothing outside this folder would change.
 export type { PaymentProvider } from './payment-types';
-export { applyMovement, ledgerEntryPut, readLedger, type LedgerMovement, type PaymentAmounts, type PaymentStatus } from './ledger';
 
 let provider: SettlingPaymentProvider | undefined;
 

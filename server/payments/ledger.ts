@@ -1,6 +1,6 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoDoc } from '../aws/clients';
-import { tableName, type TransactItem } from '../db';
+import { type TransactItem, tableName } from '../db';
 import { AppError } from '../errors';
 import type { Money } from '../money';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { money } from '../money';
 import { cardBrand } from './card-brand';
 import { passesLuhn } from './luhn';
 import { createSandboxProvider, sandboxDecision } from './sandbox-provider';
-import { money } from '../money';
 
 const now = new Date('2026-06-15T12:00:00Z');
 const card = (number: string, extra: Partial<{ expMonth: number; expYear: number; cvc: string }> = {}) => ({

@@ -5,15 +5,15 @@ import { withBudget } from '../resilience';
 import { ttlMemo } from '../runtime';
 import { localSimilarItems, localUserRecommendations } from './local-engine';
 import { personalizeForUser, personalizeSimilarItems } from './personalize-adapter';
-import type { Recommendations, RecommendationSource } from './types';
+import type { RecommendationSource, Recommendations } from './types';
 
 // Public entry of the recommendations domain. Personalize answers when its campaign is configured and answers
 // within the budget; otherwise (absent, slow, throttled, failing, or only recommending unavailable products)
 // the local co-purchase engine does. Either way the list is re-checked against the catalog with a consistent
 // read, so a recommendation is never the product itself or out of stock.
 
-export type { Recommendations } from './types';
 export { forgetOrderBaskets } from './order-baskets';
+export type { Recommendations } from './types';
 
 export const RECOMMENDATION_DEFAULT_LIMIT = 8;
 // Ask Personalize for more than we show: some answers will be out of stock or gone.

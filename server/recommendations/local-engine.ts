@@ -2,7 +2,7 @@ import { getProductRecords, isInStock, type ProductRecord } from '../catalog';
 import { searchProducts } from '../search';
 import { buildCoPurchase, type CoPurchaseIndex } from './co-purchase';
 import { orderBaskets } from './order-baskets';
-import { rankSimilar, type Candidate } from './rank-candidates';
+import { type Candidate, rankSimilar } from './rank-candidates';
 
 // The recommendation engine that needs no AWS: co-purchase counts from real orders, blended with category
 // popularity. Answers product ids; index.ts turns them into summaries after a consistent stock check.

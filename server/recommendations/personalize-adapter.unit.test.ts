@@ -1,9 +1,9 @@
 import { GetRecommendationsCommand, PersonalizeRuntimeClient } from '@aws-sdk/client-personalize-runtime';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { resetAwsClientsForTests } from '@/server/aws/clients';
 import type { ProductRecord } from '@/server/catalog';
 import { resetConfigForTests } from '@/server/config';
-import { resetAwsClientsForTests } from '@/server/aws/clients';
 import { resetFailureLogForTests } from '@/server/resilience';
 
 // Personalize has no local server: the adapter's request and response mapping and the fallbacks are checked

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildCoPurchase } from './co-purchase';
-import { rankSimilar, type Candidate } from './rank-candidates';
+import { type Candidate, rankSimilar } from './rank-candidates';
 
 const c = (id: string, category = 'shoes', inStock = true, rating = 4): [string, Candidate] => [id, { id, category, rating, inStock }];
 

@@ -4,9 +4,9 @@ import { dynamoDoc } from '@/server/aws/clients';
 import { addCartItem } from '@/server/cart';
 import type { ProductRecord } from '@/server/catalog';
 import { placeOrder } from '@/server/checkout';
+import { checkoutBody, putProduct, uniqueId } from '@/server/checkout/test-support/fixtures';
 import { tableName } from '@/server/db/tables';
 import { rebuildSearchIndex } from '@/server/search';
-import { checkoutBody, putProduct, uniqueId } from '@/server/checkout/test-support/fixtures';
 import { forgetOrderBaskets, forgetProductRecommendations, recommendForProduct, recommendForUser } from './index';
 
 // The local engine on the real local stack: orders placed through checkout (stock decrements included) become

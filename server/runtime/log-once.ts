@@ -1,4 +1,4 @@
-import type { Logger, LogFields } from '../observability/logger';
+import type { LogFields, Logger } from '../observability/logger';
 import { processSingleton } from './singleton';
 
 // Says an outage once. A down Redis, DynamoDB or Personalize during a traffic peak (or a stream reader retrying

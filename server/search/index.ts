@@ -8,14 +8,14 @@ import { runSearch } from './run-search';
 import { ensureSearchIndex } from './search-index-store';
 import type { SearchParams, SearchResult } from './types';
 
+export type { SearchIndexChange } from './search-index-store';
+export { applySearchIndexChanges, ensureSearchIndex, markSearchIndexFollowed, rebuildSearchIndex } from './search-index-store';
+export { searchPageQuerySchema, searchQuerySchema } from './search-query';
 export type {
   SearchParams,
   SearchResult,
 } from './types';
-export { SEARCH_SORTS, SEARCH_DEFAULT_LIMIT } from './types';
-export { searchQuerySchema, searchPageQuerySchema } from './search-query';
-export type { SearchIndexChange } from './search-index-store';
-export { ensureSearchIndex, rebuildSearchIndex, applySearchIndexChanges, markSearchIndexFollowed } from './search-index-store';
+export { SEARCH_DEFAULT_LIMIT, SEARCH_SORTS } from './types';
 
 const outages = logOnce('search', logger.child({ component: 'search' }));
 

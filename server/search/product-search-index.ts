@@ -1,6 +1,6 @@
 import MiniSearch, { type SearchResult as MiniSearchResult } from 'minisearch';
 import type { ProductRecord } from '../catalog/types';
-import { nameFromSlug, toSearchEntry, toSearchText, type SearchEntry, type SearchText } from './search-document';
+import { nameFromSlug, type SearchEntry, type SearchText, toSearchEntry, toSearchText } from './search-document';
 import { comparatorFor, type RankedEntry } from './sort-orders';
 import { didYouMeanOptions, queryTerms, searchTextOptions, textQuery, textSearchOptions } from './text-matching';
 import type { SearchSort } from './types';

@@ -13,7 +13,7 @@ import { getConfig, resetConfigForTests } from '@/server/config';
 import { tableName } from '@/server/db/tables';
 import { forgetOrderBaskets, forgetProductRecommendations } from '@/server/recommendations';
 import { resetFailureLogForTests } from '@/server/resilience';
-import { createBuyers, type Buyer } from './support/cognito-buyers';
+import { type Buyer, createBuyers } from './support/cognito-buyers';
 import { browserRequest, callRoute, type RouteResult } from './support/request-scope';
 
 // Fault suite (issue 7, item 3): Personalize, Amazon Location and Lex configured, then failing (throttled, erroring)

@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createBuyers, type Buyer } from './support/cognito-buyers';
+import { type Buyer, createBuyers } from './support/cognito-buyers';
 import { answeredInTime, thaw, whileFrozen } from './support/freeze';
 import { browserRequest, callRoute } from './support/request-scope';
 

@@ -2,7 +2,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { dynamoClient } from '@/server/aws/clients';
 import { addCartItem, readStoredCart } from '@/server/cart';
 import { checkoutBody, idempotencyRecordExists, orderCount, putProduct, stockOf } from '@/server/checkout/test-support/fixtures';
-import { createBuyers, type Buyer } from './support/cognito-buyers';
+import { type Buyer, createBuyers } from './support/cognito-buyers';
 import { answeredInTime, freeze, thaw, whileFrozen } from './support/freeze';
 import { browserRequest, callRoute, type RouteResult } from './support/request-scope';
 

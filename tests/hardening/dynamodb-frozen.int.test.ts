@@ -5,7 +5,7 @@ import { readStoredCart } from '@/server/cart';
 import type { ProductRecord } from '@/server/catalog';
 import { putProduct, uniqueId } from '@/server/checkout/test-support/fixtures';
 import { tableName } from '@/server/db/tables';
-import { createBuyers, type Buyer } from './support/cognito-buyers';
+import { type Buyer, createBuyers } from './support/cognito-buyers';
 import { answeredInTime, thaw, whileFrozen } from './support/freeze';
 import { browserRequest, callRoute, type RouteResult } from './support/request-scope';
 

@@ -1,11 +1,11 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { dynamoClient, dynamoDoc } from '@/server/aws/clients';
+import { putProduct, uniqueId } from '@/server/checkout/test-support/fixtures';
 import { tableName } from '@/server/db/tables';
 import type { OrderRecord } from '@/server/orders/order-types';
-import { putProduct, uniqueId } from '@/server/checkout/test-support/fixtures';
-import { createBuyers, type Buyer } from './support/cognito-buyers';
-import { injectThrottling, type Injector } from './support/dynamodb-faults';
+import { type Buyer, createBuyers } from './support/cognito-buyers';
+import { type Injector, injectThrottling } from './support/dynamodb-faults';
 import { browserRequest, callRoute, type RouteResult } from './support/request-scope';
 
 // Concurrency and money (issue 7, item 4). 100 real shoppers (cognito-local accounts, verified access tokens) fill

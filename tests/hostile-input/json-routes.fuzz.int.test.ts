@@ -5,25 +5,24 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { AdminGetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
-import { generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
+import { generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
 import { RequestCookies } from 'next/dist/compiled/@edge-runtime/cookies';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cognitoClient, dynamoDoc } from '@/server/aws/clients';
 import { addCartItem, lineIdSchema, updateQuantitySchema } from '@/server/cart';
-import { CART_COOKIE, signGuestCartId, newGuestCartId, verifyGuestCartCookie } from '@/server/cart/cart-cookie';
+import { CART_COOKIE, newGuestCartId, signGuestCartId, verifyGuestCartCookie } from '@/server/cart/cart-cookie';
 import { placeOrder } from '@/server/checkout';
-import { returnRequestSchema } from '@/server/orders';
 import { idempotencyKeySchema } from '@/server/checkout/checkout-schema';
+import { checkoutBody, putProduct, uniqueId } from '@/server/checkout/test-support/fixtures';
 import { getConfig } from '@/server/config';
 import { tableName } from '@/server/db/tables';
 import { AppError, type ErrorCode } from '@/server/errors';
 import { flagKeySchema, updateFlag } from '@/server/flags';
-import { isOrderId } from '@/server/orders';
-import { queryAudit } from '@/server/flags/flag-store';
 import { FLAG_DEFINITIONS } from '@/server/flags/flag-registry';
+import { queryAudit } from '@/server/flags/flag-store';
 import { authenticateWithPassword, registerAccount } from '@/server/identity/cognito-accounts';
 import { identitySettings } from '@/server/identity/cognito-settings';
-import { checkoutBody, putProduct, uniqueId } from '@/server/checkout/test-support/fixtures';
+import { isOrderId, returnRequestSchema } from '@/server/orders';
 import {
   asHeaderValue,
   BODY_LIMIT,
@@ -34,11 +33,11 @@ import {
   KB,
   malformedJsonText,
   mutatedBody,
+  type OversizeTransport,
   oversizedJsonText,
   oversizeTransport,
   shortHostileString,
   toJsonText,
-  type OversizeTransport,
 } from './hostile-values';
 
 // Issue 7, hostile input: every JSON route handler (method × path, dynamic segments included) is driven by

@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { OperationsOrdersTable } from '@/components/admin/orders/operations-orders-table';
 import styles from '@/components/admin/orders/operations.module.css';
+import { OperationsOrdersTable } from '@/components/admin/orders/operations-orders-table';
 import { OrdersSearchForm } from '@/components/admin/orders/orders-search-form';
 import ordersStyles from '@/components/orders/orders.module.css';
 import { isAppError } from '@/server/errors';
-import { operationsOrdersQuery, ORDER_STATUSES, searchOrders } from '@/server/orders';
+import { ORDER_STATUSES, operationsOrdersQuery, searchOrders } from '@/server/orders';
 import { operationsUser } from './operations-access';
 
 // /admin/orders: every shopper's orders for the operations group, searched by order id or email and filtered by

@@ -1,8 +1,8 @@
+import { askAssistant, assistantBodySchema } from '@/server/assistant';
 import { AppError } from '@/server/errors';
 import { isEnabled } from '@/server/flags';
 import { parseJsonBody, route } from '@/server/http/respond';
 import { assertSameOrigin, getSessionUserFromRequest } from '@/server/identity';
-import { askAssistant, assistantBodySchema } from '@/server/assistant';
 
 // POST /api/assistant { text, sessionId? } → { reply, intent, sessionId, products?, orders?, stores? }
 export const POST = route(async (req) => {

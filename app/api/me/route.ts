@@ -1,6 +1,6 @@
 import { AppError } from '@/server/errors';
-import { getSessionUserFromRequest } from '@/server/identity';
 import { route } from '@/server/http/respond';
+import { getSessionUserFromRequest } from '@/server/identity';
 
 // Verifies the access token itself: middleware's 401 for /api/me is the first gate, not the only one (ADR 0004).
 export const GET = route(async (req) => {

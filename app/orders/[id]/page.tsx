@@ -7,8 +7,8 @@ import { LiveOrderStatus } from '@/components/orders/live-order-status';
 import { OrderDetail } from '@/components/orders/order-detail';
 import { OrderTimeline } from '@/components/orders/order-timeline';
 import { OrderTracking } from '@/components/orders/order-tracking';
-import { ReturnRequestForm } from '@/components/orders/return-request-form';
 import styles from '@/components/orders/orders.module.css';
+import { ReturnRequestForm } from '@/components/orders/return-request-form';
 import { getSessionUser } from '@/server/identity';
 import { getOrder, type Order } from '@/server/orders';
 

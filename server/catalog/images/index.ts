@@ -1,3 +1,3 @@
 // Public door of the product artwork: names the generator writes into `images`, and the renderer the route serves.
-export { productImagePath, parseProductImageFileName } from './product-image-name';
+export { parseProductImageFileName, productImagePath } from './product-image-name';
 export { renderProductImagePng } from './render-product-image';

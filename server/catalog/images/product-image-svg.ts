@@ -1,6 +1,6 @@
-import { genericPictogram, pictogramsByCategory, type Pictogram } from './pictograms';
+import { hashString, type Random, seededRandom } from '../../runtime';
+import { genericPictogram, type Pictogram, pictogramsByCategory } from './pictograms';
 import type { ProductImageSpec } from './product-image-name';
-import { hashString, seededRandom, type Random } from '../../runtime';
 
 // Builds the SVG for one product image: a gradient in the category's palette, soft circles, and the category's
 // pictogram. Pure and deterministic: the same spec gives the same bytes, so the PNG can be cached forever.

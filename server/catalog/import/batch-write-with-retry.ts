@@ -1,5 +1,5 @@
 import type { BatchWriteCommandInput, BatchWriteCommandOutput } from '@aws-sdk/lib-dynamodb';
-import { withRetry, type RetryPolicy } from '../../db';
+import { type RetryPolicy, withRetry } from '../../db';
 
 // BatchWriteItem succeeds as a call even when DynamoDB skips some items (throttling, a busy partition); those come
 // back as UnprocessedItems and are ours to resend. Thrown errors (network, validation) are the SDK's to retry and

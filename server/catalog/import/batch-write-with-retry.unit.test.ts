@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
 import type { BatchWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { batchWriteWithRetry, UnprocessedItemsError, type RequestItems } from './batch-write-with-retry';
+import { describe, expect, it } from 'vitest';
+import { batchWriteWithRetry, type RequestItems, UnprocessedItemsError } from './batch-write-with-retry';
 
 // The pause between calls is server/db's full-jitter backoff (tested in server/db/retry.unit.test.ts); these tests
 // keep it near zero and check what is resent and when the importer gives up.

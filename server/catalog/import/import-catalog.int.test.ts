@@ -5,7 +5,7 @@ import { dynamoDoc } from '../../aws/clients';
 import type { RequestItems } from './batch-write-with-retry';
 import type { CatalogRow } from './catalog-row-schema';
 import { getStoredProduct, scanAll, useFreshCatalogTables } from './catalog-test-tables';
-import { importCatalog, type ImportProgress } from './import-catalog';
+import { type ImportProgress, importCatalog } from './import-catalog';
 import { productIdFromSlug } from './product-id';
 import { CatalogValidationError } from './validate-catalog-rows';
 

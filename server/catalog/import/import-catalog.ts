@@ -3,13 +3,13 @@ import { dynamoBulkDoc } from '../../aws/clients';
 import { BATCH_GET_LIMIT, type BatchGetSend } from '../../db';
 import { tableName } from '../../db/tables';
 import type { ProductRecord } from '../types';
+import { type BatchWriteRetryOptions, type BatchWriteSend, batchWriteWithRetry } from './batch-write-with-retry';
 import type { CatalogRow } from './catalog-row-schema';
-import { batchWriteWithRetry, type BatchWriteRetryOptions, type BatchWriteSend } from './batch-write-with-retry';
 import { chunk, mapWithConcurrency } from './map-with-concurrency';
 import { productChanged } from './product-changed';
 import { jsonSourceRows } from './read-catalog-json';
 import { readStoredProducts } from './read-stored-products';
-import { toCategoryUpserts, toProductRecord, type CategoryUpsert } from './to-product-record';
+import { type CategoryUpsert, toCategoryUpserts, toProductRecord } from './to-product-record';
 import { CatalogValidationError, validateCatalogRows } from './validate-catalog-rows';
 
 // Writes a catalog into DynamoDB: validate everything first (one bad row and nothing is written), upsert the

@@ -2,8 +2,8 @@
 // Used by the import CLI and the dev launcher's demo seeding (plain Node via tsx, so no 'server-only' here).
 
 export type { CatalogRow } from './catalog-row-schema';
+export { type ImportProgress, importCatalog } from './import-catalog';
 export { productIdFromSlug } from './product-id';
-export { writeCatalogCsv } from './write-catalog-csv';
-export { readCatalogFile, catalogFormatOf } from './read-catalog-file';
+export { catalogFormatOf, readCatalogFile } from './read-catalog-file';
 export { formatIssue } from './validate-catalog-rows';
-export { importCatalog, type ImportProgress } from './import-catalog';
+export { writeCatalogCsv } from './write-catalog-csv';

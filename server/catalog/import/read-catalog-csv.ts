@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
-import { FILE_ROW, formatPath, type ImportIssue, type IssuePath, type SourceRow } from './validate-catalog-rows';
 import type { ReadResult } from './read-catalog-json';
+import { FILE_ROW, formatPath, type ImportIssue, type IssuePath, type SourceRow } from './validate-catalog-rows';
 
 // The CSV import format: one line per variant, product columns repeated on each of its lines, grouped by slug.
 // Row numbers are the file's line numbers (the header is row 1, as in a spreadsheet), so an error points at the

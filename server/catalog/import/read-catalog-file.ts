@@ -1,6 +1,6 @@
 import { readCatalogCsv } from './read-catalog-csv';
 import { readCatalogJson } from './read-catalog-json';
-import { validateCatalogRows, type ValidationResult } from './validate-catalog-rows';
+import { type ValidationResult, validateCatalogRows } from './validate-catalog-rows';
 
 // File text → validated rows, choosing the reader by extension. Everything a caller needs to print is in the result.
 

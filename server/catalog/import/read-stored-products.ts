@@ -1,4 +1,4 @@
-import { batchGetAll, type BatchGetSend } from '../../db';
+import { type BatchGetSend, batchGetAll } from '../../db';
 
 // Reads the products an import is about to write, so unchanged ones can be skipped. Consistent reads: a write that
 // just landed must not look unchanged-from-stale and be skipped.

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_REVIEW_COUNT, type ValidCatalogRow } from './catalog-row-schema';
 import { jsonSourceRows } from './read-catalog-json';
 import { ratingSortKey, toCategoryUpserts, toProductRecord } from './to-product-record';
 import { validateCatalogRows } from './validate-catalog-rows';
-import { MAX_REVIEW_COUNT, type ValidCatalogRow } from './catalog-row-schema';
 
 function valid(rows: unknown[]): ValidCatalogRow[] {
   const result = validateCatalogRows(jsonSourceRows(rows));

@@ -3,7 +3,7 @@ import type { CatalogRow } from './catalog-row-schema';
 import { readCatalogCsv } from './read-catalog-csv';
 import { readCatalogFile } from './read-catalog-file';
 import { jsonSourceRows } from './read-catalog-json';
-import { formatIssue, validateCatalogRows, type ImportIssue } from './validate-catalog-rows';
+import { formatIssue, type ImportIssue, validateCatalogRows } from './validate-catalog-rows';
 import { writeCatalogCsv } from './write-catalog-csv';
 
 function goodRow(n: number, overrides: Partial<CatalogRow> = {}): CatalogRow {

@@ -1,7 +1,7 @@
 import { waitForRedis } from '../../cache';
 import { tableName } from '../../db/tables';
 import { healLeaderboardIfNeeded } from '../../leaderboard/writer';
-import { startStreamReader, type StreamReader, type StreamRecord } from '../stream-reader';
+import { type StreamReader, type StreamRecord, startStreamReader } from '../stream-reader';
 import { handleOrderRecords } from './handle-order-records';
 
 // The orders-stream consumers for processes that are not Lambda (the local stack). On AWS each handler below runs

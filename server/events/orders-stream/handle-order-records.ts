@@ -1,5 +1,5 @@
 import { handleOrderStreamRecords } from '../../fulfilment';
-import { countPlacedOrders, type CountReport } from '../../leaderboard/writer';
+import { type CountReport, countPlacedOrders } from '../../leaderboard/writer';
 import { logger } from '../../observability';
 import { insertedNewImages, type StreamRecordLike } from './inserted-images';
 

@@ -1,6 +1,7 @@
 import { getConfig } from '../../config';
 import { dropProcessSingleton, processSingleton } from '../../runtime';
 import { createOrdersStreamConsumer, type OrdersStreamConsumer } from './consumer';
+
 // Public entry of the orders-stream consumers. instrumentation.ts calls startOrdersStreamConsumer() once the
 // server starts; it runs only when STREAM_CONSUMERS=inprocess (the local stack). No 'server-only' here: this is
 // loaded from instrumentation, and the Lambda entry (./lambda.ts) shares the modules below it.

@@ -14,7 +14,7 @@ import { getConfig, resetConfigForTests } from '../../config';
 import { tableDefinitions, tableName } from '../../db/tables';
 import { ensureSearchIndex, searchProducts } from '../../search';
 import { resetSearchIndexForTests } from '../../search/search-index-store';
-import { FIXTURE_CATEGORIES, productRecord, type ProductSeed } from '../../search/testing/product-fixtures';
+import { FIXTURE_CATEGORIES, type ProductSeed, productRecord } from '../../search/testing/product-fixtures';
 import { startProductsStreamConsumer, stopProductsStreamConsumer } from './index';
 
 // The products stream consumer against DynamoDB Local (tests/integration-setup.ts): the index is built from

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { RedriveButton } from '@/components/admin/orders/redrive-button';
 import styles from '@/components/admin/orders/operations.module.css';
+import { RedriveButton } from '@/components/admin/orders/redrive-button';
 import ordersStyles from '@/components/orders/orders.module.css';
 import { listDeadLetters } from '@/server/fulfilment';
 import { operationsUser } from '../operations-access';

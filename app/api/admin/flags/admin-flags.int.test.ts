@@ -2,10 +2,10 @@ import { InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, inject, it } from 'vitest';
 import { cognitoClient } from '@/server/aws/clients';
 import type { Flag, FlagAuditEntry } from '@/server/flags';
-import { GET as listRoute } from './route';
-import { PATCH as patchRoute } from './[key]/route';
 import { GET as historyRoute } from './[key]/history/route';
 import { POST as revertRoute } from './[key]/revert/route';
+import { PATCH as patchRoute } from './[key]/route';
+import { GET as listRoute } from './route';
 
 // The admin route handlers called directly, as if middleware had been bypassed (ADR 0004): the handler alone must
 // refuse anyone outside `marketers`. Real tokens from cognito-local, real tables in DynamoDB Local.

@@ -6,12 +6,12 @@ import { placeOrder } from '@/server/checkout';
 import { checkoutBody, putProduct, stockOf } from '@/server/checkout/test-support/fixtures';
 import { registerAccount } from '@/server/identity/cognito-accounts';
 import type { Order } from '@/server/orders';
-import { GET as listRoute } from './route';
-import { GET as getRoute } from './[id]/route';
+import { POST as redriveRoute } from '../dead-letters/redrive/route';
+import { GET as deadLettersRoute } from '../dead-letters/route';
 import { POST as cancelRoute } from './[id]/cancel/route';
 import { POST as refundRoute } from './[id]/refund/route';
-import { GET as deadLettersRoute } from '../dead-letters/route';
-import { POST as redriveRoute } from '../dead-letters/redrive/route';
+import { GET as getRoute } from './[id]/route';
+import { GET as listRoute } from './route';
 
 // The operations routes called directly, as if middleware had been bypassed (ADR 0004): each handler alone refuses
 // anyone outside `operations` (401 signed out, 403 for a shopper or a marketer, internal headers or not), refuses

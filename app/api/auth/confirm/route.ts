@@ -1,6 +1,6 @@
 import { requestAddressBucket } from '@/server/http/client-address';
-import { assertSameOrigin, confirmBody, confirmSignUp } from '@/server/identity';
 import { parseJsonBody, route } from '@/server/http/respond';
+import { assertSameOrigin, confirmBody, confirmSignUp } from '@/server/identity';
 
 // 200, or one 400 under `code` whether the code is wrong or expired, the account already confirmed or not there at
 // all (so the form reveals nobody's email); wrong codes are rate limited per address and account (429, Retry-After).

@@ -1,5 +1,5 @@
-import { assertSameOrigin, forgotPasswordBody, requestPasswordReset } from '@/server/identity';
 import { parseJsonBody, route } from '@/server/http/respond';
+import { assertSameOrigin, forgotPasswordBody, requestPasswordReset } from '@/server/identity';
 
 // Always 200 for a well-formed email, whether or not it has an account, so the form reveals nobody's address.
 export const POST = route(async (req) => {

@@ -1,5 +1,5 @@
-import { assertSameOrigin, resetPassword, resetPasswordBody } from '@/server/identity';
 import { parseJsonBody, route } from '@/server/http/respond';
+import { assertSameOrigin, resetPassword, resetPasswordBody } from '@/server/identity';
 
 export const POST = route(async (req) => {
   assertSameOrigin(req);

@@ -1,7 +1,7 @@
 import { onSignIn } from '@/server/cart';
 import { requestAddressBucket } from '@/server/http/client-address';
-import { appendSetCookies, assertSameOrigin, signInBody, signInWithPassword } from '@/server/identity';
 import { parseJsonBody, route } from '@/server/http/respond';
+import { appendSetCookies, assertSameOrigin, signInBody, signInWithPassword } from '@/server/identity';
 import { logger } from '@/server/observability';
 
 // 200 { user } with the session cookies; 401 for a wrong email or password (the same answer for both), 429 with

@@ -1,6 +1,6 @@
 import { requestAddressBucket } from '@/server/http/client-address';
-import { assertSameOrigin, signUp, signUpBody } from '@/server/identity';
 import { parseJsonBody, route } from '@/server/http/respond';
+import { assertSameOrigin, signUp, signUpBody } from '@/server/identity';
 
 // 201 { status: 'CONFIRMED' } locally (the stand-in confirms at once) or 'CONFIRMATION_REQUIRED' on AWS, where the
 // shopper then posts the emailed code to /api/auth/confirm. Does not sign in: the client posts to sign-in next.

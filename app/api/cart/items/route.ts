@@ -1,7 +1,7 @@
 import { addCartItem, addItemSchema, currentCartOwner } from '@/server/cart';
-import { currentInteractionActor, recordInteractionAfterResponse } from '@/server/interactions';
 import { parseJsonBody, route } from '@/server/http/respond';
 import { assertSameOrigin } from '@/server/identity';
+import { currentInteractionActor, recordInteractionAfterResponse } from '@/server/interactions';
 
 export const dynamic = 'force-dynamic';
 

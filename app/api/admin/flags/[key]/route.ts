@@ -1,6 +1,6 @@
-import { assertSameOrigin } from '@/server/identity';
-import { flagKeyParam, flagPatchSchema, type FlagRouteContext, requireMarketer, updateFlag } from '@/server/flags';
+import { type FlagRouteContext, flagKeyParam, flagPatchSchema, requireMarketer, updateFlag } from '@/server/flags';
 import { parseJsonBody, route } from '@/server/http/respond';
+import { assertSameOrigin } from '@/server/identity';
 
 // PATCH /api/admin/flags/[key] { enabled?, rolloutPercent?, audience?, expectedVersion } → Flag.
 // 409 VERSION_CONFLICT with details.current when expectedVersion is stale; 403 for a foreign Origin or a non-marketer.

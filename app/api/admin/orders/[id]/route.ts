@@ -2,7 +2,7 @@ import { AppError } from '@/server/errors';
 import { route } from '@/server/http/respond';
 import { requireOperations } from '@/server/identity';
 import { findOrderById } from '@/server/orders';
-import { orderIdParam, type OrderRouteContext } from '../order-id-param';
+import { type OrderRouteContext, orderIdParam } from '../order-id-param';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,4 +1,4 @@
-import { flagHistory, flagKeyParam, type FlagRouteContext, historyQuerySchema, requireMarketer } from '@/server/flags';
+import { type FlagRouteContext, flagHistory, flagKeyParam, historyQuerySchema, requireMarketer } from '@/server/flags';
 import { parseQuery, route } from '@/server/http/respond';
 
 // GET /api/admin/flags/[key]/history?limit&cursor → { entries: [{ at, by, before, after, … }], nextCursor }.

@@ -1,7 +1,7 @@
 import { route } from '@/server/http/respond';
 import { assertSameOrigin, requireOperations } from '@/server/identity';
 import { cancelOrder } from '@/server/orders';
-import { orderIdParam, type OrderRouteContext } from '../../order-id-param';
+import { type OrderRouteContext, orderIdParam } from '../../order-id-param';
 
 // POST /api/admin/orders/[id]/cancel → { order } (CANCELLED, every line restocked, the hold voided or refunded);
 // 409 once it has shipped. The timeline records it as operations' doing.

@@ -1,7 +1,7 @@
 import { parseJsonBody, route } from '@/server/http/respond';
 import { assertSameOrigin, requireOperations } from '@/server/identity';
 import { refundBody, refundOrder } from '@/server/orders';
-import { orderIdParam, type OrderRouteContext } from '../../order-id-param';
+import { type OrderRouteContext, orderIdParam } from '../../order-id-param';
 
 // POST /api/admin/orders/[id]/refund { amount: Money, reason } → { order }. The reason is required; an amount past
 // captured − refunded is a 409 with nothing moved (the ledger's conditional write decides, not this handler).
