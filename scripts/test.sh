@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole suite, as the README's `npm test` runs it: types, unit, integration (real local stack),
+# The whole suite, as the README's `npm test` runs it: lint, types, unit, integration (real local stack),
 # the production build, and Playwright in Debian's Chromium. Each layer starts and stops what it needs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,6 +8,8 @@ export NEXT_TELEMETRY_DISABLED=1
 CHROME_PATH="$(bash scripts/find-chromium.sh)"
 export CHROME_PATH
 
+echo "== lint (Biome lint and format check, knip dead code)"
+npm run --silent lint
 echo "== type check"
 npx tsc --noEmit -p .
 echo "== unit tests"
