@@ -96,8 +96,9 @@ async function isSessionRevoked(tokenId: string): Promise<boolean> {
 export type RevocationState = 'active' | 'revoked' | 'unknown';
 
 /**
- * Whether verified claims belong to a session still signed in. 'unknown' when no store could answer: callers treat
- * the request as signed out (fail closed) without ending the session, as for a Cognito outage.
+ * Whether verified claims belong to a session still signed in. 'unknown' when no store could answer: callers fail
+ * closed without ending the session, as for a Cognito outage — middleware lets the request on as signed out, and
+ * the handlers' session read answers 503 (session-user.ts).
  */
 export async function revocationState(claims: RevocableClaims): Promise<RevocationState> {
   const id = revocationId(claims);
@@ -105,7 +106,7 @@ export async function revocationState(claims: RevocableClaims): Promise<Revocati
   try {
     return (await isSessionRevoked(id)) ? 'revoked' : 'active';
   } catch (err) {
-    logger.warn('session revocation check failed; the request is treated as signed out', { err: String(err) });
+    logger.warn('session revocation check failed; the session is refused until a store answers', { err: String(err) });
     return 'unknown';
   }
 }

@@ -50,7 +50,11 @@ export async function verifiedAccessClaims(jar: CookieJar, deps: SessionDeps = d
     currentDate: deps.currentDate,
   });
   if (!result.ok) return null;
-  return (await deps.revocation(result.claims)) === 'active' ? result.claims : null;
+  const state = await deps.revocation(result.claims);
+  // Neither Redis nor DynamoDB could say whether this session was signed out: refuse it (fail closed) as an outage,
+  // 503 with Retry-After, not as "signed out" — a 401 would send a shopper to sign in again for nothing.
+  if (state === 'unknown') throw new AppError('UNAVAILABLE', 'We could not check your session just now. Please try again in a moment.');
+  return state === 'active' ? result.claims : null;
 }
 
 // Fallback when the profile cookie is missing or belongs to someone else (a session from before it existed, a

@@ -17,18 +17,7 @@ export async function placedOrder(lines: { price: number; stock: number; quantit
     products.push(p);
     await addCartItem({ kind: 'user', userId }, { productId: p.id, variantId: 'v', quantity: l.quantity });
   }
-  const { order } = await placeOrder({ userId, idempotencyKey: crypto.randomUUID(), body: checkoutBody() });
-  if (opts.email) {
-    // What checkout will write itself (docs/orders.md, "what checkout writes"); set here until it does.
-    await dynamoDoc().send(
-      new UpdateCommand({
-        TableName: tableName('orders'),
-        Key: { userId, orderId: order.id },
-        UpdateExpression: 'SET email = :e',
-        ExpressionAttributeValues: { ':e': opts.email },
-      }),
-    );
-  }
+  const { order } = await placeOrder({ userId, email: opts.email, idempotencyKey: crypto.randomUUID(), body: checkoutBody() });
   return { userId, order, products };
 }
 

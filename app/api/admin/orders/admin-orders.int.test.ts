@@ -66,7 +66,7 @@ beforeAll(async () => {
   shopper = { id: sub, email, token };
   product = await putProduct({ variants: [{ id: 'v1', price: 1_500, stock: 10 }] });
   await addCartItem({ kind: 'user', userId: sub }, { productId: product.id, variantId: 'v1', quantity: 2 });
-  orderId = (await placeOrder({ userId: sub, idempotencyKey: crypto.randomUUID(), body: checkoutBody() })).order.id;
+  orderId = (await placeOrder({ userId: sub, email, idempotencyKey: crypto.randomUUID(), body: checkoutBody() })).order.id;
 }, 60_000);
 
 describe('operations routes: who may call them', () => {
