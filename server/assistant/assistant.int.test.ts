@@ -3,6 +3,7 @@ import { addCartItem } from '@/server/cart';
 import { placeOrder } from '@/server/checkout';
 import { checkoutBody, putProduct, uniqueId } from '@/server/checkout/test-support/fixtures';
 import { apiRequest, requestContext, resetRequestContext, testUser } from '@/server/checkout/test-support/request-context';
+import { acceptOrder, shipOrder } from '@/server/orders';
 import { rebuildSearchIndex } from '@/server/search';
 
 // POST /api/assistant on the local stack with the local parser (no Lex configured): order questions see only the
@@ -61,6 +62,23 @@ describe('assistant order status', () => {
     const probe = await ask(`where is order ${theirs}`);
     expect(probe.body.orders).toEqual([]);
     expect(probe.body.reply).toContain('could not find');
+  });
+
+  it('tells the live status, and once shipped the carrier, tracking number and estimate', async () => {
+    const me = uniqueId('me');
+    const id = await orderFor(me, 'Tracked Day Pack');
+    requestContext.user = testUser(me);
+    expect((await ask('Where is my order?')).body.reply).toContain('is placed');
+
+    await acceptOrder(me, id);
+    const shipment = { carrier: 'UPS Ground', trackingNumber: `1ZASSIST${id.slice(-6)}`, shippedAt: new Date().toISOString(), estimatedDelivery: '2026-12-09' };
+    await shipOrder(me, id, shipment);
+
+    const latest = await ask('Where is my order?');
+    expect(latest.body.reply).toContain(`is shipped with UPS Ground, tracking number ${shipment.trackingNumber}, estimated delivery 2026-12-09`);
+    expect(latest.body.orders?.[0]).toMatchObject({ id, status: 'SHIPPED' });
+    const named = await ask(`where is order ${id}`);
+    expect(named.body.reply).toContain(shipment.trackingNumber);
   });
 
   it('asks a signed-out visitor to sign in', async () => {

@@ -1,7 +1,7 @@
 import type { SessionUser } from '../identity';
 import { findStores } from '../locations';
 import { formatMoney } from '../money';
-import { getOrder, listOrders } from '../orders';
+import { getOrder, listOrders, type Order } from '../orders';
 import { searchProducts } from '../search';
 import type { AssistantOrder, AssistantReply, Recognition } from './types';
 
@@ -13,7 +13,15 @@ type Fulfilment = Omit<AssistantReply, 'sessionId' | 'source' | 'intent'>;
 const HELP_TEXT = 'I can track your orders ("where is my order?"), find products ("red running shoes under $80") and find stores ("stores near Seattle").';
 
 function statusWords(status: string): string {
-  return status.toLowerCase();
+  return status.toLowerCase().replace(/_/g, ' ');
+}
+
+/** The live status, and once shipped the carrier, tracking number and estimate (or the delivery date). */
+function liveStatus(order: Order): string {
+  const f = order.fulfilment;
+  if (!f || (order.status !== 'SHIPPED' && order.status !== 'DELIVERED')) return statusWords(order.status);
+  const when = f.deliveredAt ? `, delivered ${f.deliveredAt.slice(0, 10)}` : `, estimated delivery ${f.estimatedDelivery.slice(0, 10)}`;
+  return `${statusWords(order.status)} with ${f.carrier}, tracking number ${f.trackingNumber}${when}`;
 }
 
 async function orderStatus(recognition: Recognition, user: SessionUser | null): Promise<Fulfilment> {
@@ -29,14 +37,23 @@ async function orderStatus(recognition: Recognition, user: SessionUser | null): 
       itemCount: order.items.length,
       firstItemName: order.items[0]?.name,
     };
-    return { reply: `Order ${order.id} is ${statusWords(order.status)} (placed ${order.createdAt.slice(0, 10)}, ${formatMoney(order.total)}).`, orders: [one] };
+    return { reply: `Order ${order.id} is ${liveStatus(order)} (placed ${order.createdAt.slice(0, 10)}, ${formatMoney(order.total)}).`, orders: [one] };
   }
   const { items } = await listOrders(user.id, { limit: 3 });
   if (items.length === 0) return { reply: 'You have no orders yet.', orders: [] };
   const latest = items[0]!;
+  // The summary has no fulfilment: read the latest order itself (the caller's own, by id) for the live details.
+  const full = await getOrder(user.id, latest.id);
   return {
-    reply: `Your latest order ${latest.id} (${latest.firstItemName}${latest.itemCount > 1 ? ` and ${latest.itemCount - 1} more` : ''}) is ${statusWords(latest.status)}.`,
-    orders: items.map((o) => ({ id: o.id, status: o.status, createdAt: o.createdAt, total: o.total, itemCount: o.itemCount, firstItemName: o.firstItemName })),
+    reply: `Your latest order ${latest.id} (${latest.firstItemName}${latest.itemCount > 1 ? ` and ${latest.itemCount - 1} more` : ''}) is ${full ? liveStatus(full) : statusWords(latest.status)}.`,
+    orders: items.map((o) => ({
+      id: o.id,
+      status: full && o.id === full.id ? full.status : o.status,
+      createdAt: o.createdAt,
+      total: o.total,
+      itemCount: o.itemCount,
+      firstItemName: o.firstItemName,
+    })),
   };
 }
 
