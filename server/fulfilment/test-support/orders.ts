@@ -1,4 +1,4 @@
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoDoc } from '../../aws/clients';
 import { addCartItem } from '../../cart';
 import { placeOrder } from '../../checkout';
