@@ -41,7 +41,9 @@ async function streamRecordCount(): Promise<number> {
 }
 
 function runKillableConsumer(crashAfterOrderId: string): Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/events/orders-stream/test-support/killable-consumer.ts'], {
+  // The react-server condition, as Next and the stream Lambdas' bundles resolve it: `import 'server-only'` in the
+  // consumer's handlers (server/fulfilment, server/orders) is its empty module there, and throws under plain Node.
+  const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'server/events/orders-stream/test-support/killable-consumer.ts'], {
     cwd: process.cwd(),
     env: { ...process.env, CRASH_AFTER_COMMIT_OF: crashAfterOrderId },
     stdio: ['ignore', 'pipe', 'pipe'],

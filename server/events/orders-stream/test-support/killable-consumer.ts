@@ -2,7 +2,7 @@
 // no finally, like an OOM kill or a Lambda timeout) at a chosen point in a batch:
 //   CRASH_AFTER_COMMIT_OF=<orderId>: right after DynamoDB acknowledged the transaction that counted that order,
 //   before the consumer saw the answer: the rest of the batch, the Redis copy and the checkpoint never happen.
-// Run with `node --import tsx server/events/orders-stream/test-support/killable-consumer.ts` and the local stack's
+// Run with `node --conditions=react-server --import tsx server/events/orders-stream/test-support/killable-consumer.ts` and the local stack's
 // environment. Used by consumer-killed-mid-batch.int.test.ts.
 import { dynamoClient } from '../../../aws/clients';
 import { createOrdersStreamConsumer } from '../consumer';
