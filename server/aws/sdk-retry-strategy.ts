@@ -8,7 +8,7 @@ import { backoffDelayMs } from '../db/retry';
 // A frozen DynamoDB therefore costs one request timeout, while a quick reset or refused connection is retried.
 // Throttling is an answer, not a hang: it is retried up to the attempts with the SDK's longer throttling pauses.
 
-export type SdkRetryPolicy = {
+type SdkRetryPolicy = {
   /** Attempts in all, the first included. */
   maxAttempts: number;
   /** The client's request timeout: the longest one more attempt can take. */

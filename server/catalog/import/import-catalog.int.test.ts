@@ -1,7 +1,7 @@
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateDemoCatalog } from '../../../local/catalog/demo-catalog';
-import { dynamoDoc } from '../../aws/clients';
+import { dynamoBulkDoc } from '../../aws/clients';
 import type { RequestItems } from './batch-write-with-retry';
 import type { CatalogRow } from './catalog-row-schema';
 import { getStoredProduct, scanAll, useFreshCatalogTables } from './catalog-test-tables';
@@ -71,16 +71,17 @@ describe('importCatalog', () => {
     const rows = generateDemoCatalog({ count: 100 });
     let calls = 0;
     // Stands in for a throttled table: the first time it sees a batch, only half of it reaches DynamoDB and the
-    // other half comes back as UnprocessedItems, as BatchWriteItem does under load.
+    // other half comes back as UnprocessedItems, as BatchWriteItem does under load. Through the importer's own
+    // (bulk) client, whose request timeout allows a slow BatchWriteItem on a loaded machine.
     const seen = new Set<string>();
     const flakySend = async (input: { RequestItems?: RequestItems }) => {
       calls++;
       const [table, requests = []] = Object.entries(input.RequestItems ?? {})[0] ?? [];
       const key = String(requests[0]?.PutRequest?.Item?.id);
-      if (!table || seen.has(key)) return dynamoDoc().send(new BatchWriteCommand({ RequestItems: input.RequestItems }));
+      if (!table || seen.has(key)) return dynamoBulkDoc().send(new BatchWriteCommand({ RequestItems: input.RequestItems }));
       seen.add(key);
       const half = Math.ceil(requests.length / 2);
-      await dynamoDoc().send(new BatchWriteCommand({ RequestItems: { [table]: requests.slice(0, half) } }));
+      await dynamoBulkDoc().send(new BatchWriteCommand({ RequestItems: { [table]: requests.slice(0, half) } }));
       const rest = requests.slice(half);
       seen.add(String(rest[0]?.PutRequest?.Item?.id));
       return { UnprocessedItems: { [table]: rest } };

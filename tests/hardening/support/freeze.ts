@@ -5,10 +5,10 @@ import { inject } from 'vitest';
 // (a killed one refuses connections at once, the easy case). The stack's launcher provides the process ids
 // (tests/integration-setup.ts). Always thawed again, whatever the test did.
 
-export type StandIn = 'dynamodb' | 'cognito';
+type StandIn = 'dynamodb' | 'cognito';
 
 /** Longest a request may take while a dependency is frozen: a hang check, not a speed measurement. */
-export const HANG_BOUND_MS = 10_000;
+const HANG_BOUND_MS = 10_000;
 
 function pidOf(standIn: StandIn): number {
   const pid = inject('localStackPids')?.[standIn];
