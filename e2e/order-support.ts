@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type APIRequestContext, expect } from '@playwright/test';
 
 // Shared by the order lifecycle and operations specs: a new shopper, an in-stock variant, an order placed through
@@ -41,7 +44,24 @@ export async function availableUnits(api: APIRequestContext, slug: string, varia
   return product.variants.find((v) => v.id === variantId)!.available;
 }
 
-/** Puts `quantity` of the variant in the cart and checks out with the approving sandbox card. */
+/** The sandbox processor's origin on this run's stack (e2e/serve.ts writes the stack's env beside the port). */
+export function paymentsSandboxUrl(): string {
+  const port = process.env.E2E_PORT ?? '3107';
+  const env = JSON.parse(readFileSync(join(tmpdir(), `storefront-e2e-${port}.json`), 'utf8')) as Record<string, string>;
+  return env.PAYMENTS_SANDBOX_URL!;
+}
+
+/**
+ * Tokenises a test card at the sandbox processor, as the checkout page's card fields do from the browser, and
+ * answers the single-use `tok_…` that checkout takes. The card never goes to the storefront.
+ */
+export async function tokenise(api: APIRequestContext, number = '4242 4242 4242 4242'): Promise<string> {
+  const res = await api.post(`${paymentsSandboxUrl()}/v1/tokens`, { data: { number, expMonth: 12, expYear: new Date().getFullYear() + 3, cvc: '123' } });
+  expect(res.status(), await res.text()).toBe(201);
+  return ((await res.json()) as { id: string }).id;
+}
+
+/** Puts `quantity` of the variant in the cart and checks out with a token of the approving sandbox card. */
 export async function placeOrder(api: APIRequestContext, item: { productId: string; variantId: string }, quantity = 1): Promise<string> {
   const added = await api.post('/api/cart/items', { data: { ...item, quantity } });
   expect(added.status(), await added.text()).toBe(200);
@@ -50,7 +70,7 @@ export async function placeOrder(api: APIRequestContext, item: { productId: stri
     data: {
       shippingAddress: { name: 'Lin Lifecycle', line1: '1 Analytical Way', city: 'San Francisco', region: 'CA', postalCode: '94105', country: 'US' },
       shippingMethod: 'standard',
-      payment: { cardNumber: '4242 4242 4242 4242', expMonth: 12, expYear: new Date().getFullYear() + 3, cvc: '123' },
+      payment: { token: await tokenise(api) },
     },
   });
   expect(placed.status(), await placed.text()).toBe(201);

@@ -9,7 +9,8 @@ import { startStack } from '../local/stack';
 const portArg = process.argv.indexOf('--port');
 const port = Number(portArg > 0 ? process.argv[portArg + 1] : 3107);
 
-const stack = await startStack({ dataDir: 'memory', ports: 'auto', quiet: true });
+// The sandbox payment processor lets only this shop's origin tokenise from a browser.
+const stack = await startStack({ dataDir: 'memory', ports: 'auto', quiet: true, storefrontOrigins: [`http://127.0.0.1:${port}`] });
 // The simulated warehouse at an e2e pace (server/config.ts, FULFILMENT_*): PROCESSING at once, SHIPPED some seconds
 // later (long enough for a shopper to cancel from the page first), then DELIVERED and returns quickly. A value set
 // in the environment wins.

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startCognitoLocal } from './cognito-local';
 import { assertJava, startDynamoDbLocal } from './dynamodb-local';
+import { startPaymentsSandbox } from './payments-sandbox/launch';
 import { assertPortFree, freePort, portFromEnv } from './ports';
 import type { Managed } from './processes';
 import { provision, type TablesResult } from './provision';
@@ -20,7 +21,9 @@ export type StackOptions = {
   /** Folder that keeps DynamoDB and Cognito state across restarts, or 'memory' for a throwaway stack (tests). */
   dataDir: string | 'memory';
   /** Fixed ports (default 8000 / 9229 / any free one for Redis, overridable by LOCAL_*_PORT), or 'auto' for all free ones. */
-  ports?: { dynamodb?: number; cognito?: number; redis?: number; sqs?: number; ses?: number } | 'auto';
+  ports?: { dynamodb?: number; cognito?: number; redis?: number; sqs?: number; ses?: number; paymentsSandbox?: number } | 'auto';
+  /** The shop's origins, the only ones the payments sandbox lets tokenise from a browser (default: SITE_URL, :3000). */
+  storefrontOrigins?: string[];
   redis?: 'auto' | 'off';
   quiet?: boolean;
 };
@@ -28,7 +31,7 @@ export type StackOptions = {
 export type StackDetails = {
   /** Absolute data folder, or 'memory'. */
   dataDir: string;
-  ports: { dynamodb: number; cognito: number; redis?: number; sqs: number; ses: number };
+  ports: { dynamodb: number; cognito: number; redis?: number; sqs: number; ses: number; paymentsSandbox: number };
   /** Process ids of the stand-ins, for the fault suite (it freezes them with SIGSTOP). */
   pids: { dynamodb: number; cognito: number };
   /** started: a redis-server child; external: REDIS_URL from the environment; none: DynamoDB paths only. */
@@ -100,6 +103,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     const cognitoPort = await choosePort(auto, fixed.cognito, 'LOCAL_COGNITO_PORT', 9229, 'cognito-local');
     const sqsPort = await choosePort(auto, fixed.sqs, 'LOCAL_SQS_PORT', 8007, 'fauxqs');
     const sesPort = await choosePort(auto, fixed.ses, 'SES_LOCAL_PORT', 8005, 'aws-ses-v2-local');
+    const paymentsPort = await choosePort(auto, fixed.paymentsSandbox, 'PAYMENTS_SANDBOX_PORT', 8006, 'payments sandbox');
     const cognitoDir = path.join(dataDir, 'cognito');
     const dynamoDir = path.join(dataDir, 'dynamodb');
     mkdirSync(cognitoDir, { recursive: true });
@@ -125,7 +129,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
 
     // Recorded before anything spawns, so a second launcher or `npm run reset` sees the folder in use from now on.
     if (!memory) {
-      const ports = [dynamodbPort, cognitoPort, sqsPort, sesPort, ...(redisPort !== undefined ? [redisPort] : [])];
+      const ports = [dynamodbPort, cognitoPort, sqsPort, sesPort, paymentsPort, ...(redisPort !== undefined ? [redisPort] : [])];
       writeStackState(dataDir, { pid: process.pid, ports, startedAt: new Date().toISOString() });
     }
 
@@ -138,6 +142,14 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       startSqsLocal({ port: sqsPort, logFile: logFile('fauxqs'), timeoutMs }),
       startSesLocal({ port: sesPort, logFile: logFile('ses'), timeoutMs }),
     ];
+    const sandbox = startPaymentsSandbox({
+      port: paymentsPort,
+      dataFile: memory ? null : path.join(dataDir, 'payments-sandbox', 'records.json'),
+      allowedOrigins: opts.storefrontOrigins ?? defaultStorefrontOrigins(),
+      logFile: logFile('payments-sandbox'),
+      timeoutMs,
+    });
+    starts.push(sandbox.then((s) => s.proc));
     if (redisBinary && redisPort !== undefined) {
       starts.push(startRedis({ binary: redisBinary, port: redisPort, logFile: logFile('redis') }));
     }
@@ -169,6 +181,9 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       // A production-mode start on this stack (npm start, e2e, bench) may use cognito-local, with its own secret.
       LOCAL_STACK: '1',
       SESSION_SECRET: localSessionSecret(memory ? null : dataDir),
+      // The sandbox card processor (local/payments-sandbox): its origin and the server API's secret key.
+      PAYMENTS_SANDBOX_URL: (await sandbox).url,
+      PAYMENTS_SANDBOX_SECRET_KEY: (await sandbox).secretKey,
       // 'off' blanks an inherited REDIS_URL (config reads '' as unset), so merging this env really disables Redis.
       ...(redisUrl ? { REDIS_URL: redisUrl } : opts.redis === 'off' ? { REDIS_URL: '' } : {}),
     };
@@ -177,7 +192,14 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     const { env, tables, cognito } = await provision(baseEnv);
     const tEnd = performance.now();
 
-    const ports = { dynamodb: dynamodbPort, cognito: cognitoPort, sqs: sqsPort, ses: sesPort, ...(redisPort ? { redis: redisPort } : {}) };
+    const ports = {
+      dynamodb: dynamodbPort,
+      cognito: cognitoPort,
+      sqs: sqsPort,
+      ses: sesPort,
+      paymentsSandbox: paymentsPort,
+      ...(redisPort ? { redis: redisPort } : {}),
+    };
     const details: StackDetails = {
       dataDir: memory ? 'memory' : dataDir,
       ports,
@@ -200,6 +222,15 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
   }
 }
 
+function defaultStorefrontOrigins(): string[] {
+  const port = process.env.PORT || '3000';
+  return [
+    ...new Set(
+      [process.env.SITE_URL, `http://localhost:${port}`, `http://127.0.0.1:${port}`].filter((o): o is string => Boolean(o)).map((o) => new URL(o).origin),
+    ),
+  ];
+}
+
 async function pingUrl(url: string): Promise<boolean> {
   try {
     const u = new URL(url);
@@ -216,7 +247,7 @@ function summary(d: StackDetails): string {
   const created = d.tables.created.length > 0 ? `, created ${d.tables.created.length} tables` : '';
   return (
     `Local stack ready in ${(d.timings.total / 1000).toFixed(1)} s: DynamoDB Local :${d.ports.dynamodb}, ` +
-    `cognito-local :${d.ports.cognito}, fauxqs (SQS) :${d.ports.sqs}, SES inbox http://127.0.0.1:${d.ports.ses}/, ${redis}${created}` +
+    `cognito-local :${d.ports.cognito}, fauxqs (SQS) :${d.ports.sqs}, SES inbox http://127.0.0.1:${d.ports.ses}/, payments sandbox :${d.ports.paymentsSandbox}, ${redis}${created}` +
     (d.dataDir === 'memory' ? ' (in memory)' : ` (data in ${path.relative(process.cwd(), d.dataDir) || '.'})`)
   );
 }

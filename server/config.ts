@@ -83,6 +83,16 @@ const schema = z.object({
   // Email through SES v2 (locally aws-ses-v2-local at SES_ENDPOINT).
   SES_ENDPOINT: optionalUrl,
   MAIL_FROM: z.string().email().default('orders@storefront.example'),
+  // Card payments (docs/payments.md). 'sandbox': the local sandbox processor (local/payments-sandbox) at
+  // PAYMENTS_SANDBOX_URL, its server API behind PAYMENTS_SANDBOX_SECRET_KEY (both set by local/stack.ts). 'stripe':
+  // PaymentIntents with the secret key from the SST secret; STRIPE_API_URL only points tests at a recorded mock.
+  PAYMENT_PROVIDER: z.enum(['sandbox', 'stripe']).default('sandbox'),
+  PAYMENTS_SANDBOX_URL: z.string().url().default('http://127.0.0.1:8006'),
+  PAYMENTS_SANDBOX_SECRET_KEY: optionalString,
+  PAYMENTS_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  STRIPE_SECRET_KEY: optionalString,
+  STRIPE_WEBHOOK_SECRET: optionalString,
+  STRIPE_API_URL: optionalUrl,
   LOG_LEVEL: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional()),
 });
 

@@ -5,28 +5,29 @@ const secret = 'test-secret-0123456789abcdef';
 const body = {
   shippingAddress: { name: 'A', line1: '1 Main St', city: 'X', region: 'CA', postalCode: '94105', country: 'US' },
   shippingMethod: 'standard',
-  payment: { cardNumber: '4242424242424242', expMonth: 12, expYear: 2030, cvc: '123' },
+  payment: { token: 'tok_abc123' },
 };
 
 describe('idempotency body hash', () => {
   it('does not depend on key order at any depth', () => {
     const reordered = {
-      payment: { cvc: '123', expYear: 2030, expMonth: 12, cardNumber: '4242424242424242' },
+      payment: { token: 'tok_abc123' },
+      expectedTotal: { currency: 'USD', amount: 100 },
       shippingMethod: 'standard',
       shippingAddress: { country: 'US', postalCode: '94105', region: 'CA', city: 'X', line1: '1 Main St', name: 'A' },
     };
-    expect(hashCheckoutBody(reordered, secret)).toBe(hashCheckoutBody(body, secret));
+    expect(hashCheckoutBody(reordered, secret)).toBe(hashCheckoutBody({ ...body, expectedTotal: { amount: 100, currency: 'USD' } }, secret));
   });
   it('changes when any value changes', () => {
     expect(hashCheckoutBody({ ...body, shippingMethod: 'express' }, secret)).not.toBe(hashCheckoutBody(body, secret));
-    expect(hashCheckoutBody({ ...body, payment: { ...body.payment, cvc: '124' } }, secret)).not.toBe(hashCheckoutBody(body, secret));
+    expect(hashCheckoutBody({ ...body, payment: { token: 'tok_abc124' } }, secret)).not.toBe(hashCheckoutBody(body, secret));
   });
   it('treats an undefined field as absent', () => {
     expect(canonicalJson({ a: 1, b: undefined })).toBe(canonicalJson({ a: 1 }));
   });
-  it('is keyed, and never contains the card number', () => {
+  it('is keyed, and never contains the token', () => {
     const h = hashCheckoutBody(body, secret);
     expect(hashCheckoutBody(body, `${secret}x`)).not.toBe(h);
-    expect(h).not.toContain('4242');
+    expect(h).not.toContain('abc123');
   });
 });

@@ -3,7 +3,7 @@ import { dynamoClient } from '@/server/aws/clients';
 import { readStoredCart } from '@/server/cart';
 import { readOrderRecord } from '@/server/orders/order-store';
 import type { PaymentProvider } from '@/server/payments';
-import { createSandboxProvider } from '@/server/payments/sandbox-provider';
+import { getPaymentProvider } from '@/server/payments';
 import { type Buyer, createBuyers } from '@/tests/hardening/support/cognito-buyers';
 import { type Injector, injectThrottling } from '@/tests/hardening/support/dynamodb-faults';
 import { browserRequest, callRoute } from '@/tests/hardening/support/request-scope';
@@ -180,7 +180,7 @@ describe('checkout with DynamoDB throttling injected into the SDK client', () =>
   it('a retry after an unknown outcome reuses the first hold instead of holding the money twice', async () => {
     await freshCart();
     const key = crypto.randomUUID();
-    const sandbox = createSandboxProvider();
+    const sandbox = getPaymentProvider();
     const asked: { idempotencyKey: string; authorizationId: string | null }[] = [];
     const voided: string[] = [];
     const provider: PaymentProvider = {

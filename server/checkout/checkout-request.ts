@@ -3,6 +3,7 @@ import { getConfig } from '../config';
 import { AppError } from '../errors';
 import { validationError } from '../http/respond';
 import { hashCheckoutBody } from './body-hash';
+import { refuseCardData } from './card-data-refusal';
 import { type CheckoutBody, checkoutBodySchema, idempotencyKeySchema } from './checkout-schema';
 import { idempotencyRecordKey } from './idempotency-store';
 import { SHIPPING_METHODS, type ShippingMethodRule } from './shipping-methods';
@@ -23,6 +24,7 @@ export type CheckoutRequest = {
 };
 
 export function parseCheckoutRequest(input: { userId: string; email?: string; idempotencyKey: string | null | undefined; body: unknown }): CheckoutRequest {
+  refuseCardData(input.body);
   const key = idempotencyKeySchema.safeParse(input.idempotencyKey);
   if (!key.success) {
     throw new AppError('BAD_REQUEST', 'The Idempotency-Key header is required: 8 to 200 printable characters, one per checkout attempt (a UUID works).');

@@ -44,27 +44,15 @@ export const shippingAddressSchema = z
     postalCode: a.postalCode.toUpperCase(),
   }));
 
-export const cardSchema = z.object({
-  cardNumber: z
-    .string()
-    .transform((s) => s.replace(/[\s-]/g, ''))
-    .pipe(z.string().regex(/^\d{12,19}$/, 'must be 12 to 19 digits')),
-  expMonth: z.coerce.number().int().min(1, 'must be 1–12').max(12, 'must be 1–12'),
-  // Two-digit years are what cards print; store four.
-  expYear: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .max(2199)
-    .transform((y) => (y < 100 ? 2000 + y : y))
-    .pipe(z.number().min(2000, 'must be a year such as 2030')),
-  cvc: z.string().regex(/^\d{3,4}$/, 'must be 3 or 4 digits'),
+/** A processor's token for the card (docs/payments.md); the card itself never reaches the shop. */
+export const paymentSchema = z.strictObject({
+  token: z.string().regex(/^tok_[A-Za-z0-9_]{1,100}$/, 'must be a payment token from the processor (tok_…)'),
 });
 
 export const checkoutBodySchema = z.object({
   shippingAddress: shippingAddressSchema,
   shippingMethod: z.enum(SHIPPING_METHOD_IDS, { message: `must be one of ${SHIPPING_METHOD_IDS.join(', ')}` }),
-  payment: cardSchema,
+  payment: paymentSchema,
   // The total the shopper was shown (the quote's). Never what is charged — the server prices the cart itself —
   // only what it must equal: otherwise 409 CART_CHANGED with the new quote. Optional, so clients of the original
   // contract keep working; the checkout page always sends it.

@@ -4,14 +4,18 @@ import { checkoutBodySchema, idempotencyKeySchema } from './checkout-schema';
 const valid = {
   shippingAddress: { name: 'Ada', line1: '1 Main St', city: 'San Francisco', region: 'ca', postalCode: '94105', country: 'US' },
   shippingMethod: 'standard',
-  payment: { cardNumber: '4242 4242 4242 4242', expMonth: 12, expYear: 30, cvc: '123' },
+  payment: { token: 'tok_visa' },
 };
 
 describe('checkout body', () => {
-  it('normalises the card number, two-digit year and region', () => {
+  it('takes the processor token as payment, and normalises the region', () => {
     const r = checkoutBodySchema.parse(valid);
-    expect(r.payment).toEqual({ cardNumber: '4242424242424242', expMonth: 12, expYear: 2030, cvc: '123' });
+    expect(r.payment).toEqual({ token: 'tok_visa' });
     expect(r.shippingAddress.region).toBe('CA');
+  });
+  it('refuses a payment that is not exactly a token', () => {
+    expect(checkoutBodySchema.safeParse({ ...valid, payment: { token: 'visa' } }).success).toBe(false);
+    expect(checkoutBodySchema.safeParse({ ...valid, payment: { token: 'tok_visa', extra: 1 } }).success).toBe(false);
   });
   it('strips fields the server does not take (a total, a price)', () => {
     const r = checkoutBodySchema.parse({ ...valid, total: 1, price: 1 });

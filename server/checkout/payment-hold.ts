@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { AppError } from '../errors';
 import type { Money } from '../money';
 import { logger } from '../observability';
 import type { PaymentProvider } from '../payments';
 import type { CheckoutRequest } from './checkout-request';
+import { challengeReturnUrl, paymentRefusal } from './payment-refusal';
 
 // Step 3 of placing an order: the authorisation hold on the shopper's card, from the first authorise until the
 // order is placed (the hold is then captured later against it) or the request ends without one (it is voided).
@@ -33,19 +33,17 @@ export function paymentHold(provider: PaymentProvider, request: CheckoutRequest)
     async authorize(amount, reference) {
       if (hold && hold.amount === amount.amount) return hold;
       await release();
-      const { payment } = request.body;
       const result = await provider.authorize({
         amount,
-        card: { number: payment.cardNumber, expMonth: payment.expMonth, expYear: payment.expYear, cvc: payment.cvc },
+        token: request.body.payment.token,
         reference,
-        // Same key, same request (card included) and amount → the same hold, also across a client's retry after an
-        // unknown outcome; another card or amount is another hold.
+        // Same key, same request (token included) and amount → the same hold, also across a client's retry after an
+        // unknown outcome and after a 3-D Secure challenge; another token or amount is another hold.
         idempotencyKey: createHash('sha256').update(`${request.recordKey}|${request.bodyHash}|${amount.amount}`).digest('hex'),
+        returnUrl: challengeReturnUrl(),
       });
-      if (!result.approved) {
-        // Nothing has been written: no order, no stock change, no idempotency record (a fixed card may retry).
-        throw new AppError('PAYMENT_DECLINED', result.message, { details: { reason: result.reason } });
-      }
+      // Nothing has been written on a refusal: no order, no stock change, no idempotency record (a retry may follow).
+      if (!result.approved) throw paymentRefusal(result);
       hold = { authorizationId: result.authorizationId, amount: amount.amount, brand: result.brand, last4: result.last4 };
       return hold;
     },

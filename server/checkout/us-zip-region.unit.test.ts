@@ -11,7 +11,7 @@ import { checkoutBodySchema } from './checkout-schema';
 const body = (address: Record<string, string>) => ({
   shippingAddress: { name: 'Ada', line1: '1 Main St', city: 'San Francisco', ...address },
   shippingMethod: 'standard',
-  payment: { cardNumber: '4242 4242 4242 4242', expMonth: 12, expYear: 30, cvc: '123' },
+  payment: { token: 'tok_visa' },
 });
 
 // 10 193 at CA's 7.25% is 738.99 → 739 (rounded half up once).

@@ -1,14 +1,20 @@
 import 'server-only';
+import { getConfig } from '../config';
 import type { SettlingPaymentProvider } from './payment-types';
 import { createSandboxProvider } from './sandbox-provider';
 
+export { containsCardNumber, textHasCardNumber } from './card-data';
 export { applyMovement, type LedgerMovement, ledgerEntryPut, type PaymentAmounts, type PaymentStatus, readLedger } from './ledger';
-// Public entry of the payments domain. Only the sandbox ships; a real processor would be another
-// PaymentProvider chosen here from configuration, and nothing outside this folder would change.
-export type { PaymentProvider } from './payment-types';
+// Public entry of the payments domain: the processor chosen by PAYMENT_PROVIDER behind the PaymentProvider port.
+// Nothing outside this folder knows which processor runs (docs/payments.md, "Switching processors").
+export type { AuthorizationResult, PaymentProvider } from './payment-types';
 
 let provider: SettlingPaymentProvider | undefined;
 
 export function getPaymentProvider(): SettlingPaymentProvider {
-  return (provider ??= createSandboxProvider());
+  if (provider) return provider;
+  const config = getConfig();
+  if (!config.PAYMENTS_SANDBOX_SECRET_KEY) throw new Error('PAYMENTS_SANDBOX_SECRET_KEY is not set: the sandbox processor runs with the local stack');
+  provider = createSandboxProvider({ url: config.PAYMENTS_SANDBOX_URL, secretKey: config.PAYMENTS_SANDBOX_SECRET_KEY, timeoutMs: config.PAYMENTS_TIMEOUT_MS });
+  return provider;
 }

@@ -1,15 +1,26 @@
 import type { Money } from '../money';
 
-/** Card details as typed at checkout. Lives only in memory for the length of one authorisation. */
-export type CardInput = { number: string; expMonth: number; expYear: number; cvc: string };
+// The storefront never sees a card: the browser hands it to the processor and sends the shop a token
+// (docs/payments.md). Everything here is token, brand, last four and processor ids.
 
 export type CardBrand = 'visa' | 'mastercard' | 'amex' | 'discover' | 'unknown';
 
-export type DeclineReason = 'card_declined' | 'insufficient_funds' | 'incorrect_number' | 'expired_card' | 'incorrect_cvc';
+export type DeclineReason =
+  | 'card_declined'
+  | 'insufficient_funds'
+  | 'expired_card'
+  | 'incorrect_cvc'
+  | 'authentication_failed'
+  | 'token_invalid'
+  | 'token_expired'
+  | 'token_used'
+  | 'processing_error';
 
 export type AuthorizationResult =
-  | { approved: true; brand: CardBrand; last4: string; authorizationId: string }
-  | { approved: false; reason: DeclineReason; message: string };
+  | { approved: true; brand: CardBrand | string; last4: string; authorizationId: string }
+  | { approved: false; reason: DeclineReason; message: string }
+  /** 3-D Secure: the shopper must answer the issuer's challenge at `url`, then the same request completes. */
+  | { approved: false; reason: 'authentication_required'; message: string; nextActionUrl: string };
 
 /**
  * The seam to a payment processor. Checkout authorises before its transaction and releases the hold if the
@@ -20,12 +31,12 @@ export type AuthorizationResult =
 export interface PaymentProvider {
   readonly name: string;
   /**
-   * Places a hold. `idempotencyKey` works like a processor's idempotency key (Stripe's Idempotency-Key, Adyen's
-   * idempotency-key): the same key again returns the same live hold instead of placing a second one, so a client
-   * retry after an unknown outcome does not hold the shopper's money twice. A hold voided since is never returned
-   * for its key; the provider authorises afresh.
+   * Places a hold on the card behind `token`. `idempotencyKey` works like a processor's idempotency key (Stripe's
+   * Idempotency-Key): the same key again returns the same live hold instead of placing a second one, and, after a
+   * 3-D Secure challenge was passed, completes the authorisation that asked for it. A hold voided since is never
+   * returned for its key; the provider authorises afresh. `returnUrl`: where the challenge sends the shopper back.
    */
-  authorize(request: { amount: Money; card: CardInput; reference: string; idempotencyKey: string }): Promise<AuthorizationResult>;
+  authorize(request: { amount: Money; token: string; reference: string; idempotencyKey: string; returnUrl?: string }): Promise<AuthorizationResult>;
   /** Releases an authorisation that will not be captured (the order was not written). Must be safe to repeat. */
   void(authorizationId: string): Promise<void>;
 }

@@ -1,86 +1,69 @@
-import { randomBytes } from 'node:crypto';
-import { cardBrand } from './card-brand';
-import { normaliseCardNumber, passesLuhn } from './luhn';
-import type { AuthorizationResult, CardInput, SettlingPaymentProvider } from './payment-types';
+import { AppError } from '../errors';
+import type { Money } from '../money';
+import type { AuthorizationResult, DeclineReason, SettlingPaymentProvider } from './payment-types';
+import { processorRequest } from './processor-request';
 
-// The bundled provider for local runs and tests. It behaves like a processor's test mode: the documented test
-// cards (API.md) give fixed answers, and any other number is declined, so a real card typed here goes nowhere.
-// It logs nothing and keeps no card data: the number and CVC are dropped when authorize() returns. The only state
-// is what a processor keeps for idempotency: approved holds by idempotency key (id, brand, last four), bounded.
+// The adapter to the sandbox processor (local/payments-sandbox), a server of its own like a real processor: the
+// storefront sends it tokens, amounts and idempotency keys with the secret key, never a card. Its answers map to
+// the PaymentProvider port; a protocol error (401, 409 on a reused key, a 400) is our bug, so it is thrown as such.
 
-const OUTCOMES: Record<string, 'approved' | 'card_declined' | 'insufficient_funds'> = {
-  '4242424242424242': 'approved',
-  '5555555555554444': 'approved',
-  '378282246310005': 'approved',
-  '4000000000000002': 'card_declined',
-  '4000000000009995': 'insufficient_funds',
-};
+type Options = { url: string; secretKey: string; timeoutMs: number };
 
-function isExpired(expMonth: number, expYear: number, now: Date): boolean {
-  // A card is valid through the last day of its expiry month.
-  const year = expYear < 100 ? 2000 + expYear : expYear;
-  return year < now.getUTCFullYear() || (year === now.getUTCFullYear() && expMonth < now.getUTCMonth() + 1);
-}
+const DECLINE_REASONS = new Set<DeclineReason>([
+  'card_declined',
+  'insufficient_funds',
+  'expired_card',
+  'incorrect_cvc',
+  'authentication_failed',
+  'token_invalid',
+  'token_expired',
+  'token_used',
+]);
 
-export function sandboxDecision(card: CardInput, now = new Date()): AuthorizationResult {
-  const digits = normaliseCardNumber(card.number);
-  if (!passesLuhn(digits)) return { approved: false, reason: 'incorrect_number', message: 'The card number is not valid.' };
-  if (!Number.isInteger(card.expMonth) || card.expMonth < 1 || card.expMonth > 12 || isExpired(card.expMonth, card.expYear, now)) {
-    return { approved: false, reason: 'expired_card', message: 'The card has expired.' };
-  }
-  const brand = cardBrand(digits);
-  const cvcLength = brand === 'amex' ? 4 : 3;
-  if (!new RegExp(`^\\d{${cvcLength}}$`).test(card.cvc)) {
-    return { approved: false, reason: 'incorrect_cvc', message: `The security code must be ${cvcLength} digits.` };
-  }
-  const outcome = OUTCOMES[digits];
-  if (outcome === 'approved') {
-    return { approved: true, brand, last4: digits.slice(-4), authorizationId: `auth_sbx_${randomBytes(12).toString('base64url')}` };
-  }
-  if (outcome === 'insufficient_funds') {
-    return { approved: false, reason: 'insufficient_funds', message: 'The card was declined: insufficient funds.' };
-  }
-  return { approved: false, reason: 'card_declined', message: 'The card was declined.' };
-}
-
-/** Enough for a day of retries at demo scale; the oldest key is forgotten first. */
-const MAX_REMEMBERED_HOLDS = 10_000;
-
-export function createSandboxProvider(): SettlingPaymentProvider {
-  const holds = new Map<string, AuthorizationResult & { approved: true }>();
-  // Captures and refunds by idempotency key, as a processor answers a repeated key with the first result.
-  const movements = new Map<string, string>();
-  const remember = (prefix: string, key: string): string => {
-    let id = movements.get(key);
-    if (!id) {
-      id = `${prefix}_sbx_${randomBytes(12).toString('base64url')}`;
-      movements.set(key, id);
-      if (movements.size > MAX_REMEMBERED_HOLDS) movements.delete(movements.keys().next().value!);
+export function createSandboxProvider(opts: Options): SettlingPaymentProvider {
+  const call = async (path: string, body: unknown, idempotencyKey?: string) => {
+    const answer = await processorRequest(`${opts.url}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${opts.secretKey}`, ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}) },
+      body,
+      timeoutMs: opts.timeoutMs,
+    });
+    if (answer.status >= 400) {
+      const error = (answer.body.error ?? {}) as { code?: string; message?: string };
+      if (answer.status === 409 && path !== '/v1/authorizations') {
+        throw new AppError('CONFLICT', `The payment processor refused: ${error.message ?? error.code ?? 'conflict'}`);
+      }
+      throw new Error(`payments sandbox ${path} answered ${answer.status} ${error.code ?? ''}`);
     }
-    return id;
+    return answer.body;
   };
+  const amountOf = (m: Money) => ({ amount: m.amount, currency: m.currency });
+
   return {
     name: 'sandbox',
-    async authorize({ card, idempotencyKey }) {
-      const held = holds.get(idempotencyKey);
-      if (held) return held;
-      const result = sandboxDecision(card);
-      // Declines are not remembered: a corrected card may retry under the same key.
-      if (result.approved) {
-        holds.set(idempotencyKey, result);
-        if (holds.size > MAX_REMEMBERED_HOLDS) holds.delete(holds.keys().next().value!);
+    async authorize({ amount, token, reference, idempotencyKey, returnUrl }): Promise<AuthorizationResult> {
+      const body = await call('/v1/authorizations', { token, ...amountOf(amount), reference, ...(returnUrl ? { returnUrl } : {}) }, idempotencyKey);
+      if (body.status === 'authorized') {
+        const auth = body.authorization as { id: string; brand: string; last4: string };
+        return { approved: true, brand: auth.brand, last4: auth.last4, authorizationId: auth.id };
       }
-      return result;
+      if (body.status === 'requires_action') {
+        const next = body.nextAction as { url: string };
+        return { approved: false, reason: 'authentication_required', message: 'Your bank asks you to confirm this payment.', nextActionUrl: next.url };
+      }
+      const reason = DECLINE_REASONS.has(body.reason as DeclineReason) ? (body.reason as DeclineReason) : 'card_declined';
+      return { approved: false, reason, message: typeof body.message === 'string' ? body.message : 'The card was declined.' };
     },
     async void(authorizationId) {
-      // Nothing is really held in the sandbox; forgetting the key makes the next authorize a fresh hold.
-      for (const [key, held] of holds) if (held.authorizationId === authorizationId) holds.delete(key);
+      await call(`/v1/authorizations/${encodeURIComponent(authorizationId)}/void`, {});
     },
-    async capture({ idempotencyKey }) {
-      return { captureId: remember('cap', `capture:${idempotencyKey}`) };
+    async capture({ authorizationId, amount, idempotencyKey }) {
+      const body = await call(`/v1/authorizations/${encodeURIComponent(authorizationId)}/capture`, amountOf(amount), idempotencyKey);
+      return { captureId: String(body.id) };
     },
-    async refund({ idempotencyKey }) {
-      return { refundId: remember('re', `refund:${idempotencyKey}`) };
+    async refund({ authorizationId, amount, idempotencyKey }) {
+      const body = await call(`/v1/authorizations/${encodeURIComponent(authorizationId)}/refunds`, amountOf(amount), idempotencyKey);
+      return { refundId: String(body.id) };
     },
   };
 }

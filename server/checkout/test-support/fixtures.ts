@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoDoc } from '../../aws/clients';
 import type { ProductRecord } from '../../catalog/types';
+import { getConfig } from '../../config';
 import { tableName } from '../../db/tables';
 
 // Test-only: products written straight to the table (unique ids per test, so suites sharing one stack never
@@ -65,6 +66,31 @@ export async function idempotencyRecordExists(userId: string, key: string): Prom
 
 export const address = { name: 'Ada Lovelace', line1: '1 Analytical Way', city: 'San Francisco', region: 'CA', postalCode: '94105', country: 'US' };
 
-export function checkoutBody(cardNumber = '4242 4242 4242 4242', extra: Record<string, unknown> = {}) {
-  return { shippingAddress: address, shippingMethod: 'standard', payment: { cardNumber, expMonth: 12, expYear: 2035, cvc: '123' }, ...extra };
+// The sandbox processor's reusable test tokens (local/payments-sandbox/test-cards.ts, like Stripe's `tok_visa`) by the
+// test card they stand for: a checkout body is built synchronously and the same body can be sent twice under one
+// Idempotency-Key. The card number itself never goes into the body. `tokenise` mints a real single-use token.
+const TEST_TOKEN_BY_CARD: Record<string, string> = {
+  '4242424242424242': 'tok_visa',
+  '5555555555554444': 'tok_mastercard',
+  '4000000000000002': 'tok_chargeDeclined',
+  '4000000000009995': 'tok_chargeDeclinedInsufficientFunds',
+  '4000002760003184': 'tok_threeDSecureRequired',
+};
+
+/** A checkout body paying by token (the test token of `card`, or a `tok_…` given as is). */
+export function checkoutBody(card = '4242 4242 4242 4242', extra: Record<string, unknown> = {}) {
+  const token = card.startsWith('tok_') ? card : TEST_TOKEN_BY_CARD[card.replace(/[\s-]/g, '')];
+  if (!token) throw new Error(`checkoutBody: ${card.slice(-4)} is not a sandbox test card`);
+  return { shippingAddress: address, shippingMethod: 'standard', payment: { token }, ...extra };
+}
+
+/** Tokenises a test card at the sandbox processor, as the checkout page's card fields do: a single-use token. */
+export async function tokenise(card = '4242 4242 4242 4242'): Promise<string> {
+  const res = await fetch(`${getConfig().PAYMENTS_SANDBOX_URL}/v1/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ number: card, expMonth: 12, expYear: new Date().getFullYear() + 3, cvc: card.replace(/\D/g, '').length === 15 ? '1234' : '123' }),
+  });
+  if (res.status !== 201) throw new Error(`sandbox tokenisation answered ${res.status}`);
+  return ((await res.json()) as { id: string }).id;
 }

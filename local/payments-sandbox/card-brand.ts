@@ -1,4 +1,4 @@
-import type { CardBrand } from './payment-types';
+export type CardBrand = 'visa' | 'mastercard' | 'amex' | 'discover' | 'unknown';
 
 /** Brand from the issuer prefix (IIN ranges); stored on the order with the last four digits and nothing else. */
 export function cardBrand(digits: string): CardBrand {

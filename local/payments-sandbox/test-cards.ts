@@ -1,0 +1,60 @@
+import { normaliseCardNumber, passesLuhn } from '../../server/payments/luhn';
+import { type CardBrand, cardBrand } from './card-brand';
+
+// What the sandbox does with a card, decided once when it is tokenised (as a processor's test mode does): the
+// documented test cards (shared/API.md) give fixed answers, and any other valid number is declined at
+// authorisation, so a real card typed here goes nowhere. Only the outcome, brand and last four are kept; the number
+// and CVC are dropped when tokenise() returns.
+
+export type CardOutcome = 'approved' | 'card_declined' | 'insufficient_funds' | 'requires_authentication';
+
+const OUTCOMES: Record<string, CardOutcome> = {
+  '4242424242424242': 'approved',
+  '5555555555554444': 'approved',
+  '378282246310005': 'approved',
+  '4000000000000002': 'card_declined',
+  '4000000000009995': 'insufficient_funds',
+  '4000002760003184': 'requires_authentication',
+};
+
+/**
+ * Reusable test tokens, as Stripe's test mode has `tok_visa`: for server-side suites that cannot run a browser to
+ * tokenise. Never spent by an authorisation (a minted `tok_…` token is); the sandbox only, never a real processor.
+ */
+export const TEST_TOKENS: Record<string, { outcome: CardOutcome; brand: CardBrand; last4: string }> = {
+  tok_visa: { outcome: 'approved', brand: 'visa', last4: '4242' },
+  tok_mastercard: { outcome: 'approved', brand: 'mastercard', last4: '4444' },
+  tok_chargeDeclined: { outcome: 'card_declined', brand: 'visa', last4: '0002' },
+  tok_chargeDeclinedInsufficientFunds: { outcome: 'insufficient_funds', brand: 'visa', last4: '9995' },
+  tok_threeDSecureRequired: { outcome: 'requires_authentication', brand: 'visa', last4: '3184' },
+};
+
+export type CardInput = { number: unknown; expMonth: unknown; expYear: unknown; cvc: unknown };
+
+export type TokeniseResult =
+  | { ok: true; outcome: CardOutcome; brand: CardBrand; last4: string }
+  | { ok: false; code: 'incorrect_number' | 'invalid_expiry' | 'expired_card' | 'incorrect_cvc'; message: string };
+
+function isExpired(expMonth: number, expYear: number, now: Date): boolean {
+  // A card is valid through the last day of its expiry month.
+  return expYear < now.getUTCFullYear() || (expYear === now.getUTCFullYear() && expMonth < now.getUTCMonth() + 1);
+}
+
+export function checkCard(card: CardInput, now = new Date()): TokeniseResult {
+  const digits = typeof card.number === 'string' ? normaliseCardNumber(card.number) : '';
+  if (!passesLuhn(digits)) return { ok: false, code: 'incorrect_number', message: 'The card number is not valid.' };
+  const expMonth = Number(card.expMonth);
+  const rawYear = Number(card.expYear);
+  if (!Number.isInteger(expMonth) || expMonth < 1 || expMonth > 12 || !Number.isInteger(rawYear) || rawYear < 0) {
+    return { ok: false, code: 'invalid_expiry', message: 'The expiry date is not valid.' };
+  }
+  // Two-digit years are what cards print.
+  const expYear = rawYear < 100 ? 2000 + rawYear : rawYear;
+  if (isExpired(expMonth, expYear, now)) return { ok: false, code: 'expired_card', message: 'The card has expired.' };
+  const brand = cardBrand(digits);
+  const cvcLength = brand === 'amex' ? 4 : 3;
+  if (typeof card.cvc !== 'string' || !new RegExp(`^\\d{${cvcLength}}$`).test(card.cvc)) {
+    return { ok: false, code: 'incorrect_cvc', message: `The security code must be ${cvcLength} digits.` };
+  }
+  return { ok: true, outcome: OUTCOMES[digits] ?? 'card_declined', brand, last4: digits.slice(-4) };
+}
