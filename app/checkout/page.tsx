@@ -6,6 +6,7 @@ import { CheckoutForm } from '@/components/checkout/checkout-form';
 import type { CountryOption, QuoteView } from '@/components/checkout/checkout-types';
 import { COUNTRIES, COUNTRY_CODES, FREE_SHIPPING_THRESHOLD, quoteCheckout } from '@/server/checkout';
 import { getSessionUser } from '@/server/identity';
+import { paymentFieldsOrigin } from '@/server/payments';
 
 export const dynamic = 'force-dynamic';
 
@@ -55,7 +56,7 @@ export default async function CheckoutPage() {
         </p>
       ) : null}
       <FreeShippingNote subtotal={quote.cart.subtotal} threshold={FREE_SHIPPING_THRESHOLD} />
-      <CheckoutForm initialQuote={initialQuote} countries={countries} defaultName={user.name} />
+      <CheckoutForm initialQuote={initialQuote} countries={countries} defaultName={user.name} processorUrl={paymentFieldsOrigin()} />
     </>
   );
 }

@@ -2,16 +2,18 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { announceCartChange } from '@/components/cart/cart-api';
 import { ErrorSummary, type SummaryProblem } from '@/components/forms/error-summary';
 import { describedBy, FieldError, FormField } from '@/components/forms/form-field';
 import { DeliveryEstimate } from '@/components/stores/delivery-estimate';
 import { formatMoney } from '@/server/money';
+import { CARD_FIELD_LABELS, type CardFieldName, CardFields, type CardFieldsHandle } from './card-fields';
 import styles from './checkout.module.css';
 import type { CountryOption, QuoteView } from './checkout-types';
 import { newIdempotencyKey } from './idempotency-key';
 import { OrderReview } from './order-review';
+import { parkAttempt, takeReturningAttempt } from './payment-challenge';
 import { placeOrderRequest } from './place-order-request';
 import { toQuoteView, useCheckoutQuote } from './use-checkout-quote';
 
@@ -24,23 +26,33 @@ const FIELD_LABELS: Record<string, string> = {
   postalCode: 'Postal code',
   country: 'Country',
   shippingMethod: 'Shipping method',
-  cardNumber: 'Card number',
-  expMonth: 'Expiry month',
-  expYear: 'Expiry year',
-  cvc: 'Security code',
+  ...CARD_FIELD_LABELS,
 };
+const isCardField = (name: string): name is CardFieldName => name in CARD_FIELD_LABELS;
+type Address = { name?: string; line1?: string; line2?: string; city?: string; region?: string; postalCode?: string; country?: string };
 
 /** Required-field checks only; formats, stock, totals and the card are the server's call. */
 function missingFields(form: FormData, needsRegion: boolean): Record<string, string> {
   const errors: Record<string, string> = {};
-  for (const name of ['name', 'line1', 'city', 'postalCode', 'cardNumber', 'expMonth', 'expYear', 'cvc']) {
+  for (const name of ['name', 'line1', 'city', 'postalCode']) {
     if (!String(form.get(name) ?? '').trim()) errors[name] = `Enter your ${FIELD_LABELS[name]?.toLowerCase()}`;
   }
   if (needsRegion && !String(form.get('region') ?? '')) errors.region = 'Choose your state or province';
   return errors;
 }
 
-export function CheckoutForm({ initialQuote, countries, defaultName }: { initialQuote: QuoteView; countries: CountryOption[]; defaultName: string }) {
+export function CheckoutForm({
+  initialQuote,
+  countries,
+  defaultName,
+  processorUrl,
+}: {
+  initialQuote: QuoteView;
+  countries: CountryOption[];
+  defaultName: string;
+  /** The payment processor's origin: the card fields tokenise there (components/checkout/card-fields.tsx). */
+  processorUrl: string;
+}) {
   const router = useRouter();
   const base = useId();
   const id = (name: string) => `${base}-${name}`;
@@ -65,52 +77,42 @@ export function CheckoutForm({ initialQuote, countries, defaultName }: { initial
   // One key per attempt, kept across a double click or a retry after a dropped connection; a new key only once the
   // server has given a definite "no" (the shopper will change something and try again).
   const attemptKey = useRef<string | null>(null);
-
-  const years = Array.from({ length: 16 }, (_, i) => new Date().getFullYear() + i);
+  // The processor's token for this attempt: a retry of the attempt sends the same body, token included.
+  const attemptToken = useRef<string | null>(null);
+  const card = useRef<CardFieldsHandle>(null);
+  // The address of an attempt back from a 3-D Secure challenge that did not complete, to fill the form again.
+  const [restored, setRestored] = useState<Address | null>(null);
 
   function show(fieldErrors: Record<string, string>, formMessage?: string) {
     setErrors(fieldErrors);
     const list: SummaryProblem[] = Object.entries(fieldErrors).map(([name, message]) => ({
-      fieldId: id(name),
+      fieldId: isCardField(name) && card.current ? card.current.fieldId(name) : id(name),
       message: `${FIELD_LABELS[name] ?? name}: ${message}`,
     }));
     if (formMessage) list.unshift({ message: formMessage });
     setProblems(list);
   }
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (pending) return;
-    const form = new FormData(event.currentTarget);
-    const missing = missingFields(form, Boolean(rule?.regions));
-    setStockProblem(false);
-    if (Object.keys(missing).length > 0) return show(missing);
-
-    const body = {
-      shippingAddress: {
-        name: form.get('name'),
-        line1: form.get('line1'),
-        line2: form.get('line2') || undefined,
-        city: form.get('city'),
-        region: form.get('region') ?? '',
-        postalCode: form.get('postalCode'),
-        country,
-      },
-      shippingMethod,
-      payment: { cardNumber: form.get('cardNumber'), expMonth: Number(form.get('expMonth')), expYear: Number(form.get('expYear')), cvc: form.get('cvc') },
-      // The total on the screen: the server charges it only if the cart still costs exactly that (else CART_CHANGED).
-      expectedTotal: quote.totals?.total,
-    };
-    attemptKey.current ??= newIdempotencyKey();
+  /** Sends one attempt; on 3-D Secure, parks it and leaves for the issuer's challenge (payment-challenge.ts). */
+  async function submit(body: Record<string, unknown>, key: string) {
     setPending(true);
-    const answer = await placeOrderRequest(body, attemptKey.current);
+    const answer = await placeOrderRequest(body, key);
     if (answer.ok) {
       announceCartChange(0);
       router.push(`/orders/${encodeURIComponent(answer.orderId)}?placed=1`);
       return;
     }
+    const nextAction = answer.code === 'AUTHENTICATION_REQUIRED' ? answer.nextActionUrl : null;
+    if (nextAction) {
+      parkAttempt(key, body);
+      window.location.assign(nextAction);
+      return;
+    }
     setPending(false);
-    if (answer.status !== 0 && answer.status < 500) attemptKey.current = null;
+    if (answer.status !== 0 && answer.status < 500) {
+      attemptKey.current = null;
+      attemptToken.current = null;
+    }
     if (answer.code === 'PAYMENT_DECLINED') return show({ cardNumber: answer.message }, 'Your payment was not accepted. No order was placed.');
     if (answer.code === 'CART_CHANGED' && answer.changedQuote) {
       // Nothing was charged or written: the review now shows the order as it stands, and the button its new total.
@@ -128,9 +130,61 @@ export function CheckoutForm({ initialQuote, countries, defaultName }: { initial
     show(answer.fieldErrors, Object.keys(answer.fieldErrors).length > 0 ? undefined : answer.message);
   }
 
+  // Back from a 3-D Secure challenge: the same body under the same key completes the order once, or says why not.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, on the page load that returns from the challenge
+  useEffect(() => {
+    const parked = takeReturningAttempt();
+    if (!parked) return;
+    const address = (parked.body.shippingAddress ?? {}) as Address;
+    setRestored(address);
+    if (address.country) setCountry(address.country);
+    setRegion(address.region ?? '');
+    setPostalCode(address.postalCode ?? '');
+    if (typeof parked.body.shippingMethod === 'string') setShippingMethod(parked.body.shippingMethod);
+    attemptKey.current = parked.idempotencyKey;
+    void submit(parked.body, parked.idempotencyKey);
+  }, []);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (pending) return;
+    const form = new FormData(event.currentTarget);
+    const missing = missingFields(form, Boolean(rule?.regions));
+    setStockProblem(false);
+    if (Object.keys(missing).length > 0) return show(missing);
+
+    setPending(true);
+    if (!attemptToken.current) {
+      const tokenised = await card.current?.tokenise();
+      if (!tokenised?.ok) {
+        setPending(false);
+        return show(tokenised?.errors ?? {}, tokenised?.message);
+      }
+      attemptToken.current = tokenised.token;
+    }
+    const body = {
+      shippingAddress: {
+        name: form.get('name'),
+        line1: form.get('line1'),
+        line2: form.get('line2') || undefined,
+        city: form.get('city'),
+        region: form.get('region') ?? '',
+        postalCode: form.get('postalCode'),
+        country,
+      },
+      shippingMethod,
+      // Only the processor's token: the card went to the processor from the card fields.
+      payment: { token: attemptToken.current },
+      // The total on the screen: the server charges it only if the cart still costs exactly that (else CART_CHANGED).
+      expectedTotal: quote.totals?.total,
+    };
+    attemptKey.current ??= newIdempotencyKey();
+    await submit(body, attemptKey.current);
+  }
+
   return (
     <div className={styles.layout}>
-      <form className={styles.form} onSubmit={onSubmit} noValidate>
+      <form key={restored ? 'restored' : 'new'} className={styles.form} onSubmit={onSubmit} noValidate>
         <ErrorSummary problems={problems}>
           {stockProblem ? (
             <p>
@@ -141,11 +195,43 @@ export function CheckoutForm({ initialQuote, countries, defaultName }: { initial
 
         <fieldset className={styles.fieldset}>
           <legend>Shipping address</legend>
-          <FormField id={id('name')} name="name" label="Full name" autoComplete="name" maxLength={100} defaultValue={defaultName} error={errors.name} />
-          <FormField id={id('line1')} name="line1" label="Address line 1" autoComplete="address-line1" maxLength={200} error={errors.line1} />
-          <FormField id={id('line2')} name="line2" label="Address line 2 (optional)" autoComplete="address-line2" maxLength={200} error={errors.line2} />
+          <FormField
+            id={id('name')}
+            name="name"
+            label="Full name"
+            autoComplete="name"
+            maxLength={100}
+            defaultValue={restored?.name ?? defaultName}
+            error={errors.name}
+          />
+          <FormField
+            id={id('line1')}
+            name="line1"
+            label="Address line 1"
+            autoComplete="address-line1"
+            maxLength={200}
+            defaultValue={restored?.line1}
+            error={errors.line1}
+          />
+          <FormField
+            id={id('line2')}
+            name="line2"
+            label="Address line 2 (optional)"
+            autoComplete="address-line2"
+            maxLength={200}
+            defaultValue={restored?.line2}
+            error={errors.line2}
+          />
           <div className={styles.grid2}>
-            <FormField id={id('city')} name="city" label="City" autoComplete="address-level2" maxLength={100} error={errors.city} />
+            <FormField
+              id={id('city')}
+              name="city"
+              label="City"
+              autoComplete="address-level2"
+              maxLength={100}
+              defaultValue={restored?.city}
+              error={errors.city}
+            />
             <FormField id={id('country')} label="Country" error={errors.country}>
               <select
                 id={id('country')}
@@ -229,57 +315,11 @@ export function CheckoutForm({ initialQuote, countries, defaultName }: { initial
           {errors.shippingMethod ? <FieldError id={id('shippingMethod')} message={errors.shippingMethod} /> : null}
         </fieldset>
 
-        <fieldset className={styles.fieldset}>
-          <legend>Payment</legend>
-          <p className={styles.test}>Test mode: use 4242 4242 4242 4242 with any future expiry and any 3-digit code. Your card number is never stored.</p>
-          <FormField
-            id={id('cardNumber')}
-            name="cardNumber"
-            label="Card number"
-            autoComplete="cc-number"
-            inputMode="numeric"
-            maxLength={23}
-            spellCheck={false}
-            error={errors.cardNumber}
-          />
-          <div className={styles.grid2}>
-            <FormField id={id('expMonth')} label="Expiry month" error={errors.expMonth}>
-              <select
-                id={id('expMonth')}
-                name="expMonth"
-                autoComplete="cc-exp-month"
-                defaultValue=""
-                aria-invalid={errors.expMonth ? true : undefined}
-                aria-describedby={describedBy(id('expMonth'), errors.expMonth)}
-              >
-                <option value="">MM</option>
-                {Array.from({ length: 12 }, (_, i) => i + 1).map((m) => (
-                  <option key={m} value={m}>
-                    {String(m).padStart(2, '0')}
-                  </option>
-                ))}
-              </select>
-            </FormField>
-            <FormField id={id('expYear')} label="Expiry year" error={errors.expYear}>
-              <select
-                id={id('expYear')}
-                name="expYear"
-                autoComplete="cc-exp-year"
-                defaultValue=""
-                aria-invalid={errors.expYear ? true : undefined}
-                aria-describedby={describedBy(id('expYear'), errors.expYear)}
-              >
-                <option value="">YYYY</option>
-                {years.map((y) => (
-                  <option key={y} value={y}>
-                    {y}
-                  </option>
-                ))}
-              </select>
-            </FormField>
-            <FormField id={id('cvc')} name="cvc" label="Security code (CVC)" autoComplete="cc-csc" inputMode="numeric" maxLength={4} error={errors.cvc} />
-          </div>
-        </fieldset>
+        <CardFields
+          handle={card}
+          processorUrl={processorUrl}
+          errors={{ cardNumber: errors.cardNumber, expMonth: errors.expMonth, expYear: errors.expYear, cvc: errors.cvc }}
+        />
 
         <div>
           {/* Not while a new quote is on its way: the total sent must be the total shown. */}

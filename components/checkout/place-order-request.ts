@@ -14,6 +14,8 @@ export type PlaceOrderAnswer =
       shortLines: ShortLine[];
       /** CART_CHANGED: the order as it now stands, to review and confirm again. */
       changedQuote: QuoteAnswer | null;
+      /** AUTHENTICATION_REQUIRED: the issuer's 3-D Secure challenge to open. */
+      nextActionUrl: string | null;
     };
 
 function detailsField(details: unknown, key: string): unknown {
@@ -24,6 +26,13 @@ function detailsField(details: unknown, key: string): unknown {
 function shortLinesFrom(details: unknown): ShortLine[] {
   const lines = detailsField(details, 'lines');
   return Array.isArray(lines) ? (lines as ShortLine[]) : [];
+}
+
+function nextActionUrlFrom(details: unknown): string | null {
+  const next = detailsField(details, 'nextAction');
+  const url = next && typeof next === 'object' ? (next as { url?: unknown }).url : undefined;
+  // Only an http(s) URL is followed: the page navigates there.
+  return typeof url === 'string' && /^https?:\/\//.test(url) ? url : null;
 }
 
 /** POST /api/checkout with the attempt's Idempotency-Key; a retry of the same attempt sends the same key. */
@@ -41,5 +50,6 @@ export async function placeOrderRequest(body: unknown, idempotencyKey: string): 
     fieldErrors: fieldErrorsFrom(result.details),
     shortLines: shortLinesFrom(result.details),
     changedQuote: quote && typeof quote === 'object' ? (quote as QuoteAnswer) : null,
+    nextActionUrl: nextActionUrlFrom(result.details),
   };
 }

@@ -6,6 +6,8 @@
 // Styles keep 'unsafe-inline': next/image writes `style` attributes on every image, which no nonce can cover
 // (ADR 0006). Script execution, the part CSP exists to stop, is nonce-only.
 
+import { paymentFieldsOrigin } from '../payments';
+import { withCheckoutConnectSrc } from './checkout-csp';
 import { isLoopbackHost } from './loopback';
 
 /** 128 random bits, base64: unguessable and unique per response, as CSP nonces must be. */
@@ -65,6 +67,6 @@ export function securityHeadersFor(url: URL, dev: boolean): SecurityHeaders {
   if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
     return { request: {}, response: { ...base, 'Content-Security-Policy': API_CONTENT_SECURITY_POLICY } };
   }
-  const csp = pageContentSecurityPolicy(newNonce(), ctx);
+  const csp = withCheckoutConnectSrc(url.pathname, pageContentSecurityPolicy(newNonce(), ctx), paymentFieldsOrigin);
   return { request: { 'Content-Security-Policy': csp }, response: { ...base, 'Content-Security-Policy': csp } };
 }

@@ -11,6 +11,16 @@ export type { AuthorizationResult, PaymentProvider } from './payment-types';
 
 let provider: SettlingPaymentProvider | undefined;
 
+/**
+ * The origin the browser sends the card to (the checkout page's card fields, and the only extra `connect-src` of the
+ * checkout page's CSP). The sandbox's own server locally; with Stripe, its API (Stripe.js and Elements would
+ * tokenise there).
+ */
+export function paymentFieldsOrigin(): string {
+  const config = getConfig();
+  return config.PAYMENT_PROVIDER === 'stripe' ? 'https://api.stripe.com' : new URL(config.PAYMENTS_SANDBOX_URL).origin;
+}
+
 export function getPaymentProvider(): SettlingPaymentProvider {
   if (provider) return provider;
   const config = getConfig();
