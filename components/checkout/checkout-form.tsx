@@ -16,6 +16,7 @@ import { placeOrderRequest } from './place-order-request';
 import { toQuoteView, useCheckoutQuote } from './use-checkout-quote';
 
 const FIELD_LABELS: Record<string, string> = {
+  email: 'Email',
   name: 'Full name',
   line1: 'Address line 1',
   line2: 'Address line 2',
@@ -31,8 +32,9 @@ const FIELD_LABELS: Record<string, string> = {
 };
 
 /** Required-field checks only; formats, stock, totals and the card are the server's call. */
-function missingFields(form: FormData, needsRegion: boolean): Record<string, string> {
+function missingFields(form: FormData, needsRegion: boolean, guest: boolean): Record<string, string> {
   const errors: Record<string, string> = {};
+  if (guest && !String(form.get('email') ?? '').trim()) errors.email = 'Enter your email address';
   for (const name of ['name', 'line1', 'city', 'postalCode', 'cardNumber', 'expMonth', 'expYear', 'cvc']) {
     if (!String(form.get(name) ?? '').trim()) errors[name] = `Enter your ${FIELD_LABELS[name]?.toLowerCase()}`;
   }
@@ -40,7 +42,18 @@ function missingFields(form: FormData, needsRegion: boolean): Record<string, str
   return errors;
 }
 
-export function CheckoutForm({ initialQuote, countries, defaultName }: { initialQuote: QuoteView; countries: CountryOption[]; defaultName: string }) {
+/** `guest`: no session; the form asks for an email first (the order's confirmation and lookup go by it). */
+export function CheckoutForm({
+  initialQuote,
+  countries,
+  defaultName,
+  guest = false,
+}: {
+  initialQuote: QuoteView;
+  countries: CountryOption[];
+  defaultName: string;
+  guest?: boolean;
+}) {
   const router = useRouter();
   const base = useId();
   const id = (name: string) => `${base}-${name}`;
@@ -82,11 +95,12 @@ export function CheckoutForm({ initialQuote, countries, defaultName }: { initial
     event.preventDefault();
     if (pending) return;
     const form = new FormData(event.currentTarget);
-    const missing = missingFields(form, Boolean(rule?.regions));
+    const missing = missingFields(form, Boolean(rule?.regions), guest);
     setStockProblem(false);
     if (Object.keys(missing).length > 0) return show(missing);
 
     const body = {
+      ...(guest ? { email: form.get('email') } : {}),
       shippingAddress: {
         name: form.get('name'),
         line1: form.get('line1'),
@@ -138,6 +152,22 @@ export function CheckoutForm({ initialQuote, countries, defaultName }: { initial
             </p>
           ) : null}
         </ErrorSummary>
+
+        {guest ? (
+          <fieldset className={styles.fieldset}>
+            <legend>Contact</legend>
+            <FormField
+              id={id('email')}
+              name="email"
+              type="email"
+              label="Email"
+              autoComplete="email"
+              maxLength={254}
+              hint="Your confirmation and a link to your order go here."
+              error={errors.email}
+            />
+          </fieldset>
+        ) : null}
 
         <fieldset className={styles.fieldset}>
           <legend>Shipping address</legend>

@@ -68,3 +68,8 @@ export const address = { name: 'Ada Lovelace', line1: '1 Analytical Way', city: 
 export function checkoutBody(cardNumber = '4242 4242 4242 4242', extra: Record<string, unknown> = {}) {
   return { shippingAddress: address, shippingMethod: 'standard', payment: { cardNumber, expMonth: 12, expYear: 2035, cvc: '123' }, ...extra };
 }
+
+/** A guest's checkout body: the shopper's, plus the email a guest gives (docs/checkout.md "Guest checkout"). */
+export function guestCheckoutBody(email: string, cardNumber?: string, extra: Record<string, unknown> = {}) {
+  return { ...checkoutBody(cardNumber, extra), email };
+}
