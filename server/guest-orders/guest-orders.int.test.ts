@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { guestCheckoutBody, orderCount, putProduct, stockOf, uniqueId } from '../checkout/test-support/fixtures';
 import { apiRequest, params, requestContext, resetRequestContext, testUser } from '../checkout/test-support/request-context';
-import { from, testAddress, uniqueEmail } from '../identity/testing/auth-requests';
+import { from, jsonRequest, testAddress, uniqueEmail } from '../identity/testing/auth-requests';
 
 // Guest checkout and guest order access against the real local stack, through the route handlers: cookies() and
 // the session are pointed at an in-memory request context (as in checkout.int.test.ts).
@@ -30,6 +30,8 @@ const orderRoute = await import('@/app/api/orders/[id]/route');
 const cancelRoute = await import('@/app/api/orders/[id]/cancel/route');
 const eventsRoute = await import('@/app/api/orders/[id]/events/route');
 const lookupRoute = await import('@/app/api/orders/lookup/route');
+const signUpRoute = await import('@/app/api/auth/sign-up/route');
+const signInRoute = await import('@/app/api/auth/sign-in/route');
 const { signGuestOrderLinkToken } = await import('./guest-order-link');
 const { guestOrderLink } = await import('./index');
 const { acceptOrder, claimGuestOrders, findOrderById, guestOrderOwner, searchOrders } = await import('@/server/orders');
@@ -270,5 +272,27 @@ describe('claiming guest orders', () => {
     // Operations search lists it once, without the marker left behind.
     const search = await searchOrders({ q: first.order.id, limit: 10 });
     expect(search.items.map((o) => o.id)).toEqual([first.order.id]);
+  });
+
+  it('claims at the sign-in that follows a sign-up with that email (cognito-local), and only once', async () => {
+    const email = uniqueEmail('signup');
+    const first = await guestBuys(email);
+    resetRequestContext();
+    const password = 'Guest-claim-42';
+    const signedUp = await signUpRoute.POST(jsonRequest('/api/auth/sign-up', { email, password, name: 'Gil Guest' }), {});
+    expect(signedUp.status, await signedUp.clone().text()).toBe(201);
+    const signedIn = await signInRoute.POST(jsonRequest('/api/auth/sign-in', { email, password }), {});
+    expect(signedIn.status).toBe(200);
+    const { user } = await json<{ user: { id: string; email: string } }>(signedIn);
+    requestContext.user = { ...testUser(user.id), email: user.email };
+    const listed = async () => (await json<{ items: { id: string }[] }>(await ordersRoute.GET(apiRequest('GET', '/api/orders'), undefined))).items.map((o) => o.id);
+    expect(await listed()).toEqual([first.order.id]);
+    // Another sign-in claims nothing more; a later guest order with the email joins at the next one.
+    const second = await guestBuys(email);
+    resetRequestContext();
+    expect((await signInRoute.POST(jsonRequest('/api/auth/sign-in', { email, password }), {})).status).toBe(200);
+    requestContext.user = { ...testUser(user.id), email: user.email };
+    expect((await listed()).sort()).toEqual([first.order.id, second.order.id].sort());
+    expect(await orderCount(user.id)).toBe(2);
   });
 });

@@ -65,7 +65,15 @@ export async function registerAccount(input: { email: string; password: string; 
     // The emailed code would also have verified the email (AutoVerifiedAttributes), which guest-order claims need.
     await call('confirm', () =>
       cognitoClient().send(
-        new AdminUpdateUserAttributesCommand({ UserPoolId: userPoolId, Username: input.email, UserAttributes: [{ Name: 'email_verified', Value: 'true' }] }),
+        new AdminUpdateUserAttributesCommand({
+          UserPoolId: userPoolId,
+          Username: input.email,
+          // Cognito wants the email beside its verified flag.
+          UserAttributes: [
+            { Name: 'email', Value: input.email },
+            { Name: 'email_verified', Value: 'true' },
+          ],
+        }),
       ),
     );
     return 'CONFIRMED';
