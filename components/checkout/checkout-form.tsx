@@ -18,6 +18,7 @@ import { placeOrderRequest } from './place-order-request';
 import { toQuoteView, useCheckoutQuote } from './use-checkout-quote';
 
 const FIELD_LABELS: Record<string, string> = {
+  email: 'Email',
   name: 'Full name',
   line1: 'Address line 1',
   line2: 'Address line 2',
@@ -32,8 +33,9 @@ const isCardField = (name: string): name is CardFieldName => name in CARD_FIELD_
 type Address = { name?: string; line1?: string; line2?: string; city?: string; region?: string; postalCode?: string; country?: string };
 
 /** Required-field checks only; formats, stock, totals and the card are the server's call. */
-function missingFields(form: FormData, needsRegion: boolean): Record<string, string> {
+function missingFields(form: FormData, needsRegion: boolean, guest: boolean): Record<string, string> {
   const errors: Record<string, string> = {};
+  if (guest && !String(form.get('email') ?? '').trim()) errors.email = 'Enter your email address';
   for (const name of ['name', 'line1', 'city', 'postalCode']) {
     if (!String(form.get(name) ?? '').trim()) errors[name] = `Enter your ${FIELD_LABELS[name]?.toLowerCase()}`;
   }
@@ -41,17 +43,20 @@ function missingFields(form: FormData, needsRegion: boolean): Record<string, str
   return errors;
 }
 
+/** `guest`: no session; the form asks for an email first (the order's confirmation and lookup go by it). */
 export function CheckoutForm({
   initialQuote,
   countries,
   defaultName,
   processorUrl,
+  guest = false,
 }: {
   initialQuote: QuoteView;
   countries: CountryOption[];
   defaultName: string;
   /** The payment processor's origin: the card fields tokenise there (components/checkout/card-fields.tsx). */
   processorUrl: string;
+  guest?: boolean;
 }) {
   const router = useRouter();
   const base = useId();
@@ -149,7 +154,7 @@ export function CheckoutForm({
     event.preventDefault();
     if (pending) return;
     const form = new FormData(event.currentTarget);
-    const missing = missingFields(form, Boolean(rule?.regions));
+    const missing = missingFields(form, Boolean(rule?.regions), guest);
     setStockProblem(false);
     if (Object.keys(missing).length > 0) return show(missing);
 
@@ -163,6 +168,7 @@ export function CheckoutForm({
       attemptToken.current = tokenised.token;
     }
     const body = {
+      ...(guest ? { email: form.get('email') } : {}),
       shippingAddress: {
         name: form.get('name'),
         line1: form.get('line1'),
@@ -192,6 +198,22 @@ export function CheckoutForm({
             </p>
           ) : null}
         </ErrorSummary>
+
+        {guest ? (
+          <fieldset className={styles.fieldset}>
+            <legend>Contact</legend>
+            <FormField
+              id={id('email')}
+              name="email"
+              type="email"
+              label="Email"
+              autoComplete="email"
+              maxLength={254}
+              hint="Your confirmation and a link to your order go here."
+              error={errors.email}
+            />
+          </fieldset>
+        ) : null}
 
         <fieldset className={styles.fieldset}>
           <legend>Shipping address</legend>

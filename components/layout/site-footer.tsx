@@ -1,8 +1,13 @@
+import Link from 'next/link';
+
 export function SiteFooter() {
   return (
     <footer className="site-footer">
       <div className="container">
         <p>Trail &amp; Table demo storefront. Prices in US dollars. Demo data only: nothing ships.</p>
+        <p>
+          <Link href="/orders/lookup">Find an order</Link> you placed without an account.
+        </p>
       </div>
     </footer>
   );

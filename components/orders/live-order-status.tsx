@@ -15,7 +15,8 @@ import styles from './orders.module.css';
 const POLL_MS = 4_000;
 const FINAL: readonly OrderStatus[] = ['CANCELLED', 'RETURNED'];
 
-export function LiveOrderStatus({ orderId, initialStatus }: { orderId: string; initialStatus: OrderStatus }) {
+/** `accessToken`: the email link's token, when that is how this page was opened (a guest without the cookie). */
+export function LiveOrderStatus({ orderId, initialStatus, accessToken }: { orderId: string; initialStatus: OrderStatus; accessToken?: string }) {
   const router = useRouter();
   const [status, setStatus] = useState(initialStatus);
   const rendered = useRef(initialStatus);
@@ -31,6 +32,7 @@ export function LiveOrderStatus({ orderId, initialStatus }: { orderId: string; i
   useEffect(() => {
     if (final) return;
     const base = `/api/orders/${encodeURIComponent(orderId)}`;
+    const access = accessToken ? `?${new URLSearchParams({ access: accessToken })}` : '';
     let stopped = false;
     let poll: ReturnType<typeof setInterval> | undefined;
     const seen = (next: OrderStatus) => {
@@ -43,14 +45,14 @@ export function LiveOrderStatus({ orderId, initialStatus }: { orderId: string; i
     const startPolling = () => {
       if (poll || stopped) return;
       poll = setInterval(async () => {
-        const res = await apiRequest<{ order: { status: OrderStatus } }>(base);
+        const res = await apiRequest<{ order: { status: OrderStatus } }>(`${base}${access}`);
         if (res.ok && !stopped) seen(res.data.order.status);
       }, POLL_MS);
     };
     let source: EventSource | undefined;
     if (typeof EventSource === 'undefined') startPolling();
     else {
-      source = new EventSource(`${base}/events`);
+      source = new EventSource(`${base}/events${access}`);
       source.addEventListener('status', (event) => {
         try {
           seen((JSON.parse((event as MessageEvent<string>).data) as { status: OrderStatus }).status);
@@ -68,7 +70,7 @@ export function LiveOrderStatus({ orderId, initialStatus }: { orderId: string; i
       source?.close();
       if (poll) clearInterval(poll);
     };
-  }, [orderId, router, final]);
+  }, [orderId, router, final, accessToken]);
 
   return (
     <p className={styles.meta} role="status" aria-live="polite">

@@ -52,6 +52,7 @@ export function quoteForCart(cart: Cart, input: QuoteInput): CheckoutQuote {
   };
 }
 
-export async function quoteCheckout(userId: string, input: QuoteInput): Promise<CheckoutQuote> {
-  return quoteForCart(await getCart({ kind: 'user', userId }), input);
+/** The review for the cart's owner: a signed-in shopper's cart, or a guest's (server/cart currentCartOwner). */
+export async function quoteCheckout(owner: Parameters<typeof getCart>[0], input: QuoteInput): Promise<CheckoutQuote> {
+  return quoteForCart(await getCart(owner), input);
 }

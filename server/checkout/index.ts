@@ -2,6 +2,7 @@ import 'server-only';
 
 export { quoteCheckout, quoteQuerySchema } from './checkout-quote';
 // Public entry of the checkout domain: placing an order, the review quote, and the tables the UI shows.
+export { guestEmailSchema } from './guest-checkout';
 export { placeOrder } from './place-order';
 export { COUNTRIES, COUNTRY_CODES } from './regions';
 export { FREE_SHIPPING_THRESHOLD } from './shipping-methods';

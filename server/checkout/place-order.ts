@@ -3,7 +3,7 @@ import { withRetry } from '../db';
 import { AppError } from '../errors';
 import { newOrderId, toOrder } from '../orders';
 import { getPaymentProvider, type PaymentProvider } from '../payments';
-import { parseCheckoutRequest } from './checkout-request';
+import { type CheckoutCustomer, parseCheckoutRequest } from './checkout-request';
 import { contentionPolicy, PASS_POLICY, TransactionRetry } from './checkout-retry';
 import { buildIdempotencyRecord, buildOrderRecord } from './order-record';
 import { commitOrderTransaction, isOutcomeUnknown } from './order-transaction';
@@ -23,10 +23,11 @@ import { reviewedTotalMismatch } from './reviewed-total';
 //   4. reserve, in one go    order-record.ts, order-transaction.ts   stock, order, key, cart
 //   retry                    checkout-retry.ts        which cancellations retry, and how long to pause
 
-export type PlaceOrderInput = {
-  userId: string;
-  /** The shopper's verified email (the session's): order mail goes there and operations find the order by it. */
-  email?: string;
+/**
+ * A shopper (`userId`, and `email`: the session's verified email; order mail goes there and operations find the
+ * order by it) or a guest (`guestCartId` from the signed cart cookie; the email is the body's `email`).
+ */
+export type PlaceOrderInput = CheckoutCustomer & {
   idempotencyKey: string | null | undefined;
   body: unknown;
   provider?: PaymentProvider;

@@ -1,8 +1,9 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { guestOrderLink } from '../guest-orders';
 import { notifyOrderStatus } from '../notifications';
 import { errorText, logger } from '../observability';
-import { type OrderRecord, toOrder } from '../orders';
+import { isGuestOwner, type OrderRecord, toOrder } from '../orders';
 import { publishToWarehouse } from './publish';
 
 // The orders-stream hook of the order lifecycle: a change of status that the warehouse must act on goes to the
@@ -17,7 +18,9 @@ export async function handleOrderChange(newImage: OrderRecord, oldImage?: OrderR
   if (newImage.status === 'PLACED') await publishToWarehouse({ event: 'order.placed', orderId, userId });
   if (newImage.status === 'RETURN_REQUESTED') await publishToWarehouse({ event: 'return.requested', orderId, userId });
   try {
-    await notifyOrderStatus(toOrder(newImage));
+    // A guest's mail links to the order with a signed, expiring link: they have no account to sign in to.
+    const orderLink = isGuestOwner(userId) ? await guestOrderLink({ orderId, owner: userId }) : undefined;
+    await notifyOrderStatus(toOrder(newImage), { orderLink });
   } catch (err) {
     // An image that is not a whole order (a hand-written item, a future shape) gets no mail, and never stalls the stream.
     logger.warn('order email skipped', { component: 'notifications', orderId, err: errorText(err) });
@@ -33,6 +36,9 @@ type StreamRecordShape = {
 export async function handleOrderStreamRecords(records: readonly StreamRecordShape[]): Promise<void> {
   for (const r of records) {
     if ((r.eventName !== 'INSERT' && r.eventName !== 'MODIFY') || !r.dynamodb?.NewImage) continue;
+    // A guest order moved into an account at sign-in (server/orders/claim-guest-orders.ts) is inserted again under the
+    // account's key: the same order, already queued to the warehouse and mailed. Its later changes are MODIFYs.
+    if (r.eventName === 'INSERT' && r.dynamodb.NewImage.claimedFrom) continue;
     let image: OrderRecord;
     try {
       image = unmarshall(r.dynamodb.NewImage) as OrderRecord;

@@ -1,5 +1,6 @@
 import {
   AdminConfirmSignUpCommand,
+  AdminUpdateUserAttributesCommand,
   ConfirmForgotPasswordCommand,
   ConfirmSignUpCommand,
   ForgotPasswordCommand,
@@ -61,6 +62,20 @@ export async function registerAccount(input: { email: string; password: string; 
   // Against the real pool the shopper types the emailed code (confirmAccount).
   if (local) {
     await call('confirm', () => cognitoClient().send(new AdminConfirmSignUpCommand({ UserPoolId: userPoolId, Username: input.email })));
+    // The emailed code would also have verified the email (AutoVerifiedAttributes), which guest-order claims need.
+    await call('confirm', () =>
+      cognitoClient().send(
+        new AdminUpdateUserAttributesCommand({
+          UserPoolId: userPoolId,
+          Username: input.email,
+          // Cognito wants the email beside its verified flag.
+          UserAttributes: [
+            { Name: 'email', Value: input.email },
+            { Name: 'email_verified', Value: 'true' },
+          ],
+        }),
+      ),
+    );
     return 'CONFIRMED';
   }
   return 'CONFIRMATION_REQUIRED';
@@ -145,10 +160,10 @@ export async function resetPassword(input: { email: string; code: string; passwo
   );
 }
 
-/** Email and name from the user's attributes. Call only with an access token already verified. */
-export async function fetchUserAttributes(accessToken: string): Promise<{ email: string; name: string }> {
+/** Email, name and whether the email is verified, from the user's attributes. Call only with an access token already verified. */
+export async function fetchUserAttributes(accessToken: string): Promise<{ email: string; name: string; emailVerified: boolean }> {
   const result = await call('get-user', () => cognitoClient().send(new GetUserCommand({ AccessToken: accessToken })));
   const attrs = new Map((result.UserAttributes ?? []).map((a) => [a.Name ?? '', a.Value ?? '']));
   const email = attrs.get('email') ?? '';
-  return { email, name: attrs.get('name') || email.split('@')[0] || 'Shopper' };
+  return { email, name: attrs.get('name') || email.split('@')[0] || 'Shopper', emailVerified: attrs.get('email_verified') === 'true' };
 }

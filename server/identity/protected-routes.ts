@@ -2,14 +2,22 @@
 // and server/ entry behind these paths checks the user again (ADR 0004).
 import { isUnderPath, normaliseRoutePath } from '../http/route-paths';
 
-const PROTECTED_PAGES = ['/checkout', '/orders', '/admin'];
-const PROTECTED_APIS = ['/api/checkout', '/api/orders', '/api/admin', '/api/me'];
+const PROTECTED_PAGES = ['/orders', '/admin'];
+const PROTECTED_APIS = ['/api/orders', '/api/admin', '/api/me'];
+
+// Guest checkout (docs/checkout.md): these pass without a session, and their handlers decide — a guest cart and
+// email at checkout; an order's cookie, email link or lookup for one order. The order list, returns and the rest
+// of /orders and /api/orders stay signed-in only.
+const GUEST_PAGE = /^\/orders\/(lookup|[^/]+)$/;
+const GUEST_API = /^\/api\/orders\/(lookup|[^/]+(\/(events|cancel))?)$/;
 
 /** 'page' → redirect to sign-in; 'api' → 401 JSON; null → public. */
 export function protectedRouteKind(pathname: string): 'page' | 'api' | null {
   const path = normaliseRoutePath(pathname);
+  if (GUEST_API.test(path)) return null;
   if (PROTECTED_APIS.some((p) => isUnderPath(path, p))) return 'api';
   if (isUnderPath(path, '/api')) return null;
+  if (GUEST_PAGE.test(path)) return null;
   if (PROTECTED_PAGES.some((p) => isUnderPath(path, p))) return 'page';
   return null;
 }

@@ -2,11 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { protectedRouteKind, signInRedirectPath } from './protected-routes';
 
 describe('routes middleware protects', () => {
-  it('redirects pages for checkout, orders and admin, including nested and disguised paths', () => {
+  it('redirects pages for the order list and admin, including nested and disguised paths', () => {
     for (const path of [
-      '/checkout',
       '/orders',
-      '/orders/o-1',
+      '/orders/o-1/returns',
       '/admin',
       '/admin/flags',
       '/admin/orders',
@@ -23,14 +22,32 @@ describe('routes middleware protects', () => {
     for (const path of [
       '/api/me',
       '/api/orders',
-      '/api/orders/o-1',
-      '/api/checkout',
+      '/api/orders/',
+      '/api/%6Frders',
+      '/api/orders/o-1/returns',
+      '/api/orders/o-1/events/x',
       '/api/admin/flags/x/history',
       '/api/admin/orders',
       '/api/admin/orders/ord_1/refund',
       '/api/admin/dead-letters/redrive',
     ]) {
       expect(protectedRouteKind(path), path).toBe('api');
+    }
+  });
+
+  it('lets guests reach checkout and one order, whose handlers check the cookie, link or session themselves', () => {
+    for (const path of [
+      '/checkout',
+      '/orders/o-1',
+      '/orders/lookup',
+      '/api/checkout',
+      '/api/checkout/quote',
+      '/api/orders/lookup',
+      '/api/orders/o-1',
+      '/api/orders/o-1/events',
+      '/api/orders/o-1/cancel',
+    ]) {
+      expect(protectedRouteKind(path), path).toBeNull();
     }
   });
 

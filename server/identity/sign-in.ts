@@ -12,7 +12,12 @@ import { verifyAccessToken } from './verify-access-token';
 // Email + password → a verified user and the cookies that carry the session. The route adds the HTTP parts.
 
 /** `address` is the caller's bucket for rate limits (server/http/client-address.ts). */
-export async function signInWithPassword(input: { email: string; password: string; address: string }): Promise<{ user: SessionUser; cookies: CookieToSet[] }> {
+/** `emailVerified`: Cognito's `email_verified`, which guest-order claims require (server/orders claim-guest-orders.ts). */
+export async function signInWithPassword(input: {
+  email: string;
+  password: string;
+  address: string;
+}): Promise<{ user: SessionUser; cookies: CookieToSet[]; emailVerified: boolean }> {
   const settings = requireSettings();
   const tokens = await limitedSignIn(input, () => authenticateWithPassword({ email: input.email, password: input.password }));
 
@@ -36,5 +41,5 @@ export async function signInWithPassword(input: { email: string; password: strin
     },
     SITE_URL,
   );
-  return { user, cookies };
+  return { user, cookies, emailVerified: attrs.emailVerified };
 }

@@ -14,7 +14,8 @@ const EMAIL_FOR_STATUS: Partial<Record<OrderStatus, OrderEmailEvent>> = {
   RETURNED: 'refunded',
 };
 
-export async function notifyOrderStatus(order: Order): Promise<EmailOutcome | 'none'> {
+/** `orderLink`: where the mail sends a guest to see the order (a signed link, server/guest-orders). */
+export async function notifyOrderStatus(order: Order, options: { orderLink?: string } = {}): Promise<EmailOutcome | 'none'> {
   const event = EMAIL_FOR_STATUS[order.status];
-  return event ? sendOrderEmail(order, event) : 'none';
+  return event ? sendOrderEmail(order, event, options) : 'none';
 }

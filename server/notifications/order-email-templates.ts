@@ -6,7 +6,7 @@ import type { Order } from '../orders';
 
 export type OrderEmailEvent = 'confirmation' | 'shipped' | 'cancelled' | 'return-received' | 'refunded';
 
-type Block = { kind: 'heading' | 'paragraph'; text: string } | { kind: 'lines'; rows: [string, string][] };
+type Block = { kind: 'heading' | 'paragraph'; text: string } | { kind: 'lines'; rows: [string, string][] } | { kind: 'link'; text: string; href: string };
 type Template = { subject: string; blocks: Block[] };
 
 function lines(order: Order): Block {
@@ -28,7 +28,14 @@ function address(order: Order): string {
   return [a.name, a.line1, a.line2, `${a.city}, ${a.region} ${a.postalCode}`, a.country].filter(Boolean).join(', ');
 }
 
-export function orderEmailTemplate(event: OrderEmailEvent, order: Order): Template {
+/** Every template, with a guest's signed order link added at the end when there is one. */
+export function orderEmailTemplate(event: OrderEmailEvent, order: Order, options: { orderLink?: string } = {}): Template {
+  const template = baseTemplate(event, order);
+  if (!options.orderLink) return template;
+  return { ...template, blocks: [...template.blocks, { kind: 'link', text: `View order ${order.id}`, href: options.orderLink }] };
+}
+
+function baseTemplate(event: OrderEmailEvent, order: Order): Template {
   const id = order.id;
   switch (event) {
     case 'confirmation':
@@ -85,9 +92,12 @@ export function renderEmail(t: Template): { subject: string; html: string; text:
     .map((b) => {
       if (b.kind === 'lines')
         return `<table>${b.rows.map(([l, r]) => `<tr><td>${escapeHtml(l)}</td><td style="text-align:right">${escapeHtml(r)}</td></tr>`).join('')}</table>`;
+      if (b.kind === 'link') return `<p><a href="${escapeHtml(b.href)}">${escapeHtml(b.text)}</a></p>`;
       return b.kind === 'heading' ? `<h1>${escapeHtml(b.text)}</h1>` : `<p>${escapeHtml(b.text)}</p>`;
     })
     .join('\n');
-  const text = t.blocks.map((b) => (b.kind === 'lines' ? b.rows.map(([l, r]) => `${l}: ${r}`).join('\n') : b.text)).join('\n\n');
+  const text = t.blocks
+    .map((b) => (b.kind === 'lines' ? b.rows.map(([l, r]) => `${l}: ${r}`).join('\n') : b.kind === 'link' ? `${b.text}: ${b.href}` : b.text))
+    .join('\n\n');
   return { subject: t.subject, html: `<!doctype html><html><body>${html}</body></html>`, text };
 }

@@ -40,3 +40,13 @@ describe('order email templates', () => {
     expect(shipped.text).toContain('Total: $60.12');
   });
 });
+
+describe('the guest order link in emails', () => {
+  it('ends the mail with the link, escaped in HTML and plain in text, and leaves it out without one', () => {
+    const href = 'http://127.0.0.1:3000/orders/ord_1?access=a.b.c&x="y"';
+    const withLink = renderEmail(orderEmailTemplate('confirmation', order, { orderLink: href }));
+    expect(withLink.html).toContain(`<a href="http://127.0.0.1:3000/orders/ord_1?access=a.b.c&#38;x=&#34;y&#34;">View order ${order.id}</a>`);
+    expect(withLink.text.endsWith(`View order ${order.id}: ${href}`)).toBe(true);
+    expect(renderEmail(orderEmailTemplate('confirmation', order)).text).not.toContain('View order');
+  });
+});

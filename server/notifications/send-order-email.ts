@@ -17,7 +17,7 @@ const log = logger.child({ component: 'notifications' });
 
 export type EmailOutcome = 'sent' | 'already-sent' | 'no-recipient' | 'failed';
 
-export async function sendOrderEmail(order: Order, event: OrderEmailEvent): Promise<EmailOutcome> {
+export async function sendOrderEmail(order: Order, event: OrderEmailEvent, options: { orderLink?: string } = {}): Promise<EmailOutcome> {
   if (!order.email) return 'no-recipient';
   const key = { orderId: order.id, event };
   try {
@@ -33,7 +33,7 @@ export async function sendOrderEmail(order: Order, event: OrderEmailEvent): Prom
     log.error('email marker could not be written; not sent', { orderId: order.id, event, err: errorText(err) });
     return 'failed';
   }
-  const mail = renderEmail(orderEmailTemplate(event, order));
+  const mail = renderEmail(orderEmailTemplate(event, order, options));
   try {
     await withRetry(
       () =>

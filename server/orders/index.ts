@@ -3,6 +3,8 @@ import { readOrderRecordById } from './order-store';
 import type { Order } from './order-types';
 import { toOrder } from './to-order';
 
+export { claimGuestOrders } from './claim-guest-orders';
+export { GUEST_OWNER_PATTERN, guestOrderOwner, isGuestOwner } from './guest-owner';
 export { newOrderId } from './order-id';
 export { acceptOrder, cancelOrder, deliverOrder, receiveReturn, refundOrder, requestReturn, shipOrder } from './order-lifecycle';
 export { putOrderItem } from './order-store';
@@ -13,7 +15,7 @@ export type {
   OrderRecord,
   OrderStatus,
 } from './order-types';
-export { getOrder, listOrders } from './read-orders';
+export { findGuestOrder, getOrder, listOrders } from './read-orders';
 export { returnRequestSchema } from './return-request-schema';
 export { searchOrders } from './search-orders';
 export { toOrder } from './to-order';

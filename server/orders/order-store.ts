@@ -5,13 +5,36 @@ import type { TransactItem } from '../db';
 import { ORDER_INDEXES, tableName } from '../db/tables';
 import { decodeCursor, encodeCursor } from '../pagination/cursor';
 import { ORDER_ID_PATTERN } from './order-id';
-import type { OrderRecord } from './order-types';
+import type { MovedOrderMarker, OrderRecord } from './order-types';
 
 /** GetItem by (caller, id): another shopper's order id is simply not found under the caller's key. */
 export async function readOrderRecord(userId: string, orderId: string): Promise<OrderRecord | null> {
   if (!ORDER_ID_PATTERN.test(orderId)) return null;
+  return readOrderRecordAt(userId, orderId);
+}
+
+/**
+ * The item at (userId, orderId), following a claimed guest order to the account it moved to (claim-guest-orders.ts):
+ * a reader that holds the guest key — the warehouse's queued message, an idempotent replay, the guest's own cookie —
+ * finds the order where it now lives. Only guest partitions hold such markers, so a shopper's key never leads
+ * anywhere else. No id check: the guest lookup does the same read for a malformed id as for a wrong email.
+ */
+export async function readOrderRecordAt(userId: string, orderId: string): Promise<OrderRecord | null> {
+  const item = await getOrderItem(userId, orderId);
+  if (item && isMovedOrder(item)) {
+    const moved = await getOrderItem(item.movedTo, orderId);
+    return moved && !isMovedOrder(moved) ? moved : null;
+  }
+  return item;
+}
+
+async function getOrderItem(userId: string, orderId: string): Promise<OrderRecord | MovedOrderMarker | null> {
   const out = await dynamoDoc().send(new GetCommand({ TableName: tableName('orders'), Key: { userId, orderId }, ConsistentRead: true }));
-  return (out.Item as OrderRecord | undefined) ?? null;
+  return (out.Item as OrderRecord | MovedOrderMarker | undefined) ?? null;
+}
+
+export function isMovedOrder(item: OrderRecord | MovedOrderMarker): item is MovedOrderMarker {
+  return typeof (item as MovedOrderMarker).movedTo === 'string';
 }
 
 // The cursor is the last order id of the page; it carries no user id, because the Query key is always the caller.
@@ -69,6 +92,7 @@ export async function readOrderRecordById(orderId: string): Promise<OrderRecord 
       Limit: 1,
     }),
   );
+  // A claimed guest order is listed twice for a while (its marker and the account's copy): either key leads to it.
   const userId = (out.Items?.[0] as { userId?: string } | undefined)?.userId;
   return userId ? readOrderRecord(userId, orderId) : null;
 }

@@ -102,4 +102,13 @@ export type OrderRecord = Omit<Order, 'id' | 'payment' | 'email' | 'discount' | 
   paymentAmounts?: PaymentAmounts;
   /** Set when a received return is marked damaged (nothing restocked). */
   returnDamaged?: boolean;
+  /** On an order moved from a guest partition into an account (claim-guest-orders.ts): the guest key, and when. */
+  claimedFrom?: string;
+  claimedAt?: string;
 };
+
+/**
+ * What a claimed guest order leaves at its guest key (claim-guest-orders.ts): only keys and where it went. It has no
+ * status, email or items, so the byEmail and byStatus indexes drop it; byOrderId still lists it, and readers follow it.
+ */
+export type MovedOrderMarker = { userId: string; orderId: string; movedTo: string; movedAt: string };

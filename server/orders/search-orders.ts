@@ -42,7 +42,12 @@ export async function searchOrders(query: OrderSearch): Promise<{ items: OrderSe
     names['#status'] = 'status';
     values[':status'] = query.status;
   }
-  const filter = query.status && index !== ORDER_INDEXES.byStatus ? '#status = :status' : undefined;
+  // The byOrderId index and a Scan also see the markers claimed guest orders leave behind (MovedOrderMarker).
+  const filters = [
+    ...(query.status && index !== ORDER_INDEXES.byStatus ? ['#status = :status'] : []),
+    ...(index === ORDER_INDEXES.byOrderId || !index ? ['attribute_not_exists(movedTo)'] : []),
+  ];
+  const filter = filters.length > 0 ? filters.join(' AND ') : undefined;
   let start = query.cursor ? decodeCursor(query.cursor, cursorSchema).k : undefined;
   const records: OrderRecord[] = [];
   // limit + 1 so nextCursor is null exactly on the last page; a filter can empty a page, so keep reading.

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/account/sign-in-form';
 import { getSessionUser, safeNextPath } from '@/server/identity';
@@ -15,6 +16,9 @@ export default async function SignInPage({ searchParams }: Props) {
     <section aria-labelledby="sign-in-title">
       <h1 id="sign-in-title">Sign in</h1>
       <SignInForm next={next} />
+      <p>
+        Bought without an account? <Link href="/orders/lookup">Find your order</Link>
+      </p>
     </section>
   );
 }

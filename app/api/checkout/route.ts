@@ -1,20 +1,35 @@
 import { z } from 'zod';
+import { currentCartOwner } from '@/server/cart';
 import { placeOrder } from '@/server/checkout';
+import { AppError } from '@/server/errors';
+import { grantGuestOrder } from '@/server/guest-orders';
 import { parseJsonBody, route } from '@/server/http/respond';
-import { assertSameOrigin, requireUser } from '@/server/identity';
+import { assertSameOrigin, getSessionUser } from '@/server/identity';
 import { recordInteractionAfterResponse } from '@/server/interactions';
+import { guestOrderOwner } from '@/server/orders';
 
 export const dynamic = 'force-dynamic';
 
-// Origin first (a forged cross-site POST learns nothing, not even whether a session exists), then the session.
+// Origin first (a forged cross-site POST learns nothing, not even whether a session exists), then who is buying: the
+// signed-in shopper, or a guest with a cart cookie and an `email` in the body (docs/checkout.md "Guest checkout").
 export const POST = route(async (req) => {
   assertSameOrigin(req);
-  const user = await requireUser();
+  const user = await getSessionUser();
   const body = await parseJsonBody(req, z.unknown());
-  const { order, replayed } = await placeOrder({ userId: user.id, email: user.email, idempotencyKey: req.headers.get('idempotency-key'), body });
-  if (!replayed) {
-    for (const item of order.items) recordInteractionAfterResponse({ type: 'purchase', productId: item.productId, actor: { userId: user.id } });
+  const idempotencyKey = req.headers.get('idempotency-key');
+  const headers = { 'Cache-Control': 'private, no-store' };
+  if (user) {
+    const { order, replayed } = await placeOrder({ userId: user.id, email: user.email, idempotencyKey, body });
+    if (!replayed) {
+      for (const item of order.items) recordInteractionAfterResponse({ type: 'purchase', productId: item.productId, actor: { userId: user.id } });
+    }
+    // A replay answers exactly like the first response did (201 and the same order), flagged for clients that care.
+    return Response.json({ order }, { status: 201, headers: { ...headers, ...(replayed ? { 'Idempotent-Replayed': 'true' } : {}) } });
   }
-  // A replay answers exactly like the first response did (201 and the same order), flagged for clients that care.
-  return Response.json({ order }, { status: 201, headers: { 'Cache-Control': 'private, no-store', ...(replayed ? { 'Idempotent-Replayed': 'true' } : {}) } });
+  const owner = await currentCartOwner();
+  if (owner?.kind !== 'guest') throw new AppError('BAD_REQUEST', 'Your cart is empty.');
+  const { order, replayed } = await placeOrder({ guestCartId: owner.guestId, idempotencyKey, body });
+  // This browser may now read and cancel the order (a replay sets the same grant again).
+  await grantGuestOrder({ orderId: order.id, owner: guestOrderOwner(order.email) });
+  return Response.json({ order }, { status: 201, headers: { ...headers, ...(replayed ? { 'Idempotent-Replayed': 'true' } : {}) } });
 });

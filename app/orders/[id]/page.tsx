@@ -9,12 +9,13 @@ import { OrderTimeline } from '@/components/orders/order-timeline';
 import { OrderTracking } from '@/components/orders/order-tracking';
 import styles from '@/components/orders/orders.module.css';
 import { ReturnRequestForm } from '@/components/orders/return-request-form';
+import { resolveOrderAccess } from '@/server/guest-orders';
 import { getSessionUser } from '@/server/identity';
-import { getOrder, type Order } from '@/server/orders';
+import type { Order } from '@/server/orders';
 
 export const dynamic = 'force-dynamic';
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ placed?: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ placed?: string; access?: string }> };
 
 const RETURN_WINDOW_MS = 30 * 24 * 60 * 60 * 1000;
 
@@ -31,14 +32,20 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function OrderPage({ params, searchParams }: Props) {
   const { id } = await params;
+  const query = await searchParams;
   const user = await getSessionUser();
-  if (!user) redirect(`/sign-in?${new URLSearchParams({ next: `/orders/${id}` })}`);
-  // Read by (caller, id): someone else's order is a plain 404, never a hint that it exists.
-  const order = await getOrder(user.id, id);
-  if (!order) notFound();
-  const placed = (await searchParams).placed === '1';
-  const cancellable = order.status === 'PLACED' || order.status === 'PROCESSING';
-  const returnBy = returnDeadline(order);
+  // The owner's order, or a guest's by its cookie or the email link (server/guest-orders): anyone else's is a plain
+  // 404, never a hint that it exists. Without a session or any guest credential, sign in as before.
+  const access = await resolveOrderAccess(id, { user, purpose: 'read', linkToken: query.access });
+  if (!access) {
+    if (!user && !query.access) redirect(`/sign-in?${new URLSearchParams({ next: `/orders/${id}` })}`);
+    notFound();
+  }
+  const { order, via } = access;
+  const placed = query.placed === '1';
+  // The email link only reads; cancelling takes the session or the guest cookie, and returns an account.
+  const cancellable = via !== 'guest-link' && (order.status === 'PLACED' || order.status === 'PROCESSING');
+  const returnBy = via === 'account' ? returnDeadline(order) : null;
 
   return (
     <>
@@ -53,7 +60,10 @@ export default async function OrderPage({ params, searchParams }: Props) {
         <h1>Order {order.id}</h1>
       )}
       {placed ? <h2>Order {order.id}</h2> : null}
-      <OrderDetail order={order} status={<LiveOrderStatus orderId={order.id} initialStatus={order.status} />} />
+      <OrderDetail
+        order={order}
+        status={<LiveOrderStatus orderId={order.id} initialStatus={order.status} accessToken={via === 'guest-link' ? query.access : undefined} />}
+      />
       <div className={styles.grid}>
         <OrderTracking fulfilment={order.fulfilment} />
       </div>
@@ -80,7 +90,15 @@ export default async function OrderPage({ params, searchParams }: Props) {
         />
       ) : null}
       <p style={{ marginTop: 24 }}>
-        <Link href="/orders">All your orders</Link>
+        {via === 'account' ? (
+          <Link href="/orders">All your orders</Link>
+        ) : (
+          <>
+            <Link href={`/sign-up?${new URLSearchParams({ next: '/orders' })}`}>Create an account</Link> or{' '}
+            <Link href={`/sign-in?${new URLSearchParams({ next: '/orders' })}`}>sign in</Link> with {order.email || 'your email'} to keep your orders together.{' '}
+            <Link href="/orders/lookup">Find another order</Link>
+          </>
+        )}
       </p>
     </>
   );

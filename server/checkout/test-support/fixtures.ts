@@ -94,3 +94,8 @@ export async function tokenise(card = '4242 4242 4242 4242'): Promise<string> {
   if (res.status !== 201) throw new Error(`sandbox tokenisation answered ${res.status}`);
   return ((await res.json()) as { id: string }).id;
 }
+
+/** A guest's checkout body: the shopper's, plus the email a guest gives (docs/checkout.md "Guest checkout"). */
+export function guestCheckoutBody(email: string, cardNumber?: string, extra: Record<string, unknown> = {}) {
+  return { ...checkoutBody(cardNumber, extra), email };
+}

@@ -16,7 +16,11 @@ export type InsertedImages = {
   unreadable: { eventId?: string; sequenceNumber?: string; error: string }[];
 };
 
-/** Only INSERT records: a MODIFY (status change) or REMOVE of an order is not a new sale. */
+/**
+ * Only INSERT records: a MODIFY (status change) or REMOVE of an order is not a new sale. Nor is the INSERT of a guest
+ * order moved into an account at sign-in (`claimedFrom`, server/orders/claim-guest-orders.ts): it was counted when
+ * it was placed.
+ */
 export function insertedNewImages(records: readonly StreamRecordLike[]): InsertedImages {
   const out: InsertedImages = { images: [], unreadable: [] };
   for (const record of records) {
@@ -27,6 +31,7 @@ export function insertedNewImages(records: readonly StreamRecordLike[]): Inserte
       out.unreadable.push({ eventId: record.eventID, sequenceNumber: record.dynamodb?.SequenceNumber, error: 'no NewImage' });
       continue;
     }
+    if (image.claimedFrom) continue;
     try {
       out.images.push(unmarshall(image));
     } catch (err) {

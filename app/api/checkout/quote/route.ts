@@ -1,12 +1,17 @@
+import { currentCartOwner } from '@/server/cart';
 import { quoteCheckout, quoteQuerySchema } from '@/server/checkout';
+import { AppError } from '@/server/errors';
 import { parseQuery, route } from '@/server/http/respond';
-import { requireUser } from '@/server/identity';
 
 export const dynamic = 'force-dynamic';
 
-/** The order review's totals for the address and method chosen so far: the same numbers POST /api/checkout charges. */
+/**
+ * The order review's totals for the address and method chosen so far: the same numbers POST /api/checkout charges.
+ * For the signed-in shopper's cart, or a guest's (its signed cookie); with neither there is nothing to review.
+ */
 export const GET = route(async (req) => {
-  const user = await requireUser();
+  const owner = await currentCartOwner();
+  if (!owner) throw new AppError('UNAUTHENTICATED', 'Sign in, or add something to your cart, to see a checkout quote.');
   const query = parseQuery(req, quoteQuerySchema);
-  return Response.json(await quoteCheckout(user.id, query), { headers: { 'Cache-Control': 'private, no-store' } });
+  return Response.json(await quoteCheckout(owner, query), { headers: { 'Cache-Control': 'private, no-store' } });
 });

@@ -1,16 +1,14 @@
-import { AppError } from '@/server/errors';
+import { requireOrderAccess } from '@/server/guest-orders';
 import { route } from '@/server/http/respond';
-import { requireUser } from '@/server/identity';
-import { getOrder } from '@/server/orders';
 
 export const dynamic = 'force-dynamic';
 
 type Ctx = { params: Promise<{ id: string }> };
 
-// Read by (caller, id): someone else's order is indistinguishable from one that does not exist.
-export const GET = route<Ctx>(async (_req, ctx) => {
-  const user = await requireUser();
-  const order = await getOrder(user.id, (await ctx.params).id);
-  if (!order) throw new AppError('NOT_FOUND', 'There is no such order in your account.');
+// The owner's order (read by (caller, id)), or a guest's through its cookie or the email link's `access` token.
+// Anyone else's order is indistinguishable from one that does not exist (server/guest-orders order-access.ts).
+export const GET = route<Ctx>(async (req, ctx) => {
+  const linkToken = new URL(req.url).searchParams.get('access');
+  const { order } = await requireOrderAccess((await ctx.params).id, { purpose: 'read', linkToken });
   return Response.json({ order }, { headers: { 'Cache-Control': 'private, no-store' } });
 });

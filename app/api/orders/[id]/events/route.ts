@@ -1,5 +1,5 @@
+import { requireOrderAccess } from '@/server/guest-orders';
 import { route } from '@/server/http/respond';
-import { requireUser } from '@/server/identity';
 import { watchOrderStatus } from '@/server/orders';
 
 export const dynamic = 'force-dynamic';
@@ -10,12 +10,14 @@ type Ctx = { params: Promise<{ id: string }> };
 const STREAM_MS = 5 * 60_000;
 const HEARTBEAT_MS = 15_000;
 
-// Server-sent events: `status` with { status, at } now and at every change, for the order's owner only. The first
-// read happens before the response starts, so someone else's order is an ordinary 404 JSON error.
+// Server-sent events: `status` with { status, at } now and at every change, for whoever may read the order (its
+// owner, or a guest by cookie or email link). The first read happens before the response starts, so someone else's
+// order is an ordinary 404 JSON error.
 export const GET = route<Ctx>(async (req, ctx) => {
-  const user = await requireUser();
+  const linkToken = new URL(req.url).searchParams.get('access');
+  const { order, ownerId } = await requireOrderAccess((await ctx.params).id, { purpose: 'read', linkToken });
   const stop = new AbortController();
-  const watch = watchOrderStatus((await ctx.params).id, user.id, AbortSignal.any([stop.signal, req.signal]));
+  const watch = watchOrderStatus(order.id, ownerId, AbortSignal.any([stop.signal, req.signal]));
   const first = await watch.next();
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
