@@ -5,16 +5,9 @@ import 'server-only';
 // leave (docs/privacy.md).
 
 export { changeAccountPassword, onSignedUp, onSignUpConfirmed } from './account-lifecycle';
-export { type AccountView, getAccount, updateAccount } from './account-profile';
+export { getAccount, updateAccount } from './account-profile';
 export { accountPatchBody, signUpWithConsentBody } from './account-schemas';
 export { addAddress, deleteAddress, getAddress, listAddresses, updateAddress } from './address-book';
 export { addressPatchBody, newAddressBody, type SavedAddress } from './address-schema';
 export { deleteAccount } from './delete-account';
-export {
-  type ConsentingCustomer,
-  type ConsentSource,
-  getMarketingConsent,
-  listConsentingCustomers,
-  type MarketingConsent,
-  setMarketingConsent,
-} from './marketing-consent';
+export { getMarketingConsent, listConsentingCustomers, setMarketingConsent } from './marketing-consent';

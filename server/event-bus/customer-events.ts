@@ -7,7 +7,6 @@ export type CustomerConsentChanged = {
   data: { userId: string; granted: boolean; source: string; at: string };
 };
 export type CustomerEvent = CustomerSignedUp | CustomerConsentChanged;
-export type CustomerEventType = CustomerEvent['type'];
 
 /** What goes on the wire: the event plus an id and the time it was published. */
 export type CustomerEventEnvelope = CustomerEvent & { id: string; version: 1; occurredAt: string };
