@@ -93,6 +93,11 @@ const schema = z.object({
   STRIPE_SECRET_KEY: optionalString,
   STRIPE_WEBHOOK_SECRET: optionalString,
   STRIPE_API_URL: optionalUrl,
+  // Customer events (customer.signed-up, customer.consent-changed) go to one SNS topic (ADR 00NN). Locally fauxqs
+  // answers SNS on its SQS port and the stack subscribes a log queue to the topic, so tests read what was published.
+  SNS_ENDPOINT: optionalUrl,
+  CUSTOMER_EVENTS_TOPIC_ARN: optionalString,
+  CUSTOMER_EVENTS_LOG_QUEUE_URL: optionalString,
   LOG_LEVEL: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional()),
 });
 

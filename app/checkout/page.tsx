@@ -4,6 +4,7 @@ import { FreeShippingNote } from '@/components/cart/free-shipping-note';
 import { CheckoutForm } from '@/components/checkout/checkout-form';
 import type { CountryOption, QuoteView } from '@/components/checkout/checkout-types';
 import { currentCartOwner } from '@/server/cart';
+import { listAddresses } from '@/server/account';
 import { COUNTRIES, COUNTRY_CODES, FREE_SHIPPING_THRESHOLD, quoteCheckout } from '@/server/checkout';
 import { getSessionUser } from '@/server/identity';
 import { paymentFieldsOrigin } from '@/server/payments';
@@ -62,7 +63,14 @@ export default async function CheckoutPage() {
         </p>
       )}
       <FreeShippingNote subtotal={quote.cart.subtotal} threshold={FREE_SHIPPING_THRESHOLD} />
-      <CheckoutForm initialQuote={initialQuote} countries={countries} defaultName={user?.name ?? ''} guest={!user} processorUrl={paymentFieldsOrigin()} />
+      <CheckoutForm
+        initialQuote={initialQuote}
+        countries={countries}
+        defaultName={user?.name ?? ''}
+        guest={!user}
+        processorUrl={paymentFieldsOrigin()}
+        savedAddresses={user ? await listAddresses(user.id) : []}
+      />
     </>
   );
 }

@@ -15,6 +15,7 @@ import { newIdempotencyKey } from './idempotency-key';
 import { OrderReview } from './order-review';
 import { parkAttempt, takeReturningAttempt } from './payment-challenge';
 import { placeOrderRequest } from './place-order-request';
+import { defaultSavedAddress, SaveAddressOption, type SavedAddress, SavedAddressPicker, saveAddressIfAsked } from './saved-addresses';
 import { toQuoteView, useCheckoutQuote } from './use-checkout-quote';
 
 const FIELD_LABELS: Record<string, string> = {
@@ -50,6 +51,7 @@ export function CheckoutForm({
   defaultName,
   processorUrl,
   guest = false,
+  savedAddresses = [],
 }: {
   initialQuote: QuoteView;
   countries: CountryOption[];
@@ -57,14 +59,23 @@ export function CheckoutForm({
   /** The payment processor's origin: the card fields tokenise there (components/checkout/card-fields.tsx). */
   processorUrl: string;
   guest?: boolean;
+  /** The signed-in shopper's address book (saved-addresses.tsx); the default fills the fields. */
+  savedAddresses?: SavedAddress[];
 }) {
   const router = useRouter();
   const base = useId();
   const id = (name: string) => `${base}-${name}`;
-  const [country, setCountry] = useState(countries[0]?.code ?? 'US');
-  const [region, setRegion] = useState('');
+  const [picked, setPicked] = useState(defaultSavedAddress(savedAddresses));
+  const [country, setCountry] = useState(picked?.country ?? countries[0]?.code ?? 'US');
+  const [region, setRegion] = useState(picked?.region ?? '');
   const [shippingMethod, setShippingMethod] = useState('standard');
-  const [postalCode, setPostalCode] = useState('');
+  const [postalCode, setPostalCode] = useState(picked?.postalCode ?? '');
+  function pick(address: SavedAddress | undefined) {
+    setPicked(address);
+    setCountry(address?.country ?? countries[0]?.code ?? 'US');
+    setRegion(address?.region ?? '');
+    setPostalCode(address?.postalCode ?? '');
+  }
   const rule = countries.find((c) => c.code === country) ?? countries[0];
   // The quote checks a US state against its ZIP code, so it gets the ZIP once it is complete (not every keystroke).
   const quotedPostalCode = country === 'US' && /^\d{5}(-\d{4})?$/.test(postalCode.trim()) ? postalCode.trim() : '';
@@ -99,10 +110,11 @@ export function CheckoutForm({
   }
 
   /** Sends one attempt; on 3-D Secure, parks it and leaves for the issuer's challenge (payment-challenge.ts). */
-  async function submit(body: Record<string, unknown>, key: string) {
+  async function submit(body: Record<string, unknown>, key: string, form?: FormData) {
     setPending(true);
     const answer = await placeOrderRequest(body, key);
     if (answer.ok) {
+      if (form) await saveAddressIfAsked(form, body.shippingAddress as Record<string, unknown>);
       announceCartChange(0);
       router.push(`/orders/${encodeURIComponent(answer.orderId)}?placed=1`);
       return;
@@ -185,7 +197,7 @@ export function CheckoutForm({
       expectedTotal: quote.totals?.total,
     };
     attemptKey.current ??= newIdempotencyKey();
-    await submit(body, attemptKey.current);
+    await submit(body, attemptKey.current, form);
   }
 
   return (
@@ -215,15 +227,17 @@ export function CheckoutForm({
           </fieldset>
         ) : null}
 
-        <fieldset className={styles.fieldset}>
+        {/* Keyed by the picked address, so its uncontrolled fields start again from that address's values. */}
+        <fieldset className={styles.fieldset} key={picked?.id ?? 'new'}>
           <legend>Shipping address</legend>
+          <SavedAddressPicker id={id('savedAddress')} addresses={savedAddresses} selected={picked?.id ?? ''} onSelect={pick} />
           <FormField
             id={id('name')}
             name="name"
             label="Full name"
             autoComplete="name"
             maxLength={100}
-            defaultValue={restored?.name ?? defaultName}
+            defaultValue={(restored ?? picked)?.name ?? defaultName}
             error={errors.name}
           />
           <FormField
@@ -232,7 +246,7 @@ export function CheckoutForm({
             label="Address line 1"
             autoComplete="address-line1"
             maxLength={200}
-            defaultValue={restored?.line1}
+            defaultValue={(restored ?? picked)?.line1}
             error={errors.line1}
           />
           <FormField
@@ -241,19 +255,11 @@ export function CheckoutForm({
             label="Address line 2 (optional)"
             autoComplete="address-line2"
             maxLength={200}
-            defaultValue={restored?.line2}
+            defaultValue={(restored ?? picked)?.line2}
             error={errors.line2}
           />
           <div className={styles.grid2}>
-            <FormField
-              id={id('city')}
-              name="city"
-              label="City"
-              autoComplete="address-level2"
-              maxLength={100}
-              defaultValue={restored?.city}
-              error={errors.city}
-            />
+            <FormField id={id('city')} name="city" label="City" autoComplete="address-level2" maxLength={100} defaultValue={(restored ?? picked)?.city} error={errors.city} />
             <FormField id={id('country')} label="Country" error={errors.country}>
               <select
                 id={id('country')}
@@ -318,6 +324,7 @@ export function CheckoutForm({
               error={errors.postalCode}
             />
           </div>
+          {picked ? null : <SaveAddressOption id={id('saveAddress')} />}
         </fieldset>
 
         <fieldset className={styles.fieldset} aria-describedby={describedBy(id('shippingMethod'), errors.shippingMethod)}>

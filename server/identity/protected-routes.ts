@@ -2,8 +2,8 @@
 // and server/ entry behind these paths checks the user again (ADR 0004).
 import { isUnderPath, normaliseRoutePath } from '../http/route-paths';
 
-const PROTECTED_PAGES = ['/orders', '/admin'];
-const PROTECTED_APIS = ['/api/orders', '/api/admin', '/api/me'];
+const PROTECTED_PAGES = ['/orders', '/admin', '/account'];
+const PROTECTED_APIS = ['/api/orders', '/api/admin', '/api/me', '/api/account'];
 
 // Guest checkout (docs/checkout.md): these pass without a session, and their handlers decide — a guest cart and
 // email at checkout; an order's cookie, email link or lookup for one order. The order list, returns and the rest
