@@ -21,7 +21,7 @@ export default async function CheckoutPage() {
   const user = await getSessionUser();
   if (!user) redirect(`/sign-in?${new URLSearchParams({ next: '/checkout' })}`);
 
-  const quote = await quoteCheckout(user.id, { country: 'US', region: '', postalCode: '', shippingMethod: 'standard' });
+  const quote = await quoteCheckout(user.id, { country: 'US', region: '', postalCode: '', shippingMethod: 'standard' }, user.email);
   if (quote.cart.items.length === 0) {
     return (
       <>

@@ -8,5 +8,5 @@ export const dynamic = 'force-dynamic';
 export const GET = route(async (req) => {
   const user = await requireUser();
   const query = parseQuery(req, quoteQuerySchema);
-  return Response.json(await quoteCheckout(user.id, query), { headers: { 'Cache-Control': 'private, no-store' } });
+  return Response.json(await quoteCheckout(user.id, query, user.email), { headers: { 'Cache-Control': 'private, no-store' } });
 });
