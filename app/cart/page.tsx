@@ -4,6 +4,7 @@ import { FreeShippingBanner } from '@/components/flags/free-shipping-banner';
 import { type Cart, currentCartOwner, emptyCart, getCart } from '@/server/cart';
 import { FREE_SHIPPING_THRESHOLD } from '@/server/checkout';
 import { isEnabled } from '@/server/flags';
+import { applyDiscountAction, removeDiscountAction } from './discount-actions';
 
 // Read live on every request (cookies make it dynamic anyway): a cart is never cached, and changing it never
 // touches the catalog's shared cache tags.
@@ -21,7 +22,11 @@ export default async function CartPage() {
     <>
       <h1>Your cart</h1>
       <FreeShippingBanner threshold={FREE_SHIPPING_THRESHOLD} />
-      <CartView initial={cart} freeShippingThreshold={advertiseFreeShipping ? FREE_SHIPPING_THRESHOLD : null} />
+      <CartView
+        initial={cart}
+        freeShippingThreshold={advertiseFreeShipping ? FREE_SHIPPING_THRESHOLD : null}
+        discountActions={{ apply: applyDiscountAction, remove: removeDiscountAction }}
+      />
     </>
   );
 }

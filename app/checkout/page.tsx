@@ -4,8 +4,10 @@ import { redirect } from 'next/navigation';
 import { FreeShippingNote } from '@/components/cart/free-shipping-note';
 import { CheckoutForm } from '@/components/checkout/checkout-form';
 import type { CountryOption, QuoteView } from '@/components/checkout/checkout-types';
+import { CheckoutDiscounts } from '@/components/discounts/checkout-discounts';
 import { COUNTRIES, COUNTRY_CODES, FREE_SHIPPING_THRESHOLD, quoteCheckout } from '@/server/checkout';
 import { getSessionUser } from '@/server/identity';
+import { applyDiscountAction, removeDiscountAction } from '../cart/discount-actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -45,6 +47,7 @@ export default async function CheckoutPage() {
     subtotal: quote.cart.subtotal,
     shippingOptions: quote.shippingOptions,
     totals: quote.totals,
+    discounts: quote.cart.discounts,
   };
   return (
     <>
@@ -55,6 +58,10 @@ export default async function CheckoutPage() {
         </p>
       ) : null}
       <FreeShippingNote subtotal={quote.cart.subtotal} threshold={FREE_SHIPPING_THRESHOLD} />
+      <CheckoutDiscounts
+        initial={{ discounts: quote.cart.discounts, discountIssue: quote.discountIssue }}
+        actions={{ apply: applyDiscountAction, remove: removeDiscountAction }}
+      />
       <CheckoutForm initialQuote={initialQuote} countries={countries} defaultName={user.name} />
     </>
   );
