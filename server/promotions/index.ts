@@ -10,6 +10,7 @@ export { discountUnavailableError, invalidDiscountError, refusalMessage } from '
 export { customerKeyOf, loadOffer, NO_OFFER, type PromotionOffer } from './load-offer';
 export { normaliseCode, type PricedPromotions, type PricingLine, priceWithPromotions } from './price-with-promotions';
 export { listPromotions, promotionHistory, promotionHistoryQuery } from './promotion-admin-reads';
+export { type PromotionRouteContext, promotionCodeParam } from './promotion-code-param';
 export type { AppliedDiscount, DiscountRefusal, Promotion } from './promotion-model';
 export { createPromotionSchema, discountCodeBodySchema, promotionCodeSchema, promotionPatchSchema } from './promotion-schema';
 export { type Redemption, redemptionItems, releaseItems } from './promotion-store';
