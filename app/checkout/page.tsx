@@ -8,6 +8,8 @@ import { listAddresses } from '@/server/account';
 import { COUNTRIES, COUNTRY_CODES, FREE_SHIPPING_THRESHOLD, quoteCheckout } from '@/server/checkout';
 import { getSessionUser } from '@/server/identity';
 import { paymentFieldsOrigin } from '@/server/payments';
+import { CheckoutDiscounts } from '@/components/discounts/checkout-discounts';
+import { applyDiscountAction, removeDiscountAction } from '../cart/discount-actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -23,7 +25,7 @@ export default async function CheckoutPage() {
   // signing in, never made to (docs/checkout.md "Guest checkout").
   const user = await getSessionUser();
   const owner = user ? { kind: 'user' as const, userId: user.id } : await currentCartOwner();
-  const quote = owner ? await quoteCheckout(owner, { country: 'US', region: '', postalCode: '', shippingMethod: 'standard' }) : null;
+  const quote = owner ? await quoteCheckout(owner, { country: 'US', region: '', postalCode: '', shippingMethod: 'standard' }, user?.email) : null;
   if (!quote || quote.cart.items.length === 0) {
     return (
       <>
@@ -47,6 +49,7 @@ export default async function CheckoutPage() {
     subtotal: quote.cart.subtotal,
     shippingOptions: quote.shippingOptions,
     totals: quote.totals,
+    discounts: quote.cart.discounts,
   };
   return (
     <>
@@ -63,6 +66,10 @@ export default async function CheckoutPage() {
         </p>
       )}
       <FreeShippingNote subtotal={quote.cart.subtotal} threshold={FREE_SHIPPING_THRESHOLD} />
+      <CheckoutDiscounts
+        initial={{ discounts: quote.cart.discounts, discountIssue: quote.discountIssue }}
+        actions={{ apply: applyDiscountAction, remove: removeDiscountAction }}
+      />
       <CheckoutForm
         initialQuote={initialQuote}
         countries={countries}

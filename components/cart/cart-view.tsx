@@ -1,6 +1,9 @@
 'use client';
 
 import Link from 'next/link';
+import { AppliedDiscounts } from '@/components/discounts/applied-discounts';
+import { DiscountCodeForm } from '@/components/discounts/discount-code-form';
+import type { DiscountAction } from '@/components/discounts/discount-form-state';
 import type { Cart } from '@/server/cart/cart-types';
 import { formatMoney, type Money } from '@/server/money';
 import styles from './cart.module.css';
@@ -10,8 +13,18 @@ import { FreeShippingNote } from './free-shipping-note';
 import { useOptimisticCart } from './use-optimistic-cart';
 
 /** The /cart page body: lines with optimistic edits, the summary and the way to checkout. */
-export function CartView({ initial, freeShippingThreshold }: { initial: Cart; freeShippingThreshold: Money | null }) {
-  const { cart, pendingLine, error, status, setQuantity, remove } = useOptimisticCart(initial);
+export function CartView({
+  initial,
+  freeShippingThreshold,
+  discountActions,
+}: {
+  initial: Cart;
+  freeShippingThreshold: Money | null;
+  /** Server actions for the discount-code forms (app/cart/discount-actions.ts). */
+  discountActions: { apply: DiscountAction; remove: DiscountAction };
+}) {
+  const { cart, pendingLine, error, status, setQuantity, remove, replace } = useOptimisticCart(initial);
+  const afterDiscounts = { ...cart.subtotal, amount: cart.subtotal.amount - cart.discountTotal.amount };
   const blocked = cart.items.some((i) => !i.available);
 
   return (
@@ -39,6 +52,16 @@ export function CartView({ initial, freeShippingThreshold }: { initial: Cart; fr
                 <dd>{formatMoney(cart.subtotal)}</dd>
               </div>
             </dl>
+            <AppliedDiscounts discounts={cart.discounts} issue={cart.discountIssue} action={discountActions.remove} onCart={replace} />
+            {cart.discountTotal.amount > 0 ? (
+              <dl>
+                <div className={styles.row}>
+                  <dt>After discounts</dt>
+                  <dd>{formatMoney(afterDiscounts)}</dd>
+                </div>
+              </dl>
+            ) : null}
+            <DiscountCodeForm action={discountActions.apply} onCart={replace} />
             {freeShippingThreshold ? <FreeShippingNote subtotal={cart.subtotal} threshold={freeShippingThreshold} /> : null}
             <p className={styles.meta}>Shipping and tax are worked out at checkout.</p>
             {blocked ? <p className={styles.error}>Some items are not available in the quantity in your cart. Change or remove them to check out.</p> : null}

@@ -9,6 +9,7 @@ const line = (lineId: string, unit: number, quantity: number) => ({
   variantId: lineId,
   slug: 'p',
   name: lineId,
+  category: 'c',
   image: '',
   options: {},
   unitPrice: usd(unit),
@@ -17,7 +18,16 @@ const line = (lineId: string, unit: number, quantity: number) => ({
   available: true,
   availableQuantity: 10,
 });
-const cart: Cart = { id: 'c', items: [line('a', 500, 2), line('b', 250, 1)], subtotal: usd(1250), itemCount: 3 };
+const cart: Cart = {
+  id: 'c',
+  items: [line('a', 500, 2), line('b', 250, 1)],
+  subtotal: usd(1250),
+  itemCount: 3,
+  discountCode: null,
+  discounts: [],
+  discountTotal: usd(0),
+  discountIssue: null,
+};
 
 describe('optimistic cart', () => {
   it('changes a quantity and the sums at once', () => {

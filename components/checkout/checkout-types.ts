@@ -1,3 +1,4 @@
+import type { CartDiscount } from '@/server/cart/cart-types';
 import type { Money } from '@/server/money';
 
 /** Serializable country rules for the form (no RegExp across the server/client boundary). */
@@ -11,5 +12,7 @@ export type QuoteView = {
   lines: ReviewLine[];
   subtotal: Money;
   shippingOptions: ShippingOptionView[];
-  totals: { subtotal: Money; shipping: Money; tax: Money; total: Money } | null;
+  totals: { subtotal: Money; discount: Money; shipping: Money; tax: Money; total: Money; discounts: CartDiscount[] } | null;
+  /** The cart's discounts before an address is known (no shipping part yet). */
+  discounts: CartDiscount[];
 };

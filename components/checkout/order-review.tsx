@@ -26,6 +26,12 @@ export function OrderReview({ quote, loading, shippingMethod }: { quote: QuoteVi
           <dt>Subtotal</dt>
           <dd>{formatMoney(quote.subtotal)}</dd>
         </div>
+        {(totals?.discounts ?? quote.discounts).map((d) => (
+          <div key={d.code}>
+            <dt>{d.automatic ? d.description : `${d.description} (${d.code})`}</dt>
+            <dd>{d.amount.amount > 0 ? `−${formatMoney(d.amount)}` : d.kind === 'free-shipping' ? 'Free shipping' : formatMoney(d.amount)}</dd>
+          </div>
+        ))}
         <div>
           <dt>Shipping</dt>
           <dd>{shipping ? (shipping.amount === 0 ? 'Free' : formatMoney(shipping)) : '—'}</dd>

@@ -2,11 +2,12 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { apiRequest, fieldErrorsFrom } from '@/components/api/api-request';
+import { DISCOUNT_CHANGED_EVENT } from '@/components/discounts/discount-form-state';
 import type { QuoteView } from './checkout-types';
 
 /** GET /api/checkout/quote's answer, and the `details.quote` of a 409 CART_CHANGED from POST /api/checkout. */
 export type QuoteAnswer = {
-  cart: { items: QuoteView['lines']; subtotal: QuoteView['subtotal'] };
+  cart: { items: QuoteView['lines']; subtotal: QuoteView['subtotal']; discounts: QuoteView['discounts'] };
   shippingOptions: QuoteView['shippingOptions'];
   totals: QuoteView['totals'];
 };
@@ -16,6 +17,7 @@ export const toQuoteView = (q: QuoteAnswer): QuoteView => ({
   subtotal: q.cart.subtotal,
   shippingOptions: q.shippingOptions,
   totals: q.totals,
+  discounts: q.cart.discounts,
 });
 
 /**
@@ -29,7 +31,15 @@ export function useCheckoutQuote(initial: QuoteView, params: { country: string; 
   const [loading, setLoading] = useState(false);
   const first = useRef(true);
   const { country, region, postalCode, shippingMethod } = params;
+  // A discount code entered or removed on this page changes the totals: quote again.
+  const [discountChanges, setDiscountChanges] = useState(0);
+  useEffect(() => {
+    const onChange = () => setDiscountChanges((n) => n + 1);
+    window.addEventListener(DISCOUNT_CHANGED_EVENT, onChange);
+    return () => window.removeEventListener(DISCOUNT_CHANGED_EVENT, onChange);
+  }, []);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: discountChanges is the trigger: a code entered or removed re-quotes the same address
   useEffect(() => {
     if (first.current) {
       first.current = false;
@@ -52,7 +62,7 @@ export function useCheckoutQuote(initial: QuoteView, params: { country: string; 
         if (!controller.signal.aborted) setLoading(false);
       });
     return () => controller.abort();
-  }, [country, region, postalCode, shippingMethod]);
+  }, [country, region, postalCode, shippingMethod, discountChanges]);
 
   return { quote, fieldErrors, loading, replace: setQuote };
 }

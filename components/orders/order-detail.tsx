@@ -57,6 +57,12 @@ export function OrderDetail({ order, status }: { order: Order; status?: React.Re
               <dt>Subtotal</dt>
               <dd>{formatMoney(order.subtotal)}</dd>
             </div>
+            {order.discounts.map((d) => (
+              <div key={d.code}>
+                <dt>{d.automatic ? d.description : `${d.description} (${d.code})`}</dt>
+                <dd>−{formatMoney(d.amount)}</dd>
+              </div>
+            ))}
             <div>
               <dt>Shipping ({order.shippingMethod.label})</dt>
               <dd>{order.shipping.amount === 0 ? 'Free' : formatMoney(order.shipping)}</dd>

@@ -3,6 +3,7 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoClient, dynamoDoc } from '../../server/aws/clients';
 import { importCatalog } from '../../server/catalog/import';
 import { tableName } from '../../server/db/tables';
+import { seedDemoPromotions } from '../../server/promotions/seed-demo-promotions';
 import { generateDemoCatalog } from './demo-catalog';
 
 // First start of the local stack: an empty products table gets the demo catalog, generated in memory and loaded
@@ -37,6 +38,9 @@ async function withProductsStreamPaused<T>(work: () => Promise<T>): Promise<T> {
 }
 
 export async function ensureDemoCatalog(): Promise<void> {
+  // The demo promotions (WELCOME10, an automatic coffee week), each only if absent: docs/promotions.md.
+  const promotions = await seedDemoPromotions();
+  if (promotions.length > 0) console.log(`Added the demo promotions: ${promotions.join(', ')}.`);
   if (!(await productsTableIsEmpty())) return;
   const started = performance.now();
   const rows = generateDemoCatalog();

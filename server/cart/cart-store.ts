@@ -70,7 +70,8 @@ export function clearStoredCartItem(cartId: string, pricedVersion: number): Tran
     Update: {
       TableName: tableName('carts'),
       Key: { cartId },
-      UpdateExpression: 'SET #lines = :empty, #version = #version + :one, updatedAt = :now',
+      // The code goes with the order it was used on: the next cart starts without one.
+      UpdateExpression: 'SET #lines = :empty, #version = #version + :one, updatedAt = :now REMOVE discountCodes',
       ConditionExpression: '#version = :v',
       ExpressionAttributeNames: { '#lines': 'lines', '#version': 'version' },
       ExpressionAttributeValues: { ':empty': [], ':one': 1, ':now': new Date().toISOString(), ':v': pricedVersion },

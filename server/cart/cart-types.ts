@@ -1,4 +1,5 @@
 import type { Money } from '../money';
+import type { AppliedDiscount, DiscountRefusal } from '../promotions';
 
 /** Who a cart belongs to. Guests are known only by the id inside their signed cookie. */
 export type CartOwner = { kind: 'user'; userId: string } | { kind: 'guest'; guestId: string };
@@ -18,6 +19,8 @@ export type StoredCart = {
   lines: StoredCartLine[];
   version: number;
   updatedAt: string;
+  /** The discount code the shopper entered (one per order; docs/promotions.md). Absent on carts written before. */
+  discountCodes?: string[];
   /** Epoch seconds; guest carts only (DynamoDB TTL attribute). */
   expiresAt?: number;
 };
@@ -28,6 +31,8 @@ export type CartLine = {
   variantId: string;
   slug: string;
   name: string;
+  /** The product's category slug: promotions apply by category. */
+  category: string;
   image: string;
   options: Record<string, string>;
   unitPrice: Money;
@@ -39,4 +44,19 @@ export type CartLine = {
   availableQuantity: number;
 };
 
-export type Cart = { id: string; items: CartLine[]; subtotal: Money; itemCount: number };
+/** A discount as the cart shows it; API.md's `{ code, description, amount }` plus what kind it is. */
+export type CartDiscount = AppliedDiscount;
+
+export type Cart = {
+  id: string;
+  items: CartLine[];
+  subtotal: Money;
+  itemCount: number;
+  /** The code the shopper entered, applied or not (null: none). */
+  discountCode: string | null;
+  /** Applied promotions: automatic ones first, then the code. In the cart free shipping shows 0 (no method yet). */
+  discounts: CartDiscount[];
+  discountTotal: Money;
+  /** The entered code no longer applies (the cart changed, it ended, it was used up): why, in words. */
+  discountIssue: { code: string; reason: DiscountRefusal; message: string } | null;
+};

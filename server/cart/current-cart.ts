@@ -2,6 +2,7 @@ import { cookies } from 'next/headers';
 import { getConfig } from '../config';
 import { getSessionUser } from '../identity';
 import { logger } from '../observability';
+import { customerKeyOf } from '../promotions';
 import { CART_COOKIE, cartCookieOptions, newGuestCartId, signGuestCartId, verifyGuestCartCookie } from './cart-cookie';
 import type { CartOwner } from './cart-types';
 import { mergeGuestCart } from './merge-guest-cart';
@@ -27,6 +28,12 @@ export async function currentCartOwner(options: { create?: boolean } = {}): Prom
   const fresh = newGuestCartId();
   jar.set(CART_COOKIE, signGuestCartId(fresh, SESSION_SECRET), cartCookieOptions(SITE_URL));
   return { kind: 'guest', guestId: fresh };
+}
+
+/** Whom a per-customer discount limit counts for this request: the signed-in shopper, else nobody yet (checkout). */
+export async function currentCustomerKey(): Promise<string | null> {
+  const user = await getSessionUser();
+  return user ? customerKeyOf({ email: user.email, userId: user.id }) : null;
 }
 
 /**

@@ -47,7 +47,9 @@ export async function mergeGuestCart(guestId: string, userId: string): Promise<b
       }
       const user = (await readStoredCart(userKey)) ?? emptyStoredCart(userKey);
       const products = await getProductRecords([...user.lines, ...guest.lines].map((l) => l.productId));
-      const { write } = putStoredCartItem({ ...user, lines: mergeLines(user.lines, guest.lines, products) });
+      // The shopper's own code wins; else the one entered as a guest comes along (one code per cart).
+      const discountCodes = user.discountCodes?.length ? user.discountCodes : (guest.discountCodes ?? []);
+      const { write } = putStoredCartItem({ ...user, lines: mergeLines(user.lines, guest.lines, products), discountCodes });
       await runCartTransaction([write, deleteStoredCartItem(guest)]);
       return true;
     }, MERGE_RACE_RETRY);

@@ -1,5 +1,6 @@
 import type { ProductRecord } from '../catalog';
 import { money, multiplyMoney, STORE_CURRENCY, sumMoney } from '../money';
+import { NO_OFFER, type PromotionOffer, priceWithPromotions, refusalMessage } from '../promotions';
 import type { Cart, CartLine, StoredCartLine } from './cart-types';
 
 // Turns stored lines (product, variant, quantity) into priced lines from current catalog records. This is the
@@ -20,6 +21,7 @@ export function priceLine(line: StoredCartLine, record: ProductRecord | undefine
       variantId: line.variantId,
       slug: record?.slug ?? '',
       name: record?.name ?? 'Item no longer sold',
+      category: record?.category ?? '',
       image: record?.images[0] ?? '',
       options: {},
       unitPrice: money(0),
@@ -37,6 +39,7 @@ export function priceLine(line: StoredCartLine, record: ProductRecord | undefine
     variantId: line.variantId,
     slug: record.slug,
     name: record.name,
+    category: record.category,
     image: record.images[0] ?? '',
     options: variant.options,
     unitPrice,
@@ -47,15 +50,40 @@ export function priceLine(line: StoredCartLine, record: ProductRecord | undefine
   };
 }
 
-export function priceCart(id: string, lines: StoredCartLine[], products: Map<string, ProductRecord>): Cart {
+/**
+ * The priced cart. `offer` is what server/promotions loaded for the cart's code (none by default); the discounts
+ * are worked out by its pricing function, without shipping or tax (checkout adds those).
+ */
+export function priceCart(id: string, lines: StoredCartLine[], products: Map<string, ProductRecord>, offer: PromotionOffer = NO_OFFER, now = new Date()): Cart {
   const items = lines.map((l) => priceLine(l, products.get(l.productId)));
+  const subtotal = sumMoney(
+    items.map((i) => i.lineTotal),
+    STORE_CURRENCY,
+  );
+  const priced = priceWithPromotions({
+    lines: items.map((i) => ({ lineId: i.lineId, category: i.category, amount: i.lineTotal })),
+    promotions: offer.promotions,
+    code: offer.code,
+    customerUses: offer.customerUses,
+    shipping: null,
+    taxRateBasisPoints: null,
+    now,
+  });
+  const issue = priced.codeIssue;
+  const refused = issue ? offer.promotions.find((p) => p.code === issue.code) : undefined;
   return {
     id,
     items,
-    subtotal: sumMoney(
-      items.map((i) => i.lineTotal),
-      STORE_CURRENCY,
-    ),
+    subtotal,
     itemCount: items.reduce((n, i) => n + i.quantity, 0),
+    discountCode: offer.code,
+    discounts: priced.discounts,
+    discountTotal: money(priced.discountTotal.amount, subtotal.currency),
+    discountIssue: issue ? { ...issue, message: refusalMessage(issue.code, issue.reason, refused?.minSubtotal) } : null,
   };
+}
+
+/** A cart with nothing in it (a visitor without a cart cookie). */
+export function emptyCart(id = ''): Cart {
+  return priceCart(id, [], new Map());
 }

@@ -3,7 +3,7 @@
 
 export type CancellationCode = 'None' | 'ConditionalCheckFailed' | 'TransactionConflict' | string;
 
-export type CheckoutItemRoles = { stock: number[]; order: number; idempotency: number; cart: number };
+export type CheckoutItemRoles = { stock: number[]; order: number; idempotency: number; cart: number; promotions?: number[] };
 
 export type CancellationVerdict = {
   /** A concurrent request with the same key committed first: replay its order. */
@@ -11,6 +11,8 @@ export type CancellationVerdict = {
   stockShort: boolean;
   orderIdTaken: boolean;
   cartChanged: boolean;
+  /** A promotion was used up, paused or edited, or the customer reached its limit: re-price (and refuse, 409). */
+  promotionChanged: boolean;
   /** Another transaction held an item: worth retrying after a pause. */
   conflict: boolean;
   /** DynamoDB throttled the transaction (reported per item, not as an error the SDK retries): back off, then retry. */
@@ -29,6 +31,7 @@ export function classifyCancellation(codes: CancellationCode[], roles: CheckoutI
     stockShort: roles.stock.some(failed),
     orderIdTaken: failed(roles.order),
     cartChanged: failed(roles.cart),
+    promotionChanged: (roles.promotions ?? []).some(failed),
     conflict: codes.some((c) => c === 'TransactionConflict') || codes.length === 0,
     throttled: codes.some((c) => THROTTLE_CODES.has(c)),
     unretryable: codes.some((c) => UNRETRYABLE_CODES.has(c)),

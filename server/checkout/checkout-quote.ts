@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { type Cart, getCart } from '../cart';
 import { AppError } from '../errors';
+import { money } from '../money';
+import { customerKeyOf, loadOffer, type PromotionOffer } from '../promotions';
 import { computeTotals, type Totals } from './compute-totals';
+import { pricingLines } from './price-checkout-cart';
 import { COUNTRIES, COUNTRY_CODES, type CountryCode } from './regions';
 import { SHIPPING_METHOD_IDS, type ShippingOption, shippingOptions } from './shipping-methods';
 import { usZipRegionIssue } from './us-zip-region';
@@ -24,7 +27,9 @@ export type CheckoutQuote = {
    * Null until the address names a region tax can be worked out for: a Canadian province, or a US state together
    * with a complete ZIP code in that state.
    */
-  totals: Omit<Totals, 'taxRateBasisPoints'> | null;
+  totals: Pick<Totals, 'subtotal' | 'discount' | 'shipping' | 'tax' | 'total' | 'discounts'> | null;
+  /** The cart's code does not apply for this shopper (checkout would answer 409 DISCOUNT_UNAVAILABLE). */
+  discountIssue: Cart['discountIssue'];
 };
 
 /** The region tax is charged for, or null while the address does not say yet. A US state its ZIP contradicts → 400. */
@@ -40,19 +45,37 @@ function taxRegion(input: QuoteInput): string | null {
   return region;
 }
 
-/** The review of `cart` for this address and method: what placeOrder charges, and what CART_CHANGED answers with. */
-export function quoteForCart(cart: Cart, input: QuoteInput): CheckoutQuote {
+/**
+ * The review of `cart` for this address and method: what placeOrder charges, and what CART_CHANGED answers with.
+ * `offer` is the promotions the cart was priced with (server/promotions' loadOffer).
+ */
+export function quoteForCart(cart: Cart, input: QuoteInput, offer: PromotionOffer): CheckoutQuote {
   const region = taxRegion(input);
   const totals =
-    region === null ? null : computeTotals({ subtotal: cart.subtotal, shippingMethod: input.shippingMethod, address: { country: input.country, region } });
+    region === null
+      ? null
+      : computeTotals({
+          subtotal: cart.subtotal,
+          lines: pricingLines(cart),
+          offer,
+          shippingMethod: input.shippingMethod,
+          address: { country: input.country, region },
+        });
+  // Merchandise discounts do not depend on the method, so the cart's are the ones the threshold sees.
+  const merchandiseDiscount = cart.discounts.reduce((n, d) => n + d.amount.amount - d.shipping.amount, 0);
   return {
     cart,
-    shippingOptions: shippingOptions(cart.subtotal),
-    totals: totals ? { subtotal: totals.subtotal, shipping: totals.shipping, tax: totals.tax, total: totals.total } : null,
+    shippingOptions: shippingOptions(money(cart.subtotal.amount - merchandiseDiscount, cart.subtotal.currency)),
+    totals: totals
+      ? { subtotal: totals.subtotal, discount: totals.discount, shipping: totals.shipping, tax: totals.tax, total: totals.total, discounts: totals.discounts }
+      : null,
+    discountIssue: cart.discountIssue,
   };
 }
 
 /** The review for the cart's owner: a signed-in shopper's cart, or a guest's (server/cart currentCartOwner). */
-export async function quoteCheckout(owner: Parameters<typeof getCart>[0], input: QuoteInput): Promise<CheckoutQuote> {
-  return quoteForCart(await getCart(owner), input);
+export async function quoteCheckout(owner: Parameters<typeof getCart>[0], input: QuoteInput, email?: string): Promise<CheckoutQuote> {
+  const customerKey = customerKeyOf({ email, userId: owner.kind === 'user' ? owner.userId : null });
+  const cart = await getCart(owner, customerKey);
+  return quoteForCart(cart, input, await loadOffer({ code: cart.discountCode, customerKey }));
 }

@@ -23,7 +23,7 @@ export class TransactionRetry extends Error {
   /** The next try must re-read: the key, the stock, the cart or the order id is not what this pass saw. */
   get needsFreshPass(): boolean {
     const v = this.verdict;
-    return v.keyTaken || v.stockShort || v.cartChanged || v.orderIdTaken;
+    return v.keyTaken || v.stockShort || v.cartChanged || v.orderIdTaken || v.promotionChanged;
   }
 }
 

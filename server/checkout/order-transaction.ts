@@ -16,6 +16,7 @@ import { stockDecrementItems } from './stock-decrements';
 //   order        Put                               if attribute_not_exists (never overwrite)
 //   idempotency  Put <user>#<key> → body HMAC, id  if no live record       (one order per key)
 //   cart         Update lines = []                 if version = priced one  (the order is what was reviewed)
+//   promotions   ADD redemptions 1 (+ customer uses) if under the limits      (server/promotions redemptionItems)
 
 type OrderTransaction = { priced: PricedCheckout; order: OrderRecord; idempotency: IdempotencyRecord; cartId: string; now: Date };
 
@@ -27,8 +28,15 @@ type OrderTransaction = { priced: PricedCheckout; order: OrderRecord; idempotenc
 export async function commitOrderTransaction(tx: OrderTransaction, attemptId: string): Promise<void> {
   const stock = stockDecrementItems(tx.priced.cart.items.map((i) => ({ productId: i.productId, variantId: i.variantId, quantity: i.quantity })));
   const nowSeconds = Math.floor(tx.now.getTime() / 1000);
-  const items = [...stock.items, putOrderItem(tx.order), putIdempotencyItem(tx.idempotency, nowSeconds), clearStoredCartItem(tx.cartId, tx.priced.cartVersion)];
-  const roles = { stock: stock.items.map((_, i) => i), order: stock.items.length, idempotency: stock.items.length + 1, cart: stock.items.length + 2 };
+  const fixed = [...stock.items, putOrderItem(tx.order), putIdempotencyItem(tx.idempotency, nowSeconds), clearStoredCartItem(tx.cartId, tx.priced.cartVersion)];
+  const items = [...fixed, ...tx.priced.redemption.items];
+  const roles = {
+    stock: stock.items.map((_, i) => i),
+    order: stock.items.length,
+    idempotency: stock.items.length + 1,
+    cart: stock.items.length + 2,
+    promotions: tx.priced.redemption.items.map((_, i) => fixed.length + i),
+  };
   try {
     await dynamoDoc().send(
       new TransactWriteCommand({

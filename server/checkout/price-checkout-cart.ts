@@ -1,20 +1,39 @@
 import { type Cart, outOfStockError, priceCart, readStoredCart } from '../cart';
 import { getProductRecords } from '../catalog';
+import type { TransactItem } from '../db';
 import { AppError } from '../errors';
+import { customerKeyOf, discountUnavailableError, loadOffer, type PromotionOffer, type Redemption, redemptionItems } from '../promotions';
 import type { CheckoutRequest } from './checkout-request';
 import { computeTotals, type Totals } from './compute-totals';
 
-// Step 2 of placing an order: the shopper's cart as it is now, priced from strongly consistent product reads,
-// with the totals that will be charged. What cannot be had is refused here, before any payment.
+// Step 2 of placing an order: the shopper's cart as it is now, priced from strongly consistent product and
+// promotion reads, with the totals that will be charged. What cannot be had is refused here, before any payment:
+// a line short (409 OUT_OF_STOCK), or the cart's code no longer valid (409 DISCOUNT_UNAVAILABLE). A `discount`
+// the client sends never gets this far (the body schema strips it).
 
-export type PricedCheckout = { cart: Cart; cartVersion: number; totals: Totals };
+export type PricedCheckout = {
+  cart: Cart;
+  cartVersion: number;
+  totals: Totals;
+  offer: PromotionOffer;
+  /** The transaction items counting each applied promotion, and what the order records to give them back. */
+  redemption: { items: TransactItem[]; redemptions: Redemption[] };
+};
 
-/** Either the priced cart, or why it cannot be ordered (empty, a line short): the caller decides what to answer. */
+export function pricingLines(cart: Cart) {
+  return cart.items.map((i) => ({ lineId: i.lineId, category: i.category, amount: i.lineTotal }));
+}
+
+/** Either the priced cart, or why it cannot be ordered (empty, a line short, a code gone): the caller decides. */
 export async function priceCheckoutCart(request: CheckoutRequest): Promise<{ priced: PricedCheckout } | { refusal: AppError }> {
   const stored = await readStoredCart(request.cartId);
   if (!stored || stored.lines.length === 0) return { refusal: new AppError('BAD_REQUEST', 'Your cart is empty.') };
-  const products = await getProductRecords(stored.lines.map((l) => l.productId));
-  const cart = priceCart(request.cartId, stored.lines, products);
+  const customerKey = customerKeyOf({ email: request.email, userId: request.userId }) ?? request.userId;
+  const [products, offer] = await Promise.all([
+    getProductRecords(stored.lines.map((l) => l.productId)),
+    loadOffer({ code: stored.discountCodes?.[0] ?? null, customerKey }),
+  ]);
+  const cart = priceCart(request.cartId, stored.lines, products, offer);
   const short = cart.items.filter((i) => !i.available);
   if (short.length > 0) {
     return {
@@ -23,6 +42,16 @@ export async function priceCheckoutCart(request: CheckoutRequest): Promise<{ pri
       ),
     };
   }
-  const totals = computeTotals({ subtotal: cart.subtotal, shippingMethod: request.body.shippingMethod, address: request.body.shippingAddress });
-  return { priced: { cart, cartVersion: stored.version, totals } };
+  const totals = computeTotals({
+    subtotal: cart.subtotal,
+    lines: pricingLines(cart),
+    offer,
+    shippingMethod: request.body.shippingMethod,
+    address: request.body.shippingAddress,
+  });
+  if (totals.codeIssue) {
+    const issue = cart.discountIssue?.code === totals.codeIssue.code ? cart.discountIssue : null;
+    return { refusal: discountUnavailableError(totals.codeIssue.code, totals.codeIssue.reason, issue?.message) };
+  }
+  return { priced: { cart, cartVersion: stored.version, totals, offer, redemption: redemptionItems(totals.applied, customerKey) } };
 }

@@ -13,7 +13,7 @@ export function reviewedTotalMismatch(request: CheckoutRequest, priced: PricedCh
   const total = priced.totals.total;
   if (!expected || (expected.amount === total.amount && expected.currency === total.currency)) return null;
   const { country, region, postalCode } = request.body.shippingAddress;
-  const quote = quoteForCart(priced.cart, { country, region, postalCode, shippingMethod: request.body.shippingMethod });
+  const quote = quoteForCart(priced.cart, { country, region, postalCode, shippingMethod: request.body.shippingMethod }, priced.offer);
   return new AppError('CART_CHANGED', 'Your cart changed since you reviewed it. Check the updated order and total, then place the order again.', {
     details: { expectedTotal: expected, quote },
   });

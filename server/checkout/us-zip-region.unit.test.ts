@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Cart } from '../cart';
+import { type Cart, emptyCart } from '../cart';
 import { isAppError } from '../errors';
 import { money } from '../money';
+import { NO_OFFER } from '../promotions';
 import { quoteForCart } from './checkout-quote';
 import { checkoutBodySchema } from './checkout-schema';
 
@@ -15,9 +16,29 @@ const body = (address: Record<string, string>) => ({
 });
 
 // 10 193 at CA's 7.25% is 738.99 → 739 (rounded half up once).
-const cart: Cart = { id: 'user#ada', items: [], subtotal: money(10_193), itemCount: 1 };
+const line = { ...emptyLine(), lineTotal: money(10_193), unitPrice: money(10_193) };
+const cart: Cart = { ...emptyCart('user#ada'), items: [line], subtotal: money(10_193), itemCount: 1 };
 const quote = (country: string, region: string, postalCode: string) =>
-  quoteForCart(cart, { country: country as 'US', region, postalCode, shippingMethod: 'standard' });
+  quoteForCart(cart, { country: country as 'US', region, postalCode, shippingMethod: 'standard' }, NO_OFFER);
+
+function emptyLine(): Cart['items'][number] {
+  const m = money(0);
+  return {
+    lineId: 'ln',
+    productId: 'p',
+    variantId: 'v',
+    slug: 'p',
+    name: 'P',
+    category: 'c',
+    image: '',
+    options: {},
+    unitPrice: m,
+    quantity: 1,
+    lineTotal: m,
+    available: true,
+    availableQuantity: 1,
+  };
+}
 
 function quoteError(country: string, region: string, postalCode: string) {
   try {

@@ -18,6 +18,9 @@ export const TABLE_KEYS = {
   payments: 'payments',
   notifications: 'notifications',
   accounts: 'accounts',
+  promotions: 'promotions',
+  promotionAudit: 'promotion-audit',
+  promotionRedemptions: 'promotion-redemptions',
 } as const;
 export type TableKey = keyof typeof TABLE_KEYS;
 
@@ -230,6 +233,37 @@ export function tableDefinitions(): CreateTableCommandInput[] {
         { AttributeName: 'item', KeyType: 'RANGE' },
       ],
       GlobalSecondaryIndexes: [gsi(ACCOUNT_INDEXES.byConsent, 'consentList', 'userId')],
+      // Promotions (server/promotions, docs/promotions.md): one item per code, `redemptions` counted by checkout.
+      TableName: tableName('promotions'),
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [{ AttributeName: 'code', AttributeType: S }],
+      KeySchema: [{ AttributeName: 'code', KeyType: 'HASH' }],
+    },
+    {
+      // Every marketer's change to a promotion, like flag-audit: sk = zero-padded version + '#' + time.
+      TableName: tableName('promotionAudit'),
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [
+        { AttributeName: 'code', AttributeType: S },
+        { AttributeName: 'entryId', AttributeType: S },
+      ],
+      KeySchema: [
+        { AttributeName: 'code', KeyType: 'HASH' },
+        { AttributeName: 'entryId', KeyType: 'RANGE' },
+      ],
+    },
+    {
+      // Uses of a code per customer (the per-customer limit): `uses` counted inside the checkout transaction.
+      TableName: tableName('promotionRedemptions'),
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [
+        { AttributeName: 'code', AttributeType: S },
+        { AttributeName: 'customerKey', AttributeType: S },
+      ],
+      KeySchema: [
+        { AttributeName: 'code', KeyType: 'HASH' },
+        { AttributeName: 'customerKey', KeyType: 'RANGE' },
+      ],
     },
     {
       // Signed-out sessions: one item per revoked token id (`origin_jti`, else `jti`) until its tokens expire.

@@ -14,6 +14,7 @@ const order: Order = {
   subtotal: money(5_000),
   discount: money(0),
   discountCodes: [],
+  discounts: [],
   shipping: money(599),
   tax: money(413),
   total: money(6_012),

@@ -22,6 +22,8 @@ export type Transition = {
   /** Fields the transition writes besides status, version, timeline and payment amounts. */
   set?: Partial<Pick<OrderRecord, 'fulfilment' | 'returnRequest' | 'returnDamaged'>>;
   restock?: StockMove[];
+  /** More items of the same transaction from another domain (a cancellation giving promotion redemptions back). */
+  alsoWrite?: TransactItem[];
   /** A money movement; entryId is its idempotency key (ledger.ts). */
   movement?: LedgerMovement & { entryId: string; reason?: string };
 };
@@ -95,6 +97,7 @@ export async function commitTransition(t: Transition, now = new Date()): Promise
       },
     },
     ...restockItems(t.restock ?? []),
+    ...(t.alsoWrite ?? []),
   ];
   if (t.movement) {
     items.push(

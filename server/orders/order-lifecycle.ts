@@ -2,6 +2,7 @@ import { AppError } from '../errors';
 import { type Money, money } from '../money';
 import { logger } from '../observability';
 import { getPaymentProvider, readLedger } from '../payments';
+import { releaseItems } from '../promotions';
 import { commitTransition, type StockMove, type Transition } from './commit-transition';
 import { readOrderRecord, readOrderRecordById } from './order-store';
 import type { Fulfilment, Order, OrderActor, OrderRecord, OrderStatus } from './order-types';
@@ -70,6 +71,8 @@ export async function cancelOrder(orderId: string, actor: OrderActor): Promise<O
         actor,
         note: actor.by === 'shopper' ? 'Cancelled by the shopper' : actor.by === 'operations' ? 'Cancelled by operations' : 'Cancelled',
         restock: allLines(r),
+        // In the same transaction as the status change from PLACED/PROCESSING: given back exactly once.
+        alsoWrite: releaseItems(r.redemptions ?? []),
         movement: { kind: 'void', amount: money(0, r.total.currency), entryId: 'void' },
       };
     },

@@ -1,4 +1,5 @@
 import type { Money } from '../money';
+import type { AppliedDiscount, Redemption } from '../promotions';
 
 export type OrderStatus = 'PLACED' | 'PROCESSING' | 'SHIPPED' | 'DELIVERED' | 'CANCELLED' | 'RETURN_REQUESTED' | 'RETURNED';
 
@@ -56,6 +57,8 @@ export type Order = {
   subtotal: Money;
   discount: Money;
   discountCodes: string[];
+  /** Each discount (API.md `{ code, description, amount }`, plus kind, automatic and the shipping part). */
+  discounts: AppliedDiscount[];
   shipping: Money;
   tax: Money;
   total: Money;
@@ -84,7 +87,7 @@ export type OrderSummary = {
  * Fields after `taxRateBasisPoints` arrived with the order lifecycle (issue 12): items written before have none of
  * them, and the readers default each (to-order.ts).
  */
-export type OrderRecord = Omit<Order, 'id' | 'payment' | 'email' | 'discount' | 'discountCodes' | 'fulfilment' | 'timeline' | 'returnRequest'> & {
+export type OrderRecord = Omit<Order, 'id' | 'payment' | 'email' | 'discount' | 'discountCodes' | 'discounts' | 'fulfilment' | 'timeline' | 'returnRequest'> & {
   userId: string;
   orderId: string;
   payment: PaymentSummary & { provider: string; authorizationId: string };
@@ -94,6 +97,9 @@ export type OrderRecord = Omit<Order, 'id' | 'payment' | 'email' | 'discount' | 
   email?: string;
   discount?: Money;
   discountCodes?: string[];
+  discounts?: AppliedDiscount[];
+  /** The promotion redemptions checkout counted: a cancellation gives them back (server/promotions releaseItems). */
+  redemptions?: Redemption[];
   /** Bumped by every transition; absent means 0. */
   version?: number;
   timeline?: TimelineEntry[];

@@ -25,6 +25,7 @@ export function toOrder(r: OrderRecord): Order {
     subtotal: r.subtotal,
     discount: r.discount ?? money(0, currency),
     discountCodes: r.discountCodes ?? [],
+    discounts: r.discounts ?? [],
     shipping: r.shipping,
     tax: r.tax,
     total: r.total,

@@ -15,13 +15,15 @@ export function uniqueId(prefix: string): string {
 export async function putProduct(opts: {
   variants: { id: string; price: number; stock: number; options?: Record<string, string> }[];
   name?: string;
+  /** Promotions apply by category: a test of one gets a category of its own. */
+  category?: string;
 }): Promise<ProductRecord> {
   const id = uniqueId('p');
   const record: ProductRecord = {
     id,
     slug: id,
     name: opts.name ?? `Test product ${id}`,
-    category: 'test-fixtures',
+    category: opts.category ?? 'test-fixtures',
     brand: 'Fixture Co',
     description: 'A product written by an integration test.',
     images: ['/images/products/test.png'],

@@ -1,6 +1,7 @@
 import { currentCartOwner } from '@/server/cart';
 import { quoteCheckout, quoteQuerySchema } from '@/server/checkout';
 import { AppError } from '@/server/errors';
+import { getSessionUser } from '@/server/identity';
 import { parseQuery, route } from '@/server/http/respond';
 
 export const dynamic = 'force-dynamic';
@@ -10,8 +11,8 @@ export const dynamic = 'force-dynamic';
  * For the signed-in shopper's cart, or a guest's (its signed cookie); with neither there is nothing to review.
  */
 export const GET = route(async (req) => {
-  const owner = await currentCartOwner();
+  const [owner, user] = await Promise.all([currentCartOwner(), getSessionUser()]);
   if (!owner) throw new AppError('UNAUTHENTICATED', 'Sign in, or add something to your cart, to see a checkout quote.');
   const query = parseQuery(req, quoteQuerySchema);
-  return Response.json(await quoteCheckout(owner, query), { headers: { 'Cache-Control': 'private, no-store' } });
+  return Response.json(await quoteCheckout(owner, query, user?.email), { headers: { 'Cache-Control': 'private, no-store' } });
 });

@@ -1,0 +1,16 @@
+import { currentCartOwner, emptyCart, removeDiscountCode } from '@/server/cart';
+import { route } from '@/server/http/respond';
+import { assertSameOrigin } from '@/server/identity';
+
+export const dynamic = 'force-dynamic';
+
+type Ctx = { params: Promise<{ code: string }> };
+
+// DELETE /api/cart/discount/[code] → Cart without that code. Removing a code the cart does not carry changes nothing.
+export const DELETE = route<Ctx>(async (req, ctx) => {
+  assertSameOrigin(req);
+  const { code } = await ctx.params;
+  const owner = await currentCartOwner();
+  const cart = owner ? await removeDiscountCode(owner, decodeURIComponent(code).slice(0, 64)) : emptyCart();
+  return Response.json(cart, { headers: { 'Cache-Control': 'private, no-store' } });
+});
