@@ -43,10 +43,14 @@ export async function listProductSlugs(): Promise<{ slug: string; createdAt: str
 // Marketers' product editing (server/catalog/editing).
 export {
   type AdminProduct,
+  type AdminProductRow,
   adminProductQuerySchema,
+  type EditableState,
   editProduct,
   getAdminProduct,
+  initialFormState,
   type ProductAuditEntry,
+  type ProductFormState,
   type ProductRouteContext,
   productHistory,
   productHistoryQuerySchema,
@@ -54,4 +58,5 @@ export {
   productPatchSchema,
   requireProductEditor,
   searchAdminProducts,
+  submitProductForm,
 } from './editing';
