@@ -1,3 +1,4 @@
+import { isPublished } from '../catalog';
 import { AppError } from '../errors';
 import { type AddItemInput, MAX_CART_LINES, MAX_LINE_QUANTITY } from './cart-limits';
 import type { Cart, CartOwner } from './cart-types';
@@ -10,7 +11,7 @@ import { unitsInStock } from './price-cart';
 export async function addCartItem(owner: CartOwner, input: AddItemInput): Promise<Cart> {
   return mutateCart(owner, [input.productId], (cart, products) => {
     const record = products.get(input.productId);
-    if (!record) throw new AppError('NOT_FOUND', `There is no product "${input.productId}".`);
+    if (!record || !isPublished(record)) throw new AppError('NOT_FOUND', `There is no product "${input.productId}".`);
     const variant = record.variants.find((v) => v.id === input.variantId);
     if (!variant) throw new AppError('NOT_FOUND', `${record.name} has no variant "${input.variantId}".`);
 

@@ -1,4 +1,4 @@
-import type { ProductRecord } from '../catalog';
+import { isPublished, type ProductRecord } from '../catalog';
 import { money, multiplyMoney, STORE_CURRENCY, sumMoney } from '../money';
 import { NO_OFFER, type PromotionOffer, priceWithPromotions, refusalMessage } from '../promotions';
 import type { Cart, CartLine, StoredCartLine } from './cart-types';
@@ -7,13 +7,14 @@ import type { Cart, CartLine, StoredCartLine } from './cart-types';
 // only place a cart gets prices, and it runs on every read: nothing a client sends or a cache holds is trusted.
 
 export function unitsInStock(record: ProductRecord | undefined, variantId: string): number {
-  if (!record?.variants.some((v) => v.id === variantId)) return 0;
+  if (!record || !isPublished(record) || !record.variants.some((v) => v.id === variantId)) return 0;
   return Math.max(0, record.stock[variantId] ?? 0);
 }
 
 export function priceLine(line: StoredCartLine, record: ProductRecord | undefined): CartLine {
   const variant = record?.variants.find((v) => v.id === line.variantId);
-  if (!record || !variant) {
+  // An unpublished product is not sold: its line is shown like a withdrawn one until it is published again.
+  if (!record || !variant || !isPublished(record)) {
     // The product or variant was withdrawn: keep the line visible (so the shopper sees why) but worth nothing.
     return {
       lineId: line.lineId,

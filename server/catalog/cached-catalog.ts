@@ -1,5 +1,5 @@
 import { applyCacheProfile } from '../cache/cache-profile';
-import { toProduct, toProductSummary } from './map-product';
+import { isPublished, toProduct, toProductSummary } from './map-product';
 import { getProductRecordBySlug, listCategoriesWithCounts, queryProductPage, scanProductSlugs } from './product-repository';
 import type { Category, Product, ProductSort, ProductSummary } from './types';
 
@@ -29,8 +29,9 @@ export async function cachedProductBySlug(slug: string): Promise<Product | null>
   applyCacheProfile('productBySlug', slug);
   const record = await getProductRecordBySlug(slug);
   if (!record) return null;
+  // Tagged by id before the published check, so publishing it again expires the cached "not found".
   applyCacheProfile('product', record.id);
-  return toProduct(record);
+  return isPublished(record) ? toProduct(record) : null;
 }
 
 export async function cachedProductSlugs(): Promise<{ slug: string; createdAt: string }[]> {

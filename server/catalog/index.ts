@@ -4,7 +4,7 @@ import { cachedCategories, cachedProductBySlug, cachedProductPage, cachedProduct
 import { validateListingCursor } from './product-repository';
 import type { Category, Product, ProductSort, ProductSummary } from './types';
 
-export { isInStock, toProductSummary } from './map-product';
+export { isInStock, isPublished, toProductSummary } from './map-product';
 export { getProductRecords } from './product-repository';
 export { categorySlugSchema, productSlugSchema } from './slug';
 // Public entry of the catalog domain.
@@ -39,3 +39,24 @@ export async function getProductBySlug(slug: string): Promise<Product | null> {
 export async function listProductSlugs(): Promise<{ slug: string; createdAt: string }[]> {
   return cachedProductSlugs();
 }
+
+// Marketers' product editing (server/catalog/editing).
+export {
+  type AdminProduct,
+  type AdminProductRow,
+  adminProductQuerySchema,
+  type EditableState,
+  editProduct,
+  getAdminProduct,
+  initialFormState,
+  type ProductAuditEntry,
+  type ProductFormState,
+  type ProductRouteContext,
+  productHistory,
+  productHistoryQuerySchema,
+  productIdParam,
+  productPatchSchema,
+  requireProductEditor,
+  searchAdminProducts,
+  submitProductForm,
+} from './editing';

@@ -29,7 +29,13 @@ export function toProduct(r: ProductRecord): Product {
       price: money(v.price, r.currency),
       available: Math.max(0, r.stock[v.id] ?? 0),
     })),
+    version: r.version ?? 0,
   };
+}
+
+/** Unpublished products are kept (orders and restocks still find them) but never shown or sold. */
+export function isPublished(r: Pick<ProductRecord, 'published'>): boolean {
+  return r.published !== false;
 }
 
 export function isInStock(r: ProductRecord): boolean {

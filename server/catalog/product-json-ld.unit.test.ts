@@ -20,6 +20,7 @@ const product: Product = {
     { id: 'v1', options: { size: '9' }, price: money(5000), available: 0 },
     { id: 'v2', options: { size: '10' }, price: money(6500), available: 2 },
   ],
+  version: 1,
 };
 
 describe('product JSON-LD', () => {

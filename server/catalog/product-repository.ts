@@ -9,6 +9,17 @@ import type { Category, ProductRecord, ProductSort } from './types';
 
 // DynamoDB reads of the catalog, uncached. cached-catalog.ts wraps these for pages and routes.
 
+/**
+ * Listings, counts and sitemaps leave unpublished products out with a filter rather than a sparse index: the item
+ * keeps every attribute (orders, restocks and the admin page read it), and the page loops below already keep
+ * reading until they have `limit + 1` items, so filtered-out items only cost a little read capacity.
+ */
+const PUBLISHED_FILTER = {
+  FilterExpression: 'attribute_not_exists(#published) OR #published = :published',
+  names: { '#published': 'published' },
+  values: { ':published': true },
+} as const;
+
 type IndexPlan = { index: string; hashAttr: 'category' | 'listAll'; rangeAttr: string; forward: boolean };
 
 function planFor(sort: ProductSort, category: string | undefined): IndexPlan {
@@ -68,8 +79,9 @@ export async function queryProductPage(params: { category?: string; sort: Produc
         TableName: tableName('products'),
         IndexName: plan.index,
         KeyConditionExpression: '#h = :h',
-        ExpressionAttributeNames: { '#h': plan.hashAttr },
-        ExpressionAttributeValues: { ':h': hashValue },
+        FilterExpression: PUBLISHED_FILTER.FilterExpression,
+        ExpressionAttributeNames: { '#h': plan.hashAttr, ...PUBLISHED_FILTER.names },
+        ExpressionAttributeValues: { ':h': hashValue, ...PUBLISHED_FILTER.values },
         ScanIndexForward: plan.forward,
         Limit: params.limit + 1 - records.length,
         ExclusiveStartKey: exclusiveStartKey,
@@ -138,7 +150,9 @@ export async function countProductsInCategory(slug: string): Promise<number> {
         TableName: tableName('products'),
         IndexName: PRODUCT_INDEXES.categoryFeatured,
         KeyConditionExpression: 'category = :c',
-        ExpressionAttributeValues: { ':c': slug },
+        FilterExpression: PUBLISHED_FILTER.FilterExpression,
+        ExpressionAttributeNames: PUBLISHED_FILTER.names,
+        ExpressionAttributeValues: { ':c': slug, ...PUBLISHED_FILTER.values },
         Select: 'COUNT',
         ExclusiveStartKey: start,
       }),
@@ -164,7 +178,14 @@ export async function scanProductSlugs(): Promise<{ slug: string; createdAt: str
   let start: Record<string, unknown> | undefined;
   do {
     const page = await dynamoDoc().send(
-      new ScanCommand({ TableName: tableName('products'), ProjectionExpression: 'slug, createdAt', ExclusiveStartKey: start }),
+      new ScanCommand({
+        TableName: tableName('products'),
+        ProjectionExpression: 'slug, createdAt',
+        FilterExpression: PUBLISHED_FILTER.FilterExpression,
+        ExpressionAttributeNames: PUBLISHED_FILTER.names,
+        ExpressionAttributeValues: PUBLISHED_FILTER.values,
+        ExclusiveStartKey: start,
+      }),
     );
     out.push(...((page.Items ?? []) as { slug: string; createdAt: string }[]));
     start = page.LastEvaluatedKey;

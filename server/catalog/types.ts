@@ -21,6 +21,14 @@ export type ProductRecord = {
   createdAt: string; // ISO timestamp
   listAll: 'ALL';
   tags: string[];
+  /**
+   * Optimistic-locking counter for marketers' edits and imports (docs/merchandising.md). Absent on items written
+   * before it existed, read as 0. Checkout's stock decrements do not bump it: a sale must not make an open edit
+   * form stale (stock edits carry their own condition instead).
+   */
+  version?: number;
+  /** false hides the product from listings, search, its page and the cart; absent means published. */
+  published?: boolean;
 };
 
 export type VariantRecord = {
@@ -53,6 +61,7 @@ export type Product = ProductSummary & {
   reviewCount: number;
   createdAt: string;
   variants: ProductVariant[];
+  version: number;
 };
 
 export type Category = { slug: string; name: string; description: string; productCount: number };

@@ -17,10 +17,11 @@ export function stockDecrementItems(requests: StockRequest[]): { productIds: str
   const productIds: string[] = [];
   const items: TransactItem[] = [];
   for (const [productId, variants] of byProduct) {
-    const names: Record<string, string> = {};
-    const values: Record<string, number> = {};
+    // An unpublished product cannot be sold, even by a checkout priced just before it was unpublished.
+    const names: Record<string, string> = { '#published': 'published' };
+    const values: Record<string, number | boolean> = { ':published': true };
     const sets: string[] = [];
-    const conditions: string[] = [];
+    const conditions: string[] = ['(attribute_not_exists(#published) OR #published = :published)'];
     [...variants].forEach(([variantId, quantity], i) => {
       // Variant ids go through placeholders: they are data, and may collide with reserved words.
       names[`#v${i}`] = variantId;

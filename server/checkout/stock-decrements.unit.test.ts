@@ -11,8 +11,8 @@ describe('stock decrements', () => {
     expect(productIds).toEqual(['p1', 'p2']);
     expect(items).toHaveLength(2);
     const p1 = items[0]?.Update;
-    expect(p1?.ConditionExpression).toBe('stock.#v0 >= :q0 AND stock.#v1 >= :q1');
-    expect(p1?.ExpressionAttributeNames).toEqual({ '#v0': 'red', '#v1': 'blue' });
-    expect(p1?.ExpressionAttributeValues).toEqual({ ':q0': 2, ':q1': 3 });
+    expect(p1?.ConditionExpression).toBe('(attribute_not_exists(#published) OR #published = :published) AND stock.#v0 >= :q0 AND stock.#v1 >= :q1');
+    expect(p1?.ExpressionAttributeNames).toEqual({ '#published': 'published', '#v0': 'red', '#v1': 'blue' });
+    expect(p1?.ExpressionAttributeValues).toEqual({ ':published': true, ':q0': 2, ':q1': 3 });
   });
 });

@@ -12,6 +12,7 @@ export const TABLE_KEYS = {
   idempotency: 'idempotency',
   flags: 'flags',
   flagAudit: 'flag-audit',
+  productAudit: 'product-audit',
   sales: 'sales',
   events: 'events',
   revokedSessions: 'revoked-sessions',
@@ -163,6 +164,19 @@ export function tableDefinitions(): CreateTableCommandInput[] {
       ],
       KeySchema: [
         { AttributeName: 'flagKey', KeyType: 'HASH' },
+        { AttributeName: 'entryId', KeyType: 'RANGE' },
+      ],
+    },
+    {
+      // Marketers' product edits (server/catalog/editing): one entry per change, newest last by entryId.
+      TableName: tableName('productAudit'),
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [
+        { AttributeName: 'productId', AttributeType: S },
+        { AttributeName: 'entryId', AttributeType: S },
+      ],
+      KeySchema: [
+        { AttributeName: 'productId', KeyType: 'HASH' },
         { AttributeName: 'entryId', KeyType: 'RANGE' },
       ],
     },

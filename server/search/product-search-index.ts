@@ -1,4 +1,5 @@
 import MiniSearch, { type SearchResult as MiniSearchResult } from 'minisearch';
+import { isPublished } from '../catalog';
 import type { ProductRecord } from '../catalog/types';
 import { nameFromSlug, type SearchEntry, type SearchText, toSearchEntry, toSearchText } from './search-document';
 import { comparatorFor, type RankedEntry } from './sort-orders';
@@ -27,6 +28,11 @@ export class ProductSearchIndex {
 
   /** Insert or replace; applying the same record twice leaves the same index (stream replays rely on it). */
   upsert(record: ProductRecord): void {
+    // An unpublished product is not searchable: its change arrives as an upsert and leaves the index.
+    if (!isPublished(record)) {
+      this.remove(record.id);
+      return;
+    }
     if (this.entries.has(record.id)) this.text.discard(record.id);
     this.text.add(toSearchText(record, this.categoryName(record.category)));
     this.entries.set(record.id, toSearchEntry(record));

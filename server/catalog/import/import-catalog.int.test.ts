@@ -1,7 +1,8 @@
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateDemoCatalog } from '../../../local/catalog/demo-catalog';
 import { dynamoBulkDoc } from '../../aws/clients';
+import { tableName } from '../../db/tables';
 import type { RequestItems } from './batch-write-with-retry';
 import type { CatalogRow } from './catalog-row-schema';
 import { getStoredProduct, scanAll, useFreshCatalogTables } from './catalog-test-tables';
@@ -65,6 +66,35 @@ describe('importCatalog', () => {
     const stored = await getStoredProduct(productIdFromSlug(target.slug));
     expect(stored?.variants.map((v) => v.price)).toEqual(cheaper.map(() => 999));
     expect(stored?.minPrice).toBe(999);
+  });
+
+  it('versions what it writes and never erases a marketer edit made meanwhile', async () => {
+    const rows = generateDemoCatalog({ count: 10 });
+    await importCatalog(rows);
+    const target = rows[3]!;
+    const id = productIdFromSlug(target.slug);
+    expect((await getStoredProduct(id))?.version).toBe(1);
+
+    // A marketer unpublishes it (an edit bumps the version: 1 → 2)…
+    await dynamoBulkDoc().send(
+      new UpdateCommand({
+        TableName: tableName('products'),
+        Key: { id },
+        UpdateExpression: 'SET published = :f, version = :v',
+        ExpressionAttributeValues: { ':f': false, ':v': 2 },
+      }),
+    );
+    // …then a file with a new price for it arrives: the import rewrites on top of version 2 and keeps it unpublished.
+    const cheaper = rows.map((r) => (r === target ? { ...r, variants: r.variants.map((v) => ({ ...v, price: 777 })) } : r));
+    const summary = await importCatalog(cheaper);
+    expect(summary).toMatchObject({ created: 0, updated: 1, unchanged: 9 });
+    const stored = await getStoredProduct(id);
+    expect(stored).toMatchObject({ version: 3, published: false, minPrice: 777 });
+
+    // Unchanged products keep their version: a re-import of the same file makes no edit form stale.
+    await importCatalog(cheaper);
+    expect((await getStoredProduct(id))?.version).toBe(3);
+    expect((await getStoredProduct(productIdFromSlug(rows[0]!.slug)))?.version).toBe(1);
   });
 
   it('keeps resending the items DynamoDB leaves unprocessed until every product is written', async () => {

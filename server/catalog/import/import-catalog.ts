@@ -11,10 +11,12 @@ import { jsonSourceRows } from './read-catalog-json';
 import { readStoredProducts } from './read-stored-products';
 import { type CategoryUpsert, toCategoryUpserts, toProductRecord } from './to-product-record';
 import { CatalogValidationError, validateCatalogRows } from './validate-catalog-rows';
+import { writeUpdatedProduct } from './write-updated-product';
 
 // Writes a catalog into DynamoDB: validate everything first (one bad row and nothing is written), upsert the
-// categories, read what is stored, then BatchWriteItem only the products that differ. Upsert only: products
-// missing from the file are left alone. Cache tags are not touched here: the products stream consumer expires
+// categories, read what is stored, then write only the products that differ: new ones with BatchWriteItem (version
+// 1), existing ones one by one, conditional on the version read (write-updated-product.ts), so an import never
+// silently overwrites a marketer's edit made meanwhile. Upsert only: products missing from the file are left alone. Cache tags are not touched here: the products stream consumer expires
 // them for exactly the items that changed.
 
 /** BatchWriteItem's hard limit per call. */
@@ -84,23 +86,34 @@ export async function importCatalog(rows: readonly CatalogRow[], options: Import
   });
 
   const toWrite: ProductRecord[] = options.force ? products : products.filter((p) => productChanged(p, stored.get(p.id)));
-  const created = toWrite.filter((p) => !stored.has(p.id)).length;
+  const toCreate = toWrite.filter((p) => !stored.has(p.id));
+  const toUpdate = toWrite.filter((p) => stored.has(p.id));
+  const created = toCreate.length;
 
   let written = 0;
   let writeCalls = 0;
+  let updated = 0;
   report({ phase: 'write', done: 0, total: toWrite.length });
-  await mapWithConcurrency(chunk(toWrite, BATCH_WRITE_LIMIT), concurrency, async (batch) => {
-    const { attempts } = await batchWriteWithRetry(sendBatchWrite, { [table]: batch.map((item) => ({ PutRequest: { Item: item } })) }, options.retry);
+  await mapWithConcurrency(chunk(toCreate, BATCH_WRITE_LIMIT), concurrency, async (batch) => {
+    const items = batch.map((item) => ({ PutRequest: { Item: { ...item, version: 1 } } }));
+    const { attempts } = await batchWriteWithRetry(sendBatchWrite, { [table]: items }, options.retry);
     writeCalls += attempts;
     written += batch.length;
+    report({ phase: 'write', done: written, total: toWrite.length });
+  });
+  await mapWithConcurrency(toUpdate, concurrency * 2, async (product) => {
+    const outcome = await writeUpdatedProduct(table, product, stored.get(product.id) ?? {}, options.force);
+    writeCalls++;
+    if (outcome === 'written') updated++;
+    written++;
     report({ phase: 'write', done: written, total: toWrite.length });
   });
 
   return {
     products: products.length,
     created,
-    updated: toWrite.length - created,
-    unchanged: products.length - toWrite.length,
+    updated,
+    unchanged: products.length - created - updated,
     categories: categories.length,
     writeCalls,
     durationMs: Math.round(performance.now() - started),

@@ -1,0 +1,126 @@
+import { GetCommand, QueryCommand, ScanCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamoDoc } from '../../aws/clients';
+import { isTransactionCanceled } from '../../db';
+import { tableName } from '../../db/tables';
+import type { ProductRecord } from '../types';
+import type { ProductAuditEntry } from './product-edit-model';
+
+// DynamoDB operations behind product editing: the consistent read, the one transaction that writes a change with
+// its audit entry, and the audit reads. The rules (who, which version, which stock) live in edit-product.ts.
+
+export async function readProductRecord(id: string): Promise<ProductRecord | null> {
+  const { Item } = await dynamoDoc().send(new GetCommand({ TableName: tableName('products'), Key: { id }, ConsistentRead: true }));
+  return (Item as ProductRecord | undefined) ?? null;
+}
+
+export type ProductWrite = {
+  id: string;
+  /** The version the change was computed from; 0 for an item that never had one. */
+  fromVersion: number;
+  set: {
+    variants?: ProductRecord['variants'];
+    minPrice?: number;
+    published?: boolean;
+    featuredRank?: number;
+    /** variantId → new count, each conditioned on the count in `stockSeen`. */
+    stock?: Record<string, number>;
+  };
+  /** variantId → the count the change assumes is stored now (null: none stored). A sale in between fails the write. */
+  stockSeen: Record<string, number | null>;
+  audit: ProductAuditEntry;
+};
+
+/**
+ * One TransactWriteItems: the product Update, conditional on the version it was read at and on every edited
+ * variant's stock still being the count the change assumed, and the audit Put (never overwriting an entry). Both
+ * or neither. 'cancelled' means a condition failed or another transaction (a checkout) held the item: the caller
+ * re-reads to tell which. Checkout's decrement is itself conditional (stock.#v >= :q), so in either order the two
+ * writes cannot take a variant below zero.
+ */
+export async function writeProductChange(w: ProductWrite): Promise<'written' | 'cancelled'> {
+  const names: Record<string, string> = { '#version': 'version' };
+  const values: Record<string, unknown> = { ':next': w.fromVersion + 1 };
+  const sets = ['#version = :next'];
+  const conditions = [w.fromVersion === 0 ? 'attribute_exists(id) AND attribute_not_exists(#version)' : '#version = :from'];
+  if (w.fromVersion !== 0) values[':from'] = w.fromVersion;
+  const field = (name: string, value: unknown) => {
+    names[`#${name}`] = name;
+    values[`:${name}`] = value;
+    sets.push(`#${name} = :${name}`);
+  };
+  if (w.set.variants !== undefined) field('variants', w.set.variants);
+  if (w.set.minPrice !== undefined) field('minPrice', w.set.minPrice);
+  if (w.set.published !== undefined) field('published', w.set.published);
+  if (w.set.featuredRank !== undefined) field('featuredRank', w.set.featuredRank);
+  Object.entries(w.set.stock ?? {}).forEach(([variantId, units], i) => {
+    // Variant ids are data: placeholders, never spliced into the expression.
+    names[`#v${i}`] = variantId;
+    values[`:s${i}`] = units;
+    sets.push(`stock.#v${i} = :s${i}`);
+    const seen = w.stockSeen[variantId] ?? null;
+    if (seen === null) conditions.push(`attribute_not_exists(stock.#v${i})`);
+    else {
+      values[`:seen${i}`] = seen;
+      conditions.push(`stock.#v${i} = :seen${i}`);
+    }
+  });
+  try {
+    await dynamoDoc().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: tableName('products'),
+              Key: { id: w.id },
+              UpdateExpression: `SET ${sets.join(', ')}`,
+              ConditionExpression: conditions.join(' AND '),
+              ExpressionAttributeNames: names,
+              ExpressionAttributeValues: values,
+            },
+          },
+          { Put: { TableName: tableName('productAudit'), Item: w.audit, ConditionExpression: 'attribute_not_exists(entryId)' } },
+        ],
+      }),
+    );
+    return 'written';
+  } catch (err) {
+    if (isTransactionCanceled(err)) return 'cancelled';
+    throw err;
+  }
+}
+
+/** Up to `limit` entries, newest first; `afterEntryId` continues below that entry. */
+export async function queryProductAudit(productId: string, limit: number, afterEntryId?: string): Promise<ProductAuditEntry[]> {
+  const entries: ProductAuditEntry[] = [];
+  let start: Record<string, unknown> | undefined = afterEntryId ? { productId, entryId: afterEntryId } : undefined;
+  do {
+    const page = await dynamoDoc().send(
+      new QueryCommand({
+        TableName: tableName('productAudit'),
+        KeyConditionExpression: 'productId = :p',
+        ExpressionAttributeValues: { ':p': productId },
+        ScanIndexForward: false,
+        Limit: limit - entries.length,
+        ExclusiveStartKey: start,
+      }),
+    );
+    entries.push(...((page.Items ?? []) as ProductAuditEntry[]));
+    start = page.LastEvaluatedKey;
+  } while (start && entries.length < limit);
+  return entries;
+}
+
+/**
+ * Every product, published or not, for the admin search (page by page). A Scan, so never on a shopper's path:
+ * marketers search a catalog of thousands a few times a minute; see docs/merchandising.md for the limit.
+ */
+export async function scanProductsForAdmin(): Promise<ProductRecord[]> {
+  const out: ProductRecord[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamoDoc().send(new ScanCommand({ TableName: tableName('products'), ExclusiveStartKey: start }));
+    out.push(...((page.Items ?? []) as ProductRecord[]));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return out;
+}
