@@ -3,6 +3,7 @@ import { requestAddressBucket } from '@/server/http/client-address';
 import { parseJsonBody, route } from '@/server/http/respond';
 import { appendSetCookies, assertSameOrigin, signInBody, signInWithPassword } from '@/server/identity';
 import { logger } from '@/server/observability';
+import { mergeWishlistOnSignIn } from '@/server/wishlist';
 
 // 200 { user } with the session cookies; 401 for a wrong email or password (the same answer for both), 429 with
 // Retry-After once the address or the account has used up its failed attempts (server/identity/attempt-limits.ts). Same-origin check first: a forged page must not
@@ -18,6 +19,8 @@ export const POST = route(async (req) => {
     // A cart problem must never block signing in; the guest cart keeps its cookie for the next sign-in.
     logger.warn('guest cart merge skipped at sign-in', { err: String(err) });
   }
+  // The guest wishlist joins the account the same way (never throws).
+  await mergeWishlistOnSignIn(user.id);
   const res = Response.json({ user }, { headers: { 'Cache-Control': 'no-store' } });
   appendSetCookies(res.headers, cookies);
   return res;
