@@ -6,8 +6,10 @@ import type { Order } from '../orders';
 
 export type OrderEmailEvent = 'confirmation' | 'shipped' | 'cancelled' | 'return-received' | 'refunded';
 
-type Block = { kind: 'heading' | 'paragraph'; text: string } | { kind: 'lines'; rows: [string, string][] };
-type Template = { subject: string; blocks: Block[] };
+type Block = { kind: 'heading' | 'paragraph'; text: string } | { kind: 'lines'; rows: [string, string][] } | { kind: 'link'; text: string; href: string };
+/** Also the shape of alert mail (alert-email-templates.ts): one renderer for every email. */
+export type EmailTemplate = { subject: string; blocks: Block[] };
+type Template = EmailTemplate;
 
 function lines(order: Order): Block {
   return {
@@ -85,9 +87,12 @@ export function renderEmail(t: Template): { subject: string; html: string; text:
     .map((b) => {
       if (b.kind === 'lines')
         return `<table>${b.rows.map(([l, r]) => `<tr><td>${escapeHtml(l)}</td><td style="text-align:right">${escapeHtml(r)}</td></tr>`).join('')}</table>`;
+      if (b.kind === 'link') return `<p><a href="${escapeHtml(b.href)}">${escapeHtml(b.text)}</a></p>`;
       return b.kind === 'heading' ? `<h1>${escapeHtml(b.text)}</h1>` : `<p>${escapeHtml(b.text)}</p>`;
     })
     .join('\n');
-  const text = t.blocks.map((b) => (b.kind === 'lines' ? b.rows.map(([l, r]) => `${l}: ${r}`).join('\n') : b.text)).join('\n\n');
+  const text = t.blocks
+    .map((b) => (b.kind === 'lines' ? b.rows.map(([l, r]) => `${l}: ${r}`).join('\n') : b.kind === 'link' ? `${b.text}: ${b.href}` : b.text))
+    .join('\n\n');
   return { subject: t.subject, html: `<!doctype html><html><body>${html}</body></html>`, text };
 }
