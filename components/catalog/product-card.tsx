@@ -1,5 +1,7 @@
 import Image from 'next/image';
 import Link from 'next/link';
+import heartStyles from '@/components/wishlist/wishlist.module.css';
+import { WishlistHeart } from '@/components/wishlist/wishlist-heart';
 import type { ProductSummary } from '@/server/catalog/types';
 import { Price } from './price';
 import { Rating } from './rating';
@@ -17,6 +19,10 @@ export function ProductCard({ product, priority = false, badge }: { product: Pro
           {badge ? <small>{badge}</small> : null}
         </div>
       </Link>
+      {/* Outside the link: a button inside an <a> is not allowed, and the heart is its own keyboard stop. */}
+      <div className={heartStyles.cardHeart}>
+        <WishlistHeart productId={product.id} productName={product.name} />
+      </div>
     </article>
   );
 }

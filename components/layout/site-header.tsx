@@ -23,6 +23,7 @@ export function SiteHeader({ categories, activeCategory, query }: { categories: 
         <nav aria-label="Account" className="header-links">
           <Link href="/stores">Stores</Link>
           <Link href="/orders">Orders</Link>
+          <Link href="/wishlist">Wishlist</Link>
           <CartLink />
           <AccountMenu />
         </nav>

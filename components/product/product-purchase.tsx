@@ -4,6 +4,7 @@ import { useId, useState } from 'react';
 import { AddToCart } from '@/components/cart/add-to-cart';
 import type { ProductVariant } from '@/server/catalog/types';
 import { formatMoney } from '@/server/money';
+import { RestockAlert } from './restock-alert';
 import { findVariant, initialSelection, optionGroups } from './variant-options';
 
 export function ProductPurchase({ variants, productId, productName }: { variants: ProductVariant[]; productId?: string; productName?: string }) {
@@ -51,6 +52,10 @@ export function ProductPurchase({ variants, productId, productName }: { variants
       </p>
       {productId ? (
         <AddToCart productId={productId} productName={productName ?? 'the item'} variantId={variant?.id ?? null} available={variant?.available ?? 0} />
+      ) : null}
+      {productId && variant && variant.available === 0 ? (
+        // Keyed by variant: switching options starts a fresh form.
+        <RestockAlert key={variant.id} productId={productId} variantId={variant.id} productName={productName ?? 'it'} />
       ) : null}
     </div>
   );

@@ -24,14 +24,32 @@ const product: Product = {
 };
 
 describe('product JSON-LD', () => {
-  it('describes price range, availability and rating', () => {
-    const data = JSON.parse(productJsonLd(product, 'Running shoes'));
+  const reviews = {
+    summary: { average: 4.5, count: 2 },
+    items: [
+      { rating: 5, title: 'Grippy </script>', body: 'Great on wet rock.', author: 'Ada L.', createdAt: '2026-02-03T10:00:00.000Z' },
+      { rating: 4, title: 'Good', body: 'Runs small.', author: 'Bo K.', createdAt: '2026-02-01T10:00:00.000Z' },
+    ],
+  };
+
+  it('describes price range, availability, and the rating and reviews of approved reviews', () => {
+    const data = JSON.parse(productJsonLd(product, 'Running shoes', reviews));
     expect(data['@type']).toBe('Product');
     expect(data.offers).toMatchObject({ lowPrice: '50.00', highPrice: '65.00', priceCurrency: 'USD', availability: 'https://schema.org/InStock' });
-    expect(data.aggregateRating).toMatchObject({ ratingValue: 4.5, reviewCount: 12 });
+    expect(data.aggregateRating).toMatchObject({ '@type': 'AggregateRating', ratingValue: 4.5, reviewCount: 2 });
+    expect(data.review).toHaveLength(2);
+    expect(data.review[0]).toMatchObject({ '@type': 'Review', author: { name: 'Ada L.' }, reviewRating: { ratingValue: 5 }, datePublished: '2026-02-03' });
   });
 
-  it('cannot close its script tag with product text', () => {
-    expect(productJsonLd(product)).not.toContain('</script>');
+  it("says nothing about ratings without approved reviews, whatever the catalog's seeded numbers", () => {
+    for (const given of [undefined, { summary: { average: 0, count: 0 }, items: [] }]) {
+      const data = JSON.parse(productJsonLd(product, 'Running shoes', given));
+      expect(data.aggregateRating).toBeUndefined();
+      expect(data.review).toBeUndefined();
+    }
+  });
+
+  it('cannot close its script tag with product or review text', () => {
+    expect(productJsonLd(product, undefined, reviews)).not.toContain('</script>');
   });
 });

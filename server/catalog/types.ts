@@ -17,6 +17,8 @@ export type ProductRecord = {
   rating: number; // 0..5, one decimal
   reviewCount: number;
   ratingSort: number; // rating * 1000000 + reviewCount, so ties break by popularity
+  /** When server/reviews last set rating and reviewCount from approved reviews (absent: the catalog file's numbers). */
+  reviewStatsAt?: string;
   featuredRank: number; // lower is more featured
   createdAt: string; // ISO timestamp
   listAll: 'ALL';

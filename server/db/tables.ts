@@ -22,6 +22,9 @@ export const TABLE_KEYS = {
   promotions: 'promotions',
   promotionAudit: 'promotion-audit',
   promotionRedemptions: 'promotion-redemptions',
+  wishlists: 'wishlists',
+  alerts: 'alerts',
+  reviews: 'reviews',
 } as const;
 export type TableKey = keyof typeof TABLE_KEYS;
 
@@ -40,7 +43,15 @@ export const TABLE_TTL_ATTRIBUTES: Partial<Record<TableKey, string>> = {
   sales: 'expiresAt',
   events: 'expiresAt',
   revokedSessions: 'expiresAt',
+  wishlists: 'expiresAt',
 };
+
+/** Alert subscriptions by owner (account deletion), reviews by status (moderation) and by id (PATCH). */
+export const ENGAGEMENT_INDEXES = {
+  alertsByOwner: 'byOwner',
+  reviewsByStatus: 'byStatus',
+  reviewsById: 'byReviewId',
+} as const;
 
 /** Orders by id alone (operations, the warehouse), by shopper email and by status (the operations console). */
 export const ORDER_INDEXES = {
@@ -218,6 +229,52 @@ export function tableDefinitions(): CreateTableCommandInput[] {
         { AttributeName: 'orderId', KeyType: 'HASH' },
         { AttributeName: 'event', KeyType: 'RANGE' },
       ],
+    },
+    {
+      // Wishlists (server/wishlist): one item per (owner, product); owner `user#<sub>` or `guest#<id>` (guests expire).
+      TableName: tableName('wishlists'),
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [
+        { AttributeName: 'ownerKey', AttributeType: S },
+        { AttributeName: 'productId', AttributeType: S },
+      ],
+      KeySchema: [
+        { AttributeName: 'ownerKey', KeyType: 'HASH' },
+        { AttributeName: 'productId', KeyType: 'RANGE' },
+      ],
+    },
+    {
+      // Back-in-stock and price-drop subscriptions (server/alerts), by product: the products stream asks
+      // "who waits for this product?" in one Query.
+      TableName: tableName('alerts'),
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [
+        { AttributeName: 'productId', AttributeType: S },
+        { AttributeName: 'subscriptionId', AttributeType: S },
+        { AttributeName: 'ownerKey', AttributeType: S },
+      ],
+      KeySchema: [
+        { AttributeName: 'productId', KeyType: 'HASH' },
+        { AttributeName: 'subscriptionId', KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: [gsi(ENGAGEMENT_INDEXES.alertsByOwner, 'ownerKey', 'subscriptionId')],
+    },
+    {
+      // Product reviews (server/reviews): one per (product, author), so "once per product" is a key condition.
+      TableName: tableName('reviews'),
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [
+        { AttributeName: 'productId', AttributeType: S },
+        { AttributeName: 'authorId', AttributeType: S },
+        { AttributeName: 'status', AttributeType: S },
+        { AttributeName: 'createdAt', AttributeType: S },
+        { AttributeName: 'reviewId', AttributeType: S },
+      ],
+      KeySchema: [
+        { AttributeName: 'productId', KeyType: 'HASH' },
+        { AttributeName: 'authorId', KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: [gsi(ENGAGEMENT_INDEXES.reviewsByStatus, 'status', 'createdAt'), gsi(ENGAGEMENT_INDEXES.reviewsById, 'reviewId')],
     },
     {
       TableName: tableName('events'),

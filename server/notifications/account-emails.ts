@@ -3,7 +3,10 @@ import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoDoc } from '../aws/clients';
 import { tableName } from '../db';
 import { renderEmail } from './order-email-templates';
-import { type EmailOutcome, type MarkerKey, sendEmailOnce } from './send-once';
+import { type EmailOutcome, sendEmailOnce } from './send-email-once';
+
+/** The notifications table's key: `orderId` holds what the mail is about (here `account…`). */
+type MarkerKey = { orderId: string; event: string };
 
 // Account emails through the same SES sender and sent-markers as order emails. Markers: the welcome once per email
 // address (keyed by its SHA-256, so the marker holds no address; on AWS the confirming request knows only the
@@ -61,7 +64,8 @@ function markerFor(userId: string, to: string, mail: AccountEmail): MarkerKey {
 /** `userId` may be null for the welcome only (the confirm route knows the email alone). */
 export async function sendAccountEmail(userId: string | null, to: string, mail: AccountEmail): Promise<EmailOutcome> {
   if (userId === null && mail.kind !== 'welcome') throw new Error('only the welcome email is sent without a user id');
-  return sendEmailOnce(markerFor(userId ?? '', to, mail), to, renderEmail(template(mail)));
+  const marker = markerFor(userId ?? '', to, mail);
+  return sendEmailOnce({ subject: marker.orderId, event: marker.event }, to, () => renderEmail(template(mail)));
 }
 
 /** Forgets that an email address was welcomed (account deletion), so a new account with it is welcomed again. */

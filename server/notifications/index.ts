@@ -22,3 +22,7 @@ export async function notifyOrderStatus(order: Order, options: { orderLink?: str
   const event = EMAIL_FOR_STATUS[order.status];
   return event ? sendOrderEmail(order, event, options) : 'none';
 }
+
+// Alert mail (server/alerts): the same once-only path, keyed by subscription and transition.
+export { type AlertEmail, alertEmail } from './alert-email-templates';
+export { type EmailOutcome, sendEmailOnce } from './send-email-once';

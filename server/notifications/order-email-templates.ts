@@ -7,7 +7,9 @@ import type { Order } from '../orders';
 export type OrderEmailEvent = 'confirmation' | 'shipped' | 'cancelled' | 'return-received' | 'refunded';
 
 type Block = { kind: 'heading' | 'paragraph'; text: string } | { kind: 'lines'; rows: [string, string][] } | { kind: 'link'; text: string; href: string };
-type Template = { subject: string; blocks: Block[] };
+/** Also the shape of alert mail (alert-email-templates.ts): one renderer for every email. */
+export type EmailTemplate = { subject: string; blocks: Block[] };
+type Template = EmailTemplate;
 
 function lines(order: Order): Block {
   return {

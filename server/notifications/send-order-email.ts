@@ -1,12 +1,11 @@
 import type { Order } from '../orders';
 import { type OrderEmailEvent, orderEmailTemplate, renderEmail } from './order-email-templates';
-import { type EmailOutcome, sendEmailOnce } from './send-once';
+import { type EmailOutcome, sendEmailOnce } from './send-email-once';
 
-// Exactly once per (order, event), through the sent-marker of send-once.ts.
+// Order mail: at most once per (order, event), through the one claim-then-send path (send-email-once.ts).
 
-export type { EmailOutcome } from './send-once';
+export type { EmailOutcome } from './send-email-once';
 
 export async function sendOrderEmail(order: Order, event: OrderEmailEvent, options: { orderLink?: string } = {}): Promise<EmailOutcome> {
-  if (!order.email) return 'no-recipient';
-  return sendEmailOnce({ orderId: order.id, event }, order.email, renderEmail(orderEmailTemplate(event, order, options)));
+  return sendEmailOnce({ subject: order.id, event }, order.email || undefined, () => renderEmail(orderEmailTemplate(event, order, options)));
 }

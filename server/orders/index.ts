@@ -18,6 +18,8 @@ export type {
   OrderStatus,
 } from './order-types';
 export { findGuestOrder, getOrder, listOrders } from './read-orders';
+// The reviews domain's verified-buyer check.
+export { hasReceivedProduct } from './received-products';
 export { returnRequestSchema } from './return-request-schema';
 export { searchOrders } from './search-orders';
 export { toOrder } from './to-order';

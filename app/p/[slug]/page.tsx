@@ -5,9 +5,14 @@ import { Breadcrumbs } from '@/components/layout/breadcrumbs';
 import { Gallery } from '@/components/product/gallery';
 import { ProductPurchase } from '@/components/product/product-purchase';
 import { RecommendationsSection } from '@/components/recommendations/recommendations-section';
+import { ProductReviews } from '@/components/reviews/product-reviews';
+import { WriteReview } from '@/components/reviews/write-review';
+import { WishlistHeart } from '@/components/wishlist/wishlist-heart';
 import { getCategory, getProductBySlug, productSlugSchema } from '@/server/catalog';
 import { productJsonLd } from '@/server/catalog/product-json-ld';
 import { currentInteractionActor, recordInteractionAfterResponse } from '@/server/interactions';
+import { listProductReviews } from '@/server/reviews';
+import { writeReview } from './review-actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -32,7 +37,12 @@ export default async function ProductPage({ params }: Props) {
   const product = await load((await params).slug);
   if (!product) notFound();
   // Request data must be read before after(); the write itself happens once the page has been sent.
-  const [category, actor] = await Promise.all([getCategory(product.category), currentInteractionActor()]);
+  // Approved reviews are the same for every shopper, so they belong in the shared page (and its JSON-LD).
+  const [category, actor, reviews] = await Promise.all([
+    getCategory(product.category),
+    currentInteractionActor(),
+    listProductReviews(product.slug, { sort: 'newest', limit: 5 }),
+  ]);
   if (actor) recordInteractionAfterResponse({ type: 'view', productId: product.id, actor });
 
   return (
@@ -42,19 +52,25 @@ export default async function ProductPage({ params }: Props) {
         <Gallery images={product.images} name={product.name} />
         <div>
           <h1>{product.name}</h1>
+          <WishlistHeart productId={product.id} productName={product.name} />
           <p>
-            by {product.brand} · <Rating value={product.rating} count={product.reviewCount} />
+            by {product.brand} · {reviews.summary.count > 0 ? <Rating value={reviews.summary.average} count={reviews.summary.count} /> : 'No reviews yet'}
           </p>
           <ProductPurchase variants={product.variants} productId={product.id} productName={product.name} />
           <h2>About this product</h2>
           <p>{product.description}</p>
         </div>
       </div>
+      <section aria-labelledby="reviews-heading" className="product-reviews">
+        <h2 id="reviews-heading">Reviews</h2>
+        <ProductReviews slug={product.slug} initial={reviews} />
+        <WriteReview slug={product.slug} action={writeReview.bind(null, product.slug)} />
+      </section>
       <RecommendationsSection productId={product.id} title="Customers also bought" />
       <script
         type="application/ld+json"
         // biome-ignore lint/security/noDangerouslySetInnerHtml: JSON-LD must be inline; productJsonLd escapes '<' (unit-tested), so product text cannot close the script tag
-        dangerouslySetInnerHTML={{ __html: productJsonLd(product, category?.name) }}
+        dangerouslySetInnerHTML={{ __html: productJsonLd(product, category?.name, reviews) }}
       />
     </>
   );

@@ -5,6 +5,7 @@ import { tableName } from '../../db/tables';
 import type { ProductRecord } from '../types';
 import { type BatchWriteRetryOptions, type BatchWriteSend, batchWriteWithRetry } from './batch-write-with-retry';
 import type { CatalogRow } from './catalog-row-schema';
+import { keepReviewStats } from './keep-review-stats';
 import { chunk, mapWithConcurrency } from './map-with-concurrency';
 import { productChanged } from './product-changed';
 import { jsonSourceRows } from './read-catalog-json';
@@ -85,7 +86,8 @@ export async function importCatalog(rows: readonly CatalogRow[], options: Import
     report({ phase: 'compare', done: compared, total: products.length });
   });
 
-  const toWrite: ProductRecord[] = options.force ? products : products.filter((p) => productChanged(p, stored.get(p.id)));
+  const merged = products.map((p) => keepReviewStats(p, stored.get(p.id)));
+  const toWrite: ProductRecord[] = options.force ? merged : merged.filter((p) => productChanged(p, stored.get(p.id)));
   const toCreate = toWrite.filter((p) => !stored.has(p.id));
   const toUpdate = toWrite.filter((p) => stored.has(p.id));
   const created = toCreate.length;

@@ -1,9 +1,10 @@
+import { notifyAlertsForProductChanges } from '../../alerts';
 import { expireTags, tagsForProductChange } from '../../cache';
 import { applySearchIndexChanges, type SearchIndexChange } from '../../search';
 import type { ProductChange } from './product-change';
 
-// What a batch of product changes means for this process: the search index follows them, and the cached
-// catalog reads they touch are expired. Everything here is idempotent, because stream delivery is
+// What a batch of product changes means for this process: the search index follows them, the cached
+// catalog reads they touch are expired, and shoppers waiting for a restock or a lower price are emailed. Everything here is idempotent, because stream delivery is
 // at-least-once (a retried batch, or a replay after a lost iterator, applies the same changes again).
 
 export async function handleProductRecords(changes: readonly ProductChange[]): Promise<void> {
@@ -25,4 +26,6 @@ export async function handleProductRecords(changes: readonly ProductChange[]): P
   // One call per batch: a burst of checkouts touching the same products expires each tag once.
   await expireTags([...tags]);
   if (indexError) throw indexError;
+  // Last: an alert failure retries the batch, and everything before it is idempotent too.
+  await notifyAlertsForProductChanges(changes);
 }

@@ -4,6 +4,7 @@ import { parseJsonBody, route } from '@/server/http/respond';
 import { appendSetCookies, assertSameOrigin, signInBody, signInWithPassword } from '@/server/identity';
 import { logger } from '@/server/observability';
 import { claimGuestOrders } from '@/server/orders';
+import { mergeWishlistOnSignIn } from '@/server/wishlist';
 
 // 200 { user } with the session cookies; 401 for a wrong email or password (the same answer for both), 429 with
 // Retry-After once the address or the account has used up its failed attempts (server/identity/attempt-limits.ts). Same-origin check first: a forged page must not
@@ -28,6 +29,8 @@ export const POST = route(async (req) => {
       logger.warn('guest order claim skipped at sign-in', { err: String(err) });
     }
   }
+  // The guest wishlist joins the account the same way (never throws).
+  await mergeWishlistOnSignIn(user.id);
   const res = Response.json({ user }, { headers: { 'Cache-Control': 'no-store' } });
   appendSetCookies(res.headers, cookies);
   return res;

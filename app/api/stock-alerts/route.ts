@@ -1,0 +1,14 @@
+import { stockAlertSchema, subscribeToRestock } from '@/server/alerts';
+import { parseJsonBody, route } from '@/server/http/respond';
+import { assertSameOrigin, getSessionUser } from '@/server/identity';
+
+export const dynamic = 'force-dynamic';
+
+// POST { productId, variantId, email? } → 201 { subscribed: true }. Signed in: the account's address; guests give one.
+// 409 when the variant is in stock now; asking twice keeps one subscription.
+export const POST = route(async (req) => {
+  assertSameOrigin(req);
+  const input = await parseJsonBody(req, stockAlertSchema);
+  await subscribeToRestock(await getSessionUser(), input);
+  return Response.json({ subscribed: true }, { status: 201, headers: { 'Cache-Control': 'private, no-store' } });
+});

@@ -1,0 +1,13 @@
+import { parseJsonBody, route } from '@/server/http/respond';
+import { assertSameOrigin } from '@/server/identity';
+import { addWishlistItem, addWishlistItemSchema, currentWishlistOwner } from '@/server/wishlist';
+
+export const dynamic = 'force-dynamic';
+
+// POST /api/wishlist/items { productId, variantId? } → 201 { items }; adding twice keeps one item.
+export const POST = route(async (req) => {
+  assertSameOrigin(req);
+  const input = await parseJsonBody(req, addWishlistItemSchema);
+  const owner = await currentWishlistOwner({ create: true });
+  return Response.json(await addWishlistItem(owner, input), { status: 201, headers: { 'Cache-Control': 'private, no-store' } });
+});

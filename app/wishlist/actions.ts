@@ -1,0 +1,38 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { addCartItem, currentCartOwner } from '@/server/cart';
+import { isAppError } from '@/server/errors';
+import { currentWishlistOwner, removeWishlistItem, wishlistProductIdSchema } from '@/server/wishlist';
+
+// The /wishlist forms' server actions: plain form posts that work before (and without) hydration. The outcome goes
+// back as a fixed status code in the URL (never a message text, so a crafted link cannot put words on the page).
+
+function field(form: FormData, name: string): string | null {
+  const value = form.get(name);
+  const parsed = wishlistProductIdSchema.safeParse(typeof value === 'string' ? value : '');
+  return parsed.success ? parsed.data : null;
+}
+
+export async function removeFromWishlist(form: FormData): Promise<void> {
+  const productId = field(form, 'productId');
+  const owner = await currentWishlistOwner();
+  if (productId && owner) await removeWishlistItem(owner, productId);
+  redirect('/wishlist?status=removed');
+}
+
+export async function moveToCart(form: FormData): Promise<void> {
+  const productId = field(form, 'productId');
+  const variantId = field(form, 'variantId');
+  const owner = await currentWishlistOwner();
+  if (!productId || !variantId || !owner) redirect('/wishlist?status=failed');
+  let status = 'moved';
+  try {
+    await addCartItem(await currentCartOwner({ create: true }), { productId, variantId, quantity: 1 });
+    await removeWishlistItem(owner, productId);
+  } catch (err) {
+    if (!isAppError(err)) throw err;
+    status = err.code === 'OUT_OF_STOCK' ? 'sold-out' : 'failed';
+  }
+  redirect(`/wishlist?status=${status}`);
+}

@@ -1,0 +1,10 @@
+/** What the review form's server action answers; the form shows it (and keeps working without JavaScript). */
+export type ReviewFormState = {
+  status: 'idle' | 'sent' | 'error';
+  code: string | null;
+  message: string;
+  /** Field name → its first problem. */
+  fields: Record<string, string>;
+};
+
+export const INITIAL_REVIEW_FORM_STATE: ReviewFormState = { status: 'idle', code: null, message: '', fields: {} };

@@ -1,0 +1,97 @@
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { dynamoDoc } from '../aws/clients';
+import { tableName } from '../db';
+import { ENGAGEMENT_INDEXES } from '../db/tables';
+import { decodeCursor, encodeCursor } from '../pagination/cursor';
+import type { ReviewStatus, StoredReview } from './review-types';
+
+// The reviews table adapter (key: productId + authorId, so a second review by the same author is a key clash).
+
+/** Conditional Put: throws ConditionalCheckFailedException when this author already reviewed this product. */
+export async function putNewReview(review: StoredReview): Promise<void> {
+  await dynamoDoc().send(new PutCommand({ TableName: tableName('reviews'), Item: review, ConditionExpression: 'attribute_not_exists(productId)' }));
+}
+
+/** Every review of one product (consistent: a moderation's recount must see its own write). */
+export async function readProductReviews(productId: string): Promise<StoredReview[]> {
+  const items: StoredReview[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await dynamoDoc().send(
+      new QueryCommand({
+        TableName: tableName('reviews'),
+        KeyConditionExpression: 'productId = :p',
+        ExpressionAttributeValues: { ':p': productId },
+        ConsistentRead: true,
+        ExclusiveStartKey: start,
+      }),
+    );
+    items.push(...((out.Items ?? []) as StoredReview[]));
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
+export async function readReviewById(reviewId: string): Promise<StoredReview | null> {
+  const out = await dynamoDoc().send(
+    new QueryCommand({
+      TableName: tableName('reviews'),
+      IndexName: ENGAGEMENT_INDEXES.reviewsById,
+      KeyConditionExpression: 'reviewId = :r',
+      ExpressionAttributeValues: { ':r': reviewId },
+      ProjectionExpression: 'productId, authorId',
+    }),
+  );
+  const key = out.Items?.[0];
+  if (!key) return null;
+  // The index is eventually consistent; the item itself is read strongly.
+  const item = await dynamoDoc().send(
+    new GetCommand({ TableName: tableName('reviews'), Key: { productId: key.productId, authorId: key.authorId }, ConsistentRead: true }),
+  );
+  return (item.Item as StoredReview | undefined) ?? null;
+}
+
+export async function writeModeration(review: StoredReview, change: { status: ReviewStatus; by: string; reason?: string; at: string }): Promise<StoredReview> {
+  const out = await dynamoDoc().send(
+    new UpdateCommand({
+      TableName: tableName('reviews'),
+      Key: { productId: review.productId, authorId: review.authorId },
+      UpdateExpression: change.reason
+        ? 'SET #s = :s, moderatedAt = :at, moderatedBy = :by, rejectReason = :why'
+        : 'SET #s = :s, moderatedAt = :at, moderatedBy = :by REMOVE rejectReason',
+      ConditionExpression: 'attribute_exists(productId)',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: { ':s': change.status, ':at': change.at, ':by': change.by, ...(change.reason ? { ':why': change.reason } : {}) },
+      ReturnValues: 'ALL_NEW',
+    }),
+  );
+  return out.Attributes as StoredReview;
+}
+
+const queueCursor = z.object({ p: z.string(), a: z.string(), s: z.string(), c: z.string() });
+
+/** Reviews in one status, oldest first (a queue is worked from its oldest entry). */
+export async function queryReviewsByStatus(
+  status: ReviewStatus,
+  limit: number,
+  cursor?: string,
+): Promise<{ items: StoredReview[]; nextCursor: string | null }> {
+  const start = cursor ? decodeCursor(cursor, queueCursor) : undefined;
+  const out = await dynamoDoc().send(
+    new QueryCommand({
+      TableName: tableName('reviews'),
+      IndexName: ENGAGEMENT_INDEXES.reviewsByStatus,
+      KeyConditionExpression: '#s = :s',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: { ':s': status },
+      Limit: limit,
+      ExclusiveStartKey: start ? { productId: start.p, authorId: start.a, status: start.s, createdAt: start.c } : undefined,
+    }),
+  );
+  const last = out.LastEvaluatedKey;
+  return {
+    items: (out.Items ?? []) as StoredReview[],
+    nextCursor: last ? encodeCursor({ p: last.productId, a: last.authorId, s: last.status, c: last.createdAt }) : null,
+  };
+}

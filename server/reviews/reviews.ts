@@ -1,0 +1,132 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { getProductBySlug, getProductRecords, type Product, setProductReviewStats } from '../catalog';
+import { isConditionalCheckFailure } from '../db';
+import { AppError } from '../errors';
+import type { SessionUser } from '../identity';
+import { logger } from '../observability';
+import { hasReceivedProduct } from '../orders';
+import { decodeCursor, encodeCursor } from '../pagination/cursor';
+import type { Moderation, NewReview, ReviewSort } from './review-schemas';
+import { putNewReview, queryReviewsByStatus, readProductReviews, readReviewById, writeModeration } from './review-store';
+import { summarise } from './review-summary';
+import type { ModerationReview, PublicReview, ReviewStatus, ReviewSummary, StoredReview } from './review-types';
+
+// Reviews from verified buyers: written once per product by a shopper who received it, shown only once a marketer
+// approved them, and the only source of a reviewed product's rating and review count.
+
+const log = logger.child({ component: 'reviews' });
+
+async function productOrNotFound(slug: string): Promise<Product> {
+  const product = await getProductBySlug(slug);
+  if (!product) throw new AppError('NOT_FOUND', `There is no product "${slug}".`);
+  return product;
+}
+
+/** "Ada Lovelace" → "Ada L.": enough to be a person, not enough to find one. */
+export function displayName(name: string | undefined): string {
+  const words = (name ?? '').trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return 'A verified buyer';
+  const first = words[0]!.slice(0, 40);
+  return words.length > 1 ? `${first} ${words.at(-1)![0]!.toUpperCase()}.` : first;
+}
+
+function toPublic(r: StoredReview): PublicReview {
+  // Every stored review passed the verified-buyer check when it was written.
+  return { id: r.reviewId, rating: r.rating, title: r.title, body: r.body, author: r.authorName, createdAt: r.createdAt, verifiedPurchase: true };
+}
+
+export async function submitReview(user: SessionUser, slug: string, input: NewReview): Promise<{ id: string; status: 'PENDING' }> {
+  const product = await productOrNotFound(slug);
+  if (!(await hasReceivedProduct(user.id, product.id))) {
+    throw new AppError('NOT_VERIFIED_BUYER', 'Only shoppers who received this product can review it.');
+  }
+  const review: StoredReview = {
+    productId: product.id,
+    authorId: user.id,
+    reviewId: `rev_${randomBytes(12).toString('base64url')}`,
+    status: 'PENDING',
+    rating: input.rating,
+    title: input.title,
+    body: input.body,
+    authorName: displayName(user.name),
+    createdAt: new Date().toISOString(),
+  };
+  try {
+    await putNewReview(review);
+  } catch (err) {
+    if (isConditionalCheckFailure(err)) throw new AppError('ALREADY_REVIEWED', 'You have already reviewed this product.');
+    throw err;
+  }
+  return { id: review.reviewId, status: 'PENDING' };
+}
+
+const SORTERS: Record<ReviewSort, (a: StoredReview, b: StoredReview) => number> = {
+  newest: (a, b) => b.createdAt.localeCompare(a.createdAt) || a.reviewId.localeCompare(b.reviewId),
+  'rating-desc': (a, b) => b.rating - a.rating || b.createdAt.localeCompare(a.createdAt) || a.reviewId.localeCompare(b.reviewId),
+  'rating-asc': (a, b) => a.rating - b.rating || b.createdAt.localeCompare(a.createdAt) || a.reviewId.localeCompare(b.reviewId),
+};
+const pageCursor = z.object({ o: z.number().int().min(0), s: z.enum(['newest', 'rating-desc', 'rating-asc']) });
+
+/**
+ * Approved reviews, sorted and paged, with the summary. One product's reviews are read whole and sorted here: a
+ * product gathers hundreds, not millions, and the summary needs them all anyway. The cursor is an offset bound to
+ * the sort it was made for.
+ */
+export async function listProductReviews(
+  slug: string,
+  params: { sort: ReviewSort; limit: number; cursor?: string },
+): Promise<{ items: PublicReview[]; summary: ReviewSummary; nextCursor: string | null }> {
+  const product = await productOrNotFound(slug);
+  const offset = params.cursor ? decodeCursor(params.cursor, pageCursor) : { o: 0, s: params.sort };
+  if (offset.s !== params.sort) throw new AppError('INVALID_CURSOR', 'The cursor belongs to another sort order. Start again from the first page.');
+  const approved = (await readProductReviews(product.id)).filter((r) => r.status === 'APPROVED').sort(SORTERS[params.sort]);
+  const page = approved.slice(offset.o, offset.o + params.limit);
+  const next = offset.o + params.limit;
+  return { items: page.map(toPublic), summary: summarise(approved), nextCursor: next < approved.length ? encodeCursor({ o: next, s: params.sort }) : null };
+}
+
+/**
+ * Sets the product's rating and count from its approved reviews: recomputed from all of them (never incremented),
+ * so running it twice, or after a redelivered moderation, gives the same exact numbers.
+ */
+export async function recomputeProductRating(productId: string): Promise<ReviewSummary> {
+  const at = new Date().toISOString();
+  const summary = summarise(await readProductReviews(productId));
+  const written = await setProductReviewStats(productId, { rating: summary.average, reviewCount: summary.count, at });
+  if (!written) log.info('rating not written: product gone or a newer recount landed', { productId });
+  return summary;
+}
+
+export async function moderateReview(moderator: SessionUser, reviewId: string, change: Moderation): Promise<ModerationReview> {
+  const review = await readReviewById(reviewId);
+  if (!review) throw new AppError('NOT_FOUND', 'There is no such review.');
+  const updated = await writeModeration(review, {
+    status: change.status,
+    by: moderator.id,
+    reason: change.status === 'REJECTED' ? change.reason : undefined,
+    at: new Date().toISOString(),
+  });
+  await recomputeProductRating(review.productId);
+  return toModeration(updated);
+}
+
+function toModeration(r: StoredReview): ModerationReview {
+  return { ...toPublic(r), productId: r.productId, status: r.status, rejectReason: r.rejectReason ?? null, product: null };
+}
+
+export async function listReviewsForModeration(
+  status: ReviewStatus,
+  limit: number,
+  cursor?: string,
+): Promise<{ items: ModerationReview[]; nextCursor: string | null }> {
+  const { items, nextCursor } = await queryReviewsByStatus(status, limit, cursor);
+  const products = await getProductRecords([...new Set(items.map((r) => r.productId))]);
+  return {
+    items: items.map((r) => {
+      const p = products.get(r.productId);
+      return { ...toModeration(r), product: p ? { name: p.name, slug: p.slug } : null };
+    }),
+    nextCursor,
+  };
+}

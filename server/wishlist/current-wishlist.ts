@@ -1,0 +1,40 @@
+import { cookies } from 'next/headers';
+import { getConfig } from '../config';
+import { getSessionUser } from '../identity';
+import { logger } from '../observability';
+import { mergeGuestWishlist } from './wishlist';
+import { newGuestWishlistId, signGuestWishlistId, verifyGuestWishlistCookie, WISHLIST_COOKIE, wishlistCookieOptions } from './wishlist-cookie';
+import type { WishlistOwner } from './wishlist-types';
+
+// The thin Next layer: whose list the current request may touch (the session, else the signed guest cookie).
+
+export async function currentWishlistOwner(options: { create: true }): Promise<WishlistOwner>;
+export async function currentWishlistOwner(options?: { create?: false }): Promise<WishlistOwner | null>;
+export async function currentWishlistOwner(options: { create?: boolean } = {}): Promise<WishlistOwner | null> {
+  const user = await getSessionUser();
+  if (user) return { kind: 'user', userId: user.id };
+  const jar = await cookies();
+  const { SESSION_SECRET, SITE_URL } = getConfig();
+  const guestId = verifyGuestWishlistCookie(jar.get(WISHLIST_COOKIE)?.value, SESSION_SECRET);
+  if (guestId) return { kind: 'guest', guestId };
+  if (!options.create) return null;
+  const fresh = newGuestWishlistId();
+  jar.set(WISHLIST_COOKIE, signGuestWishlistId(fresh, SESSION_SECRET), wishlistCookieOptions(SITE_URL));
+  return { kind: 'guest', guestId: fresh };
+}
+
+/**
+ * Called by the sign-in route next to the cart merge: the guest list joins the user's and the cookie is cleared.
+ * Never throws: a wishlist problem must not block signing in; an unmerged list keeps its cookie for next time.
+ */
+export async function mergeWishlistOnSignIn(userId: string): Promise<void> {
+  const jar = await cookies();
+  const raw = jar.get(WISHLIST_COOKIE)?.value;
+  const guestId = verifyGuestWishlistCookie(raw, getConfig().SESSION_SECRET);
+  try {
+    if (guestId) await mergeGuestWishlist(guestId, userId);
+    if (raw !== undefined) jar.delete(WISHLIST_COOKIE);
+  } catch (err) {
+    logger.error('guest wishlist merge failed', { err: String(err) });
+  }
+}
