@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import { FreeShippingNote } from '@/components/cart/free-shipping-note';
 import { CheckoutForm } from '@/components/checkout/checkout-form';
 import type { CountryOption, QuoteView } from '@/components/checkout/checkout-types';
+import { trackAnalytics } from '@/server/analytics';
 import { COUNTRIES, COUNTRY_CODES, FREE_SHIPPING_THRESHOLD, quoteCheckout } from '@/server/checkout';
 import { getSessionUser } from '@/server/identity';
 
@@ -33,6 +34,7 @@ export default async function CheckoutPage() {
       </>
     );
   }
+  trackAnalytics({ type: 'checkout-started', itemCount: quote.cart.items.length }, { userId: user.id });
   const initialQuote: QuoteView = {
     lines: quote.cart.items.map((i) => ({
       lineId: i.lineId,

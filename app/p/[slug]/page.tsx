@@ -5,6 +5,7 @@ import { Breadcrumbs } from '@/components/layout/breadcrumbs';
 import { Gallery } from '@/components/product/gallery';
 import { ProductPurchase } from '@/components/product/product-purchase';
 import { RecommendationsSection } from '@/components/recommendations/recommendations-section';
+import { trackAnalytics } from '@/server/analytics';
 import { getCategory, getProductBySlug, productSlugSchema } from '@/server/catalog';
 import { productJsonLd } from '@/server/catalog/product-json-ld';
 import { currentInteractionActor, recordInteractionAfterResponse } from '@/server/interactions';
@@ -34,6 +35,7 @@ export default async function ProductPage({ params }: Props) {
   // Request data must be read before after(); the write itself happens once the page has been sent.
   const [category, actor] = await Promise.all([getCategory(product.category), currentInteractionActor()]);
   if (actor) recordInteractionAfterResponse({ type: 'view', productId: product.id, actor });
+  trackAnalytics({ type: 'product-view', productId: product.id });
 
   return (
     <>
