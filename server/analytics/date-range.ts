@@ -11,7 +11,7 @@ const day = z
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'must be a real calendar date');
 
 export const dateRangeSchema = z
-  .strictObject({ from: day, to: day })
+  .object({ from: day, to: day })
   .refine((r) => r.from <= r.to, { message: 'must not be before from', path: ['to'] })
   .refine((r) => daysBetween(r.from, r.to) < MAX_RANGE_DAYS, { message: `the range may span at most ${MAX_RANGE_DAYS} days`, path: ['to'] });
 
