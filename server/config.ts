@@ -98,6 +98,15 @@ const schema = z.object({
   SNS_ENDPOINT: optionalUrl,
   CUSTOMER_EVENTS_TOPIC_ARN: optionalString,
   CUSTOMER_EVENTS_LOG_QUEUE_URL: optionalString,
+  // Analytics events (docs/analytics.md). Locally the stack sets ANALYTICS_LAKE_DIR (Parquet files queried by
+  // DuckDB); on AWS SST sets the Firehose stream and the Athena workgroup / Glue table instead. Neither: nothing is
+  // collected. Events are flushed every ANALYTICS_FLUSH_MS (or at 500 buffered); the dashboard is as fresh as that.
+  ANALYTICS_LAKE_DIR: optionalString,
+  ANALYTICS_FIREHOSE_STREAM: optionalString,
+  ANALYTICS_ATHENA_WORKGROUP: optionalString,
+  ANALYTICS_GLUE_DATABASE: optionalString,
+  ANALYTICS_GLUE_TABLE: z.string().default('events'),
+  ANALYTICS_FLUSH_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
   LOG_LEVEL: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional()),
 });
 

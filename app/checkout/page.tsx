@@ -5,6 +5,7 @@ import { CheckoutForm } from '@/components/checkout/checkout-form';
 import type { CountryOption, QuoteView } from '@/components/checkout/checkout-types';
 import { currentCartOwner } from '@/server/cart';
 import { listAddresses } from '@/server/account';
+import { trackAnalytics } from '@/server/analytics';
 import { COUNTRIES, COUNTRY_CODES, FREE_SHIPPING_THRESHOLD, quoteCheckout } from '@/server/checkout';
 import { getSessionUser } from '@/server/identity';
 import { paymentFieldsOrigin } from '@/server/payments';
@@ -37,6 +38,7 @@ export default async function CheckoutPage() {
       </>
     );
   }
+  trackAnalytics({ type: 'checkout-started', itemCount: quote.cart.items.length }, { userId: user?.id });
   const initialQuote: QuoteView = {
     lines: quote.cart.items.map((i) => ({
       lineId: i.lineId,

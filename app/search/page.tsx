@@ -5,6 +5,7 @@ import { ProductGrid } from '@/components/catalog/product-grid';
 import { SortForm } from '@/components/catalog/sort-form';
 import { SearchFacetsPanel } from '@/components/search/search-facets';
 import { type SearchState, searchHref } from '@/components/search/search-url';
+import { trackAnalytics } from '@/server/analytics';
 import { isAppError } from '@/server/errors';
 import { SEARCH_DEFAULT_LIMIT, SEARCH_SORTS, type SearchResult, searchPageQuerySchema, searchProducts } from '@/server/search';
 
@@ -34,6 +35,7 @@ export default async function SearchPage({ searchParams }: Props) {
   let result: SearchResult | null = null;
   try {
     result = await searchProducts({ ...state, cursor, limit: SEARCH_DEFAULT_LIMIT });
+    if (!cursor) trackAnalytics({ type: 'search', query: state.q, resultCount: result.total });
   } catch (err) {
     if (!(isAppError(err) && err.code === 'INVALID_CURSOR')) throw err;
   }

@@ -1,6 +1,8 @@
+import { AthenaClient } from '@aws-sdk/client-athena';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { FirehoseClient } from '@aws-sdk/client-firehose';
 import { LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
 import { LocationClient } from '@aws-sdk/client-location';
 import { PersonalizeEventsClient } from '@aws-sdk/client-personalize-events';
@@ -159,6 +161,18 @@ export function sesClient(): SESv2Client {
 /** The customer-events topic (server/event-bus). Locally fauxqs's SNS, on the same port as its SQS. */
 export function snsClient(): SNSClient {
   return client('sns', () => observeAwsClient(new SNSClient({ ...baseOptions(getConfig().SNS_ENDPOINT), ...limits({ maxAttempts: 3 }) }), 'sns'));
+}
+
+/** Analytics events to Kinesis Data Firehose (AWS only; locally events go to Parquet files). Sent after responses. */
+export function firehoseClient(): FirehoseClient {
+  return client('firehose', () =>
+    observeAwsClient(new FirehoseClient({ region: getConfig().AWS_REGION, ...limits({ maxAttempts: 3 }) }), 'firehose', { quietOutsideRequests: true }),
+  );
+}
+
+/** The marketers' dashboard queries on AWS (locally DuckDB answers them). A query polls, so the budget is longer. */
+export function athenaClient(): AthenaClient {
+  return client('athena', () => observeAwsClient(new AthenaClient({ region: getConfig().AWS_REGION, ...limits({ maxAttempts: 3 }) }), 'athena'));
 }
 
 /** For tests that change the environment between suites. */

@@ -1,10 +1,12 @@
 import 'server-only';
 import { cookies } from 'next/headers';
 import { cache } from 'react';
+import { trackAnalytics } from '../analytics';
 import { getSessionUser, type SessionUser } from '../identity';
 import { logger } from '../observability';
 import { ANON_COOKIE, validAnonId } from './anon-id';
 import { evaluateFlag, type FlagSubject } from './evaluate-flag';
+import { type FlagExposure, flagExposure } from './flag-exposure';
 import { FLAG_KEYS, type FlagKey } from './flag-registry';
 import { sharedFlagCache } from './shared-flag-cache';
 
@@ -26,8 +28,10 @@ async function sessionUserOrNull(): Promise<SessionUser | null> {
   }
 }
 
+type Evaluation = { values: EvaluatedFlags; exposures: ReadonlyMap<FlagKey, FlagExposure>; subject: FlagSubject };
+
 /** Every known flag for this request's shopper. Memoised per request: all components of one render agree. */
-export const getFlags = cache(async (): Promise<EvaluatedFlags> => {
+const evaluate = cache(async (): Promise<Evaluation> => {
   const [snapshot, user, jar] = await Promise.all([sharedFlagCache().get(), sessionUserOrNull(), cookies()]);
   const subject: FlagSubject = {
     userId: user?.id ?? null,
@@ -35,13 +39,20 @@ export const getFlags = cache(async (): Promise<EvaluatedFlags> => {
     anonId: validAnonId(jar.get(ANON_COOKIE)?.value),
   };
   const out = {} as Record<FlagKey, boolean>;
+  const exposures = new Map<FlagKey, FlagExposure>();
   for (const key of FLAG_KEYS) {
     const flag = snapshot.flags.get(key);
     out[key] = flag ? evaluateFlag(flag, subject) : false;
+    const exposure = flag ? flagExposure(flag, subject, out[key]) : null;
+    if (exposure) exposures.set(key, exposure);
   }
-  return out;
+  return { values: out, exposures, subject };
 });
 
+/** Asking for a flag is what exposes the shopper to it: a partial rollout's answer is recorded for experiments. */
 export async function isEnabled(key: FlagKey): Promise<boolean> {
-  return (await getFlags())[key];
+  const { values, exposures, subject } = await evaluate();
+  const exposure = exposures.get(key);
+  if (exposure) trackAnalytics({ type: 'flag-exposure', ...exposure }, { anonId: subject.anonId, userId: subject.userId });
+  return values[key];
 }

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { currentCartOwner } from '@/server/cart';
+import { trackAnalytics } from '@/server/analytics';
 import { placeOrder } from '@/server/checkout';
 import { AppError } from '@/server/errors';
 import { grantGuestOrder } from '@/server/guest-orders';
 import { parseJsonBody, route } from '@/server/http/respond';
 import { assertSameOrigin, getSessionUser } from '@/server/identity';
 import { recordInteractionAfterResponse } from '@/server/interactions';
-import { guestOrderOwner } from '@/server/orders';
+import { guestOrderOwner, type Order } from '@/server/orders';
 
 export const dynamic = 'force-dynamic';
 
@@ -22,6 +23,7 @@ export const POST = route(async (req) => {
     const { order, replayed } = await placeOrder({ userId: user.id, email: user.email, idempotencyKey, body });
     if (!replayed) {
       for (const item of order.items) recordInteractionAfterResponse({ type: 'purchase', productId: item.productId, actor: { userId: user.id } });
+      trackOrderPlaced(req, order, user.id);
     }
     // A replay answers exactly like the first response did (201 and the same order), flagged for clients that care.
     return Response.json({ order }, { status: 201, headers: { ...headers, ...(replayed ? { 'Idempotent-Replayed': 'true' } : {}) } });
@@ -31,5 +33,13 @@ export const POST = route(async (req) => {
   const { order, replayed } = await placeOrder({ guestCartId: owner.guestId, idempotencyKey, body });
   // This browser may now read and cancel the order (a replay sets the same grant again).
   await grantGuestOrder({ orderId: order.id, owner: guestOrderOwner(order.email) });
+  if (!replayed) trackOrderPlaced(req, order);
   return Response.json({ order }, { status: 201, headers: { ...headers, ...(replayed ? { 'Idempotent-Replayed': 'true' } : {}) } });
 });
+
+function trackOrderPlaced(req: Request, order: Order, userId?: string) {
+  trackAnalytics(
+    { type: 'order-placed', orderId: order.id, valueMinor: order.total.amount, currency: order.total.currency, itemCount: order.items.length },
+    { request: req, userId },
+  );
+}

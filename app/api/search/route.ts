@@ -1,3 +1,4 @@
+import { trackAnalytics } from '@/server/analytics';
 import { parseQuery, route } from '@/server/http/respond';
 import { searchProducts, searchQuerySchema } from '@/server/search';
 
@@ -8,5 +9,7 @@ export const dynamic = 'force-dynamic';
 
 export const GET = route(async (req) => {
   const query = parseQuery(req, searchQuerySchema);
-  return Response.json(await searchProducts(query));
+  const result = await searchProducts(query);
+  if (!query.cursor) trackAnalytics({ type: 'search', query: query.q, resultCount: result.total }, { request: req });
+  return Response.json(result);
 });

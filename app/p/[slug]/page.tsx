@@ -8,6 +8,7 @@ import { RecommendationsSection } from '@/components/recommendations/recommendat
 import { ProductReviews } from '@/components/reviews/product-reviews';
 import { WriteReview } from '@/components/reviews/write-review';
 import { WishlistHeart } from '@/components/wishlist/wishlist-heart';
+import { trackAnalytics } from '@/server/analytics';
 import { getCategory, getProductBySlug, productSlugSchema } from '@/server/catalog';
 import { productJsonLd } from '@/server/catalog/product-json-ld';
 import { currentInteractionActor, recordInteractionAfterResponse } from '@/server/interactions';
@@ -44,6 +45,7 @@ export default async function ProductPage({ params }: Props) {
     listProductReviews(product.slug, { sort: 'newest', limit: 5 }),
   ]);
   if (actor) recordInteractionAfterResponse({ type: 'view', productId: product.id, actor });
+  trackAnalytics({ type: 'product-view', productId: product.id });
 
   return (
     <>

@@ -1,3 +1,4 @@
+import { trackAnalytics } from '@/server/analytics';
 import { addCartItem, addItemSchema, currentCartOwner } from '@/server/cart';
 import { parseJsonBody, route } from '@/server/http/respond';
 import { assertSameOrigin } from '@/server/identity';
@@ -13,5 +14,6 @@ export const POST = route(async (req) => {
   const cart = await addCartItem(owner, input);
   const actor = await currentInteractionActor();
   if (actor) recordInteractionAfterResponse({ type: 'add-to-cart', productId: input.productId, actor });
+  trackAnalytics({ type: 'add-to-cart', productId: input.productId, quantity: input.quantity }, { request: req });
   return Response.json(cart, { headers: { 'Cache-Control': 'private, no-store' } });
 });

@@ -1,0 +1,263 @@
+import type { AnalyticsDashboard, ExperimentResult } from '@/server/analytics';
+import { formatMoney, money } from '@/server/money';
+import styles from './analytics.module.css';
+import { ChartFigure } from './chart-figure';
+import { Plot, plotSvg } from './plot-svg';
+
+// The marketers' dashboard, server-rendered: every chart is SVG in the HTML with a data table under it.
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const num = (n: number) => n.toLocaleString('en-US');
+const dollars = (minor: number) => minor / 100;
+
+function Table({ caption, head, rows }: { caption: string; head: { label: string; numeric?: boolean }[]; rows: (string | number)[][] }) {
+  return (
+    <table className={styles.table}>
+      <caption className="visually-hidden">{caption}</caption>
+      <thead>
+        <tr>
+          {head.map((h) => (
+            <th key={h.label} scope="col" className={h.numeric ? styles.num : undefined}>
+              {h.label}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.length === 0 ? (
+          <tr>
+            <td colSpan={head.length} className={styles.empty}>
+              Nothing in this range.
+            </td>
+          </tr>
+        ) : (
+          rows.map((r) => (
+            <tr key={String(r[0])}>
+              {r.map((cell, i) => (
+                <td key={head[i]!.label} className={head[i]!.numeric ? styles.num : undefined}>
+                  {typeof cell === 'number' ? num(cell) : cell}
+                </td>
+              ))}
+            </tr>
+          ))
+        )}
+      </tbody>
+    </table>
+  );
+}
+
+function RevenueByDay({ data }: { data: AnalyticsDashboard['summary']['byDay'] }) {
+  const step = Math.max(1, Math.ceil(data.length / 8));
+  const svg = plotSvg('Revenue by day, in dollars', {
+    height: 240,
+    marginLeft: 56,
+    x: { type: 'band', label: null, tickFormat: (d: string) => (data.findIndex((r) => r.day === d) % step === 0 ? d.slice(5) : '') },
+    y: { grid: true, label: 'Revenue ($)' },
+    marks: [Plot.barY(data, { x: 'day', y: (d: (typeof data)[number]) => dollars(d.revenue.amount), fill: '#2f5d50' }), Plot.ruleY([0])],
+  });
+  return (
+    <ChartFigure
+      id="revenue"
+      title="Revenue and orders by day"
+      question="Is the shop selling more or less than last week? Which days sold?"
+      svg={svg}
+      table={
+        <Table
+          caption="Revenue and orders by day"
+          head={[{ label: 'Day' }, { label: 'Orders', numeric: true }, { label: 'Revenue', numeric: true }]}
+          rows={data.map((d) => [d.day, d.orders, formatMoney(d.revenue)])}
+        />
+      }
+    />
+  );
+}
+
+function Funnel({ funnel }: { funnel: AnalyticsDashboard['summary']['funnel'] }) {
+  const steps = [
+    { step: 'Viewed a product', visitors: funnel.productViews },
+    { step: 'Added to cart', visitors: funnel.addToCarts },
+    { step: 'Started checkout', visitors: funnel.checkouts },
+    { step: 'Ordered', visitors: funnel.orders },
+  ];
+  const rate = (i: number) => (i === 0 ? '—' : steps[i - 1]!.visitors ? pct(steps[i]!.visitors / steps[i - 1]!.visitors) : '—');
+  const svg = plotSvg('Funnel: visitors at each step', {
+    height: 200,
+    marginLeft: 130,
+    x: { grid: true, label: 'Visitors' },
+    y: { label: null, domain: steps.map((s) => s.step) },
+    marks: [Plot.barX(steps, { y: 'step', x: 'visitors', fill: '#2f5d50' }), Plot.ruleX([0])],
+  });
+  return (
+    <ChartFigure
+      id="funnel"
+      title="Funnel"
+      question="Where do shoppers drop out between looking at a product and ordering? (Visitors reaching each step.)"
+      svg={svg}
+      table={
+        <Table
+          caption="Funnel"
+          head={[
+            { label: 'Step' },
+            { label: 'Visitors', numeric: true },
+            { label: 'From the step before', numeric: true },
+            { label: 'From product views', numeric: true },
+          ]}
+          rows={steps.map((s, i) => [s.step, s.visitors, rate(i), funnel.productViews ? pct(s.visitors / funnel.productViews) : '—'])}
+        />
+      }
+    />
+  );
+}
+
+function TopProducts({ products }: { products: AnalyticsDashboard['topProducts'] }) {
+  const svg = products.length
+    ? plotSvg('Top products by views', {
+        height: 40 + products.length * 28,
+        marginLeft: 160,
+        x: { grid: true, label: 'Views' },
+        y: { label: null, domain: products.map((p) => p.name), tickFormat: (s: string) => (s.length > 24 ? `${s.slice(0, 23)}…` : s) },
+        marks: [Plot.barX(products, { y: 'name', x: 'views', fill: '#2f5d50' }), Plot.ruleX([0])],
+      })
+    : null;
+  return (
+    <ChartFigure
+      id="products"
+      title="Top products"
+      question="Which products draw the most attention, and which of them get added to carts?"
+      svg={svg}
+      table={
+        <Table
+          caption="Top products"
+          head={[{ label: 'Product' }, { label: 'Views', numeric: true }, { label: 'Units added to cart', numeric: true }]}
+          rows={products.map((p) => [p.name, p.views, p.unitsAdded])}
+        />
+      }
+    />
+  );
+}
+
+function Searches({ id, title, question, rows }: { id: string; title: string; question: string; rows: { q: string; count: number }[] }) {
+  const svg = rows.length
+    ? plotSvg(title, {
+        height: 40 + rows.length * 26,
+        marginLeft: 140,
+        x: { grid: true, label: 'Searches' },
+        y: { label: null, domain: rows.map((r) => r.q) },
+        marks: [Plot.barX(rows, { y: 'q', x: 'count', fill: id === 'zero' ? '#9a3b2e' : '#2f5d50' }), Plot.ruleX([0])],
+      })
+    : null;
+  return (
+    <ChartFigure
+      id={id}
+      title={title}
+      question={question}
+      svg={svg}
+      table={<Table caption={title} head={[{ label: 'Search' }, { label: 'Searches', numeric: true }]} rows={rows.map((r) => [r.q, r.count])} />}
+    />
+  );
+}
+
+function Experiment({ result }: { result: ExperimentResult }) {
+  const arms = [
+    { side: 'With the flag on', ...result.exposed },
+    { side: 'Without it', ...result.notExposed },
+  ];
+  const svg = plotSvg(`${result.flagKey}: conversion with and without, with 95% intervals`, {
+    height: 130,
+    marginLeft: 120,
+    x: { grid: true, label: 'Conversion (%)', domain: [0, Math.max(5, ...arms.map((a) => a.conversionInterval.high * 100))] },
+    y: { label: null, domain: arms.map((a) => a.side) },
+    marks: [
+      Plot.ruleY(arms, {
+        y: 'side',
+        x1: (a: (typeof arms)[number]) => a.conversionInterval.low * 100,
+        x2: (a: (typeof arms)[number]) => a.conversionInterval.high * 100,
+        strokeWidth: 3,
+      }),
+      Plot.dot(arms, { y: 'side', x: (a: (typeof arms)[number]) => a.conversionRate * 100, r: 5, fill: 'currentColor' }),
+    ],
+  });
+  const rpv = result.revenuePerVisitor;
+  const finite = Number.isFinite(rpv.interval.low) && Number.isFinite(rpv.interval.high);
+  return (
+    <ChartFigure
+      id={`experiment-${result.flagKey}`}
+      title={`Experiment: ${result.flagKey}`}
+      question="Did visitors who saw this feature order more, and spend more per visitor, than those who did not?"
+      svg={svg}
+      table={
+        <>
+          <p className={styles.verdict}>{result.verdict.text}</p>
+          <Table
+            caption={`Experiment ${result.flagKey}`}
+            head={[
+              { label: 'Side' },
+              { label: 'Visitors', numeric: true },
+              { label: 'Ordered', numeric: true },
+              { label: 'Conversion (95% CI)', numeric: true },
+              { label: 'Revenue per visitor', numeric: true },
+            ]}
+            rows={arms.map((a) => [
+              a.side,
+              a.visitors,
+              a.converted,
+              `${pct(a.conversionRate)} (${pct(a.conversionInterval.low)}–${pct(a.conversionInterval.high)})`,
+              formatMoney(a.revenuePerVisitor),
+            ])}
+          />
+          <p>
+            Revenue per visitor, with minus without: {formatMoney(money(Math.round(rpv.difference)))}
+            {finite
+              ? ` (95% confidence interval ${formatMoney(money(Math.round(rpv.interval.low)))} to ${formatMoney(money(Math.round(rpv.interval.high)))}).`
+              : ' (not enough visitors for an interval).'}
+          </p>
+        </>
+      }
+    />
+  );
+}
+
+export function AnalyticsDashboardView({ data }: { data: AnalyticsDashboard }) {
+  const { summary } = data;
+  return (
+    <>
+      <dl className={styles.kpis}>
+        <div className={styles.kpi}>
+          <dt>Orders</dt>
+          <dd>{num(summary.orders)}</dd>
+        </div>
+        <div className={styles.kpi}>
+          <dt>Revenue</dt>
+          <dd>{formatMoney(summary.revenue)}</dd>
+        </div>
+        <div className={styles.kpi}>
+          <dt>Average order value</dt>
+          <dd>{formatMoney(summary.averageOrderValue)}</dd>
+        </div>
+      </dl>
+      <div className={styles.grid}>
+        <RevenueByDay data={summary.byDay} />
+        <Funnel funnel={summary.funnel} />
+        <TopProducts products={data.topProducts} />
+        <Searches id="searches" title="Top searches" question="What are shoppers looking for?" rows={summary.topSearches} />
+        <Searches
+          id="zero"
+          title="Zero-result searches"
+          question="What do shoppers look for that the catalog does not have (or does not call by that name)?"
+          rows={summary.zeroResultSearches}
+        />
+      </div>
+      <h2>Experiments</h2>
+      <p>Flags rolled out to part of the shop, read as experiments: visitors who saw the flag on against visitors who saw it off, over the same range.</p>
+      {data.experiments.length === 0 ? (
+        <p className={styles.empty}>No flag was in a partial rollout (between 0% and 100%) in this range.</p>
+      ) : (
+        <div className={styles.grid}>
+          {data.experiments.map((e) => (
+            <Experiment key={e.flagKey} result={e} />
+          ))}
+        </div>
+      )}
+    </>
+  );
+}

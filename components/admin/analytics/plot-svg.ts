@@ -1,0 +1,16 @@
+import * as Plot from '@observablehq/plot';
+import { parseHTML } from 'linkedom';
+
+// Charts are drawn on the server with Observable Plot (ADR 00NN-analytics-observable-plot): Plot builds its SVG
+// through a DOM, which linkedom provides here, so the page ships finished SVG and no charting JavaScript. The SVG
+// is role="img" with the chart's label; every chart has a data table beside it for screen readers and for exact
+// numbers. Plot escapes text it writes into the SVG (text nodes), so product names and queries cannot inject markup.
+
+export function plotSvg(label: string, options: Omit<Plot.PlotOptions, 'document'>): string {
+  const { document } = parseHTML('<!doctype html><html><body></body></html>');
+  const svg = Plot.plot({ ...options, document, ariaLabel: label, style: { background: 'transparent', fontSize: '12px' } }) as unknown as Element;
+  svg.setAttribute('role', 'img');
+  return svg.outerHTML;
+}
+
+export { Plot };

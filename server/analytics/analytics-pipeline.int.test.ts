@@ -1,0 +1,149 @@
+import { randomBytes } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { beforeEach, describe, expect, inject, it, vi } from 'vitest';
+import { cognitoClient } from '@/server/aws/clients';
+import { checkoutBody, putProduct, uniqueId } from '@/server/checkout/test-support/fixtures';
+import { apiRequest, requestContext, resetRequestContext, testUser } from '@/server/checkout/test-support/request-context';
+
+// Events from the real request paths (the product page, the search API, add to cart, checkout) land in the local
+// lake as Parquet and show in the summary API. The session and next/headers point at an in-memory request context,
+// as in the checkout suites; everything else is the local stack.
+vi.mock('next/headers', async () => {
+  const { cookieStore } = await import('@/server/checkout/test-support/request-context');
+  return { cookies: async () => cookieStore(), headers: async () => new Headers() };
+});
+// 'use cache' functions run uncached outside Next: their cacheLife/cacheTag calls become no-ops.
+vi.mock('next/cache', async (importOriginal) => ({ ...(await importOriginal<typeof import('next/cache')>()), cacheLife: () => {}, cacheTag: () => {} }));
+vi.mock('@/server/identity', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('@/server/identity')>();
+  const { requestContext: ctx } = await import('@/server/checkout/test-support/request-context');
+  const { AppError } = await import('@/server/errors');
+  return {
+    ...actual,
+    getSessionUser: async () => ctx.user,
+    requireUser: async () => {
+      if (!ctx.user) throw new AppError('UNAUTHENTICATED', 'Sign in to continue.');
+      return ctx.user;
+    },
+  };
+});
+
+const { default: ProductPage } = await import('@/app/p/[slug]/page');
+const searchRoute = await import('@/app/api/search/route');
+const cartItemsRoute = await import('@/app/api/cart/items/route');
+const checkoutRoute = await import('@/app/api/checkout/route');
+const summaryRoute = await import('@/app/api/admin/analytics/summary/route');
+const { flushAnalytics } = await import('@/server/analytics');
+
+const env = inject('localStackEnv');
+const anonId = randomBytes(16).toString('base64url');
+const today = new Date().toISOString().slice(0, 10);
+type Summary = {
+  orders: number;
+  revenue: { amount: number; currency: string };
+  funnel: { productViews: number; addToCarts: number; checkouts: number; orders: number };
+  zeroResultSearches: { q: string; count: number }[];
+  byDay: { day: string; orders: number; revenue: { amount: number } }[];
+};
+
+async function marketerToken(): Promise<string> {
+  const out = await cognitoClient().send(
+    new InitiateAuthCommand({
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      ClientId: env.COGNITO_CLIENT_ID!,
+      AuthParameters: { USERNAME: 'marketer@example.com', PASSWORD: 'Marketer-pass-1' },
+    }),
+  );
+  return out.AuthenticationResult!.AccessToken!;
+}
+
+async function summary(query: string, token?: string): Promise<Response> {
+  return summaryRoute.GET(apiRequest('GET', `/api/admin/analytics/summary?${query}`, { headers: token ? { cookie: `sf_at=${token}` } : {} }), undefined);
+}
+
+const withAnon = (headers: Record<string, string> = {}) => ({ cookie: `sf_anon=${anonId}`, ...headers });
+
+beforeEach(() => {
+  resetRequestContext();
+  requestContext.cookies.set('sf_anon', anonId);
+});
+
+describe('events from real requests in the local lake', () => {
+  it('a product view, a zero-result search and an order show in the summary', async () => {
+    const token = await marketerToken();
+    await flushAnalytics();
+    const before = (await (await summary(`from=${today}&to=${today}`, token)).json()) as Summary;
+
+    const p = await putProduct({ variants: [{ id: 'v', price: 2_500, stock: 5 }] });
+    requestContext.user = testUser(uniqueId('analyst'));
+    await ProductPage({ params: Promise.resolve({ slug: p.slug }) });
+    const q = `zzq${randomBytes(4).toString('hex')} nothing`;
+    const search = await searchRoute.GET(apiRequest('GET', `/api/search?${new URLSearchParams({ q })}`, { headers: withAnon() }), undefined);
+    expect(((await search.json()) as { total: number }).total).toBe(0);
+    expect(
+      (
+        await cartItemsRoute.POST(
+          apiRequest('POST', '/api/cart/items', { body: { productId: p.id, variantId: 'v', quantity: 1 }, headers: withAnon() }),
+          undefined,
+        )
+      ).status,
+    ).toBe(200);
+    const placed = await checkoutRoute.POST(
+      apiRequest('POST', '/api/checkout', { body: checkoutBody(), headers: withAnon({ 'idempotency-key': crypto.randomUUID() }) }),
+      undefined,
+    );
+    expect(placed.status).toBe(201);
+    const { order } = (await placed.json()) as { order: { total: { amount: number } } };
+
+    // A search from a browser sending Global Privacy Control is not recorded.
+    const gpcQuery = `zzgpc${randomBytes(4).toString('hex')}`;
+    await searchRoute.GET(apiRequest('GET', `/api/search?${new URLSearchParams({ q: gpcQuery })}`, { headers: withAnon({ 'sec-gpc': '1' }) }), undefined);
+
+    // The events are recorded after the response, unawaited: give them a moment to reach the buffer.
+    await vi.waitFor(
+      async () => {
+        await flushAnalytics();
+        const res = await summary(`from=${today}&to=${today}`, token);
+        expect(res.status).toBe(200);
+        const after = (await res.json()) as Summary;
+        expect(after.orders).toBe(before.orders + 1);
+        expect(after.revenue.amount).toBe(before.revenue.amount + order.total.amount);
+        expect(after.zeroResultSearches).toContainEqual({ q, count: 1 });
+        expect(after.funnel.productViews).toBe(before.funnel.productViews + 1);
+        expect(after.funnel.orders).toBe(before.funnel.orders + 1);
+        expect(after.byDay).toEqual([{ day: today, orders: after.orders, revenue: after.revenue }]);
+        expect(JSON.stringify(after)).not.toContain(gpcQuery);
+      },
+      { timeout: 15_000, interval: 300 },
+    );
+    const partitions = readdirSync(path.join(env.ANALYTICS_LAKE_DIR!, 'events'));
+    expect(partitions).toContain(`dt=${today}`);
+  });
+
+  it('the summary API answers 401, 403 and 400 as API.md says', async () => {
+    expect((await summary(`from=${today}&to=${today}`)).status).toBe(401);
+    const shopper = await cognitoClient().send(
+      new InitiateAuthCommand({
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        ClientId: env.COGNITO_CLIENT_ID!,
+        AuthParameters: { USERNAME: 'shopper@example.com', PASSWORD: 'Shopper-pass-1' },
+      }),
+    );
+    expect((await summary(`from=${today}&to=${today}`, shopper.AuthenticationResult!.AccessToken!)).status).toBe(403);
+    const token = await marketerToken();
+    for (const bad of [
+      '',
+      `from=${today}`,
+      'from=2026-02-30&to=2026-03-01',
+      'from=2026-12-02&to=2026-12-01',
+      'from=2024-01-01&to=2026-01-01',
+      'from=yesterday&to=today',
+    ]) {
+      const res = await summary(bad, token);
+      expect(res.status, bad).toBe(400);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('VALIDATION_FAILED');
+    }
+  });
+});
