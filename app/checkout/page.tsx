@@ -3,13 +3,13 @@ import Link from 'next/link';
 import { FreeShippingNote } from '@/components/cart/free-shipping-note';
 import { CheckoutForm } from '@/components/checkout/checkout-form';
 import type { CountryOption, QuoteView } from '@/components/checkout/checkout-types';
-import { currentCartOwner } from '@/server/cart';
+import { CheckoutDiscounts } from '@/components/discounts/checkout-discounts';
 import { listAddresses } from '@/server/account';
 import { trackAnalytics } from '@/server/analytics';
+import { currentCartOwner } from '@/server/cart';
 import { COUNTRIES, COUNTRY_CODES, FREE_SHIPPING_THRESHOLD, quoteCheckout } from '@/server/checkout';
 import { getSessionUser } from '@/server/identity';
 import { paymentFieldsOrigin } from '@/server/payments';
-import { CheckoutDiscounts } from '@/components/discounts/checkout-discounts';
 import { applyDiscountAction, removeDiscountAction } from '../cart/discount-actions';
 
 export const dynamic = 'force-dynamic';

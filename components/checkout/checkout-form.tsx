@@ -259,7 +259,15 @@ export function CheckoutForm({
             error={errors.line2}
           />
           <div className={styles.grid2}>
-            <FormField id={id('city')} name="city" label="City" autoComplete="address-level2" maxLength={100} defaultValue={(restored ?? picked)?.city} error={errors.city} />
+            <FormField
+              id={id('city')}
+              name="city"
+              label="City"
+              autoComplete="address-level2"
+              maxLength={100}
+              defaultValue={(restored ?? picked)?.city}
+              error={errors.city}
+            />
             <FormField id={id('country')} label="Country" error={errors.country}>
               <select
                 id={id('country')}

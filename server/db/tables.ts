@@ -304,6 +304,8 @@ export function tableDefinitions(): CreateTableCommandInput[] {
         { AttributeName: 'item', KeyType: 'RANGE' },
       ],
       GlobalSecondaryIndexes: [gsi(ACCOUNT_INDEXES.byConsent, 'consentList', 'userId')],
+    },
+    {
       // Promotions (server/promotions, docs/promotions.md): one item per code, `redemptions` counted by checkout.
       TableName: tableName('promotions'),
       BillingMode: 'PAY_PER_REQUEST',

@@ -3,10 +3,10 @@ import { readOrderRecordById } from './order-store';
 import type { Order } from './order-types';
 import { toOrder } from './to-order';
 
-export { claimGuestOrders } from './claim-guest-orders';
-export { GUEST_OWNER_PATTERN, guestOrderOwner, isGuestOwner } from './guest-owner';
 // Account deletion (server/account): orders kept for the books without name, email or address.
 export { anonymiseOrdersOf } from './anonymise-orders';
+export { claimGuestOrders } from './claim-guest-orders';
+export { GUEST_OWNER_PATTERN, guestOrderOwner, isGuestOwner } from './guest-owner';
 export { newOrderId } from './order-id';
 export { acceptOrder, cancelOrder, deliverOrder, receiveReturn, refundOrder, requestReturn, shipOrder } from './order-lifecycle';
 export { putOrderItem } from './order-store';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { currentCartOwner } from '@/server/cart';
 import { trackAnalytics } from '@/server/analytics';
+import { currentCartOwner } from '@/server/cart';
 import { placeOrder } from '@/server/checkout';
 import { AppError } from '@/server/errors';
 import { grantGuestOrder } from '@/server/guest-orders';

@@ -1,8 +1,8 @@
 import { currentCartOwner } from '@/server/cart';
 import { quoteCheckout, quoteQuerySchema } from '@/server/checkout';
 import { AppError } from '@/server/errors';
-import { getSessionUser } from '@/server/identity';
 import { parseQuery, route } from '@/server/http/respond';
+import { getSessionUser } from '@/server/identity';
 
 export const dynamic = 'force-dynamic';
 
