@@ -29,7 +29,11 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  projects: [
+    // After the specs, the card data scan (e2e/card-data-scan.teardown.ts) reads the server log and every table.
+    { name: 'chromium', use: { browserName: 'chromium' }, teardown: 'card-data-scan' },
+    { name: 'card-data-scan', testMatch: /card-data-scan\.teardown\.ts/ },
+  ],
   webServer: {
     command: `npx tsx e2e/serve.ts --port ${port}`,
     url: `http://127.0.0.1:${port}/api/categories`,

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { appendIntegrationLog } from './tests/card-data/integration-log';
 
 const root = fileURLToPath(new URL('./', import.meta.url));
 
@@ -11,6 +12,11 @@ export default defineConfig({
     ],
   },
   test: {
+    // During an integration run, every console line also goes to a file its teardown scans for card numbers
+    // (tests/card-data/integration-log.ts); otherwise this does nothing.
+    onConsoleLog: (log) => {
+      appendIntegrationLog(log);
+    },
     exclude: ['**/node_modules/**', '.next/**', '.open-next/**', 'e2e/**'],
     projects: [
       {

@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startStack } from '../local/stack';
+import { teeServerLog } from './tee-server-log';
 
 const portArg = process.argv.indexOf('--port');
 const port = Number(portArg > 0 ? process.argv[portArg + 1] : 3107);
@@ -28,10 +29,12 @@ writeFileSync(join(tmpdir(), `storefront-e2e-${port}.json`), JSON.stringify(stac
 const { ensureDemoCatalog } = await import('../local/catalog/ensure-demo-catalog');
 await ensureDemoCatalog();
 
+// The server logs at info into a file for the card data scan; the terminal shows LOG_LEVEL's lines (tee-server-log.ts).
 const next = spawn(process.execPath, ['--import', 'tsx', 'local/next-server.ts', '--port', String(port)], {
-  stdio: 'inherit',
-  env: { ...process.env, HOST: '127.0.0.1', NEXT_TELEMETRY_DISABLED: '1' },
+  stdio: ['ignore', 'pipe', 'pipe'],
+  env: { ...process.env, HOST: '127.0.0.1', NEXT_TELEMETRY_DISABLED: '1', LOG_LEVEL: 'info' },
 });
+teeServerLog(next, port, process.env.LOG_LEVEL);
 
 let stopping = false;
 async function stop(code: number) {

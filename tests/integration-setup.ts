@@ -1,5 +1,6 @@
 import type { TestProject } from 'vitest/node';
 import { startStack } from '../local/stack';
+import { integrationLogFile, startIntegrationLog } from './card-data/integration-log';
 
 // Vitest globalSetup of the `integration` project: one throwaway local stack (in-memory DynamoDB Local, a temp
 // cognito-local folder, its own redis-server) on free ports, so parallel runs and a running `npm run dev` never
@@ -23,7 +24,19 @@ export default async function setup(project: TestProject): Promise<() => Promise
   Object.assign(process.env, stack.env);
   project.provide('localStackEnv', stack.env);
   project.provide('localStackPids', stack.details.pids);
+  startIntegrationLog();
   return async () => {
-    await stack.stop();
+    try {
+      await assertNoCardData();
+    } finally {
+      await stack.stop();
+    }
   };
+}
+
+/** After the run: no card number in any logged line or table item (tests/card-data/scan.ts); a finding fails the run. */
+async function assertNoCardData(): Promise<void> {
+  const { scanLogFile, scanTables } = await import('./card-data/scan');
+  const findings = [...scanLogFile(integrationLogFile()), ...(await scanTables()).findings];
+  if (findings.length > 0) throw new Error(`Card data found after the integration run: ${JSON.stringify(findings)}`);
 }
