@@ -285,7 +285,8 @@ describe('claiming guest orders', () => {
     expect(signedIn.status).toBe(200);
     const { user } = await json<{ user: { id: string; email: string } }>(signedIn);
     requestContext.user = { ...testUser(user.id), email: user.email };
-    const listed = async () => (await json<{ items: { id: string }[] }>(await ordersRoute.GET(apiRequest('GET', '/api/orders'), undefined))).items.map((o) => o.id);
+    const listed = async () =>
+      (await json<{ items: { id: string }[] }>(await ordersRoute.GET(apiRequest('GET', '/api/orders'), undefined))).items.map((o) => o.id);
     expect(await listed()).toEqual([first.order.id]);
     // Another sign-in claims nothing more; a later guest order with the email joins at the next one.
     const second = await guestBuys(email);
