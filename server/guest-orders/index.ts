@@ -7,7 +7,7 @@ import { signGuestOrderLinkToken } from './guest-order-link';
 
 export { type LookupFormState, lookupFromForm } from './lookup-form';
 export { lookupBodySchema, lookupGuestOrder } from './lookup-guest-order';
-export { grantGuestOrder, type OrderAccess, requireOrderAccess, resolveOrderAccess } from './order-access';
+export { grantGuestOrder, requireOrderAccess, resolveOrderAccess } from './order-access';
 
 /** The absolute link to a guest order for its emails: reads that order, expires, needs nothing else. */
 export async function guestOrderLink(grant: { orderId: string; owner: string }): Promise<string> {

@@ -11,7 +11,7 @@ import { verifyGuestOrderLinkToken } from './guest-order-link';
 // token. Anything else is null, and the routes answer 404: another guest's cookie, a tampered or expired link and
 // a shopper who does not own the order all look like an order that does not exist.
 
-export type OrderAccess = {
+type OrderAccess = {
   order: Order;
   /** The key the order is read and changed under (the shopper's sub, or the guest partition). */
   ownerId: string;
