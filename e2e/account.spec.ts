@@ -53,11 +53,11 @@ test('the account pages: profile, addresses with field errors, consent — each 
   await page.goto('/account');
   await expect(page.getByRole('heading', { name: 'Your profile' })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
-  await page.getByLabel('Name').fill('Lin Renamed');
+  await page.getByLabel('Name', { exact: true }).fill('Lin Renamed');
   await page.getByRole('button', { name: 'Save name' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Your name is saved.' })).toBeVisible();
   await page.reload();
-  await expect(page.getByLabel('Name')).toHaveValue('Lin Renamed');
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Lin Renamed');
 
   await page.getByRole('navigation', { name: 'Your account' }).getByRole('link', { name: 'Addresses' }).click();
   await expect(page.getByRole('heading', { name: 'Your addresses' })).toBeVisible();
@@ -68,7 +68,7 @@ test('the account pages: profile, addresses with field errors, consent — each 
   await page.getByLabel('State or province (US and Canada)').selectOption('OR');
   await page.getByLabel('Postal code or ZIP').fill('94105');
   await page.getByRole('button', { name: 'Save address' }).click();
-  const summary = page.getByRole('alert');
+  const summary = page.getByRole('alert', { name: 'There is a problem' });
   await expect(summary).toContainText('does not match ZIP code 94105');
   await expect(page.getByLabel('State or province (US and Canada)')).toHaveAttribute('aria-invalid', 'true');
   await expectNoSeriousA11yViolations(page);
@@ -121,7 +121,7 @@ test('a shopper changes their password', async ({ page }) => {
   await page.getByLabel('Current password').fill('Not-the-password-1');
   await page.getByLabel('New password').fill('Changed-pass-99');
   await page.getByRole('button', { name: 'Change password' }).click();
-  await expect(page.getByRole('alert')).toContainText('That is not your current password.');
+  await expect(page.getByRole('alert', { name: 'There is a problem' })).toContainText('That is not your current password.');
   await expect(page.getByLabel('Current password')).toHaveAttribute('aria-invalid', 'true');
 
   await page.getByLabel('Current password').fill(PASSWORD);
@@ -140,7 +140,7 @@ test('a shopper deletes their account', async ({ page }) => {
   await page.goto('/account/privacy');
   await page.getByLabel('Your password').fill('Wrong-pass-1');
   await page.getByRole('button', { name: 'Delete my account' }).click();
-  await expect(page.getByRole('alert')).toContainText('That is not your current password.');
+  await expect(page.getByRole('alert', { name: 'There is a problem' })).toContainText('That is not your current password.');
 
   await page.getByLabel('Your password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Delete my account' }).click();
