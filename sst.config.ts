@@ -101,6 +101,11 @@ export default $config({
     }
     const allTables = Object.values(tables);
 
+    // ---- Mail through SES v2: an identity for MAIL_FROM (linking grants ses:SendEmail). Order and account emails
+    // go out through it, and so do Cognito's own (codes, password resets), below.
+    const mailFrom = process.env.MAIL_FROM ?? 'orders@example.com';
+    const mail = new sst.aws.Email('OrderMail', { sender: mailFrom });
+
     // ---- Cognito: sign-in by email, the web app client (token revocation, no user-existence leaks), marketers and operations groups.
     const userPool = new sst.aws.CognitoUserPool('UserPool', {
       usernames: ['email'],
@@ -114,6 +119,9 @@ export default $config({
             requireSymbols: false,
           };
           args.deletionProtection = persistent ? 'ACTIVE' : 'INACTIVE';
+          // Cognito's own emails (sign-up codes, password resets) through our SES identity rather than Cognito's
+          // shared sender (50 a day, no-reply@verificationemail.com): the same From as every other mail of the shop.
+          args.emailConfiguration = { emailSendingAccount: 'DEVELOPER', sourceArn: mail.nodes.identity.arn, fromEmailAddress: mailFrom };
         },
       },
     });
@@ -183,8 +191,23 @@ export default $config({
       visibilityTimeout: '180 seconds',
       dlq: { queue: fulfilmentDlq.arn, retry: 3 },
     });
-    const mailFrom = process.env.MAIL_FROM ?? 'orders@example.com';
-    const mail = new sst.aws.Email('OrderMail', { sender: mailFrom });
+
+    // ---- Customer events (server/event-bus; ADR 00NN): one SNS topic, one SQS queue per consumer subscribed with a
+    // filter on the `type` attribute and raw delivery (the consumer reads the event JSON as published), each with its
+    // own dead-letter queue. Locally the same topic runs on fauxqs with one log queue (local/sns-local.ts).
+    const customerEvents = new sst.aws.SnsTopic('CustomerEvents');
+    const customerEventConsumer = (name: string, types: string[]) => {
+      const dlq = new sst.aws.Queue(`${name}Dlq`);
+      const queue = new sst.aws.Queue(name, { dlq: { queue: dlq.arn, retry: 5 } });
+      customerEvents.subscribeQueue(name, queue.arn, {
+        filter: { type: types },
+        transform: { subscription: (args) => void (args.rawMessageDelivery = true) },
+      });
+      return queue;
+    };
+    // Email campaigns (the audience follows consent) and the analytics lake (every customer event).
+    const campaignAudienceQueue = customerEventConsumer('CampaignAudienceEvents', ['customer.consent-changed', 'customer.signed-up']);
+    const analyticsCustomerQueue = customerEventConsumer('AnalyticsCustomerEvents', ['customer.signed-up', 'customer.consent-changed']);
 
     // ---- Analytics lake (docs/analytics.md): the server sends events to Kinesis Data Firehose, which converts them to
     // Parquet with the Glue table's schema and writes S3 objects under events/dt=YYYY-MM-DD/. The Glue table uses
@@ -297,6 +320,7 @@ export default $config({
 
     // Environment every server-side process reads (server/config.ts is the list).
     const baseEnv = {
+      CUSTOMER_EVENTS_TOPIC_ARN: customerEvents.arn,
       FULFILMENT_QUEUE_URL: fulfilmentQueue.url,
       FULFILMENT_DLQ_URL: fulfilmentDlq.url,
       MAIL_FROM: mailFrom,
@@ -352,7 +376,8 @@ export default $config({
       router: { instance: router },
       buildCommand: 'npx open-next build',
       vpc,
-      link: [...allTables, redis, userPool, webClient, fulfilmentQueue, fulfilmentDlq, mail],
+      // The topic link grants sns:Publish to the customer-events publisher.
+      link: [...allTables, redis, userPool, webClient, fulfilmentQueue, fulfilmentDlq, mail, customerEvents],
       environment: {
         ...baseEnv,
         SITE_URL: router.url,
@@ -380,6 +405,8 @@ export default $config({
       redisHost: redis.host,
       analyticsLakeBucket: lakeBucket.name,
       analyticsWorkgroup: athenaWorkgroup.name,
+      customerEventsTopic: customerEvents.arn,
+      customerEventQueues: { campaigns: campaignAudienceQueue.url, analytics: analyticsCustomerQueue.url },
     };
   },
 });

@@ -8,7 +8,7 @@ import { POST as signIn } from '@/app/api/auth/sign-in/route';
 import { POST as signUp } from '@/app/api/auth/sign-up/route';
 import { GET as me } from '@/app/api/me/route';
 import { dynamoDoc } from '../aws/clients';
-import { addCartItem } from '../cart';
+import { addCartItem, cartKey, readStoredCart } from '../cart';
 import { placeOrder } from '../checkout';
 import { checkoutBody, putProduct } from '../checkout/test-support/fixtures';
 import { getConfig } from '../config';
@@ -231,6 +231,8 @@ describe('deleting the account', () => {
       await recordInteraction({ type: 'view', productId: 'p-1', actor: { userId: who.id } });
     }
     const [leaverOrder, stayerOrder] = [await orderFor(leaver), await orderFor(stayer)];
+    const p = await putProduct({ variants: [{ id: 'v', price: 900, stock: 5 }] });
+    for (const who of [leaver, stayer]) await addCartItem({ kind: 'user', userId: who.id }, { productId: p.id, variantId: 'v', quantity: 1 });
 
     const res = await deleteAccountRoute(call('/api/account', leaver, { password: PASSWORD }, 'DELETE'), {});
     expect(res.status).toBe(204);
@@ -242,6 +244,8 @@ describe('deleting the account', () => {
 
     expect(await partition('accounts', 'userId', leaver.id)).toEqual([]);
     expect(await partition('events', 'pk', `user#${leaver.id}`)).toEqual([]);
+    expect(await readStoredCart(cartKey({ kind: 'user', userId: leaver.id }))).toBeNull();
+    expect(await readStoredCart(cartKey({ kind: 'user', userId: stayer.id }))).not.toBeNull();
     const audience = [];
     for await (const c of listConsentingCustomers()) audience.push(c.userId);
     expect(audience).not.toContain(leaver.id);

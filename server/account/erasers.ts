@@ -1,5 +1,6 @@
 import { QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { dynamoDoc } from '../aws/clients';
+import { eraseCartOf } from '../cart';
 import { batchDeleteAll, tableName } from '../db';
 import { eraseInteractionsOf } from '../interactions';
 import { anonymiseOrdersOf } from '../orders';
@@ -38,5 +39,6 @@ async function eraseAccountItems(userId: string): Promise<number> {
 export const ERASERS: readonly Eraser[] = [
   { name: 'addresses and consent', erase: eraseAccountItems },
   { name: 'interaction events', erase: eraseInteractionsOf },
+  { name: 'saved cart', erase: eraseCartOf },
   { name: 'orders (anonymised, kept)', erase: anonymiseOrdersOf },
 ];

@@ -9,6 +9,8 @@ export { clearStoredCartItem, readStoredCart } from './cart-store';
 // that derives the owner from the session or the signed guest cookie.
 export type { Cart } from './cart-types';
 export { currentCartOwner, currentCustomerKey, onSignIn } from './current-cart';
+// Account deletion (server/account).
+export { eraseCartOf } from './erase-cart';
 export { mergeGuestCart } from './merge-guest-cart';
 export { outOfStockError } from './out-of-stock';
 export { emptyCart, priceCart } from './price-cart';
