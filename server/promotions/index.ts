@@ -13,4 +13,4 @@ export { listPromotions, promotionHistory, promotionHistoryQuery } from './promo
 export { type PromotionRouteContext, promotionCodeParam } from './promotion-code-param';
 export type { AppliedDiscount, DiscountRefusal, Promotion } from './promotion-model';
 export { createPromotionSchema, discountCodeBodySchema, promotionCodeSchema, promotionPatchSchema } from './promotion-schema';
-export { type Redemption, redemptionItems, releaseItems } from './promotion-store';
+export { type PromotionAuditEntry, type Redemption, redemptionItems, releaseItems } from './promotion-store';
