@@ -137,8 +137,9 @@ test('the order charged is the order reviewed: a cart changed in another tab is 
   const review = page.getByRole('region', { name: 'Review your order' });
   await expect(review).toContainText('× 1');
 
-  // A state its ZIP code contradicts is named beside the field before any order is attempted.
-  const form = page.locator('main form');
+  // A state its ZIP code contradicts is named beside the field before any order is attempted. (The checkout form,
+  // not the discount-code form beside it.)
+  const form = page.locator('main form').filter({ has: page.getByLabel('Full name') });
   await form.getByLabel('State').selectOption('OR');
   await expect(form).toContainText('Oregon does not match ZIP code 94105, which is in California');
   await form.getByLabel('State').selectOption('CA');

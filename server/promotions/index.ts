@@ -12,5 +12,5 @@ export { normaliseCode, type PricedPromotions, type PricingLine, priceWithPromot
 export { listPromotions, promotionHistory, promotionHistoryQuery } from './promotion-admin-reads';
 export { type PromotionRouteContext, promotionCodeParam } from './promotion-code-param';
 export type { AppliedDiscount, DiscountRefusal, Promotion } from './promotion-model';
-export { createPromotionSchema, discountCodeBodySchema, promotionCodeSchema, promotionPatchSchema } from './promotion-schema';
-export { type Redemption, redemptionItems, releaseItems } from './promotion-store';
+export { createPromotionSchema, discountCodeBodySchema, promotionPatchSchema } from './promotion-schema';
+export { type PromotionAuditEntry, type Redemption, redemptionItems, releaseItems } from './promotion-store';
