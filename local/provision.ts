@@ -27,6 +27,7 @@ import { getConfig, resetConfigForTests } from '../server/config';
 import { tableName as resolveTableName, TABLE_TTL_ATTRIBUTES, type TableKey, tableDefinitions } from '../server/db/tables';
 import { seedFlags } from '../server/flags/seed-flags';
 import { DEMO_ACCOUNTS, LOCAL_CLIENT_NAME, LOCAL_GROUPS, LOCAL_POOL_NAME } from './demo-accounts';
+import { provisionCustomerEvents } from './sns-local';
 import { provisionQueues } from './sqs-local';
 
 // Idempotent provisioning of the stand-ins, run on every start: whatever is missing is created, whatever exists
@@ -251,7 +252,8 @@ export async function provision(env: Record<string, string>): Promise<{ env: Rec
     // Built-in feature flags: each written only if absent, so a marketer's changes survive restarts (server/flags).
     await seedFlags();
     const queues = env.SQS_ENDPOINT ? await provisionQueues(env.TABLE_PREFIX ?? '', Number(env.FULFILMENT_VISIBILITY_SECONDS ?? 120)) : {};
-    result = { env: { ...env, ...queues, COGNITO_USER_POOL_ID: cognito.userPoolId, COGNITO_CLIENT_ID: cognito.clientId }, tables, cognito };
+    const customerEvents = env.SNS_ENDPOINT ? await provisionCustomerEvents(env.TABLE_PREFIX ?? '') : {};
+    result = { env: { ...env, ...queues, ...customerEvents, COGNITO_USER_POOL_ID: cognito.userPoolId, COGNITO_CLIENT_ID: cognito.clientId }, tables, cognito };
   } finally {
     for (const [key, value] of Object.entries(requestPath)) {
       if (value === undefined) delete process.env[key];

@@ -163,6 +163,8 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       DYNAMODB_ENDPOINT: `http://127.0.0.1:${dynamodbPort}`,
       COGNITO_ENDPOINT: `http://127.0.0.1:${cognitoPort}`,
       SQS_ENDPOINT: `http://127.0.0.1:${sqsPort}`,
+      // fauxqs answers SNS on the same port (local/sns-local.ts).
+      SNS_ENDPOINT: `http://127.0.0.1:${sqsPort}`,
       SES_ENDPOINT: `http://127.0.0.1:${sesPort}`,
       TABLE_PREFIX: process.env.TABLE_PREFIX || DEFAULT_TABLE_PREFIX,
       STREAM_CONSUMERS: 'inprocess',
@@ -172,7 +174,15 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       // 'off' blanks an inherited REDIS_URL (config reads '' as unset), so merging this env really disables Redis.
       ...(redisUrl ? { REDIS_URL: redisUrl } : opts.redis === 'off' ? { REDIS_URL: '' } : {}),
     };
-    const keys = [...Object.keys(baseEnv), 'COGNITO_USER_POOL_ID', 'COGNITO_CLIENT_ID', 'FULFILMENT_QUEUE_URL', 'FULFILMENT_DLQ_URL'];
+    const keys = [
+      ...Object.keys(baseEnv),
+      'COGNITO_USER_POOL_ID',
+      'COGNITO_CLIENT_ID',
+      'FULFILMENT_QUEUE_URL',
+      'FULFILMENT_DLQ_URL',
+      'CUSTOMER_EVENTS_TOPIC_ARN',
+      'CUSTOMER_EVENTS_LOG_QUEUE_URL',
+    ];
     for (const key of keys) if (!envBefore.has(key)) envBefore.set(key, process.env[key]);
     const { env, tables, cognito } = await provision(baseEnv);
     const tEnd = performance.now();

@@ -83,6 +83,11 @@ const schema = z.object({
   // Email through SES v2 (locally aws-ses-v2-local at SES_ENDPOINT).
   SES_ENDPOINT: optionalUrl,
   MAIL_FROM: z.string().email().default('orders@storefront.example'),
+  // Customer events (customer.signed-up, customer.consent-changed) go to one SNS topic (ADR 00NN). Locally fauxqs
+  // answers SNS on its SQS port and the stack subscribes a log queue to the topic, so tests read what was published.
+  SNS_ENDPOINT: optionalUrl,
+  CUSTOMER_EVENTS_TOPIC_ARN: optionalString,
+  CUSTOMER_EVENTS_LOG_QUEUE_URL: optionalString,
   LOG_LEVEL: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional()),
 });
 

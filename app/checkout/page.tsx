@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import { FreeShippingNote } from '@/components/cart/free-shipping-note';
 import { CheckoutForm } from '@/components/checkout/checkout-form';
 import type { CountryOption, QuoteView } from '@/components/checkout/checkout-types';
+import { listAddresses } from '@/server/account';
 import { COUNTRIES, COUNTRY_CODES, FREE_SHIPPING_THRESHOLD, quoteCheckout } from '@/server/checkout';
 import { getSessionUser } from '@/server/identity';
 
@@ -55,7 +56,7 @@ export default async function CheckoutPage() {
         </p>
       ) : null}
       <FreeShippingNote subtotal={quote.cart.subtotal} threshold={FREE_SHIPPING_THRESHOLD} />
-      <CheckoutForm initialQuote={initialQuote} countries={countries} defaultName={user.name} />
+      <CheckoutForm initialQuote={initialQuote} countries={countries} defaultName={user.name} savedAddresses={await listAddresses(user.id)} />
     </>
   );
 }

@@ -15,6 +15,7 @@ export async function AccountMenu() {
         <span className="visually-hidden">Signed in as </span>
         {user.name}
       </span>
+      <Link href="/account">Your account</Link>
       <SignOutButton />
     </span>
   );

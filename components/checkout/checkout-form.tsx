@@ -13,6 +13,7 @@ import type { CountryOption, QuoteView } from './checkout-types';
 import { newIdempotencyKey } from './idempotency-key';
 import { OrderReview } from './order-review';
 import { placeOrderRequest } from './place-order-request';
+import { defaultSavedAddress, SaveAddressOption, type SavedAddress, SavedAddressPicker, saveAddressIfAsked } from './saved-addresses';
 import { toQuoteView, useCheckoutQuote } from './use-checkout-quote';
 
 const FIELD_LABELS: Record<string, string> = {
@@ -40,14 +41,32 @@ function missingFields(form: FormData, needsRegion: boolean): Record<string, str
   return errors;
 }
 
-export function CheckoutForm({ initialQuote, countries, defaultName }: { initialQuote: QuoteView; countries: CountryOption[]; defaultName: string }) {
+export function CheckoutForm({
+  initialQuote,
+  countries,
+  defaultName,
+  savedAddresses = [],
+}: {
+  initialQuote: QuoteView;
+  countries: CountryOption[];
+  defaultName: string;
+  /** The signed-in shopper's address book (saved-addresses.tsx); the default fills the fields. */
+  savedAddresses?: SavedAddress[];
+}) {
   const router = useRouter();
   const base = useId();
   const id = (name: string) => `${base}-${name}`;
-  const [country, setCountry] = useState(countries[0]?.code ?? 'US');
-  const [region, setRegion] = useState('');
+  const [picked, setPicked] = useState(defaultSavedAddress(savedAddresses));
+  const [country, setCountry] = useState(picked?.country ?? countries[0]?.code ?? 'US');
+  const [region, setRegion] = useState(picked?.region ?? '');
   const [shippingMethod, setShippingMethod] = useState('standard');
-  const [postalCode, setPostalCode] = useState('');
+  const [postalCode, setPostalCode] = useState(picked?.postalCode ?? '');
+  function pick(address: SavedAddress | undefined) {
+    setPicked(address);
+    setCountry(address?.country ?? countries[0]?.code ?? 'US');
+    setRegion(address?.region ?? '');
+    setPostalCode(address?.postalCode ?? '');
+  }
   const rule = countries.find((c) => c.code === country) ?? countries[0];
   // The quote checks a US state against its ZIP code, so it gets the ZIP once it is complete (not every keystroke).
   const quotedPostalCode = country === 'US' && /^\d{5}(-\d{4})?$/.test(postalCode.trim()) ? postalCode.trim() : '';
@@ -105,6 +124,7 @@ export function CheckoutForm({ initialQuote, countries, defaultName }: { initial
     setPending(true);
     const answer = await placeOrderRequest(body, attemptKey.current);
     if (answer.ok) {
+      await saveAddressIfAsked(form, body.shippingAddress);
       announceCartChange(0);
       router.push(`/orders/${encodeURIComponent(answer.orderId)}?placed=1`);
       return;
@@ -139,13 +159,39 @@ export function CheckoutForm({ initialQuote, countries, defaultName }: { initial
           ) : null}
         </ErrorSummary>
 
-        <fieldset className={styles.fieldset}>
+        {/* Keyed by the picked address, so its uncontrolled fields start again from that address's values. */}
+        <fieldset className={styles.fieldset} key={picked?.id ?? 'new'}>
           <legend>Shipping address</legend>
-          <FormField id={id('name')} name="name" label="Full name" autoComplete="name" maxLength={100} defaultValue={defaultName} error={errors.name} />
-          <FormField id={id('line1')} name="line1" label="Address line 1" autoComplete="address-line1" maxLength={200} error={errors.line1} />
-          <FormField id={id('line2')} name="line2" label="Address line 2 (optional)" autoComplete="address-line2" maxLength={200} error={errors.line2} />
+          <SavedAddressPicker id={id('savedAddress')} addresses={savedAddresses} selected={picked?.id ?? ''} onSelect={pick} />
+          <FormField
+            id={id('name')}
+            name="name"
+            label="Full name"
+            autoComplete="name"
+            maxLength={100}
+            defaultValue={picked?.name ?? defaultName}
+            error={errors.name}
+          />
+          <FormField
+            id={id('line1')}
+            name="line1"
+            label="Address line 1"
+            autoComplete="address-line1"
+            maxLength={200}
+            defaultValue={picked?.line1}
+            error={errors.line1}
+          />
+          <FormField
+            id={id('line2')}
+            name="line2"
+            label="Address line 2 (optional)"
+            autoComplete="address-line2"
+            maxLength={200}
+            defaultValue={picked?.line2}
+            error={errors.line2}
+          />
           <div className={styles.grid2}>
-            <FormField id={id('city')} name="city" label="City" autoComplete="address-level2" maxLength={100} error={errors.city} />
+            <FormField id={id('city')} name="city" label="City" autoComplete="address-level2" maxLength={100} defaultValue={picked?.city} error={errors.city} />
             <FormField id={id('country')} label="Country" error={errors.country}>
               <select
                 id={id('country')}
@@ -210,6 +256,7 @@ export function CheckoutForm({ initialQuote, countries, defaultName }: { initial
               error={errors.postalCode}
             />
           </div>
+          {picked ? null : <SaveAddressOption id={id('saveAddress')} />}
         </fieldset>
 
         <fieldset className={styles.fieldset} aria-describedby={describedBy(id('shippingMethod'), errors.shippingMethod)}>

@@ -6,6 +6,7 @@ import { LocationClient } from '@aws-sdk/client-location';
 import { PersonalizeEventsClient } from '@aws-sdk/client-personalize-events';
 import { PersonalizeRuntimeClient } from '@aws-sdk/client-personalize-runtime';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { getConfig } from '../config';
@@ -153,6 +154,11 @@ export function sqsClient(): SQSClient {
 
 export function sesClient(): SESv2Client {
   return client('ses', () => observeAwsClient(new SESv2Client({ ...baseOptions(getConfig().SES_ENDPOINT), ...limits({ maxAttempts: 3 }) }), 'ses'));
+}
+
+/** The customer-events topic (server/event-bus). Locally fauxqs's SNS, on the same port as its SQS. */
+export function snsClient(): SNSClient {
+  return client('sns', () => observeAwsClient(new SNSClient({ ...baseOptions(getConfig().SNS_ENDPOINT), ...limits({ maxAttempts: 3 }) }), 'sns'));
 }
 
 /** For tests that change the environment between suites. */

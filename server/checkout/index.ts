@@ -1,6 +1,7 @@
 import 'server-only';
 
 export { quoteCheckout, quoteQuerySchema } from './checkout-quote';
+export { shippingAddressSchema } from './checkout-schema';
 // Public entry of the checkout domain: placing an order, the review quote, and the tables the UI shows.
 export { placeOrder } from './place-order';
 export { COUNTRIES, COUNTRY_CODES } from './regions';

@@ -18,6 +18,7 @@ export const TABLE_KEYS = {
   revokedSessions: 'revoked-sessions',
   payments: 'payments',
   notifications: 'notifications',
+  accounts: 'accounts',
 } as const;
 export type TableKey = keyof typeof TABLE_KEYS;
 
@@ -44,6 +45,9 @@ export const ORDER_INDEXES = {
   byEmail: 'byEmail',
   byStatus: 'byStatus',
 } as const;
+
+/** The account domain's sparse index of shoppers who said yes to marketing email (server/account). */
+export const ACCOUNT_INDEXES = { byConsent: 'byConsent' } as const;
 
 /** Product listing indexes: one per (scope, sort). `listAll` is the constant 'ALL' so the whole catalog can be sorted. */
 export const PRODUCT_INDEXES = {
@@ -223,6 +227,23 @@ export function tableDefinitions(): CreateTableCommandInput[] {
         { AttributeName: 'pk', KeyType: 'HASH' },
         { AttributeName: 'sk', KeyType: 'RANGE' },
       ],
+    },
+    {
+      // The shopper's account (server/account): one partition per user — 'consent', 'address#<id>' items — so
+      // reading or erasing an account is one Query. byConsent is sparse: only granted consent items carry
+      // consentList, so the campaign audience is one Query of that index.
+      TableName: tableName('accounts'),
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [
+        { AttributeName: 'userId', AttributeType: S },
+        { AttributeName: 'item', AttributeType: S },
+        { AttributeName: 'consentList', AttributeType: S },
+      ],
+      KeySchema: [
+        { AttributeName: 'userId', KeyType: 'HASH' },
+        { AttributeName: 'item', KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: [gsi(ACCOUNT_INDEXES.byConsent, 'consentList', 'userId')],
     },
     {
       // Signed-out sessions: one item per revoked token id (`origin_jti`, else `jti`) until its tokens expire.

@@ -43,3 +43,8 @@ export const confirmBody = z.object({ email: emailSchema, code: confirmationCode
 export const signInBody = z.object({ email: emailSchema, password: currentPasswordSchema });
 export const forgotPasswordBody = z.object({ email: emailSchema });
 export const resetPasswordBody = z.object({ email: emailSchema, code: confirmationCodeSchema, password: newPasswordSchema });
+
+// The signed-in account's own forms (/api/account*).
+export const changePasswordBody = z.object({ currentPassword: currentPasswordSchema, newPassword: newPasswordSchema });
+export const deleteAccountBody = z.object({ password: currentPasswordSchema });
+export const displayName = displayNameSchema;

@@ -41,7 +41,10 @@ async function call<T>(op: CognitoOperation, fn: () => Promise<T>): Promise<T> {
   }
 }
 
-export async function registerAccount(input: { email: string; password: string; name: string }): Promise<SignUpStatus> {
+/** The new account's status and its user id (Cognito's sub, the id every domain keys the shopper by). */
+export type SignUpResult = { status: SignUpStatus; userId: string };
+
+export async function registerAccount(input: { email: string; password: string; name: string }): Promise<SignUpResult> {
   const { clientId, userPoolId, local } = requireSettings();
   const result = await call('sign-up', () =>
     cognitoClient().send(
@@ -56,14 +59,15 @@ export async function registerAccount(input: { email: string; password: string; 
       }),
     ),
   );
-  if (result.UserConfirmed) return 'CONFIRMED';
+  const userId = result.UserSub ?? '';
+  if (result.UserConfirmed) return { status: 'CONFIRMED', userId };
   // Locally there is no inbox to read the code from, so the stand-in confirms at once and suites can sign in.
   // Against the real pool the shopper types the emailed code (confirmAccount).
   if (local) {
     await call('confirm', () => cognitoClient().send(new AdminConfirmSignUpCommand({ UserPoolId: userPoolId, Username: input.email })));
-    return 'CONFIRMED';
+    return { status: 'CONFIRMED', userId };
   }
-  return 'CONFIRMATION_REQUIRED';
+  return { status: 'CONFIRMATION_REQUIRED', userId };
 }
 
 export async function confirmAccount(input: { email: string; code: string }): Promise<void> {

@@ -5,7 +5,18 @@ import { logger } from '../observability';
 // Cognito's exceptions become AppErrors with messages a shopper can act on. Nothing a user typed may become a 500:
 // unknown service errors and network failures are 503 (the pool is unreachable or misconfigured), and logged.
 
-export type CognitoOperation = 'sign-up' | 'confirm' | 'sign-in' | 'refresh' | 'revoke' | 'forgot-password' | 'reset-password' | 'get-user';
+export type CognitoOperation =
+  | 'sign-up'
+  | 'confirm'
+  | 'sign-in'
+  | 'refresh'
+  | 'revoke'
+  | 'forgot-password'
+  | 'reset-password'
+  | 'get-user'
+  | 'change-password'
+  | 'update-attributes'
+  | 'delete-user';
 
 export const PASSWORD_POLICY_MESSAGE = 'Use at least 8 characters, with an upper-case letter, a lower-case letter and a number.';
 const WRONG_CREDENTIALS = 'Email or password is incorrect.';

@@ -24,6 +24,13 @@ export async function requireUser(): Promise<SessionUser> {
   return user;
 }
 
+/** Like requireUser, from an explicit Request (route handlers that tests call directly). */
+export async function requireUserFromRequest(req: Request): Promise<SessionUser> {
+  const user = await getSessionUserFromRequest(req);
+  if (!user) throw new AppError('UNAUTHENTICATED', 'Sign in to continue.');
+  return user;
+}
+
 /**
  * AppError FORBIDDEN when the request's Origin (or, without one, its Referer) is another site: neither SITE_URL's
  * origin nor the request's own. Call it first in every cookie-authenticated POST, PATCH and DELETE handler.
@@ -37,13 +44,24 @@ export async function getSessionUserFromRequest(req: Request): Promise<SessionUs
   return resolveSessionUser(cookieJarFromRequest(req));
 }
 
-export { confirmBody, forgotPasswordBody, resetPasswordBody, signInBody, signUpBody } from './account-schemas';
+// The signed-in shopper's own login (server/account and the /api/account routes).
+export { changePassword, confirmCurrentPassword, deleteLogin, updateDisplayName } from './account-credentials';
+export {
+  changePasswordBody,
+  confirmBody,
+  deleteAccountBody,
+  displayName,
+  forgotPasswordBody,
+  resetPasswordBody,
+  signInBody,
+  signUpBody,
+} from './account-schemas';
 // Account operations, for the routes under app/api/auth.
 export { requestPasswordReset, resetPassword } from './cognito-accounts';
 export { confirmSignUp, signUp } from './limited-account-operations';
 // The operations console's group check (route handlers and the /admin/orders pages).
 export { isOperations, requireOperations } from './require-operations';
 export { safeNextPath } from './safe-next-path';
-export { appendSetCookies, cookieJarFromRequest } from './session-cookies';
+export { appendSetCookies, type CookieToSet, cookieJarFromRequest } from './session-cookies';
 export { signInWithPassword } from './sign-in';
 export { signOut } from './sign-out';

@@ -1,10 +1,10 @@
 import { limitedConfirm, limitedSignUp } from './attempt-limits';
-import { confirmAccount, registerAccount, type SignUpStatus } from './cognito-accounts';
+import { confirmAccount, registerAccount, type SignUpResult } from './cognito-accounts';
 
 // Sign-up and email confirmation as the routes offer them: the Cognito call behind the attempt limits, so neither
 // form can be used to test emails for accounts at speed. `address` is the caller's bucket (server/http/client-address.ts).
 
-export function signUp(input: { email: string; password: string; name: string; address: string }): Promise<SignUpStatus> {
+export function signUp(input: { email: string; password: string; name: string; address: string }): Promise<SignUpResult> {
   return limitedSignUp(input, () => registerAccount(input));
 }
 

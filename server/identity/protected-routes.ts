@@ -2,8 +2,8 @@
 // and server/ entry behind these paths checks the user again (ADR 0004).
 import { isUnderPath, normaliseRoutePath } from '../http/route-paths';
 
-const PROTECTED_PAGES = ['/checkout', '/orders', '/admin'];
-const PROTECTED_APIS = ['/api/checkout', '/api/orders', '/api/admin', '/api/me'];
+const PROTECTED_PAGES = ['/checkout', '/orders', '/admin', '/account'];
+const PROTECTED_APIS = ['/api/checkout', '/api/orders', '/api/admin', '/api/me', '/api/account'];
 
 /** 'page' → redirect to sign-in; 'api' → 401 JSON; null → public. */
 export function protectedRouteKind(pathname: string): 'page' | 'api' | null {

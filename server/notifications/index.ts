@@ -3,6 +3,9 @@ import type { Order, OrderStatus } from '../orders';
 import type { OrderEmailEvent } from './order-email-templates';
 import { type EmailOutcome, sendOrderEmail } from './send-order-email';
 
+// Account emails (welcome, password changed, account deleted), sent by server/account.
+export { forgetWelcome, sendAccountEmail } from './account-emails';
+
 // Public entry of the notifications domain (SES v2): the email an order's new status calls for, sent by the
 // orders-stream consumer (never in the request path), at most once per (order, event).
 

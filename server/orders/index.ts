@@ -3,6 +3,8 @@ import { readOrderRecordById } from './order-store';
 import type { Order } from './order-types';
 import { toOrder } from './to-order';
 
+// Account deletion (server/account): orders kept for the books without name, email or address.
+export { anonymiseOrdersOf } from './anonymise-orders';
 export { newOrderId } from './order-id';
 export { acceptOrder, cancelOrder, deliverOrder, receiveReturn, refundOrder, requestReturn, shipOrder } from './order-lifecycle';
 export { putOrderItem } from './order-store';

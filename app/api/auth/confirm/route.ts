@@ -1,3 +1,4 @@
+import { onSignUpConfirmed } from '@/server/account';
 import { requestAddressBucket } from '@/server/http/client-address';
 import { parseJsonBody, route } from '@/server/http/respond';
 import { assertSameOrigin, confirmBody, confirmSignUp } from '@/server/identity';
@@ -8,5 +9,6 @@ export const POST = route(async (req) => {
   assertSameOrigin(req);
   const body = await parseJsonBody(req, confirmBody);
   await confirmSignUp({ ...body, address: requestAddressBucket(req) });
+  await onSignUpConfirmed(body.email);
   return Response.json({ status: 'CONFIRMED' });
 });

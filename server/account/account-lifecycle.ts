@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import { publishCustomerEvent } from '../event-bus';
+import type { CookieJar } from '../http/cookies';
+import { changePassword, type SessionUser } from '../identity';
+import { sendAccountEmail } from '../notifications';
+import { errorText, logger } from '../observability';
+import { setMarketingConsent } from './marketing-consent';
+
+// The account's moments that others hear about: a sign-up (customer.signed-up, and the welcome email once the
+// address is confirmed) and a password change (an email, so a shopper whose session was stolen finds out).
+
+export async function onSignedUp(input: { userId: string; email: string; name: string; confirmed: boolean; marketingConsent: boolean }): Promise<void> {
+  // The account exists whatever happens here: a failure is logged, never answered as a failed sign-up.
+  try {
+    await announceSignUp(input);
+  } catch (err) {
+    logger.error('sign-up follow-up failed', { component: 'account', userId: input.userId, err: errorText(err) });
+  }
+}
+
+async function announceSignUp(input: { userId: string; email: string; name: string; confirmed: boolean; marketingConsent: boolean }): Promise<void> {
+  if (input.marketingConsent) {
+    await setMarketingConsent({ userId: input.userId, granted: true, source: 'sign-up', email: input.email, name: input.name });
+  }
+  await publishCustomerEvent({
+    type: 'customer.signed-up',
+    data: { userId: input.userId, email: input.email, name: input.name, marketingConsent: input.marketingConsent },
+  });
+  // Unconfirmed (AWS): the welcome waits for the emailed code (onSignUpConfirmed).
+  if (input.confirmed) await sendAccountEmail(input.userId, input.email, { kind: 'welcome', name: input.name });
+}
+
+/** After the emailed code confirmed the address: the welcome (once per address, whatever the retries). */
+export async function onSignUpConfirmed(email: string): Promise<void> {
+  await sendAccountEmail(null, email, { kind: 'welcome', name: '' });
+}
+
+export async function changeAccountPassword(user: SessionUser, jar: CookieJar, input: { currentPassword: string; newPassword: string }): Promise<void> {
+  await changePassword(jar, input);
+  await sendAccountEmail(user.id, user.email, { kind: 'password-changed', name: user.name, occurrence: randomUUID() });
+}

@@ -1,0 +1,34 @@
+import type { CookieJar } from '../http/cookies';
+import { type CookieToSet, type SessionUser, updateDisplayName } from '../identity';
+import { getMarketingConsent, refreshConsentingName, setMarketingConsent } from './marketing-consent';
+
+// GET/PATCH /api/account: who the shopper is (Cognito, through identity) and their marketing answer (this domain).
+
+export type AccountView = { user: { id: string; email: string; name: string }; marketingConsent: { granted: boolean; at: string | null } };
+
+export async function getAccount(user: SessionUser): Promise<AccountView> {
+  const consent = await getMarketingConsent(user.id);
+  return { user: { id: user.id, email: user.email, name: user.name }, marketingConsent: { granted: consent.granted, at: consent.at } };
+}
+
+export type AccountPatch = { name?: string; marketingConsent?: boolean };
+
+/** Applies the patch; `cookies` re-sign the profile cookie when the name changed. */
+export async function updateAccount(
+  user: SessionUser,
+  jar: CookieJar,
+  patch: AccountPatch,
+  source = 'account-page',
+): Promise<{ account: AccountView; cookies: CookieToSet[] }> {
+  let current = user;
+  let cookies: CookieToSet[] = [];
+  if (patch.name !== undefined && patch.name !== user.name) {
+    cookies = await updateDisplayName(jar, user, patch.name);
+    current = { ...user, name: patch.name };
+    await refreshConsentingName(user.id, patch.name);
+  }
+  if (patch.marketingConsent !== undefined) {
+    await setMarketingConsent({ userId: user.id, granted: patch.marketingConsent, source, email: current.email, name: current.name });
+  }
+  return { account: await getAccount(current), cookies };
+}

@@ -1,0 +1,42 @@
+import { QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { dynamoDoc } from '../aws/clients';
+import { batchDeleteAll, tableName } from '../db';
+import { eraseInteractionsOf } from '../interactions';
+import { anonymiseOrdersOf } from '../orders';
+
+// Everything account deletion erases or anonymises, in one list (docs/privacy.md mirrors it). Another domain that
+// keeps personal data per shopper adds its eraser here in one line — an idempotent `(userId) => Promise<unknown>`
+// exported from its public index, e.g. the wishlist: `{ name: 'wishlist', erase: eraseWishlistOf }`. A static list
+// rather than runtime registration: Next bundles each route separately, and a hook registered by a module the
+// deletion route never imports would silently not run.
+
+export type Eraser = { name: string; erase: (userId: string) => Promise<unknown> };
+
+/** The account's own partition: marketing consent and every saved address. */
+async function eraseAccountItems(userId: string): Promise<number> {
+  let start: Record<string, unknown> | undefined;
+  let count = 0;
+  do {
+    const page: QueryCommandOutput = await dynamoDoc().send(
+      new QueryCommand({
+        TableName: tableName('accounts'),
+        KeyConditionExpression: 'userId = :u',
+        ExpressionAttributeValues: { ':u': userId },
+        ProjectionExpression: 'userId, #item',
+        ExpressionAttributeNames: { '#item': 'item' },
+        ExclusiveStartKey: start,
+      }),
+    );
+    const keys = (page.Items ?? []).map((i) => ({ userId: i.userId, item: i.item }));
+    await batchDeleteAll(tableName('accounts'), keys);
+    count += keys.length;
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return count;
+}
+
+export const ERASERS: readonly Eraser[] = [
+  { name: 'addresses and consent', erase: eraseAccountItems },
+  { name: 'interaction events', erase: eraseInteractionsOf },
+  { name: 'orders (anonymised, kept)', erase: anonymiseOrdersOf },
+];

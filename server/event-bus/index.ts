@@ -1,0 +1,4 @@
+import 'server-only';
+
+// Public entry of the event bus: customer events published to one SNS topic (docs/api.md, ADR 00NN).
+export { publishCustomerEvent } from './publish-customer-event';

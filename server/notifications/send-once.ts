@@ -1,0 +1,56 @@
+import { SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamoDoc, sesClient } from '../aws/clients';
+import { getConfig } from '../config';
+import { isConditionalCheckFailure, tableName, withRetry } from '../db';
+import { errorText, logger } from '../observability';
+
+// Exactly once per marker key: a sent-marker is claimed with a conditional Put before the send, so a redelivered
+// event (or a retried request) finds it and sends nothing. When SES keeps failing the claim is released (a later
+// delivery may try again) and the failure logged; it is never thrown, so an email outage cannot hold up the stream,
+// an order or an account change. A process killed between the claim and the send loses that one email rather than
+// ever sending two (docs/orders.md). Order emails and account emails share it.
+
+const log = logger.child({ component: 'notifications' });
+
+export type EmailOutcome = 'sent' | 'already-sent' | 'no-recipient' | 'failed';
+/** The notifications table's key: `orderId` is the subject of the mail (an order id, or `account#<userId>`). */
+export type MarkerKey = { orderId: string; event: string };
+export type RenderedEmail = { subject: string; html: string; text: string };
+
+export async function sendEmailOnce(key: MarkerKey, to: string, mail: RenderedEmail): Promise<EmailOutcome> {
+  if (!to) return 'no-recipient';
+  try {
+    await dynamoDoc().send(
+      new PutCommand({
+        TableName: tableName('notifications'),
+        Item: { ...key, claimedAt: new Date().toISOString() },
+        ConditionExpression: 'attribute_not_exists(orderId)',
+      }),
+    );
+  } catch (err) {
+    if (isConditionalCheckFailure(err)) return 'already-sent';
+    log.error('email marker could not be written; not sent', { ...key, err: errorText(err) });
+    return 'failed';
+  }
+  try {
+    await withRetry(
+      () =>
+        sesClient().send(
+          new SendEmailCommand({
+            FromEmailAddress: getConfig().MAIL_FROM,
+            Destination: { ToAddresses: [to] },
+            Content: { Simple: { Subject: { Data: mail.subject }, Body: { Html: { Data: mail.html }, Text: { Data: mail.text } } } },
+          }),
+        ),
+      { attempts: 3, baseDelayMs: 200, maxDelayMs: 1_000, retryOn: () => true },
+    );
+    return 'sent';
+  } catch (err) {
+    log.error('email not sent after retries', { ...key, err: errorText(err) });
+    await dynamoDoc()
+      .send(new DeleteCommand({ TableName: tableName('notifications'), Key: key }))
+      .catch(() => undefined);
+    return 'failed';
+  }
+}
