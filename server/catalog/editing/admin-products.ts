@@ -2,10 +2,9 @@ import { z } from 'zod';
 import { AppError } from '../../errors';
 import { money } from '../../money';
 import { decodeCursor, encodeCursor, listQuery } from '../../pagination/cursor';
-import type { ProductRecord } from '../types';
 import { toAdminProduct } from './edit-product';
 import type { AdminProduct, EditorActor } from './product-edit-model';
-import { readProductRecord, scanProductsForAdmin } from './product-edit-store';
+import { type AdminScanRecord, readProductRecord, scanProductsForAdmin } from './product-edit-store';
 import { assertProductEditor } from './product-editors';
 
 // The admin page's catalog reads: search every product (published or not) and read one for its edit form.
@@ -27,7 +26,7 @@ export type AdminProductRow = {
 
 const offsetCursor = z.object({ o: z.number().int().min(0), q: z.string() });
 
-function matches(r: ProductRecord, words: string[]): boolean {
+function matches(r: AdminScanRecord, words: string[]): boolean {
   const text = `${r.name} ${r.slug} ${r.id} ${r.brand} ${r.category}`.toLowerCase();
   return words.every((w) => text.includes(w));
 }
