@@ -3,7 +3,9 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoClient, dynamoDoc } from '../../server/aws/clients';
 import { importCatalog } from '../../server/catalog/import';
 import { tableName } from '../../server/db/tables';
+import { writeSeedReviews } from '../../server/reviews/seed-reviews';
 import { generateDemoCatalog } from './demo-catalog';
+import { withDemoReviews } from './demo-reviews';
 
 // First start of the local stack: an empty products table gets the demo catalog, generated in memory and loaded
 // through the same validation and writer as `npm run catalog:import`. Any product at all means someone's data
@@ -39,8 +41,13 @@ async function withProductsStreamPaused<T>(work: () => Promise<T>): Promise<T> {
 export async function ensureDemoCatalog(): Promise<void> {
   if (!(await productsTableIsEmpty())) return;
   const started = performance.now();
-  const rows = generateDemoCatalog();
-  const summary = await withProductsStreamPaused(() => importCatalog(rows));
+  // Ratings come from the seeded demo reviews (approved), never from a number with no review behind it.
+  const { rows, reviews } = withDemoReviews(generateDemoCatalog());
+  const summary = await withProductsStreamPaused(async () => {
+    const imported = await importCatalog(rows);
+    await writeSeedReviews(reviews);
+    return imported;
+  });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`Loaded the demo catalog: ${summary.products} products in ${summary.categories} categories (${seconds} s).`);
+  console.log(`Loaded the demo catalog: ${summary.products} products in ${summary.categories} categories, ${reviews.length} reviews (${seconds} s).`);
 }
