@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { ProductGrid } from '@/components/catalog/product-grid';
 import { TopSellers } from '@/components/catalog/top-sellers';
+import { RecentlyViewed } from '@/components/recently-viewed/recently-viewed';
 import { RecommendationsSection } from '@/components/recommendations/recommendations-section';
 import { listCategories, listProducts } from '@/server/catalog';
 import { isEnabled } from '@/server/flags';
@@ -42,6 +43,9 @@ export default async function HomePage() {
       {topSellers ? <TopSellers items={topSellers} /> : null}
 
       <RecommendationsSection title="Recommended for you" />
+
+      {/* Per shopper, so a client island over a no-store route: the page itself stays the same for everyone. */}
+      <RecentlyViewed />
 
       <section className="section" aria-labelledby="categories-title">
         <h2 id="categories-title">Shop by category</h2>

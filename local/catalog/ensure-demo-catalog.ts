@@ -4,7 +4,9 @@ import { dynamoClient, dynamoDoc } from '../../server/aws/clients';
 import { importCatalog } from '../../server/catalog/import';
 import { tableName } from '../../server/db/tables';
 import { seedDemoPromotions } from '../../server/promotions/seed-demo-promotions';
+import { writeSeedReviews } from '../../server/reviews/seed-reviews';
 import { generateDemoCatalog } from './demo-catalog';
+import { withDemoReviews } from './demo-reviews';
 
 // First start of the local stack: an empty products table gets the demo catalog, generated in memory and loaded
 // through the same validation and writer as `npm run catalog:import`. Any product at all means someone's data
@@ -43,8 +45,13 @@ export async function ensureDemoCatalog(): Promise<void> {
   if (promotions.length > 0) console.log(`Added the demo promotions: ${promotions.join(', ')}.`);
   if (!(await productsTableIsEmpty())) return;
   const started = performance.now();
-  const rows = generateDemoCatalog();
-  const summary = await withProductsStreamPaused(() => importCatalog(rows));
+  // Ratings come from the seeded demo reviews (approved), never from a number with no review behind it.
+  const { rows, reviews } = withDemoReviews(generateDemoCatalog());
+  const summary = await withProductsStreamPaused(async () => {
+    const imported = await importCatalog(rows);
+    await writeSeedReviews(reviews);
+    return imported;
+  });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`Loaded the demo catalog: ${summary.products} products in ${summary.categories} categories (${seconds} s).`);
+  console.log(`Loaded the demo catalog: ${summary.products} products in ${summary.categories} categories, ${reviews.length} reviews (${seconds} s).`);
 }

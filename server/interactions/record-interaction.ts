@@ -26,7 +26,7 @@ const RETENTION_SECONDS = 180 * 24 * 3600;
 /** Personalize's event types for the ECOMMERCE domain. */
 const PERSONALIZE_EVENT_TYPE: Record<InteractionType, string> = { view: 'View', 'add-to-cart': 'AddToCart', purchase: 'Purchase' };
 
-function actorKey(actor: Interaction['actor']): string {
+export function actorKey(actor: Interaction['actor']): string {
   return 'userId' in actor ? `user#${actor.userId}` : `anon#${actor.anonId}`;
 }
 

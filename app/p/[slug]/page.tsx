@@ -4,6 +4,7 @@ import { Rating } from '@/components/catalog/rating';
 import { Breadcrumbs } from '@/components/layout/breadcrumbs';
 import { Gallery } from '@/components/product/gallery';
 import { ProductPurchase } from '@/components/product/product-purchase';
+import { RecentlyViewed } from '@/components/recently-viewed/recently-viewed';
 import { RecommendationsSection } from '@/components/recommendations/recommendations-section';
 import { ProductReviews } from '@/components/reviews/product-reviews';
 import { WriteReview } from '@/components/reviews/write-review';
@@ -69,6 +70,7 @@ export default async function ProductPage({ params }: Props) {
         <WriteReview slug={product.slug} action={writeReview.bind(null, product.slug)} />
       </section>
       <RecommendationsSection productId={product.id} title="Customers also bought" />
+      <RecentlyViewed excludeProductId={product.id} />
       <script
         type="application/ld+json"
         // biome-ignore lint/security/noDangerouslySetInnerHtml: JSON-LD must be inline; productJsonLd escapes '<' (unit-tested), so product text cannot close the script tag

@@ -14,7 +14,8 @@ export async function useFreshCatalogTables(): Promise<{ drop: () => Promise<voi
   const previousPrefix = process.env.TABLE_PREFIX;
   process.env.TABLE_PREFIX = `import-test-${randomUUID().slice(0, 8)}-`;
   resetConfigForTests();
-  const names = [tableName('products'), tableName('categories')];
+  // reviews: the demo seed writes its reviews next to the products.
+  const names = [tableName('products'), tableName('categories'), tableName('reviews')];
   const defs = tableDefinitions().filter((d) => d.TableName !== undefined && names.includes(d.TableName));
   await Promise.all(defs.map((def) => dynamoBulkClient().send(new CreateTableCommand(def))));
   return {
@@ -28,7 +29,7 @@ export async function useFreshCatalogTables(): Promise<{ drop: () => Promise<voi
 }
 
 /** Every item, page by page (a Scan page stops at 1 MB). */
-export async function scanAll(table: 'products' | 'categories'): Promise<Record<string, unknown>[]> {
+export async function scanAll(table: 'products' | 'categories' | 'reviews'): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
   let start: Record<string, unknown> | undefined;
   do {

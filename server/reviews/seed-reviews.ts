@@ -1,0 +1,24 @@
+import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamoBulkDoc } from '../aws/clients';
+import { batchWriteWithRetry } from '../catalog/import/batch-write-with-retry';
+import { tableName } from '../db/tables';
+import type { StoredReview } from './review-types';
+
+// The demo seed's writer (local/catalog/ensure-demo-catalog.ts; plain Node, so no 'server-only'): approved demo
+// reviews, written next to catalog rows whose rating and count were computed from these same reviews.
+
+export async function writeSeedReviews(reviews: readonly StoredReview[]): Promise<void> {
+  const table = tableName('reviews');
+  const batches: StoredReview[][] = [];
+  for (let i = 0; i < reviews.length; i += 25) batches.push(reviews.slice(i, i + 25));
+  // A few batches at once: DynamoDB Local is the bottleneck.
+  for (let i = 0; i < batches.length; i += 4) {
+    await Promise.all(
+      batches
+        .slice(i, i + 4)
+        .map((batch) =>
+          batchWriteWithRetry((input) => dynamoBulkDoc().send(new BatchWriteCommand(input)), { [table]: batch.map((Item) => ({ PutRequest: { Item } })) }),
+        ),
+    );
+  }
+}
