@@ -16,7 +16,7 @@ test('a marketer sees an order and a zero-result search from this run on the das
   await page.goto(dashboard);
   await expect(page.getByRole('heading', { level: 1, name: 'Analytics' })).toBeVisible();
   const ordersKpi = page.getByRole('definition').first();
-  const ordersBefore = Number((await ordersKpi.innerText()).replaceAll(',', ''));
+  const ordersBefore = Number(((await ordersKpi.textContent()) ?? '').replaceAll(',', ''));
 
   const shopper = await browser.newContext();
   const shopperPage = await shopper.newPage();
@@ -35,7 +35,7 @@ test('a marketer sees an order and a zero-result search from this run on the das
     .poll(
       async () => {
         await page.goto(dashboard);
-        const orders = Number((await ordersKpi.innerText()).replaceAll(',', ''));
+        const orders = Number(((await ordersKpi.textContent()) ?? '').replaceAll(',', ''));
         const searched = await zeroResults.getByRole('cell', { name: query, exact: true }).count();
         return orders > ordersBefore && searched === 1;
       },
