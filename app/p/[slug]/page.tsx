@@ -4,10 +4,10 @@ import { Rating } from '@/components/catalog/rating';
 import { Breadcrumbs } from '@/components/layout/breadcrumbs';
 import { Gallery } from '@/components/product/gallery';
 import { ProductPurchase } from '@/components/product/product-purchase';
+import { ProductViewBeacon } from '@/components/product/product-view-beacon';
 import { RecommendationsSection } from '@/components/recommendations/recommendations-section';
 import { getCategory, getProductBySlug, productSlugSchema } from '@/server/catalog';
 import { productJsonLd } from '@/server/catalog/product-json-ld';
-import { currentInteractionActor, recordInteractionAfterResponse } from '@/server/interactions';
 
 export const dynamic = 'force-dynamic';
 
@@ -31,9 +31,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ProductPage({ params }: Props) {
   const product = await load((await params).slug);
   if (!product) notFound();
-  // Request data must be read before after(); the write itself happens once the page has been sent.
-  const [category, actor] = await Promise.all([getCategory(product.category), currentInteractionActor()]);
-  if (actor) recordInteractionAfterResponse({ type: 'view', productId: product.id, actor });
+  // The same HTML for every shopper (server/http/catalog-pages.ts): the view is reported by an island.
+  const category = await getCategory(product.category);
 
   return (
     <>
@@ -51,6 +50,7 @@ export default async function ProductPage({ params }: Props) {
         </div>
       </div>
       <RecommendationsSection productId={product.id} title="Customers also bought" />
+      <ProductViewBeacon productId={product.id} />
       <script
         type="application/ld+json"
         // biome-ignore lint/security/noDangerouslySetInnerHtml: JSON-LD must be inline; productJsonLd escapes '<' (unit-tested), so product text cannot close the script tag
