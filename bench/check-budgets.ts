@@ -1,8 +1,6 @@
 // The issue's budgets, judged against one run. Benchmarks, not tests: a miss is reported, never thrown.
 import type { BenchResult, BudgetCheck } from './bench-result';
 
-const pct = (r: number) => `${(r * 100).toFixed(0)}%`;
-
 export function checkBudgets(r: Omit<BenchResult, 'budgets'>): BudgetCheck[] {
   const checks: BudgetCheck[] = [];
   // Issue 17: catalog pages through the CDN at static speed, and at the origin (a CDN miss) at a quarter of it.
