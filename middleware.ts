@@ -1,6 +1,7 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { flagMiddlewareStep } from './server/flags/middleware-flags';
 import { isCacheablePath } from './server/http/cacheable-paths';
+import { isCatalogPagePath } from './server/http/catalog-pages';
 import { PEER_ADDRESS_HEADER } from './server/http/client-address';
 import { stripInternalHeaders } from './server/http/internal-headers';
 import { refuseMethod } from './server/http/method-gate';
@@ -37,8 +38,9 @@ export async function middleware(req: NextRequest) {
   for (const [name, value] of Object.entries(security.request)) headers.set(name, value);
   // Identity: refuse cross-site cookie mutations, then verify (or refresh) the session and gate protected routes.
   const foreign = rejectForeignMutation(req);
-  // A publicly cacheable answer never sets a cookie: no session refresh, no sf_anon (server/http/cacheable-paths.ts).
-  const cacheable = isCacheablePath(req.nextUrl.pathname);
+  // A publicly cacheable answer never sets a cookie: no session refresh, no sf_anon (server/http/cacheable-paths.ts;
+  // the catalog pages, server/http/catalog-pages.ts, whose per-shopper islands call /api routes that do both).
+  const cacheable = isCacheablePath(req.nextUrl.pathname) || isCatalogPagePath(req.nextUrl.pathname);
   // Inside the request's context, so a session refresh (Cognito) or flag read (DynamoDB) logs and sends its id.
   const { session, flags } = await runWithRequestContext(requestId, async () => {
     const session = foreign || cacheable ? NO_SESSION : await establishSession(headers);

@@ -74,11 +74,11 @@ describe('middleware', () => {
     expect((await call('/api/products', { method: 'PROPFIND' })).status).toBe(405);
   });
 
-  it('sets no cookie on a publicly cacheable answer (sitemaps, robots.txt), but mints sf_anon on a page', async () => {
-    for (const path of ['/sitemap.xml', '/sitemaps/1', '/robots.txt']) {
+  it('sets no cookie on a publicly cacheable answer (sitemaps, robots.txt, catalog pages), but mints sf_anon on other pages', async () => {
+    for (const path of ['/sitemap.xml', '/sitemaps/1', '/robots.txt', '/', '/c/coffee', '/p/a-mug']) {
       const res = await call(path);
       expect(res.headers.get('set-cookie'), path).toBeNull();
     }
-    expect((await call('/')).headers.get('set-cookie')).toContain('sf_anon=');
+    expect((await call('/search?q=mug')).headers.get('set-cookie')).toContain('sf_anon=');
   });
 });

@@ -11,7 +11,8 @@ const SHARP = 'sharp@0.35.5';
 const config = {
   default: {
     override: {
-      wrapper: 'aws-lambda',
+      // OpenNext's buffered aws-lambda wrapper plus the catalog pages' hash CSP and cache header (ADR 0006).
+      wrapper: () => import('./infra/open-next/catalog-page-wrapper').then((m) => m.default),
       converter: 'aws-apigw-v2',
       incrementalCache: 's3',
       tagCache: 'dynamodb',

@@ -7,7 +7,8 @@ import type { OpenNextConfig } from '@opennextjs/aws/types/open-next';
 const config = {
   default: {
     override: {
-      wrapper: 'aws-lambda',
+      // OpenNext's buffered aws-lambda wrapper plus the catalog pages' hash CSP and cache header (ADR 0006).
+      wrapper: () => import('./infra/open-next/catalog-page-wrapper').then((m) => m.default),
       converter: 'aws-apigw-v2',
       incrementalCache: 'fs-dev',
       tagCache: 'fs-dev',

@@ -372,8 +372,30 @@ export default $config({
       edge: { viewerRequest: { injection: stripInternalHeaders(INTERNAL_HEADER_PREFIXES) } },
     });
 
+    // CloudFront's cache policy for the server function (ADR 0003): the TTL is the origin's own Cache-Control
+    // (min 0, default 0: a page that says nothing, or private/no-store, is never stored), no cookie in the key (the
+    // catalog pages read none; every other page says no-store), Next's Flight headers folded into the key by SST's
+    // viewer-request function as x-open-next-cache-key (rsc, router state tree, prefetch; `_rsc` is a query string),
+    // all query strings (sort, cursor, _rsc), and gzip/brotli. No invalidation on tag changes: catalog pages are
+    // kept s-maxage=5 + stale-while-revalidate=5 (server/cache/tags.ts), so a price change shows within 10 s
+    // without paying for invalidations on every import; a deploy still invalidates everything (SST's default).
+    const serverCachePolicy = new aws.cloudfront.CachePolicy('StorefrontServerCache', {
+      comment: 'Storefront server responses: TTL from the origin Cache-Control, Flight key, no cookies',
+      minTtl: 0,
+      defaultTtl: 0,
+      maxTtl: 86400,
+      parametersInCacheKeyAndForwardedToOrigin: {
+        cookiesConfig: { cookieBehavior: 'none' },
+        headersConfig: { headerBehavior: 'whitelist', headers: { items: ['x-open-next-cache-key', 'x-forwarded-host'] } },
+        queryStringsConfig: { queryStringBehavior: 'all' },
+        enableAcceptEncodingBrotli: true,
+        enableAcceptEncodingGzip: true,
+      },
+    });
+
     const site = new sst.aws.Nextjs('Storefront', {
       router: { instance: router },
+      cachePolicy: serverCachePolicy.id,
       buildCommand: 'npx open-next build',
       vpc,
       // The topic link grants sns:Publish to the customer-events publisher.

@@ -2,10 +2,13 @@ import type { Metadata, Viewport } from 'next';
 import { AssistantWidget } from '@/components/assistant/assistant-widget';
 import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
+import { ShopperProvider } from '@/components/shopper/shopper-context';
 import { listCategories } from '@/server/catalog';
 import { getConfig } from '@/server/config';
 import './globals.css';
 
+// Rendered per request at the origin (builds have no catalog to prerender from); what is per shopper on the catalog
+// pages is an island under ShopperProvider, so their HTML is the same for everyone and a CDN keeps it (ADR 0003).
 export const dynamic = 'force-dynamic';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -24,15 +27,17 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang="en">
       <body>
-        <a className="skip-link" href="#main">
-          Skip to content
-        </a>
-        <SiteHeader categories={categories} />
-        <main id="main" tabIndex={-1}>
-          <div className="container">{children}</div>
-        </main>
-        <SiteFooter />
-        <AssistantWidget />
+        <ShopperProvider>
+          <a className="skip-link" href="#main">
+            Skip to content
+          </a>
+          <SiteHeader categories={categories} />
+          <main id="main" tabIndex={-1}>
+            <div className="container">{children}</div>
+          </main>
+          <SiteFooter />
+          <AssistantWidget />
+        </ShopperProvider>
       </body>
     </html>
   );

@@ -4,17 +4,13 @@ import { TopSellers } from '@/components/catalog/top-sellers';
 import { RecentlyViewed } from '@/components/recently-viewed/recently-viewed';
 import { RecommendationsSection } from '@/components/recommendations/recommendations-section';
 import { listCategories, listProducts } from '@/server/catalog';
-import { isEnabled } from '@/server/flags';
-import { topSellersForHome } from '@/server/leaderboard';
 
 export const dynamic = 'force-dynamic';
 
 export const metadata = { alternates: { canonical: '/' } };
 
 export default async function HomePage() {
-  // Not awaited: the section streams in when it lands, and never fails the page (null on failure).
-  const showTopSellers = await isEnabled('top-sellers');
-  const topSellers = showTopSellers ? topSellersForHome() : null;
+  // The same HTML for every shopper (server/http/catalog-pages.ts): top sellers and "for you" are islands.
   const [categories, featured, newest] = await Promise.all([
     listCategories(),
     listProducts({ sort: 'featured', limit: 12 }),
@@ -40,7 +36,7 @@ export default async function HomePage() {
         <ProductGrid products={featured.items} label="Featured products" priorityCount={2} />
       </section>
 
-      {topSellers ? <TopSellers items={topSellers} /> : null}
+      <TopSellers />
 
       <RecommendationsSection title="Recommended for you" />
 

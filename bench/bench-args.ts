@@ -13,6 +13,8 @@ export interface BenchArgs {
   /** Compare `compare` against this file instead of running (defaults to bench/results/latest.json). */
   compareOnly: boolean;
   port: number;
+  /** Measure an existing production build in this dist dir (e.g. `.next` after `next build`) instead of .next-bench. */
+  distDir?: string;
 }
 
 function argValue(argv: string[], name: string): string | undefined {
@@ -40,5 +42,6 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     lighthouseRuns: Math.round(positive(argv, 'lighthouse-runs', 3, 9)),
     compare: argValue(argv, 'compare'),
     compareOnly: argv.includes('--compare-only'),
+    distDir: argValue(argv, 'dist-dir'),
   };
 }

@@ -23,10 +23,10 @@ async function waitUntilReady(origin: string, child: ChildProcess, timeoutMs: nu
   throw new Error(`bench server not ready after ${timeoutMs / 1000} s`);
 }
 
-export async function startBenchServer(port: number): Promise<BenchServer> {
+export async function startBenchServer(port: number, distDir: string = BENCH_DIST_DIR): Promise<BenchServer> {
   const origin = `http://127.0.0.1:${port}`;
   const child = spawn('node_modules/.bin/tsx', ['e2e/serve.ts', '--port', String(port)], {
-    env: { ...process.env, NEXT_DIST_DIR: BENCH_DIST_DIR, NEXT_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1' },
     // Server logs would interleave with the report; errors still show.
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,

@@ -25,9 +25,13 @@ export function toMarkdown(r: BenchResult): string {
   lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const l of r.load) {
     lines.push(
-      `| ${l.method === 'GET' ? '' : `${l.method} `}\`${l.path}\` | ${n(l.requestsPerSecond)} | ${x(l.ratioToStatic.requestsPerSecond)} | ${n(l.p50Ms)} | ${n(l.p99Ms)} | ${x(l.ratioToStatic.p99)} | ${l.errors} |`,
+      `| ${l.name}: ${l.method === 'GET' ? '' : `${l.method} `}\`${l.path}\` | ${n(l.requestsPerSecond)} | ${x(l.ratioToStatic.requestsPerSecond)} | ${n(l.p50Ms)} | ${n(l.p99Ms)} | ${x(l.ratioToStatic.p99)} | ${l.errors} |`,
     );
   }
+  lines.push('');
+  lines.push(
+    '"via CDN" rows go through Varnish (bench/varnish.ts, configured like the CloudFront cache policy: no cookies, key = URL + rsc, TTL from the origin\u2019s s-maxage) and are cache hits; the same pages without it are origin renders (CDN misses). Ratios are to the static file served by the origin.',
+  );
   lines.push('');
   lines.push('POST /api/cart/items sends no cookie, so every request creates a new guest cart (one DynamoDB write path per request).');
   lines.push('');

@@ -2,12 +2,13 @@
 // from the build, search time at 10,000 products; writes bench/results/latest.json and latest.md and judges the
 // budgets. A benchmark, never a test: misses are reported, the exit code only says whether the run itself worked.
 //
-//   npm run bench [-- --duration 8] [--connections 20] [--no-build] [--no-lighthouse] [--lighthouse-runs 3] [--port 3291]
+//   npm run bench [-- --duration 8] [--connections 20] [--no-build] [--dist-dir .next] [--no-lighthouse] [--lighthouse-runs 3] [--port 3291]
 //                 [--compare bench/results/previous.json.tmp]
 //   npm run bench -- --compare-only --compare old.json     # no run: latest.json against old.json
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { freePort } from '../local/ports';
 import { parseBenchArgs } from './bench-args';
 import type { BenchResult, LoadRow } from './bench-result';
 import { type BenchServer, startBenchServer } from './bench-server';
@@ -21,6 +22,7 @@ import { type LoadResult, type LoadTarget, runLoad, warm } from './load-test';
 import { loadNow, machineInfo } from './machine-info';
 import { toMarkdown } from './report-markdown';
 import { measureSearch } from './search-timing';
+import { type Cdn, findVarnishd, servesFromCache, startVarnish, VARNISH_MISSING } from './varnish';
 
 const RESULTS_DIR = 'bench/results';
 const LATEST_JSON = path.join(RESULTS_DIR, 'latest.json');
@@ -42,11 +44,17 @@ const previous = args.compare ? readResult(args.compare) : undefined;
 
 const machine = machineInfo();
 console.log(`bench: ${machine.cpuCount} × ${machine.cpuModel}, load average ${machine.loadAverage.start}`);
-const build = await buildOnce({ reuse: args.noBuild });
-console.log(`build: ${build} (${BENCH_DIST_DIR})`);
+const distDir = args.distDir ?? BENCH_DIST_DIR;
+const build = args.distDir ? 'reused' : await buildOnce({ reuse: args.noBuild });
+console.log(`build: ${build} (${distDir})`);
+const varnishd = findVarnishd();
+if (!varnishd) console.log(VARNISH_MISSING);
 
 let server: BenchServer | undefined;
+let cdn: Cdn | undefined;
 const stopServer = async () => {
+  await cdn?.stop();
+  cdn = undefined;
   await server?.stop();
 };
 // Ctrl-C or a kill still takes the server's process group down with the bench.
@@ -56,7 +64,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 let result: BenchResult;
 try {
-  server = await startBenchServer(args.port);
+  server = await startBenchServer(args.port, distDir);
   const origin = server.origin;
   console.log(`server ready at ${origin}`);
   const targets = await discoverTargets(origin);
@@ -79,6 +87,17 @@ try {
   ];
   for (const t of loadTargets) await warm(origin, t);
 
+  // The catalog pages through the CDN stand-in (hits); the rows above are the same pages at the origin (misses).
+  const cdnTargets: LoadTarget[] = [];
+  if (varnishd) {
+    cdn = await startVarnish(varnishd, await freePort(), Number(new URL(origin).port));
+    console.log(`varnish ready at ${cdn.origin}`);
+    for (const t of loadTargets.filter((l) => ['home', 'category', 'product'].includes(l.name))) {
+      if (!(await servesFromCache(cdn.origin, t.path))) throw new Error(`varnish does not cache ${t.path}: check its Cache-Control and Set-Cookie`);
+      cdnTargets.push({ ...t, name: `${t.name} via CDN` });
+    }
+  }
+
   // Lighthouse first, on a warm but quiet server: after the load runs, DynamoDB Local and the server are still
   // digesting queued writes (guest carts, interaction events) and the scores would measure that backlog instead.
   let lighthouse: LighthouseScores[] = [];
@@ -97,8 +116,8 @@ try {
   }
 
   const measured: LoadResult[] = [];
-  for (const t of loadTargets) {
-    const r = await runLoad(origin, t, { connections: args.connections, duration: args.duration });
+  for (const [t, at] of [...loadTargets.map((l) => [l, origin] as const), ...cdnTargets.map((l) => [l, cdn!.origin] as const)]) {
+    const r = await runLoad(at, t, { connections: args.connections, duration: args.duration });
     console.log(`  ${t.method ?? 'GET'} ${t.path}: ${r.requestsPerSecond.toFixed(0)} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, errors ${r.errors}`);
     measured.push(r);
   }
@@ -112,7 +131,7 @@ try {
     },
   }));
 
-  await server.stop();
+  await stopServer();
   server = undefined;
 
   // After the server is gone, so the in-process timing does not compete with it for the two cores.
@@ -127,7 +146,7 @@ try {
     targets: { categorySlug: targets.categorySlug, productSlug: targets.productSlug, searchWord: targets.searchWord },
     load,
     lighthouse,
-    firstLoadJs: firstLoadJs(BENCH_DIST_DIR, ['/', '/c/[category]', '/p/[slug]', '/search', '/cart']),
+    firstLoadJs: firstLoadJs(distDir, ['/', '/c/[category]', '/p/[slug]', '/search', '/cart']),
     search,
   };
   result = { ...partial, budgets: checkBudgets(partial) };

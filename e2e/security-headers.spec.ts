@@ -1,8 +1,9 @@
 import { type APIResponse, expect, test } from '@playwright/test';
 
 // Security headers on every page (server/http/security-headers.ts, ADR 0006), checked against the real middleware
-// of the production build: a fresh nonce per response, on every script Next emits, no CSP violation while a
-// shopper uses the page, and an injected script without the nonce refused by the browser.
+// of the production build: a fresh nonce per response on dynamic pages, on every script Next emits, no CSP violation
+// while a shopper uses the page, and an injected script without the nonce (or hash) refused by the browser. The
+// cached catalog pages' hash policy: e2e/cached-catalog.spec.ts.
 
 type ProductList = { items: { slug: string }[] };
 type ProductDetail = { variants: { available: number }[] };
@@ -35,9 +36,8 @@ function expectCommonHeaders(res: APIResponse, label: string): void {
   expect(h['strict-transport-security'], label).toBeUndefined();
 }
 
-test('every page has a nonce CSP that covers all of its scripts, fresh on each response', async ({ request }) => {
-  const slug = await productSlug(request);
-  const pages = ['/', '/c/coffee', `/p/${slug}`, '/search?q=espresso', '/cart', '/sign-in', '/stores', '/no-such-page'];
+test('every dynamic page has a nonce CSP that covers all of its scripts, fresh on each response', async ({ request }) => {
+  const pages = ['/search?q=espresso', '/cart', '/sign-in', '/stores', '/no-such-page'];
   for (const path of pages) {
     const res = await request.get(path);
     expect([200, 404], path).toContain(res.status());
@@ -52,6 +52,11 @@ test('every page has a nonce CSP that covers all of its scripts, fresh on each r
     const again = await request.get(path);
     expect(cspNonce(again), `${path} reuses its nonce`).not.toBe(nonce);
   }
+});
+
+test('catalog pages carry the same base headers', async ({ request }) => {
+  const slug = await productSlug(request);
+  for (const path of ['/', '/c/coffee', `/p/${slug}`]) expectCommonHeaders(await request.get(path), path);
 });
 
 test('JSON routes carry a deny-all policy and the same base headers', async ({ request }) => {
@@ -75,11 +80,13 @@ test('a shopper adds to the cart under the policy with no violation, and an inje
   });
 
   await page.goto(`/p/${slug}`);
-  // The click only works if React hydrated, i.e. the nonced scripts ran.
+  // The click only works if React hydrated, i.e. the hashed scripts ran (a catalog page), then nonced ones (/cart).
   await page.getByRole('button', { name: 'Add to cart' }).click();
   await expect(page.getByRole('dialog', { name: 'Your cart' })).toBeVisible();
   await page.goto('/');
   await page.getByRole('navigation', { name: 'Categories' }).getByRole('link').first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.goto('/cart');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 
   expect(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).toEqual([]);

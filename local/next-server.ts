@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { Socket } from 'node:net';
 import next from 'next';
+import { holdCatalogPage } from '../server/http/catalog-page-node';
 import { frontDoorRefusal } from '../server/http/front-door';
 import { localBindHost } from './bind-host';
 
@@ -30,6 +31,8 @@ const options = { headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TI
 const server = createServer(options, (req, res) => {
   const refused = frontDoorRefusal(req.method, req.url, req.headers['content-length']);
   if (!refused) {
+    // Catalog pages: the hash CSP and the shared-cache header, from the finished HTML (ADR 0006).
+    holdCatalogPage(req, res);
     void handle(req, res);
     return;
   }

@@ -9,7 +9,7 @@
 //   tsx scripts/lambda-package-test.ts --dir DIR    use DIR's .open-next (a separate build of the same app)
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -164,6 +164,22 @@ test('a product page is server-rendered HTML with the product', async () => {
   assert.ok(body.includes(escapeHtml(product.name)) || body.includes(product.name), 'product name in the HTML');
   // Middleware ran inside the package: its security headers are on the response.
   assert.equal(header(r, 'x-content-type-options'), 'nosniff');
+});
+
+test('a catalog page from the package is shareable and carries the hash CSP of its own inline scripts (ADR 0006)', async () => {
+  const r = await handler(apiEvent('GET', `/p/${product.slug}`), {});
+  assert.equal(r.statusCode, 200);
+  assert.match(header(r, 'cache-control') ?? '', /^public, max-age=0, s-maxage=\d+, stale-while-revalidate=\d+$/);
+  assert.equal(header(r, 'set-cookie'), undefined);
+  const csp = header(r, 'content-security-policy') ?? '';
+  assert.doesNotMatch(csp, /nonce-|'unsafe-inline'[^;]*;.*script|'strict-dynamic'/);
+  const scriptSrc = /script-src ([^;]+)/.exec(csp)?.[1]?.split(' ') ?? [];
+  assert.equal(scriptSrc[0], "'self'");
+  const inline = [...bodyOf(r).matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter((m) => !/\ssrc=/.test(m[1]!));
+  assert.ok(inline.length > 0, 'the page has inline scripts');
+  for (const m of inline) assert.ok(scriptSrc.includes(`'sha256-${createHash('sha256').update(m[2]!).digest('base64')}'`), `unhashed: ${m[2]!.slice(0, 60)}`);
+  // A dynamic page from the same package keeps its nonce.
+  assert.match(header(await handler(apiEvent('GET', '/cart'), {}), 'content-security-policy') ?? '', /'nonce-[^']+' 'strict-dynamic'/);
 });
 
 test('/checkout without a session redirects to sign-in (middleware in the package)', async () => {

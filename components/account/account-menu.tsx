@@ -1,13 +1,16 @@
+'use client';
+
 import Link from 'next/link';
-import { getSessionUser } from '@/server/identity';
+import { useShopper } from '@/components/shopper/shopper-context';
 import styles from './account-forms.module.css';
 import { SignOutButton } from './sign-out-button';
 
-// The header's account corner, rendered on the server from the verified session: a sign-in link, or the shopper's
-// name and a sign-out button (the only client part).
+// The header's account corner: a sign-in link, or the shopper's name and a sign-out button. An island (the HTML
+// around it is shared by every shopper); until the summary answers it shows the sign-in link, which is right for
+// most visitors and harmless for the rest.
 
-export async function AccountMenu() {
-  const user = await getSessionUser();
+export function AccountMenu() {
+  const user = useShopper()?.user;
   if (!user) return <Link href="/sign-in">Sign in</Link>;
   return (
     <span className={styles.account}>

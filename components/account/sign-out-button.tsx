@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
 import { apiRequest } from '@/components/api/api-request';
+import { announceShopperChange } from '@/components/shopper/shopper-context';
 import styles from './account-forms.module.css';
 
 // Signing out is a POST (a link would let any page sign shoppers out with an <img>). It is a real form, so it
@@ -19,6 +20,7 @@ export function SignOutButton() {
     // Whatever the answer, refresh: the server components show whether the session is still there.
     await apiRequest('/api/auth/sign-out', { method: 'POST' });
     setPending(false);
+    announceShopperChange();
     router.refresh();
   }
 

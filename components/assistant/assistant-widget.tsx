@@ -1,8 +1,10 @@
-import { isEnabled } from '@/server/flags';
+'use client';
+
+import { useShopper } from '@/components/shopper/shopper-context';
 import { AssistantLauncher } from './assistant-launcher';
 
-// Server gate for the widget: rendered only while `chat-assistant` is on for this shopper; a flag failure hides it.
-export async function AssistantWidget() {
-  const on = await isEnabled('chat-assistant').catch(() => false);
-  return on ? <AssistantLauncher /> : null;
+// Shown only while `chat-assistant` is on for this shopper (evaluated server-side in /api/shopper); an island, as
+// the layout around it is cached HTML shared by every shopper.
+export function AssistantWidget() {
+  return useShopper()?.flags['chat-assistant'] ? <AssistantLauncher /> : null;
 }

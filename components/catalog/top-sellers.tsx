@@ -1,35 +1,45 @@
-import { Suspense } from 'react';
+'use client';
+
+import { useEffect, useState } from 'react';
+import { apiRequest } from '@/components/api/api-request';
+import { useShopper } from '@/components/shopper/shopper-context';
 import type { TopSeller } from '@/server/leaderboard';
 import { ProductCard } from './product-card';
 
-// The home page's "Top sellers" section. It takes a promise so the page starts the read alongside its others
-// and streams this section when it lands, instead of holding the whole page for it. The promise never rejects:
-// null means the leaderboard could not be read (logged on the server), and the section says so quietly.
+// The home page's "Top sellers" section: an island, shown while the `top-sellers` flag is on for this shopper (the
+// home page's HTML is shared, so it cannot know) and read from GET /api/top-sellers, which counts every order.
 
-export function TopSellers({ items }: { items: Promise<TopSeller[] | null> }) {
+type State = { status: 'loading' } | { status: 'failed' } | { status: 'ready'; items: TopSeller[] };
+
+export function TopSellers() {
+  const on = useShopper()?.flags['top-sellers'] ?? false;
+  const [state, setState] = useState<State>({ status: 'loading' });
+  useEffect(() => {
+    if (!on) return;
+    const abort = new AbortController();
+    apiRequest<{ items: TopSeller[] }>('/api/top-sellers', { signal: abort.signal })
+      .then((r) => setState(r.ok ? { status: 'ready', items: r.data.items } : { status: 'failed' }))
+      .catch(() => {});
+    return () => abort.abort();
+  }, [on]);
+  if (!on) return null;
   return (
     <section className="section" aria-labelledby="top-sellers-title">
       <div className="section__head">
         <h2 id="top-sellers-title">Top sellers</h2>
       </div>
-      <Suspense fallback={<p className="rating">Loading top sellers…</p>}>
-        <TopSellersList items={items} />
-      </Suspense>
+      {state.status === 'loading' ? <p className="rating">Loading top sellers…</p> : null}
+      {state.status === 'failed' ? <p className="rating">Top sellers can’t be shown right now.</p> : null}
+      {state.status === 'ready' && state.items.length === 0 ? <p>No sales yet — be the first.</p> : null}
+      {state.status === 'ready' && state.items.length > 0 ? (
+        <ul className="product-grid" aria-label="Top sellers">
+          {state.items.map((p) => (
+            <li key={p.id}>
+              <ProductCard product={p} badge={`${p.sold.toLocaleString('en-US')} sold`} />
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </section>
-  );
-}
-
-async function TopSellersList({ items }: { items: Promise<TopSeller[] | null> }) {
-  const list = await items;
-  if (list === null) return <p className="rating">Top sellers can’t be shown right now.</p>;
-  if (list.length === 0) return <p>No sales yet — be the first.</p>;
-  return (
-    <ul className="product-grid" aria-label="Top sellers">
-      {list.map((p) => (
-        <li key={p.id}>
-          <ProductCard product={p} badge={`${p.sold.toLocaleString('en-US')} sold`} />
-        </li>
-      ))}
-    </ul>
   );
 }

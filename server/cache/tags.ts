@@ -39,6 +39,14 @@ export const cacheProfiles = {
 
 export type CacheProfile = keyof typeof cacheProfiles;
 
+/**
+ * The shared cache's hold on a catalog page's HTML (`/`, `/c/…`, `/p/…`: CloudFront, Varnish in the bench). Short on
+ * purpose: the writers expire tags in Redis, which the origin honours at once, but nothing tells the CDN, so the
+ * page a shopper sees may be up to s-maxage + stale-while-revalidate old. 5 + 5 keeps a price change under the 10 s
+ * budget without CDN invalidations (ADR 0003); a page under load is still served almost only from the CDN.
+ */
+export const catalogPageCacheLife = { sMaxAge: 5, staleWhileRevalidate: 5 } as const;
+
 /** The tags a change to one product must expire. */
 export function tagsForProductChange(productId: string, categorySlugs: string[]): string[] {
   return [cacheTags.product(productId), cacheTags.listings, cacheTags.categories, ...categorySlugs.map(cacheTags.category)];

@@ -14,5 +14,5 @@ export { revertBodySchema, revertFlag } from './revert-flag';
 //   Admin routes: listFlags, updateFlag, revertFlag, flagHistory (each checks the marketers group itself).
 //   Local stack / instrumentation: seedFlags (import ./seed-flags directly from plain Node: this entry is server-only).
 //   middleware.ts uses ./middleware-flags directly, as it does ./server/identity/middleware-session.
-export { isEnabled } from './server-flags';
+export { type EvaluatedFlags, getFlags, isEnabled } from './server-flags';
 export { flagPatchSchema, updateFlag } from './update-flag';

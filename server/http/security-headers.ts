@@ -7,6 +7,7 @@
 // (ADR 0006). Script execution, the part CSP exists to stop, is nonce-only.
 
 import { paymentFieldsOrigin } from '../payments';
+import { isCatalogPagePath } from './catalog-pages';
 import { withCheckoutConnectSrc } from './checkout-csp';
 import { isLoopbackHost } from './loopback';
 
@@ -22,21 +23,43 @@ export interface PolicyContext {
   publicHost: boolean;
 }
 
-export function pageContentSecurityPolicy(nonce: string, ctx: PolicyContext): string {
+/**
+ * The one builder of a page's policy. The two script rules differ (ADR 0006):
+ * - rendered per request (cart, checkout, account, admin): `'nonce-…' 'strict-dynamic'`, Next nonces its scripts;
+ * - cached catalog HTML (server/http/catalog-pages.ts): no nonce can be in HTML served to many shoppers, so
+ *   `'self'` plus the SHA-256 of every inline script of that exact HTML, and `base-uri 'none'` (with `'self'` script
+ *   files allowed, a `<base>` could otherwise repoint them).
+ * A page that needs another origin (a payment processor's `connect-src`) adds it here, by path, for both.
+ */
+type ScriptRule = { nonce: string } | { hashes: readonly string[] };
+
+function pagePolicy(rule: ScriptRule, ctx: PolicyContext): string {
+  const eval_ = ctx.dev ? " 'unsafe-eval'" : '';
+  const scriptSrc =
+    'nonce' in rule ? `'self' 'nonce-${rule.nonce}' 'strict-dynamic'${eval_}` : ["'self'", ...rule.hashes.map((h) => `'sha256-${h}'`)].join(' ') + eval_;
   const directives = [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${ctx.dev ? " 'unsafe-eval'" : ''}`,
+    `script-src ${scriptSrc}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",
-    "base-uri 'self'",
+    'nonce' in rule ? "base-uri 'self'" : "base-uri 'none'",
     "form-action 'self'",
     "frame-ancestors 'none'",
     ...(ctx.publicHost ? ['upgrade-insecure-requests'] : []),
   ];
   return directives.join('; ');
+}
+
+export function pageContentSecurityPolicy(nonce: string, ctx: PolicyContext): string {
+  return pagePolicy({ nonce }, ctx);
+}
+
+/** For cached catalog HTML: `hashes` are base64 SHA-256 digests of its inline scripts (catalog-page-response.ts). */
+export function hashedPageContentSecurityPolicy(hashes: readonly string[], ctx: PolicyContext): string {
+  return pagePolicy({ hashes }, ctx);
 }
 
 export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
@@ -61,11 +84,22 @@ export interface SecurityHeaders {
   response: Record<string, string>;
 }
 
+export function policyContextFor(url: URL, dev: boolean): PolicyContext {
+  return { dev, publicHost: !isLoopbackHost(url.hostname) };
+}
+
 export function securityHeadersFor(url: URL, dev: boolean): SecurityHeaders {
-  const ctx: PolicyContext = { dev, publicHost: !isLoopbackHost(url.hostname) };
+  const ctx = policyContextFor(url, dev);
   const base = baseSecurityHeaders(ctx);
   if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
     return { request: {}, response: { ...base, 'Content-Security-Policy': API_CONTENT_SECURITY_POLICY } };
+  }
+  // Cached catalog HTML carries no nonce (it would be in every shopper's copy): nothing on the forwarded request, so
+  // Next writes none, and a policy that runs no inline script at all until the serving layer replaces it with the
+  // one hashing this HTML's scripts (catalog-page-response.ts). Fail closed: served without that layer, the page
+  // does not hydrate rather than run unlisted scripts. `next dev` has no such layer and renders per request: nonce.
+  if (!dev && isCatalogPagePath(url.pathname)) {
+    return { request: {}, response: { ...base, 'Content-Security-Policy': hashedPageContentSecurityPolicy([], ctx) } };
   }
   const csp = withCheckoutConnectSrc(url.pathname, pageContentSecurityPolicy(newNonce(), ctx), paymentFieldsOrigin);
   return { request: { 'Content-Security-Policy': csp }, response: { ...base, 'Content-Security-Policy': csp } };

@@ -12,9 +12,9 @@ const directives = (csp: string) =>
 const nonceOf = (csp: string) => /'nonce-([^']+)'/.exec(csp)?.[1];
 
 describe('securityHeadersFor', () => {
-  it('gives a page a fresh nonce in a strict script policy, forwarded to the renderer unchanged', () => {
-    const a = securityHeadersFor(new URL('http://127.0.0.1:3000/p/some-product'), false);
-    const b = securityHeadersFor(new URL('http://127.0.0.1:3000/p/some-product'), false);
+  it('gives a dynamic page a fresh nonce in a strict script policy, forwarded to the renderer unchanged', () => {
+    const a = securityHeadersFor(new URL('http://127.0.0.1:3000/cart'), false);
+    const b = securityHeadersFor(new URL('http://127.0.0.1:3000/cart'), false);
     const csp = a.response['Content-Security-Policy']!;
     expect(a.request['Content-Security-Policy']).toBe(csp);
     expect(nonceOf(csp)).toMatch(/^[A-Za-z0-9+/]{22}==$/);
@@ -27,9 +27,26 @@ describe('securityHeadersFor', () => {
     expect(d.get('form-action')).toEqual(["'self'"]);
   });
 
+  it('gives cached catalog pages no nonce and a policy that runs no inline script until the hashes replace it', () => {
+    for (const path of ['/', '/c/coffee', '/p/some-product', '/p/some-product/']) {
+      const h = securityHeadersFor(new URL(`http://127.0.0.1:3000${path}`), false);
+      expect(h.request, path).toEqual({});
+      const d = directives(h.response['Content-Security-Policy']!);
+      expect(d.get('script-src'), path).toEqual(["'self'"]);
+      expect(d.get('object-src'), path).toEqual(["'none'"]);
+      expect(d.get('base-uri'), path).toEqual(["'none'"]);
+    }
+    // Below a catalog page, or next to one, is not one.
+    for (const path of ['/c/coffee/more', '/cart', '/search', '/p']) {
+      expect(securityHeadersFor(new URL(`http://127.0.0.1:3000${path}`), false).request['Content-Security-Policy'], path).toContain('nonce-');
+    }
+    // next dev renders catalog pages per request, without the serving layer that hashes: nonce there.
+    expect(securityHeadersFor(new URL('http://127.0.0.1:3000/'), true).request['Content-Security-Policy']).toContain('nonce-');
+  });
+
   it('allows eval only under next dev', () => {
     expect(securityHeadersFor(new URL('http://localhost:3000/'), true).response['Content-Security-Policy']).toContain("'unsafe-eval'");
-    expect(securityHeadersFor(new URL('http://localhost:3000/'), false).response['Content-Security-Policy']).not.toContain('unsafe-eval');
+    expect(securityHeadersFor(new URL('http://localhost:3000/cart'), false).response['Content-Security-Policy']).not.toContain('unsafe-eval');
   });
 
   it('pins HTTPS off loopback only', () => {

@@ -11,9 +11,11 @@ const query = z.object({ productId: z.string().min(1).max(200).optional(), limit
 export const GET = route(async (req) => {
   const { productId, limit } = parseQuery(req, query);
   // Off means no recommendations, not an error: the page simply shows none.
-  if (!(await isEnabled('recommendations'))) return Response.json({ items: [], source: 'local' });
-  if (productId) return Response.json(await recommendForProduct(productId, limit));
+  // private, no-store: the flag is evaluated for this shopper (and "for you" is theirs alone).
+  const headers = { 'Cache-Control': 'private, no-store' };
+  if (!(await isEnabled('recommendations'))) return Response.json({ items: [], source: 'local' }, { headers });
+  if (productId) return Response.json(await recommendForProduct(productId, limit), { headers });
   const user = await getSessionUserFromRequest(req);
   if (!user) throw new AppError('UNAUTHENTICATED', 'Sign in for recommendations, or pass productId.');
-  return Response.json(await recommendForUser(user.id, limit));
+  return Response.json(await recommendForUser(user.id, limit), { headers });
 });

@@ -4,15 +4,14 @@ import { Rating } from '@/components/catalog/rating';
 import { Breadcrumbs } from '@/components/layout/breadcrumbs';
 import { Gallery } from '@/components/product/gallery';
 import { ProductPurchase } from '@/components/product/product-purchase';
+import { ProductViewBeacon } from '@/components/product/product-view-beacon';
 import { RecentlyViewed } from '@/components/recently-viewed/recently-viewed';
 import { RecommendationsSection } from '@/components/recommendations/recommendations-section';
 import { ProductReviews } from '@/components/reviews/product-reviews';
 import { WriteReview } from '@/components/reviews/write-review';
 import { WishlistHeart } from '@/components/wishlist/wishlist-heart';
-import { trackAnalytics } from '@/server/analytics';
 import { getCategory, getProductBySlug, productSlugSchema } from '@/server/catalog';
 import { productJsonLd } from '@/server/catalog/product-json-ld';
-import { currentInteractionActor, recordInteractionAfterResponse } from '@/server/interactions';
 import { listProductReviews } from '@/server/reviews';
 import { writeReview } from './review-actions';
 
@@ -38,15 +37,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ProductPage({ params }: Props) {
   const product = await load((await params).slug);
   if (!product) notFound();
-  // Request data must be read before after(); the write itself happens once the page has been sent.
+  // The same HTML for every shopper (server/http/catalog-pages.ts): the view is reported by an island.
   // Approved reviews are the same for every shopper, so they belong in the shared page (and its JSON-LD).
-  const [category, actor, reviews] = await Promise.all([
-    getCategory(product.category),
-    currentInteractionActor(),
-    listProductReviews(product.slug, { sort: 'newest', limit: 5 }),
-  ]);
-  if (actor) recordInteractionAfterResponse({ type: 'view', productId: product.id, actor });
-  trackAnalytics({ type: 'product-view', productId: product.id });
+  const [category, reviews] = await Promise.all([getCategory(product.category), listProductReviews(product.slug, { sort: 'newest', limit: 5 })]);
 
   return (
     <>
@@ -71,6 +64,7 @@ export default async function ProductPage({ params }: Props) {
       </section>
       <RecommendationsSection productId={product.id} title="Customers also bought" />
       <RecentlyViewed excludeProductId={product.id} />
+      <ProductViewBeacon productId={product.id} />
       <script
         type="application/ld+json"
         // biome-ignore lint/security/noDangerouslySetInnerHtml: JSON-LD must be inline; productJsonLd escapes '<' (unit-tested), so product text cannot close the script tag
