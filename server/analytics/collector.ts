@@ -31,10 +31,6 @@ const state = processSingleton('analytics-buffer', () => ({
   flushing: null as Promise<void> | null,
 }));
 
-export function bufferedEventCount(): number {
-  return state.events.length;
-}
-
 export function enqueueEvent(event: AnalyticsEvent): void {
   if (state.events.length >= MAX_BUFFERED) {
     state.dropped++;

@@ -9,9 +9,6 @@ import { carriesContactDetails } from './contact-details';
 
 export const EVENT_SCHEMA_VERSION = 1 as const;
 
-export const EVENT_TYPES = ['page-view', 'product-view', 'search', 'add-to-cart', 'checkout-started', 'order-placed', 'flag-exposure'] as const;
-export type AnalyticsEventType = (typeof EVENT_TYPES)[number];
-
 /** A free-text value that carries no contact details. */
 const safeText = (max: number) =>
   z

@@ -5,8 +5,8 @@ import 'server-only';
 //   The marketers' dashboard: analyticsSummary (the API), analyticsDashboard (the page), both over a DateRange.
 //   Tests and shutdown: flushAnalytics() writes whatever is buffered.
 export { flushEvents as flushAnalytics } from './collector';
-export type { AnalyticsConsent } from './consent';
-export { type AnalyticsDashboard, analyticsDashboard, type ExperimentResult, type TopProduct } from './dashboard';
-export { type DateRange, dateRangeSchema, lastDays } from './date-range';
-export { type AnalyticsSummary, analyticsSummary } from './summary';
-export { type TrackContext, type TrackInput, trackAnalytics } from './track';
+export { type AnalyticsDashboard, analyticsDashboard, type ExperimentResult } from './dashboard';
+export { dateRangeSchema, lastDays } from './date-range';
+export { analyticsSummary } from './summary';
+// The shopper's account consent goes in trackAnalytics' context.consent ('granted' | 'denied'), resolved by the caller.
+export { trackAnalytics } from './track';
