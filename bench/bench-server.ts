@@ -53,7 +53,8 @@ export async function startBenchServer(port: number, distDir: string = BENCH_DIS
     }
   }
   try {
-    await waitUntilReady(origin, child, 240_000);
+    // Minutes on a shared two-core machine: DynamoDB Local and the demo catalog load slowly under load.
+    await waitUntilReady(origin, child, 600_000);
   } catch (err) {
     await stop();
     throw err;

@@ -84,7 +84,7 @@ export interface SecurityHeaders {
   response: Record<string, string>;
 }
 
-export function policyContextFor(url: URL, dev: boolean): PolicyContext {
+export function policyContextFor(url: { hostname: string }, dev: boolean): PolicyContext {
   return { dev, publicHost: !isLoopbackHost(url.hostname) };
 }
 
