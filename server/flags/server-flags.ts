@@ -56,3 +56,13 @@ export async function isEnabled(key: FlagKey): Promise<boolean> {
   if (exposure) trackAnalytics({ type: 'flag-exposure', ...exposure }, { anonId: subject.anonId, userId: subject.userId });
   return values[key];
 }
+
+/**
+ * Every flag for this request's shopper (GET /api/shopper hands them to the catalog pages' islands). Each partial
+ * rollout in the answer counts as an exposure, since the islands act on all of them.
+ */
+export async function getFlags(): Promise<EvaluatedFlags> {
+  const { values, exposures, subject } = await evaluate();
+  for (const exposure of exposures.values()) trackAnalytics({ type: 'flag-exposure', ...exposure }, { anonId: subject.anonId, userId: subject.userId });
+  return values;
+}
