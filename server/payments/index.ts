@@ -5,7 +5,7 @@ import { createSandboxProvider } from './sandbox-provider';
 import { stripeClient } from './stripe/stripe-client';
 import { createStripeProvider } from './stripe/stripe-provider';
 
-export { containsCardNumber, textHasCardNumber } from './card-data';
+export { containsCardNumber } from './card-data';
 export { applyMovement, type LedgerMovement, ledgerEntryPut, type PaymentAmounts, type PaymentStatus, readLedger } from './ledger';
 // Public entry of the payments domain: the processor chosen by PAYMENT_PROVIDER behind the PaymentProvider port.
 // Nothing outside this folder knows which processor runs (docs/payments.md, "Switching processors").
