@@ -37,7 +37,8 @@ export default defineConfig({
   webServer: {
     command: `npx tsx e2e/serve.ts --port ${port}`,
     url: `http://127.0.0.1:${port}/api/categories`,
-    timeout: 180_000,
+    // E2E_SERVER_TIMEOUT_MS: a machine this loaded can take longer than 3 minutes to start the stack and the server.
+    timeout: Number(process.env.E2E_SERVER_TIMEOUT_MS) || 180_000,
     reuseExistingServer: false,
     // One info line per API call would bury the failures in CI's output; LOG_LEVEL=info shows them again.
     env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },

@@ -35,6 +35,10 @@ export default $config({
 
     // ---- Secrets (`npx sst secret set SessionSecret … --stage prod`); none live in the repo.
     const sessionSecret = new sst.Secret('SessionSecret');
+    // Card payments through Stripe (docs/payments.md): `PAYMENT_PROVIDER=stripe` selects the adapter; the secret API
+    // key and the webhook signing secret live here, never in the repo.
+    const stripeSecretKey = new sst.Secret('StripeSecretKey');
+    const stripeWebhookSecret = new sst.Secret('StripeWebhookSecret');
 
     // ---- Network: Redis lives in private subnets; the server and stream functions join the VPC. The NAT gives them
     // egress to Cognito, Personalize, Location and Lex (DynamoDB and S3 traffic also goes through it: see scaling.md).
@@ -329,6 +333,9 @@ export default $config({
       COGNITO_CLIENT_ID: webClient.id,
       REDIS_URL: redisUrl,
       SESSION_SECRET: sessionSecret.value,
+      PAYMENT_PROVIDER: 'stripe',
+      STRIPE_SECRET_KEY: stripeSecretKey.value,
+      STRIPE_WEBHOOK_SECRET: stripeWebhookSecret.value,
       STREAM_CONSUMERS: 'off',
       ...aiEnv,
       ...analyticsEnv,

@@ -12,6 +12,8 @@ const run = promisify(execFile);
 // the server's log of the whole run (e2e/serve.ts tees it) and every item of every table must be free of card
 // numbers (tests/card-data/scan.ts).
 teardown('no card number in any server log line or table item after the suite', async ({ baseURL }) => {
+  // A Scan of every table of the run's stack, from a fresh tsx process.
+  teardown.setTimeout(180_000);
   const port = new URL(baseURL!).port;
   const envFile = join(tmpdir(), `storefront-e2e-${port}.json`);
   const log = serverLogFile(port);

@@ -7,6 +7,9 @@ import { inStockVariant, paymentsSandboxUrl, signUpShopper } from './order-suppo
 // takes the shopper to the processor's challenge page and back. No request to the shop carries a card number, and
 // no page (the shop's or the challenge's) reports a CSP violation.
 
+// Three page loads, a round trip to another origin and axe scans per test: slow on a loaded machine.
+test.slow();
+
 const CARD_DIGITS = /4242\s?4242\s?4242\s?4242|4000\s?0027\s?6000\s?3184/;
 
 async function watch(page: Page) {
@@ -46,7 +49,7 @@ async function fill(page: Page, cardNumber: string) {
   await form.getByLabel('City').fill('San Francisco');
   await form.getByLabel('State').selectOption('CA');
   await form.getByLabel('ZIP code').fill('94105');
-  await expect(page.getByRole('region', { name: 'Review your order' })).not.toContainText('Enter your state');
+  await expect(page.getByRole('region', { name: 'Review your order' })).not.toContainText('Enter your state', { timeout: 30_000 });
   const payment = page.getByRole('group', { name: 'Payment' });
   await payment.getByLabel('Card number').fill(cardNumber);
   await payment.getByLabel('Expiry month').selectOption('12');
@@ -65,7 +68,7 @@ test('pays with 4242 through the processor’s card fields: the shop only ever r
   await expectNoSeriousA11yViolations(page);
   await seen.collect();
   await page.getByRole('button', { name: /^Place order/ }).click();
-  await expect(page).toHaveURL(/\/orders\/ord_\w+\?placed=1$/);
+  await expect(page).toHaveURL(/\/orders\/ord_\w+\?placed=1$/, { timeout: 30_000 });
   await expect(page.getByText('Visa ending in 4242')).toBeVisible();
   await seen.collect();
 
@@ -93,7 +96,7 @@ test('the 3-D Secure card opens the processor’s challenge; passing it by keybo
   await pass.focus();
   await page.keyboard.press('Enter');
 
-  await expect(page).toHaveURL(/\/orders\/ord_\w+\?placed=1$/);
+  await expect(page).toHaveURL(/\/orders\/ord_\w+\?placed=1$/, { timeout: 30_000 });
   await expect(page.getByText('Visa ending in 3184')).toBeVisible();
   await seen.collect();
   expect(await orderCount(page)).toBe(1);

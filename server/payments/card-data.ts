@@ -9,10 +9,11 @@ const CARD_RUN = /[2-6](?:[ -]?\d){12,18}/g;
 
 export function textHasCardNumber(text: string): boolean {
   for (const match of text.matchAll(CARD_RUN)) {
-    // A whole run only: digits glued on either side make it part of a longer number (an id), not a card.
+    // A whole token only: digits or letters glued on either side make it part of an id or a hash (an image name's
+    // hex digest), not a card.
     const before = text[match.index - 1];
     const after = text[match.index + match[0].length];
-    if ((before && /\d/.test(before)) || (after && /\d/.test(after))) continue;
+    if ((before && /[A-Za-z0-9]/.test(before)) || (after && /[A-Za-z0-9]/.test(after))) continue;
     if (passesLuhn(match[0].replace(/[ -]/g, ''))) return true;
   }
   return false;

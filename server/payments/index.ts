@@ -2,12 +2,15 @@ import 'server-only';
 import { getConfig } from '../config';
 import type { SettlingPaymentProvider } from './payment-types';
 import { createSandboxProvider } from './sandbox-provider';
+import { stripeClient } from './stripe/stripe-client';
+import { createStripeProvider } from './stripe/stripe-provider';
 
-export { containsCardNumber, textHasCardNumber } from './card-data';
+export { containsCardNumber } from './card-data';
 export { applyMovement, type LedgerMovement, ledgerEntryPut, type PaymentAmounts, type PaymentStatus, readLedger } from './ledger';
 // Public entry of the payments domain: the processor chosen by PAYMENT_PROVIDER behind the PaymentProvider port.
 // Nothing outside this folder knows which processor runs (docs/payments.md, "Switching processors").
 export type { AuthorizationResult, PaymentProvider } from './payment-types';
+export { handleStripeWebhook } from './stripe/stripe-webhook';
 
 let provider: SettlingPaymentProvider | undefined;
 
@@ -24,6 +27,13 @@ export function paymentFieldsOrigin(): string {
 export function getPaymentProvider(): SettlingPaymentProvider {
   if (provider) return provider;
   const config = getConfig();
+  if (config.PAYMENT_PROVIDER === 'stripe') {
+    if (!config.STRIPE_SECRET_KEY) throw new Error('PAYMENT_PROVIDER=stripe needs STRIPE_SECRET_KEY (the StripeSecretKey SST secret)');
+    provider = createStripeProvider(
+      stripeClient({ secretKey: config.STRIPE_SECRET_KEY, apiUrl: config.STRIPE_API_URL, timeoutMs: config.PAYMENTS_TIMEOUT_MS }),
+    );
+    return provider;
+  }
   if (!config.PAYMENTS_SANDBOX_SECRET_KEY) throw new Error('PAYMENTS_SANDBOX_SECRET_KEY is not set: the sandbox processor runs with the local stack');
   provider = createSandboxProvider({ url: config.PAYMENTS_SANDBOX_URL, secretKey: config.PAYMENTS_SANDBOX_SECRET_KEY, timeoutMs: config.PAYMENTS_TIMEOUT_MS });
   return provider;

@@ -1,0 +1,11 @@
+import { route } from '@/server/http/respond';
+import { handleStripeWebhook } from '@/server/payments';
+
+export const dynamic = 'force-dynamic';
+
+// Stripe calls this from its servers: no session, no Origin; the signature over the raw body is the authentication
+// (server/payments/stripe/stripe-webhook.ts), so the body is read as text, never parsed before it is verified.
+export const POST = route(async (req) => {
+  const result = await handleStripeWebhook(await req.text(), req.headers.get('stripe-signature'));
+  return Response.json({ received: true, ...result }, { headers: { 'Cache-Control': 'no-store' } });
+});
