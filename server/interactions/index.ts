@@ -5,3 +5,4 @@ export { recordInteractionAfterResponse } from './after-response';
 export { currentInteractionActor } from './current-actor';
 // Account deletion (server/account).
 export { eraseInteractionsOf } from './erase-interactions';
+export { interactionsOf } from './read-interactions';

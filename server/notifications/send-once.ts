@@ -17,8 +17,10 @@ export type EmailOutcome = 'sent' | 'already-sent' | 'no-recipient' | 'failed';
 /** The notifications table's key: `orderId` is the subject of the mail (an order id, or `account#<userId>`). */
 export type MarkerKey = { orderId: string; event: string };
 export type RenderedEmail = { subject: string; html: string; text: string };
+/** Extra message headers (campaigns: List-Unsubscribe and List-Unsubscribe-Post), sent with SES v2 Simple content. */
+export type MailHeader = { name: string; value: string };
 
-export async function sendEmailOnce(key: MarkerKey, to: string, mail: RenderedEmail): Promise<EmailOutcome> {
+export async function sendEmailOnce(key: MarkerKey, to: string, mail: RenderedEmail, headers: MailHeader[] = []): Promise<EmailOutcome> {
   if (!to) return 'no-recipient';
   try {
     await dynamoDoc().send(
@@ -40,7 +42,13 @@ export async function sendEmailOnce(key: MarkerKey, to: string, mail: RenderedEm
           new SendEmailCommand({
             FromEmailAddress: getConfig().MAIL_FROM,
             Destination: { ToAddresses: [to] },
-            Content: { Simple: { Subject: { Data: mail.subject }, Body: { Html: { Data: mail.html }, Text: { Data: mail.text } } } },
+            Content: {
+              Simple: {
+                Subject: { Data: mail.subject },
+                Body: { Html: { Data: mail.html }, Text: { Data: mail.text } },
+                ...(headers.length > 0 ? { Headers: headers.map((h) => ({ Name: h.name, Value: h.value })) } : {}),
+              },
+            },
           }),
         ),
       { attempts: 3, baseDelayMs: 200, maxDelayMs: 1_000, retryOn: () => true },
