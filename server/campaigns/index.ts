@@ -2,7 +2,7 @@ import 'server-only';
 
 // Public entry of email campaigns (marketers): create, preview, send once per consenting recipient, and the
 // one-click unsubscribe that withdraws marketing consent. docs/merchandising.md, "Campaigns".
-export { type Campaign, createCampaignSchema, segmentSchema } from './campaign-model';
+export { createCampaignSchema } from './campaign-model';
 export { createCampaign, readCampaign } from './campaign-store';
 export { previewCampaign } from './preview-campaign';
 export { sendCampaign } from './send-campaign';
