@@ -13,6 +13,7 @@ export const TABLE_KEYS = {
   flags: 'flags',
   flagAudit: 'flag-audit',
   productAudit: 'product-audit',
+  campaigns: 'campaigns',
   sales: 'sales',
   events: 'events',
   revokedSessions: 'revoked-sessions',
@@ -190,6 +191,13 @@ export function tableDefinitions(): CreateTableCommandInput[] {
         { AttributeName: 'productId', KeyType: 'HASH' },
         { AttributeName: 'entryId', KeyType: 'RANGE' },
       ],
+    },
+    {
+      // Email campaigns (server/campaigns): the campaign item (sk 'campaign') with its send progress counters.
+      TableName: tableName('campaigns'),
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [{ AttributeName: 'campaignId', AttributeType: S }],
+      KeySchema: [{ AttributeName: 'campaignId', KeyType: 'HASH' }],
     },
     {
       TableName: tableName('sales'),

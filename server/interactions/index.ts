@@ -6,3 +6,4 @@ export { currentInteractionActor } from './current-actor';
 // Account deletion (server/account).
 export { eraseInteractionsOf } from './erase-interactions';
 export { recentlyViewed } from './recently-viewed';
+export { interactionsOf } from './read-interactions';

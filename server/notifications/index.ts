@@ -5,6 +5,7 @@ import { type EmailOutcome, sendOrderEmail } from './send-order-email';
 
 // Account emails (welcome, password changed, account deleted), sent by server/account.
 export { forgetWelcome, sendAccountEmail } from './account-emails';
+// Campaign emails (server/campaigns): once per (campaign, recipient), with the one-click unsubscribe headers.
 
 // Public entry of the notifications domain (SES v2): the email an order's new status calls for, sent by the
 // orders-stream consumer (never in the request path), at most once per (order, event).
@@ -25,4 +26,5 @@ export async function notifyOrderStatus(order: Order, options: { orderLink?: str
 
 // Alert mail (server/alerts): the same once-only path, keyed by subscription and transition.
 export { type AlertEmail, alertEmail } from './alert-email-templates';
-export { type EmailOutcome, sendEmailOnce } from './send-email-once';
+// Campaign emails (server/campaigns) too: once per (campaign, recipient), with the one-click unsubscribe headers.
+export { type EmailOutcome, type MailHeader, type RenderedEmail, sendEmailOnce } from './send-email-once';

@@ -15,8 +15,15 @@ const log = logger.child({ component: 'notifications' });
 
 export type EmailOutcome = 'sent' | 'already-sent' | 'no-recipient' | 'failed';
 export type RenderedEmail = { subject: string; html: string; text: string };
+/** Extra message headers (campaigns: List-Unsubscribe and List-Unsubscribe-Post), sent with SES v2 Simple content. */
+export type MailHeader = { name: string; value: string };
 
-export async function sendEmailOnce(marker: { subject: string; event: string }, to: string | undefined, mail: () => RenderedEmail): Promise<EmailOutcome> {
+export async function sendEmailOnce(
+  marker: { subject: string; event: string },
+  to: string | undefined,
+  mail: () => RenderedEmail,
+  headers: MailHeader[] = [],
+): Promise<EmailOutcome> {
   if (!to) return 'no-recipient';
   // The table's key names predate alert mail: `orderId` holds whatever the mail is about.
   const key = { orderId: marker.subject, event: marker.event };
@@ -41,7 +48,13 @@ export async function sendEmailOnce(marker: { subject: string; event: string }, 
           new SendEmailCommand({
             FromEmailAddress: getConfig().MAIL_FROM,
             Destination: { ToAddresses: [to] },
-            Content: { Simple: { Subject: { Data: rendered.subject }, Body: { Html: { Data: rendered.html }, Text: { Data: rendered.text } } } },
+            Content: {
+              Simple: {
+                Subject: { Data: rendered.subject },
+                Body: { Html: { Data: rendered.html }, Text: { Data: rendered.text } },
+                ...(headers.length > 0 ? { Headers: headers.map((h) => ({ Name: h.name, Value: h.value })) } : {}),
+              },
+            },
           }),
         ),
       { attempts: 3, baseDelayMs: 200, maxDelayMs: 1_000, retryOn: () => true },

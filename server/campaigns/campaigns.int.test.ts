@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { POST as unsubscribeRoute } from '@/app/api/unsubscribe/route';
+import { getMarketingConsent, setMarketingConsent } from '@/server/account';
+import { addCartItem } from '@/server/cart';
+import { placeOrder } from '@/server/checkout/place-order';
+import { checkoutBody, putProduct, uniqueId } from '@/server/checkout/test-support/fixtures';
+import { getConfig } from '@/server/config';
+import { createCampaign, previewCampaign, readCampaign, sendCampaign } from './index';
+
+// Campaigns against the local stack (DynamoDB Local, the SES v2 stand-in): the segment holds only consenting
+// buyers, a sender that crashes midway and is run again sends each of them exactly one email, every email carries
+// the one-click unsubscribe headers, and the link withdraws consent without a session.
+
+type Stored = { emails: { destination: { to: string[] }; subject: string; headers?: { name: string; value: string }[]; body: { text: string } }[] };
+const store = async () => ((await (await fetch(`${getConfig().SES_ENDPOINT}/store`)).json()) as Stored).emails;
+
+describe('campaigns', () => {
+  it('send once per consenting recipient across a crash and a restart, and never to shoppers without consent', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const product = await putProduct({ variants: [{ id: 'v', price: 1_000, stock: 50 }] });
+    const tag = uniqueId('cmp');
+    const buyers = Array.from({ length: 5 }, (_, i) => ({ userId: uniqueId(`buyer${i}`), email: `${tag}-${i}@example.com` }));
+    const silent = { userId: uniqueId('silent'), email: `${tag}-silent@example.com` };
+    for (const b of [...buyers, silent]) {
+      await addCartItem({ kind: 'user', userId: b.userId }, { productId: product.id, variantId: 'v', quantity: 1 });
+      await placeOrder({ userId: b.userId, idempotencyKey: crypto.randomUUID(), body: checkoutBody() });
+    }
+    for (const b of buyers) await setMarketingConsent({ userId: b.userId, granted: true, source: 'test', email: b.email, name: 'Ada' });
+    // `silent` bought too but never consented.
+
+    const input = {
+      segment: { kind: 'bought-in-category' as const, category: 'test-fixtures', from: today, to: today },
+      promotionCode: 'SPRING10',
+      subject: `Spring picks ${tag}`,
+      message: 'New arrivals for you.',
+    };
+    const preview = await previewCampaign(input);
+    expect(preview.recipients).toBeGreaterThanOrEqual(5);
+    expect(preview.email.text).toContain('SPRING10');
+    expect(preview.email.headers.map((h) => h.name)).toEqual(['List-Unsubscribe', 'List-Unsubscribe-Post']);
+
+    const campaign = await createCampaign(input, 'marketer@example.com');
+    // The sender dies after its second recipient, as a killed process would.
+    let handled = 0;
+    await expect(
+      sendCampaign(campaign.id, {
+        beforeSend: () => {
+          if (handled++ === 2) throw new Error('sender killed');
+        },
+      }),
+    ).rejects.toThrow('sender killed');
+    const mine = async () => (await store()).filter((e) => e.subject === input.subject);
+    const afterCrash = await mine();
+    expect(afterCrash.length).toBe(2);
+
+    // Meanwhile one of the buyers not yet mailed unsubscribes from an earlier email (no session).
+    const sentTo = new Set(afterCrash.flatMap((e) => e.destination.to));
+    const leaver = buyers.find((b) => !sentTo.has(b.email))!;
+    const link = new URL((afterCrash[0]!.headers ?? []).find((h) => h.name === 'List-Unsubscribe')!.value.slice(1, -1));
+    expect(link.searchParams.get('u')).not.toBe(leaver.userId);
+    await setMarketingConsent({ userId: leaver.userId, granted: false, source: 'test' });
+
+    const resumed = await sendCampaign(campaign.id);
+    expect(resumed.alreadySent).toBe(2);
+    const emails = await mine();
+    const perAddress = new Map<string, number>();
+    for (const e of emails) for (const to of e.destination.to) perAddress.set(to, (perAddress.get(to) ?? 0) + 1);
+    for (const b of buyers) expect(perAddress.get(b.email) ?? 0, b.email).toBe(b === leaver ? 0 : 1);
+    expect(perAddress.get(silent.email)).toBeUndefined();
+    for (const e of emails) {
+      expect(e.headers).toEqual(
+        expect.arrayContaining([
+          { name: 'List-Unsubscribe-Post', value: 'List-Unsubscribe=One-Click' },
+          expect.objectContaining({ name: 'List-Unsubscribe', value: expect.stringMatching(/^<http.*\/api\/unsubscribe\?u=.+&t=.+>$/) }),
+        ]),
+      );
+    }
+    const progress = await readCampaign(campaign.id);
+    expect(progress).toMatchObject({ status: 'sent' });
+    expect(progress!.sent).toBeGreaterThanOrEqual(4);
+
+    // A third run sends nothing new.
+    await sendCampaign(campaign.id);
+    expect((await mine()).length).toBe(emails.length);
+  }, 120_000);
+
+  it('one-click unsubscribe withdraws consent without a session, and refuses a forged link', async () => {
+    const userId = uniqueId('reader');
+    await setMarketingConsent({ userId, granted: true, source: 'test', email: `${userId}@example.com`, name: 'Reader' });
+    const { campaignEmail } = await import('./campaign-email');
+    const { headers } = campaignEmail(
+      { segment: { kind: 'viewed-not-bought', productId: 'p', from: '2026-01-01', to: '2026-01-02' }, subject: 's', message: 'm' },
+      { userId, name: '' },
+    );
+    const link = headers.find((h) => h.name === 'List-Unsubscribe')!.value.slice(1, -1);
+
+    const forged = new URL(link);
+    forged.searchParams.set('t', 'x'.repeat(43));
+    const refused = await unsubscribeRoute(new Request(forged, { method: 'POST', body: 'List-Unsubscribe=One-Click' }), undefined);
+    expect(refused.status).toBe(404);
+    expect((await getMarketingConsent(userId)).granted).toBe(true);
+
+    const res = await unsubscribeRoute(
+      new Request(link, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' }),
+      undefined,
+    );
+    expect(res.status).toBe(204);
+    expect(await getMarketingConsent(userId)).toMatchObject({ granted: false, source: 'unsubscribe-link' });
+  });
+});

@@ -1,0 +1,48 @@
+import { getMarketingConsent } from '../account';
+import { AppError } from '../errors';
+import { sendEmailOnce } from '../notifications';
+import { logger } from '../observability';
+import { campaignEmail } from './campaign-email';
+import type { Recipient } from './campaign-model';
+import { countOutcome, markSending, markSent, readCampaign } from './campaign-store';
+import { segmentRecipients } from './segment-recipients';
+
+// Sends a campaign: each recipient at most once, resumable. The per-recipient marker (notifications table,
+// `campaign#<id>` / `recipient#<userId>`) is claimed before the SES call, so running the sender again after a
+// crash — or twice at once — skips everyone already handled and sends to the rest. A crash between a claim and its
+// SES call loses that one email rather than ever sending two. Consent is read again, strongly consistent, just
+// before each send: the audience index may lag a withdrawal by a moment.
+
+const log = logger.child({ component: 'campaigns' });
+
+export type SendHooks = { beforeSend?: (recipient: Recipient, index: number) => void | Promise<void> };
+
+export async function sendCampaign(id: string, hooks: SendHooks = {}): Promise<{ sent: number; alreadySent: number; skipped: number; failed: number }> {
+  const campaign = await readCampaign(id);
+  if (!campaign) throw new AppError('NOT_FOUND', `There is no campaign "${id}".`);
+  // The audience as of this run: a shopper who consents later joins a resumed run; one who withdrew is skipped.
+  const recipients: Recipient[] = [];
+  for await (const r of segmentRecipients(campaign.segment)) recipients.push(r);
+  await markSending(id, recipients.length);
+  const tally = { sent: 0, alreadySent: 0, skipped: 0, failed: 0 };
+  for (const [i, recipient] of recipients.entries()) {
+    await hooks.beforeSend?.(recipient, i);
+    if (!(await getMarketingConsent(recipient.userId)).granted) {
+      tally.skipped++;
+      continue;
+    }
+    const { mail, headers } = campaignEmail(campaign, recipient);
+    const outcome = await sendEmailOnce({ subject: `campaign#${id}`, event: `recipient#${recipient.userId}` }, recipient.email, () => mail, headers);
+    if (outcome === 'sent') {
+      tally.sent++;
+      await countOutcome(id, 'sent');
+    } else if (outcome === 'already-sent') tally.alreadySent++;
+    else if (outcome === 'failed') {
+      tally.failed++;
+      await countOutcome(id, 'failed');
+    }
+  }
+  await markSent(id);
+  log.info('campaign send finished', { campaignId: id, ...tally });
+  return tally;
+}
