@@ -20,5 +20,5 @@ export async function notifyOrderStatus(order: Order): Promise<EmailOutcome | 'n
 }
 
 // Alert mail (server/alerts): the same once-only path, keyed by subscription and transition.
-export { type AlertEmail, alertEmail } from './alert-email-templates';
+export { alertEmail } from './alert-email-templates';
 export { type EmailOutcome, sendEmailOnce } from './send-email-once';
