@@ -8,7 +8,7 @@ import { testUser } from '../checkout/test-support/request-context';
 import { getConfig } from '../config';
 import { tableName } from '../db/tables';
 import { handleProductsStreamEvent, type RawStreamRecord } from '../events/products-stream';
-import { subscribeToPriceDrop, subscribeToRestock, unsubscribeWithToken } from './index';
+import { eraseUserAlerts, subscribeToPriceDrop, subscribeToRestock, unsubscribeWithToken } from './index';
 
 // Alerts end to end on the local stack: a subscription in DynamoDB Local, the product changed in its table, the
 // products stream's records for that change handed to the consumer (twice, as a redelivery would), and the mail
@@ -135,5 +135,17 @@ describe('price-drop alerts', () => {
     expect(mails).toHaveLength(1);
     expect(mails[0]!.subject).toBe(`Price drop: ${p.name}`);
     expect(mails[0]!.body.text).toContain('From $50.00 to $40.00.');
+  });
+});
+
+describe('account deletion', () => {
+  it('erases every alert of the user, so nothing is sent to them afterwards', async () => {
+    const p = await putProduct({ variants: [{ id: 'v', price: 5_000, stock: 0 }] });
+    const user = testUser(uniqueId('erased'));
+    await subscribeToRestock(user, { productId: p.id, variantId: 'v' });
+    await subscribeToPriceDrop(user, p.id);
+    await eraseUserAlerts(user.id);
+    await handleProductsStreamEvent({ Records: [await change(p.id, { stock: { v: 3 }, minPrice: 1_000 })] });
+    expect(await mailsTo(user.email)).toHaveLength(0);
   });
 });

@@ -58,12 +58,6 @@ export async function cancelPriceDrop(userId: string, productId: string): Promis
   await deleteAlert({ productId, subscriptionId: `price#${ownerTag(ownerKeyFor({ userId }))}` });
 }
 
-/** Which of these products the user has a price-drop alert on (the wishlist page's checkboxes). */
-export async function priceDropProductIds(userId: string): Promise<Set<string>> {
-  const alerts = await readOwnerAlerts(ownerKeyFor({ userId }));
-  return new Set(alerts.filter((a) => a.kind === 'price-drop').map((a) => a.productId));
-}
-
 /** The email link: ends every alert that owner has for that product. false for a bad or edited token. */
 export async function unsubscribeWithToken(token: string): Promise<boolean> {
   const target = readUnsubscribeToken(token);

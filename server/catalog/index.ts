@@ -7,7 +7,7 @@ import type { Category, Product, ProductSort, ProductSummary } from './types';
 export { isInStock, isPublished, toProductSummary } from './map-product';
 export { getProductRecords } from './product-repository';
 // server/reviews sets a product's rating from its approved reviews.
-export { type ReviewStats, setProductReviewStats } from './review-stats';
+export { setProductReviewStats } from './review-stats';
 export { categorySlugSchema, productSlugSchema } from './slug';
 // Public entry of the catalog domain.
 export type { Category, Product, ProductRecord, ProductSort, ProductSummary } from './types';

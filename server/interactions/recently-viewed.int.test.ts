@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { putProduct, uniqueId } from '../checkout/test-support/fixtures';
-import { recordInteraction } from './record-interaction';
 import { recentlyViewed } from './recently-viewed';
+import { recordInteraction } from './record-interaction';
 
 describe('recently viewed', () => {
   it('lists the actor’s own viewed products, newest first and once each, never another shopper’s', async () => {

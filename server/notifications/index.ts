@@ -25,6 +25,6 @@ export async function notifyOrderStatus(order: Order, options: { orderLink?: str
 }
 
 // Alert mail (server/alerts): the same once-only path, keyed by subscription and transition.
-export { type AlertEmail, alertEmail } from './alert-email-templates';
+export { alertEmail } from './alert-email-templates';
 // Campaign emails (server/campaigns) too: once per (campaign, recipient), with the one-click unsubscribe headers.
 export { type EmailOutcome, type MailHeader, type RenderedEmail, sendEmailOnce } from './send-email-once';
