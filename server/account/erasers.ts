@@ -1,13 +1,15 @@
 import { QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { dynamoDoc } from '../aws/clients';
+import { eraseUserAlerts } from '../alerts';
 import { eraseCartOf } from '../cart';
 import { batchDeleteAll, tableName } from '../db';
 import { eraseInteractionsOf } from '../interactions';
 import { anonymiseOrdersOf } from '../orders';
+import { eraseUserWishlist } from '../wishlist';
 
 // Everything account deletion erases or anonymises, in one list (docs/privacy.md mirrors it). Another domain that
 // keeps personal data per shopper adds its eraser here in one line — an idempotent `(userId) => Promise<unknown>`
-// exported from its public index, e.g. the wishlist: `{ name: 'wishlist', erase: eraseWishlistOf }`. A static list
+// exported from its public index, as the wishlist's and the stock alerts' are. A static list
 // rather than runtime registration: Next bundles each route separately, and a hook registered by a module the
 // deletion route never imports would silently not run.
 
@@ -40,5 +42,7 @@ export const ERASERS: readonly Eraser[] = [
   { name: 'addresses and consent', erase: eraseAccountItems },
   { name: 'interaction events', erase: eraseInteractionsOf },
   { name: 'saved cart', erase: eraseCartOf },
+  { name: 'wishlist', erase: eraseUserWishlist },
+  { name: 'stock and price alerts', erase: eraseUserAlerts },
   { name: 'orders (anonymised, kept)', erase: anonymiseOrdersOf },
 ];
