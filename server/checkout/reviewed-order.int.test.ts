@@ -31,7 +31,7 @@ const { placeOrder } = await import('@/server/checkout');
 type Money = { amount: number; currency: string };
 type Quote = {
   cart: { items: { productId: string; quantity: number }[]; subtotal: Money };
-  totals: { subtotal: Money; shipping: Money; tax: Money; total: Money } | null;
+  totals: { subtotal: Money; discount: Money; discounts: unknown[]; shipping: Money; tax: Money; total: Money } | null;
 };
 type ErrorJson = { error: { code: string; message: string; details?: unknown } };
 
@@ -68,6 +68,9 @@ describe('the order charged is the order reviewed (CART_CHANGED)', () => {
     expect(details.quote.cart.items.map((i) => i.quantity)).toEqual([4]);
     expect(details.quote.totals).toEqual({
       subtotal: { amount: 8_000, currency: 'USD' },
+      // No promotion applies to this cart (the quote names every discount, none here).
+      discount: { amount: 0, currency: 'USD' },
+      discounts: [],
       shipping: { amount: 0, currency: 'USD' },
       tax: { amount: 580, currency: 'USD' },
       total: { amount: 8_580, currency: 'USD' },
