@@ -196,7 +196,7 @@ export default $config({
       dlq: { queue: fulfilmentDlq.arn, retry: 3 },
     });
 
-    // ---- Customer events (server/event-bus; ADR 00NN): one SNS topic, one SQS queue per consumer subscribed with a
+    // ---- Customer events (server/event-bus; ADR 0009): one SNS topic, one SQS queue per consumer subscribed with a
     // filter on the `type` attribute and raw delivery (the consumer reads the event JSON as published), each with its
     // own dead-letter queue. Locally the same topic runs on fauxqs with one log queue (local/sns-local.ts).
     const customerEvents = new sst.aws.SnsTopic('CustomerEvents');

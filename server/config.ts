@@ -93,7 +93,7 @@ const schema = z.object({
   STRIPE_SECRET_KEY: optionalString,
   STRIPE_WEBHOOK_SECRET: optionalString,
   STRIPE_API_URL: optionalUrl,
-  // Customer events (customer.signed-up, customer.consent-changed) go to one SNS topic (ADR 00NN). Locally fauxqs
+  // Customer events (customer.signed-up, customer.consent-changed) go to one SNS topic (ADR 0009). Locally fauxqs
   // answers SNS on its SQS port and the stack subscribes a log queue to the topic, so tests read what was published.
   SNS_ENDPOINT: optionalUrl,
   CUSTOMER_EVENTS_TOPIC_ARN: optionalString,

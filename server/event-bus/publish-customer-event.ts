@@ -7,7 +7,7 @@ import { errorText, logger } from '../observability';
 import type { CustomerEvent, CustomerEventEnvelope } from './customer-events';
 
 // The one publisher of customer events: one SNS topic, the event type as the `type` message attribute, so each
-// consumer's subscription filters on it (sst.config.ts; ADR 00NN, SNS rather than EventBridge). Locally the same
+// consumer's subscription filters on it (sst.config.ts; ADR 0009, SNS rather than EventBridge). Locally the same
 // code talks to fauxqs's SNS. Callers publish after their own write has succeeded and only when it changed
 // something, which is what makes it "once per change"; a publish that still fails after its retries is logged
 // with the whole event (the change itself stands — see docs/privacy.md and the ADR for that trade).

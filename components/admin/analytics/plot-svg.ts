@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 
-// Charts are drawn on the server with Observable Plot (ADR 00NN-analytics-observable-plot): Plot builds its SVG
+// Charts are drawn on the server with Observable Plot (ADR 0013): Plot builds its SVG
 // through a DOM, which linkedom provides here, so the page ships finished SVG and no charting JavaScript. The SVG
 // is role="img" with the chart's label; every chart has a data table beside it for screen readers and for exact
 // numbers. Plot escapes text it writes into the SVG (text nodes), so product names and queries cannot inject markup.
