@@ -1,6 +1,6 @@
 import { QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
-import { dynamoDoc } from '../aws/clients';
 import { eraseUserAlerts } from '../alerts';
+import { dynamoDoc } from '../aws/clients';
 import { eraseCartOf } from '../cart';
 import { batchDeleteAll, tableName } from '../db';
 import { eraseInteractionsOf } from '../interactions';

@@ -5,5 +5,5 @@ export { recordInteractionAfterResponse } from './after-response';
 export { currentInteractionActor } from './current-actor';
 // Account deletion (server/account).
 export { eraseInteractionsOf } from './erase-interactions';
-export { recentlyViewed } from './recently-viewed';
 export { interactionsOf } from './read-interactions';
+export { recentlyViewed } from './recently-viewed';

@@ -5,6 +5,7 @@ import { type EmailOutcome, sendOrderEmail } from './send-order-email';
 
 // Account emails (welcome, password changed, account deleted), sent by server/account.
 export { forgetWelcome, sendAccountEmail } from './account-emails';
+
 // Campaign emails (server/campaigns): once per (campaign, recipient), with the one-click unsubscribe headers.
 
 // Public entry of the notifications domain (SES v2): the email an order's new status calls for, sent by the

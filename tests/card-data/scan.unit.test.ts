@@ -16,7 +16,8 @@ describe('card data scan of log text', () => {
     ]);
   });
   it('passes ids, timestamps and order numbers that are no card', () => {
-    const log = '{"at":1764633600000,"orderId":"ord_01jx9","requestId":"4f3c2b1a-9d8e","total":424242,"last4":"4242","image":"/images/board-games.p-43868319298005aa.1.png"}';
+    const log =
+      '{"at":1764633600000,"orderId":"ord_01jx9","requestId":"4f3c2b1a-9d8e","total":424242,"last4":"4242","image":"/images/board-games.p-43868319298005aa.1.png"}';
     expect(scanLogText(log, 'server.log')).toEqual([]);
   });
 });
