@@ -17,7 +17,7 @@ import { verifyAccessToken } from './verify-access-token';
 
 // The guest-cart merge reads next/headers' cookies(), which only exist inside a Next request; here we only check
 // that sign-in hands it the verified user id.
-const cartHooks = vi.hoisted(() => ({ onSignIn: vi.fn(async (_userId: string) => {}) }));
+const cartHooks = vi.hoisted(() => ({ onSignIn: vi.fn(async (_userId: string) => {}), eraseCartOf: vi.fn(async (_userId: string) => {}) }));
 vi.mock('@/server/cart', () => cartHooks);
 
 const PASSWORD = 'Sturdy-pass-42';

@@ -28,10 +28,10 @@ export async function currentWishlistOwner(options: { create?: boolean } = {}): 
  * Never throws: a wishlist problem must not block signing in; an unmerged list keeps its cookie for next time.
  */
 export async function mergeWishlistOnSignIn(userId: string): Promise<void> {
-  const jar = await cookies();
-  const raw = jar.get(WISHLIST_COOKIE)?.value;
-  const guestId = verifyGuestWishlistCookie(raw, getConfig().SESSION_SECRET);
   try {
+    const jar = await cookies();
+    const raw = jar.get(WISHLIST_COOKIE)?.value;
+    const guestId = verifyGuestWishlistCookie(raw, getConfig().SESSION_SECRET);
     if (guestId) await mergeGuestWishlist(guestId, userId);
     if (raw !== undefined) jar.delete(WISHLIST_COOKIE);
   } catch (err) {
