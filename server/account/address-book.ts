@@ -17,6 +17,8 @@ export const MAX_ADDRESSES = 20;
 type AddressItem = AddressFields & { userId: string; item: string; id: string; isDefault: boolean; createdAt: string };
 
 const newAddressId = () => `adr_${randomBytes(9).toString('base64url')}`;
+/** An id this book could have made: anything else is answered 404 before DynamoDB sees it (a hostile key is no 503). */
+const isAddressId = (id: string) => /^adr_[A-Za-z0-9_-]{12}$/.test(id);
 
 function toSaved(item: Record<string, unknown>): SavedAddress {
   const { userId: _u, item: _i, createdAt: _c, ...rest } = item as AddressItem;
@@ -43,6 +45,7 @@ export async function listAddresses(userId: string): Promise<SavedAddress[]> {
 }
 
 export async function getAddress(userId: string, id: string): Promise<SavedAddress | null> {
+  if (!isAddressId(id)) return null;
   const out = await dynamoDoc().send(new GetCommand({ TableName: tableName('accounts'), Key: { userId, item: `${PREFIX}${id}` }, ConsistentRead: true }));
   return out.Item ? toSaved(out.Item) : null;
 }
@@ -118,6 +121,7 @@ export async function updateAddress(userId: string, id: string, patch: AddressPa
 }
 
 export async function deleteAddress(userId: string, id: string): Promise<void> {
+  if (!isAddressId(id)) throw notFound();
   let deleted: Record<string, unknown> | undefined;
   try {
     const out = await dynamoDoc().send(

@@ -30,6 +30,8 @@ export async function createCampaign(input: CampaignInput, by: string, now = new
 }
 
 export async function readCampaign(id: string): Promise<Campaign | null> {
+  // Only ids this store makes reach DynamoDB: a hostile key (empty, oversized) is "no such campaign", not a 503.
+  if (!/^cmp_[0-9a-f-]{36}$/.test(id)) return null;
   const { Item } = await dynamoDoc().send(new GetCommand({ TableName: tableName('campaigns'), Key: { campaignId: id }, ConsistentRead: true }));
   if (!Item) return null;
   const { campaignId: _key, ...campaign } = Item;

@@ -13,7 +13,7 @@ import { addCartItem, lineIdSchema, updateQuantitySchema } from '@/server/cart';
 import { CART_COOKIE, newGuestCartId, signGuestCartId, verifyGuestCartCookie } from '@/server/cart/cart-cookie';
 import { placeOrder } from '@/server/checkout';
 import { idempotencyKeySchema } from '@/server/checkout/checkout-schema';
-import { checkoutBody, putProduct, uniqueId } from '@/server/checkout/test-support/fixtures';
+import { address, checkoutBody, putProduct, uniqueId } from '@/server/checkout/test-support/fixtures';
 import { getConfig } from '@/server/config';
 import { tableName } from '@/server/db/tables';
 import { AppError, type ErrorCode } from '@/server/errors';
@@ -99,6 +99,15 @@ const CLIENT_ERROR_CODES: readonly ErrorCode[] = [
   'PAYMENT_DECLINED',
   'PAYLOAD_TOO_LARGE',
   'RATE_LIMITED',
+  // The 2026-12 additions' refusals.
+  'CART_CHANGED',
+  'STOCK_CHANGED',
+  'INVALID_DISCOUNT',
+  'DISCOUNT_UNAVAILABLE',
+  'AUTHENTICATION_REQUIRED',
+  'CARD_DATA_NOT_ACCEPTED',
+  'NOT_VERIFIED_BUYER',
+  'ALREADY_REVIEWED',
 ];
 const statusOf = (code: ErrorCode) => new AppError(code, '').status;
 
@@ -380,7 +389,248 @@ function parsedBody(c: Case): unknown {
   }
 }
 
+// Routes of the 2026-12 additions (accounts, guests, promotions, engagement, merchandising, analytics, payments).
+// The generic properties hold for each (never a 5xx, the JSON error shape, the certain answers of its auth and
+// body); their own integration suites check what they mean.
+const anyId = () => fc.oneof({ weight: 1, arbitrary: fc.constant('no-such-id') }, { weight: 3, arbitrary: hostilePathParam });
+const ADDITION_ROUTES: RouteSpec[] = [
+  { method: 'GET', path: '/api/account', auth: 'user', statuses: [200, 401] },
+  {
+    method: 'PATCH',
+    path: '/api/account',
+    auth: 'user',
+    mutation: true,
+    body: { template: () => ({ name: 'Fuzz Shopper' }) },
+    statuses: [200, 400, 401, 403, 413],
+  },
+  {
+    method: 'DELETE',
+    path: '/api/account',
+    auth: 'user',
+    mutation: true,
+    // A wrong password only: the fuzz shopper must survive the run.
+    body: { template: () => ({ password: 'Not-the-password-1' }) },
+    statuses: [400, 401, 403, 413, 429],
+  },
+  { method: 'GET', path: '/api/account/addresses', auth: 'user', statuses: [200, 401] },
+  {
+    method: 'POST',
+    path: '/api/account/addresses',
+    auth: 'user',
+    mutation: true,
+    body: { template: () => ({ ...address, isDefault: false }) },
+    statuses: [201, 400, 401, 403, 409, 413],
+  },
+  {
+    method: 'PATCH',
+    path: '/api/account/addresses/[id]',
+    auth: 'user',
+    mutation: true,
+    params: { id: anyId },
+    body: { template: () => ({ city: 'Oakland' }) },
+    paramsBeforeBody: () => false,
+    statuses: [200, 400, 401, 403, 404, 413],
+  },
+  { method: 'DELETE', path: '/api/account/addresses/[id]', auth: 'user', mutation: true, params: { id: anyId }, statuses: [204, 400, 401, 403, 404] },
+  {
+    method: 'POST',
+    path: '/api/account/password',
+    auth: 'user',
+    mutation: true,
+    body: { template: () => ({ currentPassword: 'Not-the-password-1', newPassword: 'Another-pass-42' }) },
+    statuses: [400, 401, 403, 413, 429],
+  },
+  {
+    method: 'GET',
+    path: '/api/admin/analytics/summary',
+    auth: 'marketer',
+    query: ['from', 'to'],
+    queryTemplate: () => ({ from: '2026-11-01', to: '2026-11-30' }),
+    statuses: [200, 400, 401, 403],
+  },
+  { method: 'POST', path: '/api/admin/campaigns', auth: 'marketer', mutation: true, statuses: [201, 400, 401, 403, 413] },
+  { method: 'POST', path: '/api/admin/campaigns/preview', auth: 'marketer', mutation: true, statuses: [200, 400, 401, 403, 413] },
+  { method: 'GET', path: '/api/admin/campaigns/[id]', auth: 'marketer', params: { id: anyId }, statuses: [200, 400, 401, 403, 404] },
+  { method: 'POST', path: '/api/admin/campaigns/[id]/send', auth: 'marketer', mutation: true, params: { id: anyId }, statuses: [202, 400, 401, 403, 404, 409] },
+  {
+    method: 'GET',
+    path: '/api/admin/products',
+    auth: 'marketer',
+    query: ['q', 'cursor', 'limit'],
+    queryTemplate: () => ({ q: 'test', limit: '5' }),
+    statuses: [200, 400, 401, 403],
+  },
+  { method: 'GET', path: '/api/admin/products/[id]', auth: 'marketer', params: { id: anyId }, statuses: [200, 400, 401, 403, 404] },
+  {
+    method: 'PATCH',
+    path: '/api/admin/products/[id]',
+    auth: 'marketer',
+    mutation: true,
+    // Hostile ids only (and a stale version): the fixture product's stock must stay as the checkout routes expect.
+    params: { id: anyId },
+    body: { template: () => ({ published: true, expectedVersion: 0 }) },
+    paramsBeforeBody: () => false,
+    statuses: [200, 400, 401, 403, 404, 409, 413],
+    watch: ['stock'],
+  },
+  {
+    method: 'GET',
+    path: '/api/admin/products/[id]/history',
+    auth: 'marketer',
+    params: { id: anyId },
+    query: ['cursor', 'limit'],
+    statuses: [200, 400, 401, 403, 404],
+  },
+  { method: 'GET', path: '/api/admin/promotions', auth: 'marketer', statuses: [200, 401, 403] },
+  {
+    method: 'POST',
+    path: '/api/admin/promotions',
+    auth: 'marketer',
+    mutation: true,
+    // Refused by validation (a percent over 100), so no code is created by the run.
+    body: { template: () => ({ code: 'FUZZ', description: 'Fuzz', kind: 'percent', value: 101 }) },
+    statuses: [201, 400, 401, 403, 409, 413],
+  },
+  {
+    method: 'PATCH',
+    path: '/api/admin/promotions/[code]',
+    auth: 'marketer',
+    mutation: true,
+    params: { code: anyId },
+    body: { template: () => ({ active: false, expectedVersion: 0 }) },
+    paramsBeforeBody: () => false,
+    statuses: [200, 400, 401, 403, 404, 409, 413],
+  },
+  {
+    method: 'GET',
+    path: '/api/admin/promotions/[code]/history',
+    auth: 'marketer',
+    params: { code: anyId },
+    query: ['cursor', 'limit'],
+    statuses: [200, 400, 401, 403, 404],
+  },
+  {
+    method: 'GET',
+    path: '/api/admin/reviews',
+    auth: 'marketer',
+    query: ['status', 'cursor', 'limit'],
+    queryTemplate: () => ({ status: 'PENDING' }),
+    statuses: [200, 400, 401, 403],
+  },
+  {
+    method: 'PATCH',
+    path: '/api/admin/reviews/[id]',
+    auth: 'marketer',
+    mutation: true,
+    params: { id: anyId },
+    body: { template: () => ({ status: 'APPROVED' }) },
+    paramsBeforeBody: () => false,
+    statuses: [200, 400, 401, 403, 404, 409, 413],
+  },
+  {
+    method: 'POST',
+    path: '/api/cart/discount',
+    auth: 'public',
+    mutation: true,
+    body: { template: () => ({ code: 'NO-SUCH-CODE' }) },
+    statuses: [200, 400, 401, 403, 404, 413, 429],
+    watch: ['cartA', 'cartB', 'cartG'],
+  },
+  {
+    method: 'DELETE',
+    path: '/api/cart/discount/[code]',
+    auth: 'public',
+    mutation: true,
+    params: { code: anyId },
+    statuses: [200, 400, 401, 403, 404],
+    watch: ['cartA', 'cartB', 'cartG'],
+  },
+  {
+    method: 'POST',
+    path: '/api/orders/lookup',
+    auth: 'public',
+    mutation: true,
+    body: { template: () => ({ email: 'nobody@example.com', orderId: 'ord_000000000zzzzzzzz' }) },
+    statuses: [200, 400, 403, 404, 413, 429],
+  },
+  { method: 'POST', path: '/api/payments/webhooks/stripe', auth: 'public', statuses: [200, 400, 401, 404, 413] },
+  {
+    method: 'POST',
+    path: '/api/price-alerts',
+    auth: 'user',
+    mutation: true,
+    body: { template: () => ({ productId: 'no-such-product' }) },
+    statuses: [201, 400, 401, 403, 404, 409, 413],
+  },
+  {
+    method: 'DELETE',
+    path: '/api/price-alerts',
+    auth: 'user',
+    mutation: true,
+    body: { template: () => ({ productId: 'no-such-product' }) },
+    statuses: [200, 204, 400, 401, 403, 404, 413],
+  },
+  {
+    method: 'GET',
+    path: '/api/products/[slug]/reviews',
+    auth: 'public',
+    params: { slug: () => fc.oneof(fc.constant(fx.product.slug), hostilePathParam) },
+    query: ['sort', 'cursor', 'limit'],
+    queryTemplate: () => ({ sort: 'rating-desc', limit: '5' }),
+    statuses: [200, 400, 404],
+  },
+  {
+    method: 'POST',
+    path: '/api/products/[slug]/reviews',
+    auth: 'user',
+    mutation: true,
+    // The fuzz shopper never received the fixture product: every valid review is 403 NOT_VERIFIED_BUYER.
+    params: { slug: () => fc.oneof(fc.constant(fx.product.slug), hostilePathParam) },
+    body: { template: () => ({ rating: 4, title: 'Fuzzy review', body: 'A review the fuzzer writes.' }) },
+    paramsBeforeBody: () => false,
+    statuses: [201, 400, 401, 403, 404, 409, 413],
+  },
+  { method: 'GET', path: '/api/recently-viewed', auth: 'public', query: ['exclude', 'limit'], statuses: [200, 400] },
+  { method: 'GET', path: '/api/shopper', auth: 'public', statuses: [200] },
+  {
+    method: 'POST',
+    path: '/api/stock-alerts',
+    auth: 'public',
+    mutation: true,
+    body: { template: () => ({ productId: fx.product.id, variantId: 'v1', email: 'fuzz-alert@example.com' }) },
+    statuses: [201, 400, 401, 403, 404, 409, 413, 429],
+  },
+  { method: 'GET', path: '/api/unsubscribe', auth: 'public', query: ['u', 't'], statuses: [200, 400, 404] },
+  { method: 'POST', path: '/api/unsubscribe', auth: 'public', query: ['u', 't'], statuses: [204, 400, 404] },
+  {
+    method: 'POST',
+    path: '/api/views',
+    auth: 'public',
+    mutation: true,
+    body: { template: () => ({ productId: fx.product.id }) },
+    statuses: [204, 400, 403, 413],
+  },
+  { method: 'GET', path: '/api/wishlist', auth: 'public', statuses: [200] },
+  {
+    method: 'POST',
+    path: '/api/wishlist/items',
+    auth: 'public',
+    mutation: true,
+    body: { template: () => ({ productId: fx.product.id }) },
+    statuses: [200, 201, 400, 403, 404, 409, 413],
+  },
+  {
+    method: 'DELETE',
+    path: '/api/wishlist/items/[productId]',
+    auth: 'public',
+    mutation: true,
+    params: { productId: () => fc.oneof(fc.constant(fx.product.id), hostilePathParam) },
+    statuses: [200, 400, 403, 404],
+  },
+];
+
 const ROUTES: RouteSpec[] = [
+  ...ADDITION_ROUTES,
   { method: 'GET', path: '/api/categories', auth: 'public', statuses: [200] },
   {
     method: 'GET',
@@ -557,7 +807,8 @@ const ROUTES: RouteSpec[] = [
   {
     method: 'POST',
     path: '/api/checkout',
-    auth: 'user',
+    // Guests check out too (a cart cookie and an email): no session is not a certain 401 any more.
+    auth: 'public',
     mutation: true,
     body: {
       template: () => checkoutBody(),
@@ -576,13 +827,13 @@ const ROUTES: RouteSpec[] = [
       ],
     },
     headers: idempotencyKey,
-    statuses: [201, 400, 401, 402, 403, 409, 413],
+    statuses: [201, 400, 401, 402, 403, 404, 409, 413, 429],
     watch: ['cartA', 'cartB', 'ordersA', 'stock', 'idempotency'],
   },
   {
     method: 'GET',
     path: '/api/checkout/quote',
-    auth: 'user',
+    auth: 'public',
     query: ['country', 'region', 'postalCode', 'shippingMethod'],
     queryTemplate: () => ({ country: 'US', region: 'CA', postalCode: '94105', shippingMethod: 'express' }),
     statuses: [200, 400, 401],
