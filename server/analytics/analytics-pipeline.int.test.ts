@@ -7,7 +7,7 @@ import { cognitoClient } from '@/server/aws/clients';
 import { checkoutBody, putProduct, uniqueId } from '@/server/checkout/test-support/fixtures';
 import { apiRequest, requestContext, resetRequestContext, testUser } from '@/server/checkout/test-support/request-context';
 
-// Events from the real request paths (the product page, the search API, add to cart, checkout) land in the local
+// Events from the real request paths (the product view route, the search API, add to cart, checkout) land in the local
 // lake as Parquet and show in the summary API. The session and next/headers point at an in-memory request context,
 // as in the checkout suites; everything else is the local stack.
 vi.mock('next/headers', async () => {
@@ -30,7 +30,8 @@ vi.mock('@/server/identity', async (importOriginal) => {
   };
 });
 
-const { default: ProductPage } = await import('@/app/p/[slug]/page');
+// The product page is one cached HTML for every shopper: its island reports the view to POST /api/views.
+const viewsRoute = await import('@/app/api/views/route');
 const searchRoute = await import('@/app/api/search/route');
 const cartItemsRoute = await import('@/app/api/cart/items/route');
 const checkoutRoute = await import('@/app/api/checkout/route');
@@ -78,7 +79,7 @@ describe('events from real requests in the local lake', () => {
 
     const p = await putProduct({ variants: [{ id: 'v', price: 2_500, stock: 5 }] });
     requestContext.user = testUser(uniqueId('analyst'));
-    await ProductPage({ params: Promise.resolve({ slug: p.slug }) });
+    expect((await viewsRoute.POST(apiRequest('POST', '/api/views', { body: { productId: p.id }, headers: withAnon() }), undefined)).status).toBe(204);
     const q = `zzq${randomBytes(4).toString('hex')} nothing`;
     const search = await searchRoute.GET(apiRequest('GET', `/api/search?${new URLSearchParams({ q })}`, { headers: withAnon() }), undefined);
     expect(((await search.json()) as { total: number }).total).toBe(0);

@@ -14,7 +14,7 @@ import { cookieHeaderFrom, jsonRequest, siteUrl, uniqueEmail } from './testing/a
 // Redis down, where DynamoDB's revoked-sessions table answers. Real cognito-local, DynamoDB Local and Redis.
 
 vi.mock('next/headers', async () => (await import('@/tests/hardening/support/request-scope')).nextHeadersStub);
-vi.mock('@/server/cart', () => ({ onSignIn: async () => {} }));
+vi.mock('@/server/cart', () => ({ onSignIn: async () => {}, eraseCartOf: async () => {} }));
 
 const PASSWORD = 'Sturdy-pass-42';
 const REDIS_URL = process.env.REDIS_URL;
