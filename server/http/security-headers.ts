@@ -6,7 +6,8 @@
 // Styles keep 'unsafe-inline': next/image writes `style` attributes on every image, which no nonce can cover
 // (ADR 0006). Script execution, the part CSP exists to stop, is nonce-only.
 
-import { paymentFieldsOrigin } from '../payments';
+// Not the payments index: that one is server-only, and this module also runs in the plain-Node serving layer.
+import { paymentFieldsOrigin } from '../payments/payment-fields-origin';
 import { isCatalogPagePath } from './catalog-pages';
 import { withCheckoutConnectSrc } from './checkout-csp';
 import { isLoopbackHost } from './loopback';

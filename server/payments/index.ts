@@ -19,10 +19,7 @@ let provider: SettlingPaymentProvider | undefined;
  * checkout page's CSP). The sandbox's own server locally; with Stripe, its API (Stripe.js and Elements would
  * tokenise there).
  */
-export function paymentFieldsOrigin(): string {
-  const config = getConfig();
-  return config.PAYMENT_PROVIDER === 'stripe' ? 'https://api.stripe.com' : new URL(config.PAYMENTS_SANDBOX_URL).origin;
-}
+export { paymentFieldsOrigin } from './payment-fields-origin';
 
 export function getPaymentProvider(): SettlingPaymentProvider {
   if (provider) return provider;
