@@ -74,7 +74,12 @@ test('facets narrow search results and show counts', async ({ page }) => {
   const categoryLink = filters.getByRole('link').first();
   const count = Number((await categoryLink.locator('span').last().textContent())!.trim());
   await categoryLink.click();
-  await expect(page.getByRole('status')).toHaveText(new RegExp(`^${count.toLocaleString('en-US')} products?$`));
+  await expect(
+    page
+      .getByRole('main')
+      .getByRole('status')
+      .filter({ hasText: /products?$/ }),
+  ).toHaveText(new RegExp(`^${count.toLocaleString('en-US')} products?$`));
 });
 
 test('an unknown product is a 404 page, not an error', async ({ page }) => {

@@ -37,7 +37,7 @@ test('a marketer edits a price and the product page, API and search show it with
   await page.goto('/admin/products');
   await expect(page.getByRole('heading', { level: 1, name: 'Products' })).toBeVisible();
   await page.getByLabel('Name, slug, brand or category').fill(row.name);
-  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByRole('main').getByRole('button', { name: 'Search' }).click();
   await expectNoSeriousA11yViolations(page);
   await page.getByRole('link', { name: row.name, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: row.name })).toBeVisible();

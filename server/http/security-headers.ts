@@ -9,7 +9,6 @@
 // Not the payments index: that one is server-only, and this module also runs in the plain-Node serving layer.
 import { paymentFieldsOrigin } from '../payments/payment-fields-origin';
 import { isCatalogPagePath } from './catalog-pages';
-import { withCheckoutConnectSrc } from './checkout-csp';
 import { isLoopbackHost } from './loopback';
 
 /** 128 random bits, base64: unguessable and unique per response, as CSP nonces must be. */
@@ -44,7 +43,10 @@ function pagePolicy(rule: ScriptRule, ctx: PolicyContext): string {
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
-    "connect-src 'self'",
+    // The payment processor's origin on every page, not only /checkout: Next's client-side navigations keep the
+    // first document's policy, so a shopper who reaches checkout from the cart or a product page would otherwise
+    // have the card fields' request to the processor blocked (seen in e2e). It is the only origin added.
+    `connect-src 'self' ${paymentFieldsOrigin()}`,
     "object-src 'none'",
     'nonce' in rule ? "base-uri 'self'" : "base-uri 'none'",
     "form-action 'self'",
@@ -102,6 +104,6 @@ export function securityHeadersFor(url: URL, dev: boolean): SecurityHeaders {
   if (!dev && isCatalogPagePath(url.pathname)) {
     return { request: {}, response: { ...base, 'Content-Security-Policy': hashedPageContentSecurityPolicy([], ctx) } };
   }
-  const csp = withCheckoutConnectSrc(url.pathname, pageContentSecurityPolicy(newNonce(), ctx), paymentFieldsOrigin);
+  const csp = pageContentSecurityPolicy(newNonce(), ctx);
   return { request: { 'Content-Security-Policy': csp }, response: { ...base, 'Content-Security-Policy': csp } };
 }

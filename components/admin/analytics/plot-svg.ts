@@ -10,6 +10,9 @@ export function plotSvg(label: string, options: Omit<Plot.PlotOptions, 'document
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
   const svg = Plot.plot({ ...options, document, ariaLabel: label, style: { background: 'transparent', fontSize: '12px' } }) as unknown as Element;
   svg.setAttribute('role', 'img');
+  // Plot labels its mark groups ("bar", "rule") with aria-label, which ARIA forbids on a plain <g>; inside a
+  // role="img" they are not read anyway (the chart's label and its data table are), so they go.
+  for (const mark of svg.querySelectorAll('[aria-label]')) if (mark !== svg) mark.removeAttribute('aria-label');
   return svg.outerHTML;
 }
 
