@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next';
+import { PageViewBeacon } from '@/components/analytics/page-view-beacon';
 import { AssistantWidget } from '@/components/assistant/assistant-widget';
 import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
@@ -37,6 +38,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           </main>
           <SiteFooter />
           <AssistantWidget />
+          <PageViewBeacon />
         </ShopperProvider>
       </body>
     </html>

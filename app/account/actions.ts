@@ -53,6 +53,18 @@ export async function saveMarketingConsent(_prev: AccountFormState, form: FormDa
   }
 }
 
+export async function saveAnalyticsConsent(_prev: AccountFormState, form: FormData): Promise<AccountFormState> {
+  const user = await actionUser('/account/privacy');
+  const answer = form.get('analyticsConsent');
+  if (answer !== 'yes' && answer !== 'no') return formStateFrom(new AppError('VALIDATION_FAILED', 'Choose yes or no.'));
+  try {
+    await updateAccount(user, await actionJar(), { analyticsConsent: answer === 'yes' });
+    return { done: answer === 'yes' ? 'Your visits will be counted.' : 'Your visits will not be counted.', fieldErrors: {} };
+  } catch (err) {
+    return formStateFrom(err);
+  }
+}
+
 export async function addAddressAction(_prev: AccountFormState, form: FormData): Promise<AccountFormState> {
   const user = await actionUser('/account/addresses');
   const parsed = newAddressBody.safeParse({ ...fieldsOf(form, ADDRESS_FIELDS), isDefault: form.get('isDefault') === 'yes' });

@@ -1,8 +1,10 @@
 'use server';
 
 import { redirect } from 'next/navigation';
+import { cancelPriceDrop, subscribeToPriceDrop } from '@/server/alerts';
 import { addCartItem, currentCartOwner } from '@/server/cart';
 import { isAppError } from '@/server/errors';
+import { getSessionUser } from '@/server/identity';
 import { currentWishlistOwner, removeWishlistItem, wishlistProductIdSchema } from '@/server/wishlist';
 
 // The /wishlist forms' server actions: plain form posts that work before (and without) hydration. The outcome goes
@@ -33,6 +35,23 @@ export async function moveToCart(form: FormData): Promise<void> {
   } catch (err) {
     if (!isAppError(err)) throw err;
     status = err.code === 'OUT_OF_STOCK' ? 'sold-out' : 'failed';
+  }
+  redirect(`/wishlist?status=${status}`);
+}
+
+/** Price-drop emails for one saved product, on or off (signed-in shoppers: the email goes to the account's address). */
+export async function setPriceDropAlert(form: FormData): Promise<void> {
+  const productId = field(form, 'productId');
+  const user = await getSessionUser();
+  if (!user) redirect(`/sign-in?${new URLSearchParams({ next: '/wishlist' })}`);
+  if (!productId) redirect('/wishlist?status=failed');
+  let status = form.get('alert') === 'on' ? 'price-alert-on' : 'price-alert-off';
+  try {
+    if (status === 'price-alert-on') await subscribeToPriceDrop(user, productId);
+    else await cancelPriceDrop(user.id, productId);
+  } catch (err) {
+    if (!isAppError(err)) throw err;
+    status = 'failed';
   }
   redirect(`/wishlist?status=${status}`);
 }

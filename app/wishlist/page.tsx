@@ -2,9 +2,11 @@ import type { Metadata } from 'next';
 import Image from 'next/image';
 import Link from 'next/link';
 import styles from '@/components/wishlist/wishlist.module.css';
+import { priceDropProductIds } from '@/server/alerts';
+import { getSessionUser } from '@/server/identity';
 import { formatMoney } from '@/server/money';
 import { currentWishlistOwner, getWishlistForPage } from '@/server/wishlist';
-import { moveToCart, removeFromWishlist } from './actions';
+import { moveToCart, removeFromWishlist, setPriceDropAlert } from './actions';
 
 // The shopper's own list, read live (never cached). Its forms are server actions, so they work before hydration.
 export const dynamic = 'force-dynamic';
@@ -14,13 +16,22 @@ export const metadata: Metadata = { title: 'Your wishlist', robots: { index: fal
 const STATUS: Record<string, { text: string; problem?: boolean }> = {
   moved: { text: 'Moved to your cart.' },
   removed: { text: 'Removed from your wishlist.' },
+  'price-alert-on': { text: 'We will email you once if its price drops.' },
+  'price-alert-off': { text: 'No price-drop email for that product.' },
   'sold-out': { text: 'That option is sold out. Pick another, or keep it on your list for later.', problem: true },
   failed: { text: 'That did not work. Please try again.', problem: true },
 };
 
 export default async function WishlistPage({ searchParams }: { searchParams: Promise<{ status?: string }> }) {
-  const owner = await currentWishlistOwner();
+  const [owner, user] = await Promise.all([currentWishlistOwner(), getSessionUser()]);
   const items = owner ? await getWishlistForPage(owner) : [];
+  const watched =
+    user && items.length
+      ? await priceDropProductIds(
+          user.id,
+          items.map((i) => i.productId),
+        )
+      : new Set<string>();
   const status = STATUS[(await searchParams).status ?? ''];
   return (
     <>
@@ -28,6 +39,12 @@ export default async function WishlistPage({ searchParams }: { searchParams: Pro
       {status ? (
         <p className={status.problem ? styles.problem : styles.notice} role={status.problem ? 'alert' : 'status'}>
           {status.text}
+        </p>
+      ) : null}
+      {!user && items.length > 0 ? (
+        <p>
+          <Link href={`/sign-in?${new URLSearchParams({ next: '/wishlist' })}`}>Sign in</Link> to keep this list on every device and to get an email when a
+          saved product's price drops.
         </p>
       ) : null}
       {items.length === 0 ? (
@@ -63,6 +80,15 @@ export default async function WishlistPage({ searchParams }: { searchParams: Pro
                         Move {item.product.name} to cart
                       </button>
                     </form>
+                    {user ? (
+                      <form action={setPriceDropAlert}>
+                        <input type="hidden" name="productId" value={item.productId} />
+                        <input type="hidden" name="alert" value={watched.has(item.productId) ? 'off' : 'on'} />
+                        <button type="submit" className="button button--ghost" aria-pressed={watched.has(item.productId)}>
+                          Email me if {item.product.name} drops in price
+                        </button>
+                      </form>
+                    ) : null}
                     <form action={removeFromWishlist}>
                       <input type="hidden" name="productId" value={item.productId} />
                       <button type="submit" className="button button--ghost">

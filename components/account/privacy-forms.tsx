@@ -34,6 +34,38 @@ export function MarketingConsentForm({ action, granted, at }: { action: Action; 
   );
 }
 
+/** No choice made yet leaves both radios unticked: the page says what happens without one. */
+export function AnalyticsConsentForm({ action, granted, at }: { action: Action; granted: boolean | null; at: string | null }) {
+  return (
+    <AccountActionForm action={action} labels={{}}>
+      {({ pending }) => (
+        <>
+          <fieldset>
+            <legend>Shop analytics of the pages you view and what you buy</legend>
+            <label>
+              <input type="radio" name="analyticsConsent" value="yes" defaultChecked={granted === true} /> Yes, count my visits
+            </label>
+            <br />
+            <label>
+              <input type="radio" name="analyticsConsent" value="no" defaultChecked={granted === false} /> No, leave me out
+            </label>
+          </fieldset>
+          {at ? (
+            <p>Last changed {new Date(at).toUTCString()}.</p>
+          ) : (
+            <p>Not chosen yet: visits are counted unless your browser sends Global Privacy Control or Do Not Track.</p>
+          )}
+          <div>
+            <button type="submit" className="button" disabled={pending}>
+              {pending ? 'Saving…' : 'Save analytics preference'}
+            </button>
+          </div>
+        </>
+      )}
+    </AccountActionForm>
+  );
+}
+
 export function DeleteAccountForm({ action }: { action: Action }) {
   return (
     <AccountActionForm action={action} labels={{ password: 'Password' }}>

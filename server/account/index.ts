@@ -9,5 +9,6 @@ export { getAccount, updateAccount } from './account-profile';
 export { accountPatchBody, signUpWithConsentBody } from './account-schemas';
 export { addAddress, deleteAddress, getAddress, listAddresses, updateAddress } from './address-book';
 export { addressPatchBody, newAddressBody, type SavedAddress } from './address-schema';
+export { analyticsConsentOf } from './analytics-consent';
 export { deleteAccount } from './delete-account';
 export { getMarketingConsent, listConsentingCustomers, setMarketingConsent } from './marketing-consent';

@@ -1,6 +1,6 @@
 import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoDoc } from '../aws/clients';
-import { isConditionalCheckFailure, tableName } from '../db';
+import { batchGetAll, isConditionalCheckFailure, tableName } from '../db';
 import { ENGAGEMENT_INDEXES } from '../db/tables';
 import type { StoredAlert } from './alert-types';
 
@@ -27,6 +27,11 @@ export async function readProductAlerts(productId: string): Promise<StoredAlert[
     start = out.LastEvaluatedKey;
   } while (start);
   return items;
+}
+
+/** The alerts with these exact keys (consistent reads); absent ones are left out. */
+export async function readAlertsByKey(keys: readonly Pick<StoredAlert, 'productId' | 'subscriptionId'>[]): Promise<StoredAlert[]> {
+  return (await batchGetAll(tableName('alerts'), keys, { consistentRead: true })) as StoredAlert[];
 }
 
 export async function readOwnerAlerts(ownerKey: string): Promise<StoredAlert[]> {

@@ -47,6 +47,10 @@ async function change(id: string, update: { stock?: Record<string, number>; minP
   };
 }
 
+// A fresh client address per call: the guest limits below count per address.
+let addressCount = 0;
+const address = () => `v4:198.51.${Math.floor(Math.random() * 200)}.${++addressCount % 250}`;
+
 describe('back-in-stock alerts', () => {
   it('sends exactly one email on 0 → n, even when the stream delivers the records again, and then ends', async () => {
     const p = await putProduct({
@@ -56,8 +60,8 @@ describe('back-in-stock alerts', () => {
       ],
     });
     const guest = `${uniqueId('guest')}@example.com`;
-    await subscribeToRestock(null, { productId: p.id, variantId: 'v', email: guest });
-    await subscribeToRestock(null, { productId: p.id, variantId: 'v', email: guest.toUpperCase() }); // twice keeps one
+    await subscribeToRestock(null, { productId: p.id, variantId: 'v', email: guest }, address());
+    await subscribeToRestock(null, { productId: p.id, variantId: 'v', email: guest.toUpperCase() }, address()); // twice keeps one
 
     const restock = await change(p.id, { stock: { v: 4 } });
     await handleProductsStreamEvent({ Records: [restock] });
@@ -83,7 +87,7 @@ describe('back-in-stock alerts', () => {
       ],
     });
     const guest = `${uniqueId('waiting')}@example.com`;
-    await subscribeToRestock(null, { productId: p.id, variantId: 'v', email: guest });
+    await subscribeToRestock(null, { productId: p.id, variantId: 'v', email: guest }, address());
     await handleProductsStreamEvent({ Records: [await change(p.id, { stock: { v: 0, w: 5 } })] });
     await handleProductsStreamEvent({ Records: [await change(p.id, { minPrice: 3_000 })] });
     expect(await mailsTo(guest)).toHaveLength(0);
@@ -92,7 +96,7 @@ describe('back-in-stock alerts', () => {
   it('sends a signed-in shopper’s alert to the account address, and the unsubscribe link ends it', async () => {
     const p = await putProduct({ variants: [{ id: 'v', price: 3_000, stock: 0 }] });
     const user = testUser(uniqueId('alert-user'));
-    await subscribeToRestock(user, { productId: p.id, variantId: 'v', email: 'someone-else@example.com' });
+    await subscribeToRestock(user, { productId: p.id, variantId: 'v', email: 'someone-else@example.com' }, address());
     const restock = await change(p.id, { stock: { v: 1 } });
     await handleProductsStreamEvent({ Records: [restock] });
     expect(await mailsTo(user.email)).toHaveLength(1);
@@ -100,7 +104,7 @@ describe('back-in-stock alerts', () => {
 
     // Subscribing again after it fired is a new subscription (its own email), which the link then ends.
     await handleProductsStreamEvent({ Records: [await change(p.id, { stock: { v: 0 } })] });
-    await subscribeToRestock(user, { productId: p.id, variantId: 'v' });
+    await subscribeToRestock(user, { productId: p.id, variantId: 'v' }, address());
     const token = decodeURIComponent(/\/alerts\/unsubscribe\?t=([^\s&]+)/.exec((await mailsTo(user.email))[0]!.body.text)![1]!);
     expect(await unsubscribeWithToken(`${token}x`)).toBe(false);
     expect(await unsubscribeWithToken(token)).toBe(true);
@@ -115,9 +119,32 @@ describe('back-in-stock alerts', () => {
         { id: 'out', price: 3_000, stock: 0 },
       ],
     });
-    await expect(subscribeToRestock(null, { productId: p.id, variantId: 'v', email: 'a@example.com' })).rejects.toMatchObject({ code: 'CONFLICT' });
-    await expect(subscribeToRestock(null, { productId: p.id, variantId: 'nope', email: 'a@example.com' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(subscribeToRestock(null, { productId: p.id, variantId: 'out' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(subscribeToRestock(null, { productId: p.id, variantId: 'v', email: 'a@example.com' }, address())).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(subscribeToRestock(null, { productId: p.id, variantId: 'nope', email: 'a@example.com' }, address())).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await expect(subscribeToRestock(null, { productId: p.id, variantId: 'out' }, address())).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+});
+
+describe('guest sign-up limits', () => {
+  it('allows 10 guest sign-ups an hour per client address and 5 per email address, then 429 with Retry-After', async () => {
+    const p = await putProduct({ variants: [{ id: 'out', price: 3_000, stock: 0 }] });
+    const one = address();
+    for (let i = 0; i < 10; i++) await subscribeToRestock(null, { productId: p.id, variantId: 'out', email: `${uniqueId('many')}@example.com` }, one);
+    const refused = subscribeToRestock(null, { productId: p.id, variantId: 'out', email: `${uniqueId('many')}@example.com` }, one);
+    await expect(refused).rejects.toMatchObject({ code: 'RATE_LIMITED', headers: { 'Retry-After': expect.stringMatching(/^[1-9]\d*$/) } });
+
+    // One address typed from many places: the sixth is refused whatever the client address.
+    const target = `${uniqueId('target')}@example.com`;
+    for (let i = 0; i < 5; i++) await subscribeToRestock(null, { productId: p.id, variantId: 'out', email: target }, address());
+    await expect(subscribeToRestock(null, { productId: p.id, variantId: 'out', email: target.toUpperCase() }, address())).rejects.toMatchObject({
+      code: 'RATE_LIMITED',
+    });
+
+    // A signed-in shopper's alerts go to their own address only: not limited here.
+    const user = testUser(uniqueId('member'));
+    for (let i = 0; i < 12; i++) await subscribeToRestock(user, { productId: p.id, variantId: 'out' }, one);
   });
 });
 
@@ -142,7 +169,7 @@ describe('account deletion', () => {
   it('erases every alert of the user, so nothing is sent to them afterwards', async () => {
     const p = await putProduct({ variants: [{ id: 'v', price: 5_000, stock: 0 }] });
     const user = testUser(uniqueId('erased'));
-    await subscribeToRestock(user, { productId: p.id, variantId: 'v' });
+    await subscribeToRestock(user, { productId: p.id, variantId: 'v' }, address());
     await subscribeToPriceDrop(user, p.id);
     await eraseUserAlerts(user.id);
     await handleProductsStreamEvent({ Records: [await change(p.id, { stock: { v: 3 }, minPrice: 1_000 })] });

@@ -1,9 +1,10 @@
 import { getProductRecords } from '../catalog';
 import { AppError } from '../errors';
 import type { SessionUser } from '../identity';
+import { rateLimit } from '../runtime';
 import { normaliseEmail, ownerKeyFor, ownerTag } from './alert-owner';
 import type { StockAlertInput } from './alert-schemas';
-import { deleteAlert, putAlert, readOwnerAlerts, readProductAlerts } from './alert-store';
+import { deleteAlert, putAlert, readAlertsByKey, readOwnerAlerts, readProductAlerts } from './alert-store';
 import { readUnsubscribeToken } from './unsubscribe-token';
 
 // Subscribing and unsubscribing. A subscription is one item per (variant or product, owner): asking twice keeps
@@ -15,7 +16,29 @@ async function productOrNotFound(productId: string) {
   return record;
 }
 
-export async function subscribeToRestock(user: SessionUser | null, input: StockAlertInput): Promise<void> {
+// A guest names any address, so a script could make the shop mail strangers: guest sign-ups are limited per
+// client address and per email address (a signed-in shopper's alerts only ever go to their own address). Every
+// attempt counts, including refused ones, so probing for sold-out options costs the same.
+const GUEST_PER_ADDRESS = { points: 10, durationSeconds: 60 * 60 };
+const GUEST_PER_EMAIL = { points: 5, durationSeconds: 60 * 60 };
+
+async function takeGuestAllowance(clientAddress: string, email: string | undefined): Promise<void> {
+  const checks = [{ limit: rateLimit('stock-alerts:address', GUEST_PER_ADDRESS), key: clientAddress }];
+  if (email) checks.push({ limit: rateLimit('stock-alerts:email', GUEST_PER_EMAIL), key: normaliseEmail(email) });
+  for (const { limit, key } of checks) {
+    const verdict = await limit.take(key);
+    if (!verdict.allowed) {
+      const minutes = Math.max(1, Math.ceil(verdict.retryAfterSeconds / 60));
+      throw new AppError('RATE_LIMITED', `Too many alert sign-ups. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, {
+        headers: { 'Retry-After': String(verdict.retryAfterSeconds) },
+      });
+    }
+  }
+}
+
+/** `clientAddress`: the caller's bucket for per-address limits (server/http/client-address.ts). */
+export async function subscribeToRestock(user: SessionUser | null, input: StockAlertInput, clientAddress: string): Promise<void> {
+  if (!user) await takeGuestAllowance(clientAddress, input.email);
   const record = await productOrNotFound(input.productId);
   if (!record.variants.some((v) => v.id === input.variantId)) throw new AppError('NOT_FOUND', `${record.name} has no variant "${input.variantId}".`);
   if ((record.stock[input.variantId] ?? 0) > 0) throw new AppError('CONFLICT', 'That option is in stock now: you can order it straight away.');
@@ -52,6 +75,16 @@ export async function subscribeToPriceDrop(user: SessionUser, productId: string)
     createdAt: new Date().toISOString(),
     priceAtSubscribe: record.minPrice,
   });
+}
+
+/**
+ * Which of `productIds` the shopper has asked to hear about a price drop for (the wishlist page's toggles). Read
+ * by key, consistently: the page after the opt-in form's redirect shows the new state (the owner index would not).
+ */
+export async function priceDropProductIds(userId: string, productIds: readonly string[]): Promise<Set<string>> {
+  const subscriptionId = `price#${ownerTag(ownerKeyFor({ userId }))}`;
+  const found = await readAlertsByKey(productIds.map((productId) => ({ productId, subscriptionId })));
+  return new Set(found.map((alert) => alert.productId));
 }
 
 export async function cancelPriceDrop(userId: string, productId: string): Promise<void> {

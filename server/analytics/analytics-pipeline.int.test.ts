@@ -36,7 +36,9 @@ const searchRoute = await import('@/app/api/search/route');
 const cartItemsRoute = await import('@/app/api/cart/items/route');
 const checkoutRoute = await import('@/app/api/checkout/route');
 const summaryRoute = await import('@/app/api/admin/analytics/summary/route');
-const { flushAnalytics } = await import('@/server/analytics');
+const pageViewsRoute = await import('@/app/api/page-views/route');
+const { analyticsDashboard, flushAnalytics, trackAnalytics } = await import('@/server/analytics');
+const { updateAccount } = await import('@/server/account');
 
 const env = inject('localStackEnv');
 const anonId = randomBytes(16).toString('base64url');
@@ -121,6 +123,59 @@ describe('events from real requests in the local lake', () => {
     );
     const partitions = readdirSync(path.join(env.ANALYTICS_LAKE_DIR!, 'events'));
     expect(partitions).toContain(`dt=${today}`);
+  });
+
+  it('the page beacon records page views per path, not staff pages, and stops at the rate limit', async () => {
+    const address = `10.77.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+    const page = `/c/zz${randomBytes(4).toString('hex')}`;
+    const post = (body: unknown) =>
+      pageViewsRoute.POST(apiRequest('POST', '/api/page-views', { body, headers: withAnon({ 'x-storefront-peer-address': address }) }), undefined);
+    expect((await post({ path: page })).status).toBe(204);
+    expect((await post({ path: page })).status).toBe(204);
+    expect((await post({ path: '/admin/analytics' })).status).toBe(204);
+    for (const bad of [{ path: 'https://evil.example/' }, { path: '//evil.example' }, { path: `${page}?access=secret` }, { path: 1 }, {}]) {
+      const res = await post(bad);
+      expect(res.status, JSON.stringify(bad)).toBe(400);
+    }
+    await vi.waitFor(
+      async () => {
+        await flushAnalytics();
+        const { topPages } = await analyticsDashboard({ from: today, to: today });
+        expect(topPages).toContainEqual({ path: page, views: 2, visitors: 1 });
+        expect(topPages.some((p) => p.path.startsWith('/admin'))).toBe(false);
+      },
+      { timeout: 15_000, interval: 300 },
+    );
+    // 120 a minute per address: the valid and the refused posts above counted too.
+    const statuses: number[] = [];
+    for (let i = 0; i < 120; i++) statuses.push((await post({ path: '/' })).status);
+    const refused = statuses.indexOf(429);
+    expect(refused).toBeGreaterThan(100);
+    expect(statuses.slice(refused).every((s) => s === 429)).toBe(true);
+    const limited = await post({ path: '/' });
+    expect(limited.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(((await limited.json()) as { error: { code: string } }).error.code).toBe('RATE_LIMITED');
+  });
+
+  it('a signed-in shopper who says no in their account is not counted; saying yes again counts', async () => {
+    const user = testUser(uniqueId('private'));
+    const jar = { get: () => undefined };
+    const denied = `/p/zzdenied${randomBytes(4).toString('hex')}`;
+    const granted = `/p/zzgranted${randomBytes(4).toString('hex')}`;
+    await updateAccount(user, jar, { analyticsConsent: false });
+    trackAnalytics({ type: 'page-view', path: denied }, { request: apiRequest('GET', denied, { headers: withAnon() }), userId: user.id });
+    await updateAccount(user, jar, { analyticsConsent: true });
+    trackAnalytics({ type: 'page-view', path: granted }, { request: apiRequest('GET', granted, { headers: withAnon() }), userId: user.id });
+    await vi.waitFor(
+      async () => {
+        await flushAnalytics();
+        const { topPages } = await analyticsDashboard({ from: today, to: today });
+        expect(topPages.map((p) => p.path)).toContain(granted);
+      },
+      { timeout: 15_000, interval: 300 },
+    );
+    const { topPages } = await analyticsDashboard({ from: today, to: today });
+    expect(topPages.map((p) => p.path)).not.toContain(denied);
   });
 
   it('the summary API answers 401, 403 and 400 as API.md says', async () => {

@@ -1,8 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { resetConfigForTests } from '../config';
 import { mayCollect } from './consent';
 import { buildEvent } from './track';
 import { visitorIdOf } from './visitor-id';
+
+// The account domain's answer for a signed-in shopper (track.ts asks it when the caller passes no consent).
+const accountConsent = vi.hoisted(() => ({ answer: vi.fn<(userId: string) => Promise<'granted' | 'denied' | null>>() }));
+vi.mock('../account', () => ({ analyticsConsentOf: accountConsent.answer }));
 
 const ANON = 'AAAAAAAAAAAAAAAAAAAAAA';
 const request = (headers: Record<string, string>) => new Request('http://localhost/api/search?q=x', { headers: { cookie: `sf_anon=${ANON}`, ...headers } });
@@ -26,7 +30,11 @@ describe('consent, Do-Not-Track and Global Privacy Control', () => {
 });
 
 describe('building an event from a request', () => {
-  beforeEach(() => resetConfigForTests());
+  beforeEach(() => {
+    resetConfigForTests();
+    accountConsent.answer.mockReset();
+    accountConsent.answer.mockResolvedValue(null);
+  });
   afterEach(() => resetConfigForTests());
 
   it('builds a validated event with a pseudonymous visitor, never the cookie itself', async () => {
@@ -49,6 +57,21 @@ describe('building an event from a request', () => {
     const signedIn = await buildEvent({ type: 'checkout-started', itemCount: 1 }, { request: request({}), userId: 'user-1' });
     expect(signedIn?.visitorId).toBe(anonymous?.visitorId);
     expect(signedIn?.signedIn).toBe(true);
+  });
+
+  it('asks the account for a signed-in shopper’s own choice; a failed lookup collects nothing', async () => {
+    const input = { type: 'product-view', productId: 'p-1' } as const;
+    accountConsent.answer.mockResolvedValueOnce('denied');
+    expect(await buildEvent(input, { request: request({}), userId: 'user-2' })).toBeNull();
+    expect(accountConsent.answer).toHaveBeenLastCalledWith('user-2');
+    accountConsent.answer.mockResolvedValueOnce('granted');
+    expect(await buildEvent(input, { request: request({}), userId: 'user-2' })).not.toBeNull();
+    accountConsent.answer.mockRejectedValueOnce(new Error('DynamoDB is down'));
+    expect(await buildEvent(input, { request: request({}), userId: 'user-2' })).toBeNull();
+    // An anonymous visitor has no account to ask.
+    accountConsent.answer.mockClear();
+    expect(await buildEvent(input, { request: request({}) })).not.toBeNull();
+    expect(accountConsent.answer).not.toHaveBeenCalled();
   });
 
   it('drops a search with no query (browsing) or one carrying an email', async () => {

@@ -83,6 +83,19 @@ ORDER BY views DESC, units_added DESC, product_id
 LIMIT 10`,
 };
 
+// Where shoppers go: page views (the beacon's) and distinct visitors per path.
+const topPages: DashboardQuery = {
+  name: 'topPages',
+  params: range,
+  columns: { path: 'text', views: 'int', visitors: 'int' },
+  sql: `SELECT path, COUNT(*) AS views, COUNT(DISTINCT visitor_id) AS visitors
+FROM {{events}}
+WHERE dt BETWEEN ? AND ? AND type = 'page-view'
+GROUP BY path
+ORDER BY views DESC, visitors DESC, path
+LIMIT 10`,
+};
+
 // Per flag and side: the visitors exposed to only that side (a visitor seen on both, say before and after
 // signing in, is left out), how many ordered after their first exposure, and their revenue with its sum of
 // squares for the confidence interval of revenue per visitor (experiment-stats.ts).
@@ -118,7 +131,7 @@ GROUP BY flag_key, variant
 ORDER BY flag_key, variant`,
 };
 
-export const DASHBOARD_QUERIES = { ordersByDay, funnel, topSearches, zeroResultSearches, topProducts, experiments } as const;
+export const DASHBOARD_QUERIES = { ordersByDay, funnel, topSearches, zeroResultSearches, topProducts, topPages, experiments } as const;
 export type DashboardQueryName = keyof typeof DASHBOARD_QUERIES;
 
 /** The SQL functions the queries may call: each exists, with the same meaning, in DuckDB and in Athena. */

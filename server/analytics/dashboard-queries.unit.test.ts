@@ -51,6 +51,12 @@ const DATASET: AnalyticsEvent[] = [
   ...[1, 2, 3].map(() => ev('search', 'B', D2, { query: 'mug', resultCount: 5, zeroResults: false })),
   ...[1, 2].map(() => ev('search', 'D', D2, { query: 'teapot', resultCount: 0, zeroResults: true })),
   ev('search', 'A', D2, { query: 'kettle', resultCount: 0, zeroResults: true }),
+  // Page views: A sees / twice and /c/coffee once, B sees / once; G's view of /c/tea is on day 3.
+  ev('page-view', 'A', D1, { path: '/' }),
+  ev('page-view', 'A', D2, { path: '/' }),
+  ev('page-view', 'A', D2, { path: '/c/coffee' }),
+  ev('page-view', 'B', D1, { path: '/' }),
+  ev('page-view', 'G', D3, { path: '/c/tea' }),
   // Day 3 (outside the 1–2 range): E orders.
   ev('order-placed', 'E', D3, { orderId: 'ord-3', valueMinor: 7000, currency: 'USD', itemCount: 1 }),
 ];
@@ -113,6 +119,13 @@ describe('dashboard queries on DuckDB over the fixed dataset', () => {
     expect(await run('topProducts')).toEqual([
       { product_id: 'p1', views: 4, units_added: 2 },
       { product_id: 'p2', views: 2, units_added: 1 },
+    ]);
+  });
+
+  it('topPages counts views and distinct visitors per path, within the range', async () => {
+    expect(await run('topPages')).toEqual([
+      { path: '/', views: 3, visitors: 2 },
+      { path: '/c/coffee', views: 1, visitors: 1 },
     ]);
   });
 

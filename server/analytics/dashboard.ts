@@ -10,6 +10,8 @@ import { type AnalyticsSummary, analyticsSummary } from './summary';
 
 export type TopProduct = { productId: string; name: string; views: number; unitsAdded: number };
 
+export type TopPage = { path: string; views: number; visitors: number };
+
 export type ExperimentArm = {
   visitors: number;
   converted: number;
@@ -29,7 +31,13 @@ export type ExperimentResult = {
   verdict: Verdict;
 };
 
-export type AnalyticsDashboard = { range: DateRange; summary: AnalyticsSummary; topProducts: TopProduct[]; experiments: ExperimentResult[] };
+export type AnalyticsDashboard = {
+  range: DateRange;
+  summary: AnalyticsSummary;
+  topProducts: TopProduct[];
+  topPages: TopPage[];
+  experiments: ExperimentResult[];
+};
 
 function arm(row: Row | undefined): ExperimentArm & { sumOfSquares: number } {
   const visitors = Number(row?.visitors ?? 0);
@@ -78,7 +86,11 @@ async function productNames(ids: string[]): Promise<Map<string, string>> {
 
 export async function analyticsDashboard(range: DateRange): Promise<AnalyticsDashboard> {
   const summary = await analyticsSummary(range);
-  const [productRows, experimentRows] = await Promise.all([runDashboardQuery('topProducts', range), runDashboardQuery('experiments', range)]);
+  const [productRows, pageRows, experimentRows] = await Promise.all([
+    runDashboardQuery('topProducts', range),
+    runDashboardQuery('topPages', range),
+    runDashboardQuery('experiments', range),
+  ]);
   const names = await productNames(productRows.map((r) => String(r.product_id)));
   const topProducts = productRows.map((r) => ({
     productId: String(r.product_id),
@@ -86,5 +98,6 @@ export async function analyticsDashboard(range: DateRange): Promise<AnalyticsDas
     views: Number(r.views),
     unitsAdded: Number(r.units_added),
   }));
-  return { range, summary, topProducts, experiments: experimentResults(experimentRows) };
+  const topPages = pageRows.map((r) => ({ path: String(r.path), views: Number(r.views), visitors: Number(r.visitors) }));
+  return { range, summary, topProducts, topPages, experiments: experimentResults(experimentRows) };
 }

@@ -7,6 +7,7 @@ import 'server-only';
 export { flushEvents as flushAnalytics } from './collector';
 export { type AnalyticsDashboard, analyticsDashboard, type ExperimentResult } from './dashboard';
 export { dateRangeSchema, lastDays } from './date-range';
+export { pageViewBody, recordPageView } from './page-views';
 export { analyticsSummary } from './summary';
-// The shopper's account consent goes in trackAnalytics' context.consent ('granted' | 'denied'), resolved by the caller.
+// A signed-in shopper's account consent is looked up by trackAnalytics itself (or passed in context.consent).
 export { trackAnalytics } from './track';

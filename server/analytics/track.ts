@@ -24,11 +24,23 @@ export type TrackContext = {
   userId?: string | null;
   /** The anonymous id, when the caller already knows it (the flags domain). */
   anonId?: string | null;
-  /** The shopper's analytics consent from their account, when they have one (server/account resolves it). */
+  /** The shopper's analytics consent, when the caller already knows it; otherwise a signed-in shopper's is looked up. */
   consent?: AnalyticsConsent | null;
 };
 
 type Resolved = { visitorId: string; signedIn: boolean } | null;
+
+// The signed-in shopper's own analytics choice, from the account domain (memoised there). Imported when first
+// needed: the account domain reaches the cart and checkout, which reach the flags, which track exposures here, so
+// a static import would close a module cycle. A failed lookup counts as "denied": when unsure, collect nothing.
+async function accountConsent(userId: string): Promise<AnalyticsConsent | null> {
+  try {
+    const { analyticsConsentOf } = await import('../account');
+    return await analyticsConsentOf(userId);
+  } catch {
+    return 'denied';
+  }
+}
 const problems = logOnce('analytics-track', logger.child({ component: 'analytics' }));
 
 async function resolve(context: TrackContext): Promise<Resolved> {
@@ -39,8 +51,9 @@ async function resolve(context: TrackContext): Promise<Resolved> {
     req ? parseCookieHeader(req.headers.get('cookie')).get(ANON_COOKIE) : cookies().then((jar) => jar.get(ANON_COOKIE)?.value),
     context.userId !== undefined ? null : req ? getSessionUserFromRequest(req) : getSessionUser(),
   ]);
-  if (!mayCollect({ consent: context.consent, headers: requestHeaders })) return null;
   const userId = context.userId ?? user?.id ?? null;
+  const consent = context.consent !== undefined ? context.consent : userId ? await accountConsent(userId) : null;
+  if (!mayCollect({ consent, headers: requestHeaders })) return null;
   const visitorId = visitorIdOf({ anonId: context.anonId ?? validAnonId(anonCookie), userId });
   return visitorId ? { visitorId, signedIn: userId !== null } : null;
 }

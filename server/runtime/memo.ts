@@ -8,6 +8,8 @@ import { processSingleton } from './singleton';
 type Memo = {
   get<T>(key: string, load: () => Promise<T>): Promise<T>;
   clear(): void;
+  /** Drops one key: the next get loads it again. */
+  forget(key: string): void;
 };
 
 export function ttlMemo(name: string, options: { ttlMs: number; max: number }): Memo {
@@ -25,6 +27,9 @@ export function ttlMemo(name: string, options: { ttlMs: number; max: number }): 
     },
     clear() {
       cache.clear();
+    },
+    forget(key: string) {
+      cache.delete(key);
     },
   };
 }

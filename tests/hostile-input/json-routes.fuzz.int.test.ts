@@ -604,6 +604,14 @@ const ADDITION_ROUTES: RouteSpec[] = [
   { method: 'POST', path: '/api/unsubscribe', auth: 'public', query: ['u', 't'], statuses: [204, 400, 404] },
   {
     method: 'POST',
+    path: '/api/page-views',
+    auth: 'public',
+    mutation: true,
+    body: { template: () => ({ path: '/c/coffee' }) },
+    statuses: [204, 400, 403, 413, 429],
+  },
+  {
+    method: 'POST',
     path: '/api/views',
     auth: 'public',
     mutation: true,

@@ -136,6 +136,33 @@ function TopProducts({ products }: { products: AnalyticsDashboard['topProducts']
   );
 }
 
+function TopPages({ pages }: { pages: AnalyticsDashboard['topPages'] }) {
+  const svg = pages.length
+    ? plotSvg('Top pages by views', {
+        height: 40 + pages.length * 28,
+        marginLeft: 160,
+        x: { grid: true, label: 'Page views' },
+        y: { label: null, domain: pages.map((p) => p.path), tickFormat: (s: string) => (s.length > 24 ? `${s.slice(0, 23)}…` : s) },
+        marks: [Plot.barX(pages, { y: 'path', x: 'views', fill: '#2f5d50' }), Plot.ruleX([0])],
+      })
+    : null;
+  return (
+    <ChartFigure
+      id="pages"
+      title="Top pages"
+      question="Where do shoppers spend their visits?"
+      svg={svg}
+      table={
+        <Table
+          caption="Top pages"
+          head={[{ label: 'Page' }, { label: 'Views', numeric: true }, { label: 'Visitors', numeric: true }]}
+          rows={pages.map((p) => [p.path, p.views, p.visitors])}
+        />
+      }
+    />
+  );
+}
+
 function Searches({ id, title, question, rows }: { id: string; title: string; question: string; rows: { q: string; count: number }[] }) {
   const svg = rows.length
     ? plotSvg(title, {
@@ -239,6 +266,7 @@ export function AnalyticsDashboardView({ data }: { data: AnalyticsDashboard }) {
         <RevenueByDay data={summary.byDay} />
         <Funnel funnel={summary.funnel} />
         <TopProducts products={data.topProducts} />
+        <TopPages pages={data.topPages} />
         <Searches id="searches" title="Top searches" question="What are shoppers looking for?" rows={summary.topSearches} />
         <Searches
           id="zero"
