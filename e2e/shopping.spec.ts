@@ -50,10 +50,9 @@ async function signUpThroughApi(request: APIRequestContext, email: string) {
   expect((await request.post('/api/auth/sign-in', { data: { email, password } })).status()).toBe(200);
 }
 
-// FIXME (issue 13/14 note): since the merges, after signing up the review keeps "Enter your state" (the quote does not
-// follow the filled address) in this journey; checkout by card is covered by payments.spec.ts, promotions.spec.ts and
-// the declined and changed-cart tests below. Not yet diagnosed.
-test.fixme('a guest fills a cart, signs up, keeps the cart, pays with 4242 and finds the order', async ({ page, request }) => {
+test('a guest fills a cart, signs up, keeps the cart, pays with 4242 and finds the order', async ({ page, request }) => {
+  // The longest journey of the suite (two products, sign-up, checkout, history): three times the usual budget.
+  test.slow();
   const [first, second] = await inStockProducts(request, 2);
 
   await addFromProductPage(page, first!);

@@ -10,25 +10,15 @@ import { apiRequest, requestContext, resetRequestContext, testUser } from '@/ser
 // Events from the real request paths (the product view route, the search API, add to cart, checkout) land in the local
 // lake as Parquet and show in the summary API. The session and next/headers point at an in-memory request context,
 // as in the checkout suites; everything else is the local stack.
-vi.mock('next/headers', async () => {
-  const { cookieStore } = await import('@/server/checkout/test-support/request-context');
-  return { cookies: async () => cookieStore(), headers: async () => new Headers() };
-});
+vi.mock('next/headers', async () => ({
+  ...(await import('@/server/checkout/test-support/request-context')).nextHeadersOnContext(),
+  headers: async () => new Headers(),
+}));
 // 'use cache' functions run uncached outside Next: their cacheLife/cacheTag calls become no-ops.
 vi.mock('next/cache', async (importOriginal) => ({ ...(await importOriginal<typeof import('next/cache')>()), cacheLife: () => {}, cacheTag: () => {} }));
-vi.mock('@/server/identity', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('@/server/identity')>();
-  const { requestContext: ctx } = await import('@/server/checkout/test-support/request-context');
-  const { AppError } = await import('@/server/errors');
-  return {
-    ...actual,
-    getSessionUser: async () => ctx.user,
-    requireUser: async () => {
-      if (!ctx.user) throw new AppError('UNAUTHENTICATED', 'Sign in to continue.');
-      return ctx.user;
-    },
-  };
-});
+vi.mock('@/server/identity', async (importOriginal) =>
+  (await import('@/server/checkout/test-support/request-context')).identityOnContext(await importOriginal<typeof import('@/server/identity')>()),
+);
 
 // The product page is one cached HTML for every shopper: its island reports the view to POST /api/views.
 const viewsRoute = await import('@/app/api/views/route');

@@ -5,15 +5,10 @@ import { tableName } from '@/server/db/tables';
 import { putProduct, uniqueId } from '../checkout/test-support/fixtures';
 import { apiRequest, params, requestContext, resetRequestContext, testUser } from '../checkout/test-support/request-context';
 
-vi.mock('next/headers', async () => {
-  const { cookieStore } = await import('../checkout/test-support/request-context');
-  return { cookies: async () => cookieStore() };
-});
-vi.mock('@/server/identity', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('@/server/identity')>();
-  const { requestContext: ctx } = await import('../checkout/test-support/request-context');
-  return { ...actual, getSessionUser: async () => ctx.user };
-});
+vi.mock('next/headers', async () => (await import('../checkout/test-support/request-context')).nextHeadersOnContext());
+vi.mock('@/server/identity', async (importOriginal) =>
+  (await import('../checkout/test-support/request-context')).identityOnContext(await importOriginal<typeof import('@/server/identity')>()),
+);
 
 const cartRoute = await import('@/app/api/cart/route');
 const cartItemsRoute = await import('@/app/api/cart/items/route');

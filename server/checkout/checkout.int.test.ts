@@ -4,23 +4,10 @@ import { apiRequest, params, requestContext, resetRequestContext, testUser } fro
 
 // The thin Next layer reads cookies() and the session; both are pointed at an in-memory request context so the
 // real route handlers run against the real local stack.
-vi.mock('next/headers', async () => {
-  const { cookieStore } = await import('./test-support/request-context');
-  return { cookies: async () => cookieStore() };
-});
-vi.mock('@/server/identity', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('@/server/identity')>();
-  const { requestContext: ctx } = await import('./test-support/request-context');
-  const { AppError } = await import('@/server/errors');
-  return {
-    ...actual,
-    getSessionUser: async () => ctx.user,
-    requireUser: async () => {
-      if (!ctx.user) throw new AppError('UNAUTHENTICATED', 'Sign in to continue.');
-      return ctx.user;
-    },
-  };
-});
+vi.mock('next/headers', async () => (await import('./test-support/request-context')).nextHeadersOnContext());
+vi.mock('@/server/identity', async (importOriginal) =>
+  (await import('./test-support/request-context')).identityOnContext(await importOriginal<typeof import('@/server/identity')>()),
+);
 
 const cartRoute = await import('@/app/api/cart/route');
 const cartItemsRoute = await import('@/app/api/cart/items/route');

@@ -5,23 +5,10 @@ import { apiRequest, requestContext, resetRequestContext, testUser } from './tes
 
 // Issue 19.5 (the order charged is the order reviewed) and 19.6 (tax only from a state the ZIP code confirms),
 // through the real route handlers on the local stack; the session points at an in-memory request context.
-vi.mock('next/headers', async () => {
-  const { cookieStore } = await import('./test-support/request-context');
-  return { cookies: async () => cookieStore() };
-});
-vi.mock('@/server/identity', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('@/server/identity')>();
-  const { requestContext: ctx } = await import('./test-support/request-context');
-  const { AppError } = await import('@/server/errors');
-  return {
-    ...actual,
-    getSessionUser: async () => ctx.user,
-    requireUser: async () => {
-      if (!ctx.user) throw new AppError('UNAUTHENTICATED', 'Sign in to continue.');
-      return ctx.user;
-    },
-  };
-});
+vi.mock('next/headers', async () => (await import('./test-support/request-context')).nextHeadersOnContext());
+vi.mock('@/server/identity', async (importOriginal) =>
+  (await import('./test-support/request-context')).identityOnContext(await importOriginal<typeof import('@/server/identity')>()),
+);
 
 const cartItemsRoute = await import('@/app/api/cart/items/route');
 const checkoutRoute = await import('@/app/api/checkout/route');

@@ -4,23 +4,10 @@ import { apiRequest, requestContext, resetRequestContext, testUser } from './tes
 
 // Paying by the processor's token (API.md, "Card payments through a processor's token"): the real checkout route
 // against the local stack and the sandbox processor running as its own server.
-vi.mock('next/headers', async () => {
-  const { cookieStore } = await import('./test-support/request-context');
-  return { cookies: async () => cookieStore() };
-});
-vi.mock('@/server/identity', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('@/server/identity')>();
-  const { requestContext: ctx } = await import('./test-support/request-context');
-  const { AppError } = await import('@/server/errors');
-  return {
-    ...actual,
-    getSessionUser: async () => ctx.user,
-    requireUser: async () => {
-      if (!ctx.user) throw new AppError('UNAUTHENTICATED', 'Sign in to continue.');
-      return ctx.user;
-    },
-  };
-});
+vi.mock('next/headers', async () => (await import('./test-support/request-context')).nextHeadersOnContext());
+vi.mock('@/server/identity', async (importOriginal) =>
+  (await import('./test-support/request-context')).identityOnContext(await importOriginal<typeof import('@/server/identity')>()),
+);
 
 const checkoutRoute = await import('@/app/api/checkout/route');
 const { addCartItem } = await import('@/server/cart');

@@ -5,23 +5,10 @@ import { from, jsonRequest, testAddress, uniqueEmail } from '../identity/testing
 
 // Guest checkout and guest order access against the real local stack, through the route handlers: cookies() and
 // the session are pointed at an in-memory request context (as in checkout.int.test.ts).
-vi.mock('next/headers', async () => {
-  const { cookieStore } = await import('../checkout/test-support/request-context');
-  return { cookies: async () => cookieStore() };
-});
-vi.mock('@/server/identity', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('@/server/identity')>();
-  const { requestContext: ctx } = await import('../checkout/test-support/request-context');
-  const { AppError } = await import('@/server/errors');
-  return {
-    ...actual,
-    getSessionUser: async () => ctx.user,
-    requireUser: async () => {
-      if (!ctx.user) throw new AppError('UNAUTHENTICATED', 'Sign in to continue.');
-      return ctx.user;
-    },
-  };
-});
+vi.mock('next/headers', async () => (await import('../checkout/test-support/request-context')).nextHeadersOnContext());
+vi.mock('@/server/identity', async (importOriginal) =>
+  (await import('../checkout/test-support/request-context')).identityOnContext(await importOriginal<typeof import('@/server/identity')>()),
+);
 
 const cartItemsRoute = await import('@/app/api/cart/items/route');
 const checkoutRoute = await import('@/app/api/checkout/route');

@@ -7,23 +7,10 @@ import { customerUses, makePromotion, redemptionsOf, setRedemptions, uniqueCode 
 // code is refused, the discounted order, the usage limit under concurrency, the per-customer limit, a client-sent
 // discount ignored, and a cancellation giving the redemption back.
 
-vi.mock('next/headers', async () => {
-  const { cookieStore } = await import('../checkout/test-support/request-context');
-  return { cookies: async () => cookieStore() };
-});
-vi.mock('@/server/identity', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('@/server/identity')>();
-  const { requestContext: ctx } = await import('../checkout/test-support/request-context');
-  const { AppError } = await import('@/server/errors');
-  return {
-    ...actual,
-    getSessionUser: async () => ctx.user,
-    requireUser: async () => {
-      if (!ctx.user) throw new AppError('UNAUTHENTICATED', 'Sign in to continue.');
-      return ctx.user;
-    },
-  };
-});
+vi.mock('next/headers', async () => (await import('../checkout/test-support/request-context')).nextHeadersOnContext());
+vi.mock('@/server/identity', async (importOriginal) =>
+  (await import('../checkout/test-support/request-context')).identityOnContext(await importOriginal<typeof import('@/server/identity')>()),
+);
 
 const discountRoute = await import('@/app/api/cart/discount/route');
 const discountCodeRoute = await import('@/app/api/cart/discount/[code]/route');

@@ -13,24 +13,12 @@ import { acceptOrder, deliverOrder, shipOrder } from '../orders';
 
 // Outside Next, 'use cache' reads run uncached; the cache-life and tag calls need Next's runtime.
 vi.mock('next/cache', async (importOriginal) => ({ ...(await importOriginal<typeof import('next/cache')>()), cacheLife: () => {}, cacheTag: () => {} }));
-vi.mock('next/headers', async () => {
-  const { cookieStore } = await import('../checkout/test-support/request-context');
-  return { cookies: async () => cookieStore() };
-});
-vi.mock('@/server/identity', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('@/server/identity')>();
-  const { requestContext: ctx } = await import('../checkout/test-support/request-context');
-  const { AppError } = await import('../errors');
-  return {
-    ...actual,
-    getSessionUser: async () => ctx.user,
-    getSessionUserFromRequest: async () => ctx.user,
-    requireUser: async () => {
-      if (!ctx.user) throw new AppError('UNAUTHENTICATED', 'Sign in to continue.');
-      return ctx.user;
-    },
-  };
-});
+vi.mock('next/headers', async () => (await import('../checkout/test-support/request-context')).nextHeadersOnContext());
+vi.mock('@/server/identity', async (importOriginal) =>
+  (await import('../checkout/test-support/request-context')).identityOnContext(await importOriginal<typeof import('@/server/identity')>(), {
+    fromRequest: true,
+  }),
+);
 
 const reviewsRoute = await import('@/app/api/products/[slug]/reviews/route');
 const queueRoute = await import('@/app/api/admin/reviews/route');

@@ -4,15 +4,10 @@ import { apiRequest, params, requestContext, resetRequestContext, testUser } fro
 
 // The wishlist routes against DynamoDB Local, with the request's cookies and session from the test context.
 
-vi.mock('next/headers', async () => {
-  const { cookieStore } = await import('../checkout/test-support/request-context');
-  return { cookies: async () => cookieStore() };
-});
-vi.mock('@/server/identity', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('@/server/identity')>();
-  const { requestContext: ctx } = await import('../checkout/test-support/request-context');
-  return { ...actual, getSessionUser: async () => ctx.user };
-});
+vi.mock('next/headers', async () => (await import('../checkout/test-support/request-context')).nextHeadersOnContext());
+vi.mock('@/server/identity', async (importOriginal) =>
+  (await import('../checkout/test-support/request-context')).identityOnContext(await importOriginal<typeof import('@/server/identity')>()),
+);
 
 const listRoute = await import('@/app/api/wishlist/route');
 const itemsRoute = await import('@/app/api/wishlist/items/route');

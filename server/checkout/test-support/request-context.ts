@@ -51,3 +51,28 @@ export function apiRequest(method: string, path: string, opts: { body?: unknown;
 export function params<T>(value: T): { params: Promise<T> } {
   return { params: Promise.resolve(value) };
 }
+
+// The two module stand-ins the suites install, each in one line (vi.mock is hoisted per file, so the call stays in
+// the file; what it installs lives here):
+//   vi.mock('next/headers', async () => (await import('…/request-context')).nextHeadersOnContext());
+//   vi.mock('@/server/identity', async (original) => (await import('…/request-context')).identityOnContext(await original()));
+
+/** next/headers with cookies() on the in-memory jar. */
+export function nextHeadersOnContext() {
+  return { cookies: async () => cookieStore() };
+}
+
+/** The real identity domain, but the session is requestContext.user (for pages, `requireUser` and, when asked, requests). */
+export async function identityOnContext<T extends object>(actual: T, options: { fromRequest?: boolean } = {}) {
+  const { AppError } = await import('../../errors');
+  const current = async () => requestContext.user;
+  return {
+    ...actual,
+    getSessionUser: current,
+    ...(options.fromRequest ? { getSessionUserFromRequest: current } : {}),
+    requireUser: async () => {
+      if (!requestContext.user) throw new AppError('UNAUTHENTICATED', 'Sign in to continue.');
+      return requestContext.user;
+    },
+  };
+}
