@@ -1,6 +1,6 @@
 import { GetCommand, QueryCommand, type QueryCommandOutput, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoDoc } from '../aws/clients';
-import { cancellationCodes, isConditionalCheckFailure, isTransactionCanceled, tableName } from '../db';
+import { cancellationCodes, isConditionalCheckFailure, isTransactionCanceled, tableName, withRetry } from '../db';
 import { ACCOUNT_INDEXES } from '../db/tables';
 import { customerEventEntry, publishCommitted } from '../event-bus';
 
@@ -36,7 +36,7 @@ export type SetConsentInput = {
   now?: Date;
 };
 
-/** Records the answer when it differs from the stored one. `changed` says whether an event was published. */
+/** Records the answer when it differs from the stored one. `changed`: it did, and its event is in the outbox (published, or left to the relay). */
 export async function setMarketingConsent(input: SetConsentInput): Promise<MarketingConsent & { changed: boolean }> {
   const at = (input.now ?? new Date()).toISOString();
   const names: Record<string, string> = { '#g': 'granted', '#at': 'at', '#src': 'source', '#list': 'consentList' };
@@ -63,24 +63,31 @@ export async function setMarketingConsent(input: SetConsentInput): Promise<Marke
     values[':yes'] = true;
   }
   const outbox = customerEventEntry({ type: 'customer.consent-changed', data: { userId: input.userId, granted: input.granted, source: input.source, at } });
+  // Two answers for one shopper at the same instant conflict as transactions: the loser tries again, and then
+  // either changes the answer or finds it given already.
+  const conflicted = (err: unknown) => cancellationCodes(err).includes('TransactionConflict');
   try {
-    await dynamoDoc().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: tableName('accounts'),
-              Key: { userId: input.userId, item: CONSENT_ITEM },
-              UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
-              // Absent counts as "not granted": withdrawing a consent never given changes nothing.
-              ConditionExpression: input.granted ? 'attribute_not_exists(#g) OR #g <> :g' : '#g = :yes',
-              ExpressionAttributeNames: names,
-              ExpressionAttributeValues: values,
-            },
-          },
-          outbox.item,
-        ],
-      }),
+    await withRetry(
+      () =>
+        dynamoDoc().send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Update: {
+                  TableName: tableName('accounts'),
+                  Key: { userId: input.userId, item: CONSENT_ITEM },
+                  UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+                  // Absent counts as "not granted": withdrawing a consent never given changes nothing.
+                  ConditionExpression: input.granted ? 'attribute_not_exists(#g) OR #g <> :g' : '#g = :yes',
+                  ExpressionAttributeNames: names,
+                  ExpressionAttributeValues: values,
+                },
+              },
+              outbox.item,
+            ],
+          }),
+        ),
+      { attempts: 3, baseDelayMs: 50, maxDelayMs: 200, retryOn: conflicted },
     );
   } catch (err) {
     // The answer is the stored one already: the whole transaction, outbox entry included, did nothing.

@@ -77,9 +77,21 @@ export async function changePassword(jar: CookieJar, user: SessionUser, input: {
       logger.error('GlobalSignOut failed after a password change; other refresh tokens stay valid at Cognito', { err: String(err) });
     }
   }
-  const tokens = await authenticateWithPassword({ email: user.email, password: input.newPassword });
-  const verified = await verifyAccessToken(tokens.accessToken, { issuer: settings.issuer, clientId: settings.clientId, keys: poolJwks(settings.jwksUrl) });
-  if (!verified.ok) throw new AppError('UNAVAILABLE', 'Your password was changed, but signing you in again failed. Please sign in with the new password.');
+  const reissued = await authenticateWithPassword({ email: user.email, password: input.newPassword })
+    .then(async (tokens) => ({
+      tokens,
+      verified: await verifyAccessToken(tokens.accessToken, { issuer: settings.issuer, clientId: settings.clientId, keys: poolJwks(settings.jwksUrl) }),
+    }))
+    .catch((err: unknown) => {
+      logger.error('sign-in with the new password failed after a password change', { err: String(err) });
+      return null;
+    });
+  if (!reissued?.verified.ok) {
+    // Every session ends, this one included: the shopper signs in again with the new password.
+    await revokeUserSessionsBefore(user.id, { notBefore: Math.floor(Date.now() / 1000) + 1 });
+    throw new AppError('UNAVAILABLE', 'Your password was changed, but signing you in again failed. Please sign in with the new password.');
+  }
+  const { tokens, verified } = reissued;
   await revokeUserSessionsBefore(user.id, { notBefore: verified.claims.authTime, keep: revocationId(verified.claims) });
   const { SITE_URL, SESSION_SECRET } = getConfig();
   return sessionCookies(

@@ -4,6 +4,7 @@ import { getRedis } from '../cache';
 import { tableName } from '../db';
 import { logger } from '../observability';
 import { processSingleton } from '../runtime';
+import { REFRESH_COOKIE_MAX_AGE } from './session-cookies';
 
 // Signed-out sessions, so an access token stops working the moment its shopper signs out (verification is local and
 // would otherwise accept it until it expires). A revoked token id — `origin_jti`, shared by every access token of one
@@ -95,11 +96,13 @@ export async function revokeSession(tokenId: string, tokenExpiresAt: number): Pr
 
 /**
  * Revokes every session of `userId` that signed in before `notBefore` (seconds), and those of that very second
- * except `keep` (a revocation id, the session to leave signed in). Kept until every access token issued before it
- * has expired; a later marker for the same shopper replaces it (it revokes at least as much).
+ * except `keep` (a revocation id, the session to leave signed in). Kept as long as a refresh token of such a session
+ * could live (on AWS a refreshed token keeps its auth_time, so the marker still refuses it should GlobalSignOut have
+ * failed); a later marker for the same shopper replaces it (it revokes at least as much).
  */
 export async function revokeUserSessionsBefore(userId: string, marker: { notBefore: number; keep?: string | null }): Promise<void> {
-  await record({ tokenId: `${USER_PREFIX}${userId}`, notBefore: marker.notBefore, ...(marker.keep ? { keep: marker.keep } : {}) }, 0);
+  const item = { tokenId: `${USER_PREFIX}${userId}`, notBefore: marker.notBefore, ...(marker.keep ? { keep: marker.keep } : {}) };
+  await record(item, nowSeconds() + REFRESH_COOKIE_MAX_AGE);
 }
 
 async function record(item: { tokenId: string; notBefore?: number; keep?: string }, tokenExpiresAt: number): Promise<void> {
