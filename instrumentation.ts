@@ -4,6 +4,8 @@
 //   has them without a manual step; locally the stack's provisioning has already done it.
 // - On the local stack (STREAM_CONSUMERS=inprocess) starts the DynamoDB stream consumers that keep the search
 //   index, cache tags and top sellers current; on AWS those run as stream-subscribed functions.
+// - Runs the customer-event outbox relay once (events a crash left unpublished), and on the local stack every 30 s
+//   (on AWS a scheduled function does that; ADR 0009).
 // - Lets log lines and AWS calls made while rendering a page carry the page request's id (docs/observability.md).
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
@@ -24,6 +26,9 @@ export async function register(): Promise<void> {
   void import('./server/flags/seed-flags')
     .then(({ seedFlags }) => seedFlags())
     .catch((err: unknown) => logger.warn('flag seeding failed; built-in defaults apply', { err: String(err) }));
+  void import('./server/event-bus/outbox-relay')
+    .then(({ startOutboxRelay }) => startOutboxRelay({ periodic: process.env.STREAM_CONSUMERS === 'inprocess' }))
+    .catch((err: unknown) => logger.warn('outbox relay did not start', { err: String(err) }));
   if (process.env.STREAM_CONSUMERS !== 'inprocess') return;
   const [{ startProductsStreamConsumer }, { startOrdersStreamConsumer }, { startFulfilmentWorker }] = await Promise.all([
     import('./server/events/products-stream/start-products-stream-consumer'),

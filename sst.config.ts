@@ -371,6 +371,16 @@ export default $config({
     // Products → cache-tag expiry in Redis and the search index (docs/search.md; the S3 snapshot is future work).
     tables.products.subscribe('CatalogChanges', consumer('infra/functions/products-stream.handler', 'products stream: cache tags and search index'));
 
+    // ---- The customer-event outbox relay (server/event-bus; ADR 0009): every minute it publishes the events a crash
+    // or an SNS outage left pending in the outbox table (the server also runs it once at start, instrumentation.ts).
+    new sst.aws.Cron('CustomerEventsOutboxRelay', {
+      schedule: 'rate(1 minute)',
+      function: {
+        ...consumer('server/event-bus/lambda.handler', 'outbox relay: customer events to SNS'),
+        link: [tables.outbox, customerEvents],
+      },
+    });
+
     // ---- The site: CloudFront (Router) → OpenNext server function (Lambda, Node 22, arm64) in the VPC.
     // A Router is created first so its URL can be the app's SITE_URL (Origin checks, cookie scope).
     const domain = process.env.SITE_DOMAIN;

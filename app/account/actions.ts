@@ -106,8 +106,9 @@ export async function changePasswordAction(_prev: AccountFormState, form: FormDa
   const parsed = changePasswordBody.safeParse({ currentPassword: form.get('currentPassword'), newPassword: form.get('newPassword') });
   if (!parsed.success) return invalid(parsed.error);
   try {
-    await changeAccountPassword(user, await actionJar(), parsed.data);
-    return { done: 'Your password is changed. We sent you an email about it.', fieldErrors: {} };
+    // This session is re-issued (every other one is signed out): its new cookies replace the old.
+    await setActionCookies(await changeAccountPassword(user, await actionJar(), parsed.data));
+    return { done: 'Your password is changed. You are signed out everywhere else. We sent you an email about it.', fieldErrors: {} };
   } catch (err) {
     return formStateFrom(err);
   }

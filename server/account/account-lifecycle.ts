@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { publishCustomerEvent } from '../event-bus';
+import { recordCustomerEvent } from '../event-bus';
 import type { CookieJar } from '../http/cookies';
-import { changePassword, type SessionUser } from '../identity';
+import { type CookieToSet, changePassword, type SessionUser } from '../identity';
 import { sendAccountEmail } from '../notifications';
 import { errorText, logger } from '../observability';
 import { setMarketingConsent } from './marketing-consent';
 
 // The account's moments that others hear about: a sign-up (customer.signed-up, and the welcome email once the
-// address is confirmed) and a password change (an email, so a shopper whose session was stolen finds out).
+// address is confirmed) and a password change (an email, so a shopper whose session was stolen finds out; the
+// other sessions end, identity's changePassword).
 
 export async function onSignedUp(input: { userId: string; email: string; name: string; confirmed: boolean; marketingConsent: boolean }): Promise<void> {
   // The account exists whatever happens here: a failure is logged, never answered as a failed sign-up.
@@ -22,7 +23,8 @@ async function announceSignUp(input: { userId: string; email: string; name: stri
   if (input.marketingConsent) {
     await setMarketingConsent({ userId: input.userId, granted: true, source: 'sign-up', email: input.email, name: input.name });
   }
-  await publishCustomerEvent({
+  // No DynamoDB write of ours to share a transaction with (the account is Cognito's): the outbox entry alone.
+  await recordCustomerEvent({
     type: 'customer.signed-up',
     data: { userId: input.userId, email: input.email, name: input.name, marketingConsent: input.marketingConsent },
   });
@@ -35,7 +37,13 @@ export async function onSignUpConfirmed(email: string): Promise<void> {
   await sendAccountEmail(null, email, { kind: 'welcome', name: '' });
 }
 
-export async function changeAccountPassword(user: SessionUser, jar: CookieJar, input: { currentPassword: string; newPassword: string }): Promise<void> {
-  await changePassword(jar, input);
+/** Changes the password; every other session of the shopper ends, this one is re-issued (the answered cookies). */
+export async function changeAccountPassword(
+  user: SessionUser,
+  jar: CookieJar,
+  input: { currentPassword: string; newPassword: string },
+): Promise<CookieToSet[]> {
+  const cookies = await changePassword(jar, user, input);
   await sendAccountEmail(user.id, user.email, { kind: 'password-changed', name: user.name, occurrence: randomUUID() });
+  return cookies;
 }

@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it, vi } from 'vitest';
 import { DELETE as deleteAddressRoute, PATCH as patchAddress } from '@/app/api/account/addresses/[id]/route';
 import { POST as addAddressRoute, GET as listAddressesRoute } from '@/app/api/account/addresses/route';
@@ -14,8 +14,10 @@ import { checkoutBody, putProduct } from '../checkout/test-support/fixtures';
 import { getConfig } from '../config';
 import { tableName } from '../db/tables';
 import { publishedEventsFor } from '../event-bus/test-support/published-events';
+import { establishSession } from '../identity/middleware-session';
 import { cookieHeaderFrom, jsonRequest, siteUrl, uniqueEmail } from '../identity/testing/auth-requests';
 import { recordInteraction } from '../interactions/record-interaction';
+import { recomputeProductRating } from '../reviews';
 import { getMarketingConsent, listConsentingCustomers } from './index';
 
 // The signed-in account through the route handlers a browser calls, against cognito-local, DynamoDB Local, fauxqs
@@ -178,6 +180,35 @@ describe('changing the password', () => {
     expect((await inbox(a.email)).map((m) => m.subject)).toContain('Your password was changed');
   });
 
+  it("signs the shopper's other sessions out and keeps this one, re-issued", async () => {
+    const a = await shopper();
+    // A second device: the same shopper signed in again.
+    const elsewhere = { ...a, cookie: cookieHeaderFrom(await signIn(jsonRequest('/api/auth/sign-in', { email: a.email, password: PASSWORD }), {})) };
+    expect((await getAccountRoute(get('/api/account', elsewhere), {})).status).toBe(200);
+
+    const res = await changePasswordRoute(call('/api/account/password', a, { currentPassword: PASSWORD, newPassword: 'Brand-new-pass-7' }), {});
+    expect(res.status).toBe(204);
+    const here = { ...a, cookie: cookieHeaderFrom(res, a.cookie) };
+    expect(here.cookie).not.toBe(a.cookie);
+
+    // This device goes on with its re-issued cookies, in handlers and in middleware.
+    expect((await getAccountRoute(get('/api/account', here), {})).status).toBe(200);
+    expect((await establishSession(new Headers({ cookie: here.cookie }))).userId).toBe(a.id);
+    // The other device's next request is signed out: handlers answer 401, and middleware neither lets it in nor
+    // trades its refresh token for a new session — it clears the cookies.
+    expect((await getAccountRoute(get('/api/account', elsewhere), {})).status).toBe(401);
+    const gate = await establishSession(new Headers({ cookie: elsewhere.cookie }));
+    expect(gate.userId).toBeNull();
+    expect(gate.cookiesToSet.map((c) => c.options.maxAge)).toEqual([0, 0, 0]);
+    // So is the old cookie of this device (what a thief copied before the change).
+    expect((await getAccountRoute(get('/api/account', a), {})).status).toBe(401);
+    // A new sign-in after the change is a session of its own. auth_time has whole seconds: another sign-in in the
+    // very second of the change counts as before it (the safe side), so this one comes a second later.
+    await new Promise((r) => setTimeout(r, 1_100));
+    const later = { ...a, cookie: cookieHeaderFrom(await signIn(jsonRequest('/api/auth/sign-in', { email: a.email, password: 'Brand-new-pass-7' }), {})) };
+    expect((await getAccountRoute(get('/api/account', later), {})).status).toBe(200);
+  });
+
   it('answers 403 under currentPassword when it is wrong, and 400 under newPassword for the policy', async () => {
     const a = await shopper();
     const wrong = await changePasswordRoute(call('/api/account/password', a, { currentPassword: 'Not-my-pass-1', newPassword: 'Brand-new-pass-7' }), {});
@@ -200,7 +231,7 @@ describe('deleting the account', () => {
   }
   const orderItem = async (userId: string, orderId: string) =>
     (await dynamoDoc().send(new GetCommand({ TableName: tableName('orders'), Key: { userId, orderId }, ConsistentRead: true }))).Item;
-  const partition = async (table: 'accounts' | 'events', key: string, value: string) =>
+  const partition = async (table: 'accounts' | 'events' | 'reviews', key: string, value: string) =>
     (
       await dynamoDoc().send(
         new QueryCommand({
@@ -233,13 +264,34 @@ describe('deleting the account', () => {
     const [leaverOrder, stayerOrder] = [await orderFor(leaver), await orderFor(stayer)];
     const p = await putProduct({ variants: [{ id: 'v', price: 900, stock: 5 }] });
     for (const who of [leaver, stayer]) await addCartItem({ kind: 'user', userId: who.id }, { productId: p.id, variantId: 'v', quantity: 1 });
+    // Both reviewed one product (approved, as the reviews domain stores them): 5 and 3 stars.
+    const reviewed = await putProduct({ variants: [{ id: 'v', price: 900, stock: 5 }] });
+    const review = (who: Shopper, rating: number, authorName: string) => ({
+      productId: reviewed.id,
+      authorId: who.id,
+      reviewId: `rev_${crypto.randomUUID()}`,
+      status: 'APPROVED',
+      rating,
+      title: `${rating} stars`,
+      body: 'Sturdy and warm.',
+      authorName,
+      createdAt: new Date().toISOString(),
+    });
+    const [leaverReview, stayerReview] = [review(leaver, 5, 'Lea V.'), review(stayer, 3, 'Stay E.')];
+    for (const item of [leaverReview, stayerReview]) await dynamoDoc().send(new PutCommand({ TableName: tableName('reviews'), Item: item }));
+    expect(await recomputeProductRating(reviewed.id)).toMatchObject({ average: 4, count: 2 });
 
+    const leaverElsewhere = {
+      ...leaver,
+      cookie: cookieHeaderFrom(await signIn(jsonRequest('/api/auth/sign-in', { email: leaver.email, password: PASSWORD }), {})),
+    };
     const res = await deleteAccountRoute(call('/api/account', leaver, { password: PASSWORD }, 'DELETE'), {});
     expect(res.status).toBe(204);
     expect(res.headers.getSetCookie().every((c) => /Max-Age=0/.test(c))).toBe(true);
 
-    // The old session is refused at once, and the login is gone.
+    // The old session is refused at once — on the shopper's other device too — and the login is gone.
     expect((await getAccountRoute(get('/api/account', leaver), {})).status).toBe(401);
+    expect((await getAccountRoute(get('/api/account', leaverElsewhere), {})).status).toBe(401);
     expect((await signIn(jsonRequest('/api/auth/sign-in', { email: leaver.email, password: PASSWORD }), {})).status).toBe(401);
 
     expect(await partition('accounts', 'userId', leaver.id)).toEqual([]);
@@ -257,6 +309,16 @@ describe('deleting the account', () => {
     expect(kept?.shippingAddress).toEqual({ name: 'Deleted customer', line1: '', city: '', region: 'CA', postalCode: '', country: 'US' });
     expect(kept?.total).toEqual(leaverOrder.total);
     expect(kept?.items).toHaveLength(1);
+
+    // The review stays with its rating (the product's aggregate does not move), its author gone: no name, no user id.
+    const reviews = await partition('reviews', 'productId', reviewed.id);
+    expect(reviews).toHaveLength(2);
+    const anonymised = reviews.find((r) => r.reviewId === leaverReview.reviewId);
+    expect(anonymised).toEqual({ ...leaverReview, authorId: `former#${leaverReview.reviewId}`, authorName: 'Former customer' });
+    expect(JSON.stringify(reviews)).not.toContain(leaver.id);
+    expect(JSON.stringify(reviews)).not.toContain('Lea V.');
+    expect(reviews.find((r) => r.reviewId === stayerReview.reviewId)).toEqual(stayerReview);
+    expect(await recomputeProductRating(reviewed.id)).toMatchObject({ average: 4, count: 2 });
 
     // The other shopper keeps everything.
     expect(await partition('accounts', 'userId', stayer.id)).toHaveLength(2);

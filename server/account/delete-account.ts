@@ -20,7 +20,7 @@ export async function deleteAccount(user: SessionUser, jar: CookieJar, input: { 
     const result = await eraser.erase(user.id);
     log.info('account data erased', { eraser: eraser.name, result: typeof result === 'number' ? result : undefined });
   }
-  const cleared = await deleteLogin(jar);
+  const cleared = await deleteLogin(jar, user);
   await forgetWelcome(user.email);
   await sendAccountEmail(user.id, user.email, { kind: 'account-deleted', name: user.name });
   return cleared;

@@ -5,6 +5,7 @@ import { eraseCartOf } from '../cart';
 import { batchDeleteAll, tableName } from '../db';
 import { eraseInteractionsOf } from '../interactions';
 import { anonymiseOrdersOf } from '../orders';
+import { anonymiseReviewsOf } from '../reviews';
 import { eraseUserWishlist } from '../wishlist';
 
 // Everything account deletion erases or anonymises, in one list (docs/privacy.md mirrors it). Another domain that
@@ -45,4 +46,5 @@ export const ERASERS: readonly Eraser[] = [
   { name: 'wishlist', erase: eraseUserWishlist },
   { name: 'stock and price alerts', erase: eraseUserAlerts },
   { name: 'orders (anonymised, kept)', erase: anonymiseOrdersOf },
+  { name: 'reviews (author anonymised, rating kept)', erase: anonymiseReviewsOf },
 ];

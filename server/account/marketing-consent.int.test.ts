@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { dynamoDoc, snsClient } from '../aws/clients';
+import { tableName } from '../db/tables';
+import { CLAIM_MS, relayOutbox } from '../event-bus/outbox';
 import { publishedEventsFor } from '../event-bus/test-support/published-events';
 import { getMarketingConsent, listConsentingCustomers, setMarketingConsent } from './index';
 
@@ -12,6 +16,13 @@ async function audience(): Promise<Map<string, { email: string; name: string }>>
   for await (const c of listConsentingCustomers({ pageSize: 2 })) out.set(c.userId, { email: c.email, name: c.name });
   return out;
 }
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+const outboxItem = async (eventId: string) =>
+  (await dynamoDoc().send(new GetCommand({ TableName: tableName('outbox'), Key: { eventId }, ConsistentRead: true }))).Item;
 
 describe('marketing consent', () => {
   it('is not granted for a shopper who never answered', async () => {
@@ -39,6 +50,41 @@ describe('marketing consent', () => {
       ['customer.consent-changed', { userId, granted: false, source: 'unsubscribe-link', at: withdrawn.at }],
     ]);
     expect(new Set(events.map((e) => e.id)).size).toBe(2);
+    // Each went through the outbox and is marked published there: the relay, even once the claims have run out,
+    // has nothing of these to send again.
+    for (const e of events) expect(await outboxItem(e.id)).toMatchObject({ publishedAt: expect.any(String) });
+    expect((await outboxItem(events[0]!.id))?.pending).toBeUndefined();
+    const relayed = await relayOutbox({ now: Date.now() + CLAIM_MS + 1_000 });
+    expect(relayed.published).not.toContain(events[0]!.id);
+    expect(relayed.published).not.toContain(events[1]!.id);
+    expect(await publishedEventsFor(userId, 2)).toHaveLength(2);
+  });
+
+  it('keeps a committed change in the outbox when the process "crashes" before the publish; the relay publishes it exactly once', async () => {
+    const userId = newUser();
+    // The crash: every send to SNS fails, as if the process died right after the transaction committed.
+    const send = vi.spyOn(snsClient(), 'send').mockRejectedValue(new Error('process killed before the publish'));
+    const changed = await setMarketingConsent({ userId, granted: true, source: 'account-page', email: 'crash@example.com', name: 'Crash' });
+    expect(changed.changed).toBe(true);
+    expect(send).toHaveBeenCalled();
+    send.mockRestore();
+    // The change itself stands, and nothing was delivered.
+    expect(await getMarketingConsent(userId)).toMatchObject({ granted: true, source: 'account-page' });
+    expect(await publishedEventsFor(userId, 0, 500)).toEqual([]);
+
+    // While the writer's claim lasts, the relay leaves the entry alone (the writer may still be publishing it).
+    expect((await relayOutbox()).published).toEqual([]);
+    // Once it ran out: two relays at the same moment (two server processes) — one takes it over and publishes.
+    const later = Date.now() + CLAIM_MS + 1_000;
+    const [a, b] = await Promise.all([relayOutbox({ now: later }), relayOutbox({ now: later })]);
+    const relayedIds = [...a.published, ...b.published];
+    const events = await publishedEventsFor(userId, 1);
+    expect(events.map((e) => [e.type, e.data])).toEqual([['customer.consent-changed', { userId, granted: true, source: 'account-page', at: changed.at }]]);
+    expect(relayedIds.filter((id) => id === events[0]!.id)).toHaveLength(1);
+    expect(await outboxItem(events[0]!.id)).toMatchObject({ publishedAt: expect.any(String) });
+    // A later relay run finds nothing left of it: still exactly one delivery.
+    expect((await relayOutbox({ now: later + CLAIM_MS + 1_000 })).published).not.toContain(events[0]!.id);
+    expect(await publishedEventsFor(userId, 1)).toHaveLength(1);
   });
 
   it('publishes nothing when consent never given is withdrawn', async () => {

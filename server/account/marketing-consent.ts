@@ -1,12 +1,14 @@
-import { GetCommand, QueryCommand, type QueryCommandOutput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, type QueryCommandOutput, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoDoc } from '../aws/clients';
-import { isConditionalCheckFailure, tableName } from '../db';
+import { cancellationCodes, isConditionalCheckFailure, isTransactionCanceled, tableName, withRetry } from '../db';
 import { ACCOUNT_INDEXES } from '../db/tables';
-import { publishCustomerEvent } from '../event-bus';
+import { customerEventEntry, publishCommitted } from '../event-bus';
 
 // Marketing consent: one item per shopper ('consent') recording the answer, when and where it was given. A change
 // (and only a change) publishes customer.consent-changed: the write is conditional on the answer being different,
-// so a double-submitted form or a second click on an unsubscribe link records nothing and publishes nothing.
+// so a double-submitted form or a second click on an unsubscribe link records nothing and publishes nothing. The
+// event is written to the outbox in the same transaction as the answer (server/event-bus, ADR 0009), so a change
+// that committed is published even if this process dies before the publish.
 // Granted items carry `consentList` and the shopper's email and name, so the campaign audience is one Query of the
 // sparse byConsent index and never touches Cognito.
 
@@ -34,7 +36,7 @@ export type SetConsentInput = {
   now?: Date;
 };
 
-/** Records the answer when it differs from the stored one. `changed` says whether an event was published. */
+/** Records the answer when it differs from the stored one. `changed`: it did, and its event is in the outbox (published, or left to the relay). */
 export async function setMarketingConsent(input: SetConsentInput): Promise<MarketingConsent & { changed: boolean }> {
   const at = (input.now ?? new Date()).toISOString();
   const names: Record<string, string> = { '#g': 'granted', '#at': 'at', '#src': 'source', '#list': 'consentList' };
@@ -60,23 +62,39 @@ export async function setMarketingConsent(input: SetConsentInput): Promise<Marke
     removes.push('#list', '#email');
     values[':yes'] = true;
   }
+  const outbox = customerEventEntry({ type: 'customer.consent-changed', data: { userId: input.userId, granted: input.granted, source: input.source, at } });
+  // Two answers for one shopper at the same instant conflict as transactions: the loser tries again, and then
+  // either changes the answer or finds it given already.
+  const conflicted = (err: unknown) => cancellationCodes(err).includes('TransactionConflict');
   try {
-    await dynamoDoc().send(
-      new UpdateCommand({
-        TableName: tableName('accounts'),
-        Key: { userId: input.userId, item: CONSENT_ITEM },
-        UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
-        // Absent counts as "not granted": withdrawing a consent never given changes nothing.
-        ConditionExpression: input.granted ? 'attribute_not_exists(#g) OR #g <> :g' : '#g = :yes',
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-      }),
+    await withRetry(
+      () =>
+        dynamoDoc().send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Update: {
+                  TableName: tableName('accounts'),
+                  Key: { userId: input.userId, item: CONSENT_ITEM },
+                  UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+                  // Absent counts as "not granted": withdrawing a consent never given changes nothing.
+                  ConditionExpression: input.granted ? 'attribute_not_exists(#g) OR #g <> :g' : '#g = :yes',
+                  ExpressionAttributeNames: names,
+                  ExpressionAttributeValues: values,
+                },
+              },
+              outbox.item,
+            ],
+          }),
+        ),
+      { attempts: 3, baseDelayMs: 50, maxDelayMs: 200, retryOn: conflicted },
     );
   } catch (err) {
-    if (!isConditionalCheckFailure(err)) throw err;
+    // The answer is the stored one already: the whole transaction, outbox entry included, did nothing.
+    if (!isTransactionCanceled(err) || cancellationCodes(err)[0] !== 'ConditionalCheckFailed') throw err;
     return { ...(await getMarketingConsent(input.userId)), changed: false };
   }
-  await publishCustomerEvent({ type: 'customer.consent-changed', data: { userId: input.userId, granted: input.granted, source: input.source, at } });
+  await publishCommitted(outbox.envelope);
   return { granted: input.granted, at, source: input.source, changed: true };
 }
 

@@ -26,6 +26,7 @@ export const TABLE_KEYS = {
   wishlists: 'wishlists',
   alerts: 'alerts',
   reviews: 'reviews',
+  outbox: 'outbox',
 } as const;
 export type TableKey = keyof typeof TABLE_KEYS;
 
@@ -35,7 +36,7 @@ export function tableName(key: TableKey): string {
 
 /**
  * Tables whose items expire: guest carts (30 days), idempotency records (24 h), top-seller markers (past stream
- * retention), revoked sessions (once their access tokens have expired). DynamoDB's TTL deletes lazily, so readers
+ * retention), revoked sessions (once their access tokens have expired), published outbox entries (7 days). DynamoDB's TTL deletes lazily, so readers
  * also treat an expired item as gone.
  */
 export const TABLE_TTL_ATTRIBUTES: Partial<Record<TableKey, string>> = {
@@ -45,13 +46,15 @@ export const TABLE_TTL_ATTRIBUTES: Partial<Record<TableKey, string>> = {
   events: 'expiresAt',
   revokedSessions: 'expiresAt',
   wishlists: 'expiresAt',
+  outbox: 'expiresAt',
 };
 
-/** Alert subscriptions by owner (account deletion), reviews by status (moderation) and by id (PATCH). */
+/** Alert subscriptions by owner (account deletion), reviews by status (moderation), by id (PATCH) and by author (account deletion). */
 export const ENGAGEMENT_INDEXES = {
   alertsByOwner: 'byOwner',
   reviewsByStatus: 'byStatus',
   reviewsById: 'byReviewId',
+  reviewsByAuthor: 'byAuthor',
 } as const;
 
 /** Orders by id alone (operations, the warehouse), by shopper email and by status (the operations console). */
@@ -60,6 +63,9 @@ export const ORDER_INDEXES = {
   byEmail: 'byEmail',
   byStatus: 'byStatus',
 } as const;
+
+/** The event bus's sparse index of customer events not yet published (server/event-bus, the outbox relay). */
+export const OUTBOX_INDEXES = { pending: 'byPending' } as const;
 
 /** The account domain's sparse index of shoppers who said yes to marketing email (server/account). */
 export const ACCOUNT_INDEXES = { byConsent: 'byConsent' } as const;
@@ -282,7 +288,12 @@ export function tableDefinitions(): CreateTableCommandInput[] {
         { AttributeName: 'productId', KeyType: 'HASH' },
         { AttributeName: 'authorId', KeyType: 'RANGE' },
       ],
-      GlobalSecondaryIndexes: [gsi(ENGAGEMENT_INDEXES.reviewsByStatus, 'status', 'createdAt'), gsi(ENGAGEMENT_INDEXES.reviewsById, 'reviewId')],
+      // byAuthor: account deletion finds the shopper's reviews to anonymise them (which re-keys them away from the id).
+      GlobalSecondaryIndexes: [
+        gsi(ENGAGEMENT_INDEXES.reviewsByStatus, 'status', 'createdAt'),
+        gsi(ENGAGEMENT_INDEXES.reviewsById, 'reviewId'),
+        gsi(ENGAGEMENT_INDEXES.reviewsByAuthor, 'authorId', 'createdAt'),
+      ],
     },
     {
       TableName: tableName('events'),
@@ -347,7 +358,22 @@ export function tableDefinitions(): CreateTableCommandInput[] {
       ],
     },
     {
-      // Signed-out sessions: one item per revoked token id (`origin_jti`, else `jti`) until its tokens expire.
+      // The customer-event outbox (server/event-bus, ADR 0009): one item per event, written in the same transaction
+      // as the change it reports. byPending is sparse: only unpublished entries carry `pending`, sorted by the time
+      // their current owner's claim runs out, so the relay's work is one Query.
+      TableName: tableName('outbox'),
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [
+        { AttributeName: 'eventId', AttributeType: S },
+        { AttributeName: 'pending', AttributeType: S },
+        { AttributeName: 'claimUntil', AttributeType: N },
+      ],
+      KeySchema: [{ AttributeName: 'eventId', KeyType: 'HASH' }],
+      GlobalSecondaryIndexes: [gsi(OUTBOX_INDEXES.pending, 'pending', 'claimUntil')],
+    },
+    {
+      // Signed-out sessions: one item per revoked token id (`origin_jti`, else `jti`) until its tokens expire, and
+      // per-user markers `user:<sub>` (sessions signed in before a password change or an account deletion).
       TableName: tableName('revokedSessions'),
       BillingMode: 'PAY_PER_REQUEST',
       AttributeDefinitions: [{ AttributeName: 'tokenId', AttributeType: S }],

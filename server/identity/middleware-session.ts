@@ -43,10 +43,10 @@ function replaceRequestCookies(requestHeaders: Headers, changes: CookieToSet[]):
 }
 
 /**
- * Verifies sf_at (and that its session was not signed out); when it is missing, expired, invalid or revoked and sf_rt is present, refreshes through Cognito, and
+ * Verifies sf_at (and that its session was not signed out); when it is missing, expired or invalid and sf_rt is present, refreshes through Cognito, and
  * rewrites `requestHeaders`' Cookie header so route handlers and server components in this same request already
  * see the new token. A refresh Cognito refuses clears the session; one that fails for an outage keeps the cookies
- * (the next request tries again) and treats this request as signed out.
+ * (the next request tries again) and treats this request as signed out. A revoked sf_at clears the session.
  */
 export async function establishSession(requestHeaders: Headers): Promise<MiddlewareSession> {
   const none = NO_SESSION;
@@ -58,18 +58,21 @@ export async function establishSession(requestHeaders: Headers): Promise<Middlew
   if (!accessToken && !refreshToken) return none;
 
   const verifyOptions = { issuer: settings.issuer, clientId: settings.clientId, keys: poolJwks(settings.jwksUrl) };
+  let revoked = false;
   if (accessToken) {
     const current = await verifyAccessToken(accessToken, verifyOptions);
     if (current.ok) {
       const state = await revocationState(current.claims);
       if (state === 'active') return { userId: current.claims.sub, cookiesToSet: [] };
       if (state === 'unknown') return none;
-      // Signed out: its refresh token was revoked at the same time, so the refresh below ends the session.
+      // Signed out, or ended by a password change elsewhere: the session is over, and its refresh token is not
+      // traded in (Cognito revoked it too, except on cognito-local, which has no GlobalSignOut).
+      revoked = true;
     }
   }
 
   const { SITE_URL } = getConfig();
-  if (refreshToken) {
+  if (refreshToken && !revoked) {
     try {
       const tokens = await refreshSession(refreshToken);
       const fresh = await verifyAccessToken(tokens.accessToken, verifyOptions);

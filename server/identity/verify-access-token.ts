@@ -14,6 +14,11 @@ export type AccessClaims = {
   jti: string | undefined;
   /** Shared by every access token of one sign-in (real Cognito); cognito-local's tokens carry only jti. */
   originJti: string | undefined;
+  /**
+   * When the shopper signed in (seconds): `auth_time`, which real Cognito keeps across refreshes (cognito-local sets
+   * it anew on each refresh), else `iat`. Per-user revocation ("every session before T") compares it.
+   */
+  authTime: number;
 };
 
 export type VerifyOptions = {
@@ -54,6 +59,7 @@ export async function verifyAccessToken(token: string, opts: VerifyOptions): Pro
         expiresAt: payload.exp,
         jti: payload.jti,
         originJti: typeof payload.origin_jti === 'string' ? payload.origin_jti : undefined,
+        authTime: typeof payload.auth_time === 'number' ? payload.auth_time : typeof payload.iat === 'number' ? payload.iat : 0,
       },
     };
   } catch (err) {

@@ -10,4 +10,11 @@ export {
 export type { ReviewStatus } from './review-types';
 // Public entry of the reviews domain (docs/engagement.md): verified-buyer reviews, moderation, and the product
 // rating computed from approved reviews.
-export { listProductReviews, listReviewsForModeration, moderateReview, recomputeProductRating, submitReview } from './reviews';
+export {
+  anonymiseReviewsOf,
+  listProductReviews,
+  listReviewsForModeration,
+  moderateReview,
+  recomputeProductRating,
+  submitReview,
+} from './reviews';

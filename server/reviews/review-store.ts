@@ -1,7 +1,7 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, type QueryCommandOutput, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { dynamoDoc } from '../aws/clients';
-import { tableName } from '../db';
+import { isTransactionCanceled, tableName } from '../db';
 import { ENGAGEMENT_INDEXES } from '../db/tables';
 import { decodeCursor, encodeCursor } from '../pagination/cursor';
 import type { ReviewStatus, StoredReview } from './review-types';
@@ -46,9 +46,11 @@ export async function readReviewById(reviewId: string): Promise<StoredReview | n
   const key = out.Items?.[0];
   if (!key) return null;
   // The index is eventually consistent; the item itself is read strongly.
-  const item = await dynamoDoc().send(
-    new GetCommand({ TableName: tableName('reviews'), Key: { productId: key.productId, authorId: key.authorId }, ConsistentRead: true }),
-  );
+  return readReviewByKey({ productId: String(key.productId), authorId: String(key.authorId) });
+}
+
+export async function readReviewByKey(key: { productId: string; authorId: string }): Promise<StoredReview | null> {
+  const item = await dynamoDoc().send(new GetCommand({ TableName: tableName('reviews'), Key: key, ConsistentRead: true }));
   return (item.Item as StoredReview | undefined) ?? null;
 }
 
@@ -94,4 +96,46 @@ export async function queryReviewsByStatus(
     items: (out.Items ?? []) as StoredReview[],
     nextCursor: last ? encodeCursor({ p: last.productId, a: last.authorId, s: last.status, c: last.createdAt }) : null,
   };
+}
+
+/** Keys of every review written by `authorId` (the byAuthor index; eventually consistent on AWS). */
+export async function readAuthorReviewKeys(authorId: string): Promise<{ productId: string; authorId: string }[]> {
+  const keys: { productId: string; authorId: string }[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page: QueryCommandOutput = await dynamoDoc().send(
+      new QueryCommand({
+        TableName: tableName('reviews'),
+        IndexName: ENGAGEMENT_INDEXES.reviewsByAuthor,
+        KeyConditionExpression: 'authorId = :a',
+        ExpressionAttributeValues: { ':a': authorId },
+        ProjectionExpression: 'productId, authorId',
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of page.Items ?? []) keys.push({ productId: String(item.productId), authorId: String(item.authorId) });
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return keys;
+}
+
+/**
+ * Moves a review to a new author key in one transaction (the key holds the author's id, so anonymising is a re-key,
+ * not an update). False when the old item is gone already (a concurrent or earlier run did it).
+ */
+export async function rekeyReview(from: { productId: string; authorId: string }, to: StoredReview): Promise<boolean> {
+  try {
+    await dynamoDoc().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Delete: { TableName: tableName('reviews'), Key: from, ConditionExpression: 'attribute_exists(productId)' } },
+          { Put: { TableName: tableName('reviews'), Item: to, ConditionExpression: 'attribute_not_exists(productId)' } },
+        ],
+      }),
+    );
+    return true;
+  } catch (err) {
+    if (isTransactionCanceled(err)) return false;
+    throw err;
+  }
 }

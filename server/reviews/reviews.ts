@@ -8,7 +8,16 @@ import { logger } from '../observability';
 import { hasReceivedProduct } from '../orders';
 import { decodeCursor, encodeCursor } from '../pagination/cursor';
 import type { Moderation, NewReview, ReviewSort } from './review-schemas';
-import { putNewReview, queryReviewsByStatus, readProductReviews, readReviewById, writeModeration } from './review-store';
+import {
+  putNewReview,
+  queryReviewsByStatus,
+  readAuthorReviewKeys,
+  readProductReviews,
+  readReviewById,
+  readReviewByKey,
+  rekeyReview,
+  writeModeration,
+} from './review-store';
 import { summarise } from './review-summary';
 import type { ModerationReview, PublicReview, ReviewStatus, ReviewSummary, StoredReview } from './review-types';
 
@@ -129,4 +138,24 @@ export async function listReviewsForModeration(
     }),
     nextCursor,
   };
+}
+
+/** What a deleted account's reviews say instead of the author's name. */
+export const FORMER_CUSTOMER = 'Former customer';
+
+/**
+ * Account deletion's eraser (server/account/erasers.ts): each of the shopper's reviews loses its author — the name
+ * becomes "Former customer" and the key's user id a per-review one (`former#<reviewId>`) — and keeps its rating,
+ * text, status and id, so the product's rating and count do not move and a moderator can still act on it.
+ * Idempotent: a second run finds no review under the user id. Answers how many were anonymised.
+ */
+export async function anonymiseReviewsOf(userId: string): Promise<number> {
+  let count = 0;
+  for (const key of await readAuthorReviewKeys(userId)) {
+    const review = await readReviewByKey(key);
+    if (!review) continue; // gone since the index was read
+    const anonymised: StoredReview = { ...review, authorId: `former#${review.reviewId}`, authorName: FORMER_CUSTOMER };
+    if (await rekeyReview(key, anonymised)) count++;
+  }
+  return count;
 }

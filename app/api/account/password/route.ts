@@ -1,12 +1,15 @@
 import { changeAccountPassword } from '@/server/account';
 import { parseJsonBody, route } from '@/server/http/respond';
-import { assertSameOrigin, changePasswordBody, cookieJarFromRequest, requireUserFromRequest } from '@/server/identity';
+import { appendSetCookies, assertSameOrigin, changePasswordBody, cookieJarFromRequest, requireUserFromRequest } from '@/server/identity';
 
-// 204; 400 with the policy under newPassword; 403 under currentPassword when it is wrong.
+// 204 with this session's cookies re-issued (every other session of the shopper is signed out); 400 with the policy
+// under newPassword; 403 under currentPassword when it is wrong.
 export const POST = route(async (req) => {
   assertSameOrigin(req);
   const user = await requireUserFromRequest(req);
   const body = await parseJsonBody(req, changePasswordBody);
-  await changeAccountPassword(user, cookieJarFromRequest(req), body);
-  return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
+  const cookies = await changeAccountPassword(user, cookieJarFromRequest(req), body);
+  const headers = new Headers({ 'Cache-Control': 'no-store' });
+  appendSetCookies(headers, cookies);
+  return new Response(null, { status: 204, headers });
 });
