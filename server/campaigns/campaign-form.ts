@@ -1,4 +1,4 @@
-import { listCategories, searchAdminProducts } from '../catalog';
+import { listCategories, listProducts } from '../catalog';
 import { AppError } from '../errors';
 import { MARKETERS_GROUP } from '../flags';
 import type { MailHeader } from '../notifications';
@@ -35,10 +35,13 @@ function assertMarketer(actor: CampaignActor): void {
   if (!actor.groups.includes(MARKETERS_GROUP)) throw new AppError('FORBIDDEN', 'Only marketers can see or send campaigns.');
 }
 
-/** What the form's pickers offer: every category, the promotions a shopper can type a code for, the products. */
+/**
+ * What the form's pickers offer: every category, the promotions a shopper can type a code for, and the first 100
+ * featured products from the cached catalog listing (a suggestion list: any product id may be typed).
+ */
 export async function campaignFormOptions(actor: CampaignActor): Promise<CampaignFormOptions> {
   assertMarketer(actor);
-  const [categories, promotions, products] = await Promise.all([listCategories(), listPromotions(actor), searchAdminProducts(actor, { q: '', limit: 100 })]);
+  const [categories, promotions, products] = await Promise.all([listCategories(), listPromotions(actor), listProducts({ sort: 'featured', limit: 100 })]);
   return {
     categories: categories.map((c) => ({ slug: c.slug, name: c.name })),
     promotions: promotions.filter((p) => p.active && !p.automatic).map((p) => ({ code: p.code, description: p.description })),
