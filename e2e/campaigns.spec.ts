@@ -45,12 +45,12 @@ test('a marketer previews, creates and sends a campaign; the consenting buyer ge
 
   const subject = `Picked for you ${tag}`;
   await page.getByLabel('Bought in a category').check();
-  await page.getByLabel('Category').selectOption(category);
+  await page.getByLabel('Category', { exact: true }).selectOption(category);
   await page.getByLabel('From (UTC day)').fill(today);
   await page.getByLabel('To (UTC day, included)').fill(today);
   await page.getByLabel('Promotion code (optional)').selectOption('WELCOME10');
-  await page.getByLabel('Subject').fill(subject);
-  await page.getByLabel('Message').fill('New arrivals in a category you like.');
+  await page.getByLabel('Subject', { exact: true }).fill(subject);
+  await page.getByLabel('Message', { exact: true }).fill('New arrivals in a category you like.');
   await page.getByRole('button', { name: 'Preview' }).click();
 
   const count = page.getByRole('status').filter({ hasText: 'in this segment now' });

@@ -16,7 +16,9 @@ const OPERATIONS: AdminSection[] = [{ href: '/admin/orders', label: 'Order opera
 // The admin pages' navigation, by the verified session's groups. Each page below checks its own group itself; the
 // layout only frames them (a layout is not a security boundary).
 export default async function AdminLayout({ children }: { children: ReactNode }) {
-  const user = await getSessionUser();
+  // The navigation is a convenience: if the session cannot be read now, the page (which checks it itself and shows
+  // the outage) renders without it rather than failing twice.
+  const user = await getSessionUser().catch(() => null);
   const sections = user ? [...(user.groups.includes(MARKETERS_GROUP) ? MARKETING : []), ...(isOperations(user) ? OPERATIONS : [])] : [];
   return (
     <>

@@ -6,7 +6,7 @@ import { addCartItem } from '@/server/cart';
 import { placeOrder } from '@/server/checkout/place-order';
 import { checkoutBody, putProduct, uniqueId } from '@/server/checkout/test-support/fixtures';
 import { getConfig } from '@/server/config';
-import { createCampaign, previewCampaign, readCampaign, sendCampaign } from './index';
+import { campaignToSend, createCampaign, previewCampaign, readCampaign, sendCampaign, submitCampaignForm } from './index';
 
 // Campaigns against the local stack (DynamoDB Local, the SES v2 stand-in): the segment holds only consenting
 // buyers, a sender process SIGKILLed midway (testing/killable-sender.ts) and resumed here sends each of them exactly
@@ -116,6 +116,53 @@ describe('campaigns', () => {
     await sendCampaign(campaign.id);
     expect((await mine()).length).toBe(emails.length);
   }, 120_000);
+
+  it('the /admin/campaigns form previews the segment, then creates a draft; only marketers may use it', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const product = await putProduct({ variants: [{ id: 'v', price: 1_000, stock: 50 }] });
+    const buyer = { userId: uniqueId('formbuyer'), email: `${uniqueId('form')}@example.com` };
+    await addCartItem({ kind: 'user', userId: buyer.userId }, { productId: product.id, variantId: 'v', quantity: 1 });
+    await placeOrder({ userId: buyer.userId, idempotencyKey: crypto.randomUUID(), body: checkoutBody() });
+    await setMarketingConsent({ userId: buyer.userId, granted: true, source: 'test', email: buyer.email, name: 'Form' });
+    const marketer = { id: 'm1', email: 'marketer@example.com', name: 'M', groups: ['marketers'] };
+    const subject = `Form ${uniqueId('s')}`;
+    const form = (intent: string, extra: Record<string, string> = {}) => {
+      const f = new FormData();
+      const fields = {
+        kind: 'bought-in-category',
+        category: 'test-fixtures',
+        productId: '',
+        from: today,
+        to: today,
+        promotionCode: '',
+        subject,
+        message: 'Hello.',
+        ...extra,
+      };
+      for (const [k, v] of Object.entries(fields)) f.set(k, v);
+      f.set('intent', intent);
+      return f;
+    };
+
+    const refused = await submitCampaignForm(marketer, form('preview', { subject: '' }));
+    expect(refused).toMatchObject({ step: 'edit', problems: [{ fieldId: 'subject' }] });
+
+    const preview = await submitCampaignForm(marketer, form('preview'));
+    expect(preview.step).toBe('preview');
+    expect(preview.preview!.recipients).toBeGreaterThanOrEqual(1);
+    expect(preview.preview!.text).toContain('Unsubscribe from marketing email: http');
+    expect(preview.preview!.headers.map((h) => h.name)).toEqual(['List-Unsubscribe', 'List-Unsubscribe-Post']);
+
+    const created = await submitCampaignForm(marketer, form('create'));
+    expect(created.step).toBe('created');
+    expect(await readCampaign(created.campaignId!)).toMatchObject({ status: 'draft', subject, createdBy: 'marketer@example.com' });
+    expect(await campaignToSend(marketer, created.campaignId!)).toEqual({ id: created.campaignId });
+
+    const shopper = { ...marketer, groups: [] };
+    await expect(submitCampaignForm(shopper, form('create'))).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(campaignToSend(shopper, created.campaignId!)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(campaignToSend(marketer, 'cmp_nope')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
 
   it('one-click unsubscribe withdraws consent without a session, and refuses a forged link', async () => {
     const userId = uniqueId('reader');
