@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { DiscountLines } from '@/components/discounts/discount-lines';
 import { useModalDialog } from '@/components/layout/use-modal-dialog';
 import type { Cart } from '@/server/cart/cart-types';
 import { formatMoney } from '@/server/money';
@@ -34,6 +35,13 @@ export function CartDrawer({ cart: serverCart, open, onClose }: { cart: Cart; op
           <p className={styles.row} style={{ margin: '16px 0' }}>
             <span>Subtotal</span> <strong>{formatMoney(cart.subtotal)}</strong>
           </p>
+          {/* The same discounts the cart page lists (the cart routes price them); changing a code is on that page. */}
+          <DiscountLines cart={cart} />
+          {cart.discountTotal.amount > 0 ? (
+            <p className={styles.row} style={{ margin: '16px 0' }}>
+              <span>After discounts</span> <strong>{formatMoney({ ...cart.subtotal, amount: cart.subtotal.amount - cart.discountTotal.amount })}</strong>
+            </p>
+          ) : null}
         </>
       )}
       <div className={styles.actions}>

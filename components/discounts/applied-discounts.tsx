@@ -55,8 +55,11 @@ function DiscountRow({
   );
 }
 
-const amountText = (d: CartDiscount) =>
+export const amountText = (d: CartDiscount) =>
   d.amount.amount > 0 ? `−${formatMoney(d.amount)}` : d.kind === 'free-shipping' ? 'Free shipping' : formatMoney(d.amount);
+
+/** How a discount is named in a list: an automatic promotion by its description, a code with the code. */
+export const discountLabel = (d: CartDiscount) => (d.automatic ? d.description : `${d.description} (${d.code})`);
 
 /** The discounts of a cart or quote: automatic promotions, the entered code, and a code that no longer applies. */
 export function AppliedDiscounts({
@@ -74,14 +77,7 @@ export function AppliedDiscounts({
   return (
     <ul className={styles.discounts} aria-label="Discounts">
       {discounts.map((d) => (
-        <DiscountRow
-          key={d.code}
-          label={d.automatic ? d.description : `${d.description} (${d.code})`}
-          amount={amountText(d)}
-          code={d.automatic ? null : d.code}
-          action={action}
-          onCart={onCart}
-        />
+        <DiscountRow key={d.code} label={discountLabel(d)} amount={amountText(d)} code={d.automatic ? null : d.code} action={action} onCart={onCart} />
       ))}
       {issue ? (
         <DiscountRow

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoDoc } from '../aws/clients';
 import { tableName } from '../db';
 import type { Campaign, CampaignInput } from './campaign-model';
@@ -36,6 +36,18 @@ export async function readCampaign(id: string): Promise<Campaign | null> {
   if (!Item) return null;
   const { campaignId: _key, ...campaign } = Item;
   return campaign as Campaign;
+}
+
+/** Every campaign, newest first (a small table a marketer's page reads whole, like the promotions list). */
+export async function listCampaigns(): Promise<Campaign[]> {
+  const out: Campaign[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamoDoc().send(new ScanCommand({ TableName: tableName('campaigns'), ConsistentRead: true, ExclusiveStartKey: start }));
+    for (const { campaignId: _key, ...campaign } of page.Items ?? []) out.push(campaign as Campaign);
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return out.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id.localeCompare(b.id)));
 }
 
 export async function markSending(id: string, total: number): Promise<void> {

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { POST as unsubscribeRoute } from '@/app/api/unsubscribe/route';
 import { getMarketingConsent, setMarketingConsent } from '@/server/account';
@@ -5,11 +6,44 @@ import { addCartItem } from '@/server/cart';
 import { placeOrder } from '@/server/checkout/place-order';
 import { checkoutBody, putProduct, uniqueId } from '@/server/checkout/test-support/fixtures';
 import { getConfig } from '@/server/config';
-import { createCampaign, previewCampaign, readCampaign, sendCampaign } from './index';
+import { campaignToSend, createCampaign, previewCampaign, readCampaign, sendCampaign, submitCampaignForm } from './index';
 
 // Campaigns against the local stack (DynamoDB Local, the SES v2 stand-in): the segment holds only consenting
-// buyers, a sender that crashes midway and is run again sends each of them exactly one email, every email carries
-// the one-click unsubscribe headers, and the link withdraws consent without a session.
+// buyers, a sender process SIGKILLed midway (testing/killable-sender.ts) and resumed here sends each of them exactly
+// one email, every email carries the one-click unsubscribe headers, and the link withdraws consent without a session.
+
+/** Runs the sender in a child process and SIGKILLs it (by its own pid) as soon as `killWhen` holds. */
+async function runKillableSender(
+  campaignId: string,
+  holdFrom: number,
+  killWhen: (output: string) => Promise<boolean>,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }> {
+  // The react-server condition, as Next resolves it: `import 'server-only'` is its empty module there.
+  const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'server/campaigns/testing/killable-sender.ts'], {
+    cwd: process.cwd(),
+    env: { ...process.env, CAMPAIGN_ID: campaignId, HOLD_FROM: String(holdFrom) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (c: Buffer) => (output += c.toString('utf8')));
+  child.stderr.on('data', (c: Buffer) => (output += c.toString('utf8')));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  let done = false;
+  void exited.then(() => (done = true));
+  const deadline = Date.now() + 45_000;
+  while (!done && Date.now() < deadline) {
+    if (await killWhen(output)) {
+      child.kill('SIGKILL');
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  // Bounded: a sender that never got there is stopped, and the test fails on its signal (SIGTERM) or exit code.
+  if (!done && Date.now() >= deadline) child.kill('SIGTERM');
+  return { ...(await exited), output };
+}
 
 type Stored = { emails: { destination: { to: string[] }; subject: string; headers?: { name: string; value: string }[]; body: { text: string } }[] };
 const store = async () => ((await (await fetch(`${getConfig().SES_ENDPOINT}/store`)).json()) as Stored).emails;
@@ -40,18 +74,16 @@ describe('campaigns', () => {
     expect(preview.email.headers.map((h) => h.name)).toEqual(['List-Unsubscribe', 'List-Unsubscribe-Post']);
 
     const campaign = await createCampaign(input, 'marketer@example.com');
-    // The sender dies after its second recipient, as a killed process would.
-    let handled = 0;
-    await expect(
-      sendCampaign(campaign.id, {
-        beforeSend: () => {
-          if (handled++ === 2) throw new Error('sender killed');
-        },
-      }),
-    ).rejects.toThrow('sender killed');
     const mine = async () => (await store()).filter((e) => e.subject === input.subject);
+    // First life: the sender in its own process, SIGKILLed once two emails are in the SES inbox and it waits before
+    // its third recipient (so the kill always lands mid-run): no finally, no status settled, the rest never mailed.
+    const life = await runKillableSender(campaign.id, 2, async (output) => output.includes('holding before recipient 2') && (await mine()).length >= 2);
+    expect(life.signal, life.output.slice(-2000)).toBe('SIGKILL');
+    expect(life.output).toContain('holding before recipient 2');
+    expect(life.output).not.toContain('finished without being killed');
     const afterCrash = await mine();
     expect(afterCrash.length).toBe(2);
+    expect(await readCampaign(campaign.id)).toMatchObject({ status: 'sending', sent: 2 });
 
     // Meanwhile one of the buyers not yet mailed unsubscribes from an earlier email (no session).
     const sentTo = new Set(afterCrash.flatMap((e) => e.destination.to));
@@ -60,6 +92,7 @@ describe('campaigns', () => {
     expect(link.searchParams.get('u')).not.toBe(leaver.userId);
     await setMarketingConsent({ userId: leaver.userId, granted: false, source: 'test' });
 
+    // Second life: resumed in this process, as a marketer pressing Send again does.
     const resumed = await sendCampaign(campaign.id);
     expect(resumed.alreadySent).toBe(2);
     const emails = await mine();
@@ -83,6 +116,53 @@ describe('campaigns', () => {
     await sendCampaign(campaign.id);
     expect((await mine()).length).toBe(emails.length);
   }, 120_000);
+
+  it('the /admin/campaigns form previews the segment, then creates a draft; only marketers may use it', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const product = await putProduct({ variants: [{ id: 'v', price: 1_000, stock: 50 }] });
+    const buyer = { userId: uniqueId('formbuyer'), email: `${uniqueId('form')}@example.com` };
+    await addCartItem({ kind: 'user', userId: buyer.userId }, { productId: product.id, variantId: 'v', quantity: 1 });
+    await placeOrder({ userId: buyer.userId, idempotencyKey: crypto.randomUUID(), body: checkoutBody() });
+    await setMarketingConsent({ userId: buyer.userId, granted: true, source: 'test', email: buyer.email, name: 'Form' });
+    const marketer = { id: 'm1', email: 'marketer@example.com', name: 'M', groups: ['marketers'] };
+    const subject = `Form ${uniqueId('s')}`;
+    const form = (intent: string, extra: Record<string, string> = {}) => {
+      const f = new FormData();
+      const fields = {
+        kind: 'bought-in-category',
+        category: 'test-fixtures',
+        productId: '',
+        from: today,
+        to: today,
+        promotionCode: '',
+        subject,
+        message: 'Hello.',
+        ...extra,
+      };
+      for (const [k, v] of Object.entries(fields)) f.set(k, v);
+      f.set('intent', intent);
+      return f;
+    };
+
+    const refused = await submitCampaignForm(marketer, form('preview', { subject: '' }));
+    expect(refused).toMatchObject({ step: 'edit', problems: [{ fieldId: 'subject' }] });
+
+    const preview = await submitCampaignForm(marketer, form('preview'));
+    expect(preview.step).toBe('preview');
+    expect(preview.preview!.recipients).toBeGreaterThanOrEqual(1);
+    expect(preview.preview!.text).toContain('Unsubscribe from marketing email: http');
+    expect(preview.preview!.headers.map((h) => h.name)).toEqual(['List-Unsubscribe', 'List-Unsubscribe-Post']);
+
+    const created = await submitCampaignForm(marketer, form('create'));
+    expect(created.step).toBe('created');
+    expect(await readCampaign(created.campaignId!)).toMatchObject({ status: 'draft', subject, createdBy: 'marketer@example.com' });
+    expect(await campaignToSend(marketer, created.campaignId!)).toEqual({ id: created.campaignId });
+
+    const shopper = { ...marketer, groups: [] };
+    await expect(submitCampaignForm(shopper, form('create'))).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(campaignToSend(shopper, created.campaignId!)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(campaignToSend(marketer, 'cmp_nope')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
 
   it('one-click unsubscribe withdraws consent without a session, and refuses a forged link', async () => {
     const userId = uniqueId('reader');

@@ -2,7 +2,17 @@ import 'server-only';
 
 // Public entry of email campaigns (marketers): create, preview, send once per consenting recipient, and the
 // one-click unsubscribe that withdraws marketing consent. docs/merchandising.md, "Campaigns".
-export { createCampaignSchema } from './campaign-model';
+export {
+  type CampaignFormOptions,
+  type CampaignFormState,
+  campaignFor,
+  campaignFormOptions,
+  campaignsFor,
+  campaignToSend,
+  initialCampaignFormState,
+  submitCampaignForm,
+} from './campaign-form';
+export { type Campaign, createCampaignSchema, type Segment } from './campaign-model';
 export { createCampaign, readCampaign } from './campaign-store';
 export { previewCampaign } from './preview-campaign';
 export { sendCampaign } from './send-campaign';

@@ -1,0 +1,71 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound, redirect } from 'next/navigation';
+import { AccessDenied } from '@/components/admin/access-denied';
+import { CampaignProgress } from '@/components/admin/campaigns/campaign-progress';
+import styles from '@/components/admin/campaigns/campaigns.module.css';
+import { describeSegment } from '@/components/admin/campaigns/describe-campaign';
+import { campaignFor } from '@/server/campaigns';
+import { MARKETERS_GROUP } from '@/server/flags';
+import { getSessionUser } from '@/server/identity';
+import { sendCampaignAction } from '../actions';
+
+// /admin/campaigns/[id]: one campaign, its send progress (live while sending) and the Send button (marketers).
+export const dynamic = 'force-dynamic';
+
+export const metadata: Metadata = { title: 'Campaign', robots: { index: false, follow: false } };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function AdminCampaignPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const query = await searchParams;
+  const user = await getSessionUser();
+  if (!user) redirect(`/sign-in?${new URLSearchParams({ next: `/admin/campaigns/${encodeURIComponent(id)}` })}`);
+  if (!user.groups.includes(MARKETERS_GROUP)) return <AccessDenied what="campaigns" />;
+  const campaign = await campaignFor(user, id);
+  if (!campaign) notFound();
+  const sendRequested = query.sending === '1';
+  return (
+    <>
+      <p>
+        <Link href="/admin/campaigns">← All campaigns</Link>
+      </p>
+      <h1>{campaign.subject}</h1>
+      {query.created === '1' ? (
+        <p className="notice" role="status">
+          Campaign created. Nothing is sent until you press Send.
+        </p>
+      ) : null}
+      <dl>
+        <dt>Segment</dt>
+        <dd>{describeSegment(campaign.segment)}</dd>
+        <dt>Promotion code</dt>
+        <dd>{campaign.promotionCode ?? 'None'}</dd>
+        <dt>Created</dt>
+        <dd>
+          <time dateTime={campaign.createdAt}>{campaign.createdAt.slice(0, 16).replace('T', ' ')} UTC</time> by {campaign.createdBy}
+        </dd>
+      </dl>
+      <section aria-labelledby="progress-title">
+        <h2 id="progress-title">Progress</h2>
+        <CampaignProgress
+          key={`${campaign.status}:${campaign.sent}:${campaign.total}`}
+          initial={{ id: campaign.id, status: campaign.status, total: campaign.total, sent: campaign.sent, skipped: campaign.skipped, failed: campaign.failed }}
+          live={sendRequested}
+        />
+        {sendRequested && campaign.status !== 'sent' ? <p>The send has started. Without script, reload this page to see it advance.</p> : null}
+        <form action={sendCampaignAction}>
+          <input type="hidden" name="campaignId" value={campaign.id} />
+          <button type="submit" className="button">
+            {campaign.status === 'draft' ? 'Send' : 'Send again (resumes; nobody gets it twice)'}
+          </button>
+        </form>
+      </section>
+      <section aria-labelledby="message-title">
+        <h2 id="message-title">Message</h2>
+        <p className={styles.message}>{campaign.message}</p>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,38 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { after } from 'next/server';
+import { type CampaignFormState, campaignToSend, sendCampaign, submitCampaignForm } from '@/server/campaigns';
+import { isAppError } from '@/server/errors';
+import { getSessionUser } from '@/server/identity';
+import { logger } from '@/server/observability';
+
+// The /admin/campaigns server actions. Each checks the verified session itself (a server action is a public
+// endpoint); the campaigns domain checks the group. Both work as plain form posts before the page hydrates.
+
+export async function campaignFormAction(previous: CampaignFormState, form: FormData): Promise<CampaignFormState> {
+  const user = await getSessionUser();
+  if (!user) return { ...previous, step: 'edit', problems: [{ message: 'Your session has ended. Sign in again to continue.' }] };
+  let next: CampaignFormState;
+  try {
+    next = await submitCampaignForm(user, form);
+  } catch (err) {
+    if (isAppError(err) && err.status < 500) return { ...previous, step: 'edit', problems: [{ message: err.message }] };
+    throw err;
+  }
+  if (next.step === 'created' && next.campaignId) redirect(`/admin/campaigns/${encodeURIComponent(next.campaignId)}?created=1`);
+  return next;
+}
+
+/** The Send button: starts (or resumes) the send after the response, as POST /api/admin/campaigns/[id]/send does. */
+export async function sendCampaignAction(form: FormData): Promise<void> {
+  const id = String(form.get('campaignId') ?? '');
+  const user = await getSessionUser();
+  if (!user) redirect(`/sign-in?${new URLSearchParams({ next: `/admin/campaigns/${encodeURIComponent(id)}` })}`);
+  const campaign = await campaignToSend(user, id).catch((err: unknown) => {
+    if (isAppError(err) && err.status < 500) redirect('/admin/campaigns');
+    throw err;
+  });
+  after(() => sendCampaign(campaign.id).catch((err: unknown) => logger.error('campaign send stopped', { campaignId: campaign.id, err: String(err) })));
+  redirect(`/admin/campaigns/${encodeURIComponent(campaign.id)}?sending=1`);
+}
