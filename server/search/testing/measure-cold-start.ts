@@ -82,7 +82,15 @@ const rows: ColdStartRow[] = [];
 try {
   for (const count of counts) {
     const prefix = `cold-${count}-${Date.now().toString(36)}-`;
-    reset({ TABLE_PREFIX: prefix, STREAM_CONSUMERS: 'off', SEARCH_SNAPSHOT_BUCKET: '', LOG_LEVEL: 'warn' });
+    // A 1 MB Scan page from DynamoDB Local on a busy machine can take longer than a shopper's 3 s request timeout.
+    reset({
+      TABLE_PREFIX: prefix,
+      STREAM_CONSUMERS: 'off',
+      SEARCH_SNAPSHOT_BUCKET: '',
+      LOG_LEVEL: 'warn',
+      AWS_REQUEST_TIMEOUT_MS: '60000',
+      AWS_RETRY_BUDGET_MS: '300000',
+    });
     await seed(count);
 
     // Before: no snapshot configured, so the cold start scans.
