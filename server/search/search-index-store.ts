@@ -123,8 +123,10 @@ function startBuild(s: Store, source: BuildSource = 'snapshot-or-scan'): Promise
     (index) => {
       // A newer build (a forced rebuild) supersedes this one; only the latest may become the index.
       if (s.building !== build) return;
-      // Changes that arrived while the Scan ran may or may not be in it; re-applying is idempotent.
-      for (const change of build.pending) applyChange(index, change);
+      // Changes that arrived while the Scan ran may or may not be in it; re-applying is idempotent. Another
+      // writer's snapshot lacks this process's unwritten changes (they include the pending ones, in order): a writer
+      // swapping it in re-applies them, or its next snapshot would drop them.
+      for (const change of build.snapshot ? s.unsnapshotted : build.pending) applyChange(index, change);
       s.index = index;
       s.builtAt = startedAt;
       s.snapshotVersion = build.snapshot?.version ?? null;

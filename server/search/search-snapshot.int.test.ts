@@ -221,6 +221,28 @@ describe('search index snapshots in S3', () => {
     expect(index.size).toBe(PRODUCTS);
   });
 
+  it("a second stream function instance (another shard) does not undo the first one's snapshot", async () => {
+    // This process's store is the instance of the test before; another instance writes a change meanwhile.
+    const other = await loadSnapshot((await readSnapshotPointer())!);
+    other.upsert(productRecord({ ...seeds[6]!, name: 'Iron Skillet' }));
+    await writeSnapshot(other);
+    const old = productRecord(seeds[7]!);
+    scanForbidden = true;
+    try {
+      await handleProductsStreamEvent({
+        Records: [
+          { eventName: 'MODIFY', dynamodb: { Keys: marshall({ id: old.id }), OldImage: marshall(old), NewImage: marshall({ ...old, name: 'Oak Stool' }) } },
+        ],
+      });
+    } finally {
+      scanForbidden = false;
+    }
+    const index = await loadSnapshot((await readSnapshotPointer())!);
+    expect(index.get(old.id)?.summary.name).toBe('Oak Stool');
+    expect(index.get('item-006')?.summary.name).toBe('Iron Skillet');
+    expect(index.get('item-005')?.summary.name).toBe('Granite Mortar');
+  });
+
   it.each(['corrupt', 'wrong-schema'] as const)('a %s snapshot makes a cold instance scan, saying why', async (reason) => {
     const current = (await readSnapshotPointer())!;
     const Bucket = stackEnv.SEARCH_SNAPSHOT_BUCKET!;
