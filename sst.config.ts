@@ -322,6 +322,12 @@ export default $config({
       },
     ];
 
+    // ---- Search index snapshots (docs/search.md "Snapshots in S3", ADR 0014): the products stream function writes a
+    // gzipped snapshot of its index (debounced) and then `search/<tables>/latest.json`; server instances load it at
+    // cold start instead of scanning the products table. Private; the writer prunes old snapshots itself.
+    const searchSnapshots = new sst.aws.Bucket('SearchSnapshots');
+    const searchSnapshotEnv = { SEARCH_SNAPSHOT_BUCKET: searchSnapshots.name };
+
     // Environment every server-side process reads (server/config.ts is the list).
     const baseEnv = {
       CUSTOMER_EVENTS_TOPIC_ARN: customerEvents.arn,
@@ -368,8 +374,22 @@ export default $config({
       { ...consumer('server/fulfilment/lambda.queueHandler', 'fulfilment queue: the warehouse'), timeout: '150 seconds' },
       { batch: { size: 1, partialResponses: true } },
     );
-    // Products → cache-tag expiry in Redis and the search index (docs/search.md; the S3 snapshot is future work).
-    tables.products.subscribe('CatalogChanges', consumer('infra/functions/products-stream.handler', 'products stream: cache tags and search index'));
+    // Products → cache-tag expiry in Redis, the search index and its S3 snapshot (docs/search.md). The function
+    // returns once the debounced snapshot holding its batch is written (at most SEARCH_SNAPSHOT_INTERVAL_MS, 30 s,
+    // after the previous one), so it gets a longer timeout, and memory for the index plus its JSON while encoding.
+    const catalogChanges = consumer('infra/functions/products-stream.handler', 'products stream: cache tags, search index and its snapshot');
+    tables.products.subscribe(
+      'CatalogChanges',
+      {
+        ...catalogChanges,
+        timeout: '120 seconds',
+        memory: '1024 MB',
+        link: [...catalogChanges.link, searchSnapshots],
+        environment: { ...baseEnv, ...searchSnapshotEnv },
+      },
+      // A batching window (Lambda waits up to 30 s for more records) lets most invocations write their snapshot at once.
+      { transform: { eventSourceMapping: { maximumBatchingWindowInSeconds: 30 } } },
+    );
 
     // ---- The customer-event outbox relay (server/event-bus; ADR 0009): every minute it publishes the events a crash
     // or an SNS outage left pending in the outbox table (the server also runs it once at start, instrumentation.ts).
@@ -415,10 +435,11 @@ export default $config({
       cachePolicy: serverCachePolicy.id,
       buildCommand: 'npx open-next build',
       vpc,
-      // The topic link grants sns:Publish to the customer-events publisher.
-      link: [...allTables, redis, userPool, webClient, fulfilmentQueue, fulfilmentDlq, mail, customerEvents],
+      // The topic link grants sns:Publish to the customer-events publisher; the bucket link reads search snapshots.
+      link: [...allTables, redis, userPool, webClient, fulfilmentQueue, fulfilmentDlq, mail, customerEvents, searchSnapshots],
       environment: {
         ...baseEnv,
+        ...searchSnapshotEnv,
         SITE_URL: router.url,
         // CloudFront → Lambda function URL: two proxies append to X-Forwarded-For (server/config.ts).
         TRUSTED_PROXY_HOPS: '2',
@@ -445,6 +466,7 @@ export default $config({
       analyticsLakeBucket: lakeBucket.name,
       analyticsWorkgroup: athenaWorkgroup.name,
       customerEventsTopic: customerEvents.arn,
+      searchSnapshotBucket: searchSnapshots.name,
       customerEventQueues: { campaigns: campaignAudienceQueue.url, analytics: analyticsCustomerQueue.url },
     };
   },

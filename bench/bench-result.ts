@@ -3,6 +3,7 @@ import type { RouteJs } from './first-load-js';
 import type { LighthouseScores } from './lighthouse-audit';
 import type { LoadResult } from './load-test';
 import type { MachineInfo } from './machine-info';
+import type { SearchColdStartRow } from './search-cold-start';
 import type { SearchTiming } from './search-timing';
 
 export interface LoadRow extends LoadResult {
@@ -26,5 +27,7 @@ export interface BenchResult {
   lighthouse: LighthouseScores[];
   firstLoadJs: RouteJs[];
   search: SearchTiming;
+  /** The search index at a cold start: full Scan vs S3 snapshot (absent in results from before the snapshots). */
+  searchColdStart?: SearchColdStartRow[];
   budgets: BudgetCheck[];
 }

@@ -65,6 +65,17 @@ export function toMarkdown(r: BenchResult): string {
   for (const q of r.search.queries)
     lines.push(`| ${q.label} | ${q.hits} | ${n(q.wallP50Ms, 2)} | ${n(q.wallP95Ms, 2)} | ${n(q.cpuP50Ms, 2)} | ${n(q.cpuP95Ms, 2)} |`);
   lines.push('');
+  if (r.searchColdStart && r.searchColdStart.length > 0) {
+    lines.push('## Search index at a cold start: full Scan vs S3 snapshot (server/search/testing/measure-cold-start.ts)');
+    lines.push('');
+    lines.push('| products | Scan + build ms | snapshot ms | of which pointer / GET / gunzip / parse / load ms | JSON MiB | gzipped MiB |');
+    lines.push('| ---: | ---: | ---: | --- | ---: | ---: |');
+    for (const c of r.searchColdStart)
+      lines.push(
+        `| ${c.products.toLocaleString('en')} | ${n(c.scanMs, 0)} | ${n(c.snapshotMs, 0)} | ${[c.pointerMs, c.getMs, c.gunzipMs, c.parseMs, c.loadMs].map((v) => n(v, 0)).join(' / ')} | ${n(c.jsonBytes / 1024 / 1024, 1)} | ${n(c.gzipBytes / 1024 / 1024, 1)} |`,
+      );
+    lines.push('');
+  }
   lines.push('## Budgets');
   lines.push('');
   lines.push('| budget | measured | |');

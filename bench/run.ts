@@ -21,6 +21,7 @@ import { auditPages, type LighthouseScores } from './lighthouse-audit';
 import { type LoadResult, type LoadTarget, runLoad, warm } from './load-test';
 import { loadNow, machineInfo } from './machine-info';
 import { toMarkdown } from './report-markdown';
+import { measureSearchColdStart } from './search-cold-start';
 import { measureSearch } from './search-timing';
 import { type Cdn, findVarnishd, servesFromCache, startVarnish, VARNISH_MISSING } from './varnish';
 
@@ -136,6 +137,8 @@ try {
 
   // After the server is gone, so the in-process timing does not compete with it for the two cores.
   const search = await measureSearch(10_000);
+  // Its own stack (DynamoDB Local + fauxqs S3), also after the server is gone.
+  const searchColdStart = await measureSearchColdStart([10_000, 50_000]);
   const require = createRequire(import.meta.url);
   const lighthouseVersion = (require('lighthouse/package.json') as { version: string }).version;
   machine.loadAverage.end = loadNow();
@@ -148,6 +151,7 @@ try {
     lighthouse,
     firstLoadJs: firstLoadJs(distDir, ['/', '/c/[category]', '/p/[slug]', '/search', '/cart']),
     search,
+    searchColdStart,
   };
   result = { ...partial, budgets: checkBudgets(partial) };
 } finally {

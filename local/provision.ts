@@ -27,6 +27,7 @@ import { getConfig, resetConfigForTests } from '../server/config';
 import { tableName as resolveTableName, TABLE_TTL_ATTRIBUTES, type TableKey, tableDefinitions } from '../server/db/tables';
 import { seedFlags } from '../server/flags/seed-flags';
 import { DEMO_ACCOUNTS, LOCAL_CLIENT_NAME, LOCAL_GROUPS, LOCAL_POOL_NAME } from './demo-accounts';
+import { provisionSnapshotBucket } from './s3-local';
 import { provisionCustomerEvents } from './sns-local';
 import { provisionQueues } from './sqs-local';
 
@@ -253,7 +254,12 @@ export async function provision(env: Record<string, string>): Promise<{ env: Rec
     await seedFlags();
     const queues = env.SQS_ENDPOINT ? await provisionQueues(env.TABLE_PREFIX ?? '', Number(env.FULFILMENT_VISIBILITY_SECONDS ?? 120)) : {};
     const customerEvents = env.SNS_ENDPOINT ? await provisionCustomerEvents(env.TABLE_PREFIX ?? '') : {};
-    result = { env: { ...env, ...queues, ...customerEvents, COGNITO_USER_POOL_ID: cognito.userPoolId, COGNITO_CLIENT_ID: cognito.clientId }, tables, cognito };
+    const snapshots = env.S3_ENDPOINT ? await provisionSnapshotBucket(env.TABLE_PREFIX ?? '') : {};
+    result = {
+      env: { ...env, ...queues, ...customerEvents, ...snapshots, COGNITO_USER_POOL_ID: cognito.userPoolId, COGNITO_CLIENT_ID: cognito.clientId },
+      tables,
+      cognito,
+    };
   } finally {
     for (const [key, value] of Object.entries(requestPath)) {
       if (value === undefined) delete process.env[key];

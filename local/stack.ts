@@ -177,6 +177,8 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       SQS_ENDPOINT: `http://127.0.0.1:${sqsPort}`,
       // fauxqs answers SNS on the same port (local/sns-local.ts).
       SNS_ENDPOINT: `http://127.0.0.1:${sqsPort}`,
+      // …and S3 (local/s3-local.ts): the search index snapshots.
+      S3_ENDPOINT: `http://127.0.0.1:${sqsPort}`,
       SES_ENDPOINT: `http://127.0.0.1:${sesPort}`,
       TABLE_PREFIX: process.env.TABLE_PREFIX || DEFAULT_TABLE_PREFIX,
       STREAM_CONSUMERS: 'inprocess',
@@ -199,6 +201,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       'FULFILMENT_DLQ_URL',
       'CUSTOMER_EVENTS_TOPIC_ARN',
       'CUSTOMER_EVENTS_LOG_QUEUE_URL',
+      'SEARCH_SNAPSHOT_BUCKET',
     ];
     for (const key of keys) if (!envBefore.has(key)) envBefore.set(key, process.env[key]);
     const { env, tables, cognito } = await provision(baseEnv);
@@ -259,7 +262,7 @@ function summary(d: StackDetails): string {
   const created = d.tables.created.length > 0 ? `, created ${d.tables.created.length} tables` : '';
   return (
     `Local stack ready in ${(d.timings.total / 1000).toFixed(1)} s: DynamoDB Local :${d.ports.dynamodb}, ` +
-    `cognito-local :${d.ports.cognito}, fauxqs (SQS) :${d.ports.sqs}, SES inbox http://127.0.0.1:${d.ports.ses}/, payments sandbox :${d.ports.paymentsSandbox}, ${redis}${created}` +
+    `cognito-local :${d.ports.cognito}, fauxqs (SQS, SNS, S3) :${d.ports.sqs}, SES inbox http://127.0.0.1:${d.ports.ses}/, payments sandbox :${d.ports.paymentsSandbox}, ${redis}${created}` +
     (d.dataDir === 'memory' ? ' (in memory)' : ` (data in ${path.relative(process.cwd(), d.dataDir) || '.'})`)
   );
 }

@@ -107,6 +107,19 @@ const schema = z.object({
   ANALYTICS_GLUE_DATABASE: optionalString,
   ANALYTICS_GLUE_TABLE: z.string().default('events'),
   ANALYTICS_FLUSH_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+  // Search index snapshots in S3 (docs/search.md, ADR 0014). The products stream consumer writes a gzipped snapshot
+  // of its index at most every SEARCH_SNAPSHOT_INTERVAL_MS while changes arrive, under an immutable key, then the
+  // pointer `<prefix>latest.json`; a server instance loads it at cold start instead of scanning the table, and reads
+  // the pointer again every SEARCH_SNAPSHOT_POLL_MS. No bucket: no snapshots, every cold start scans (as before).
+  // Locally fauxqs answers S3 on its SQS port (path-style addressing).
+  S3_ENDPOINT: optionalUrl,
+  SEARCH_SNAPSHOT_BUCKET: optionalString,
+  SEARCH_SNAPSHOT_PREFIX: z
+    .string()
+    .regex(/^([A-Za-z0-9_.-]+\/)*$/)
+    .default('search/'),
+  SEARCH_SNAPSHOT_INTERVAL_MS: z.coerce.number().int().min(0).max(600_000).default(30_000),
+  SEARCH_SNAPSHOT_POLL_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
   LOG_LEVEL: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional()),
 });
 

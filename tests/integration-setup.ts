@@ -22,6 +22,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const stack = await startStack({ dataDir: 'memory', ports: 'auto', quiet: true });
   // startStack already applied the env to process.env (provision); this states the contract.
   Object.assign(process.env, stack.env);
+  // Suites share the stack's tables and reset the search index at will: a snapshot written at one suite's moment
+  // would be a stale start for the next. The snapshot suite (server/search/search-snapshot.int.test.ts) sets
+  // the stack's bucket itself (inject('localStackEnv')) under its own tables' keys; S3_ENDPOINT (fauxqs) stays.
+  process.env.SEARCH_SNAPSHOT_BUCKET = '';
   project.provide('localStackEnv', stack.env);
   project.provide('localStackPids', stack.details.pids);
   startIntegrationLog();

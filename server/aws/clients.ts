@@ -7,6 +7,7 @@ import { LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
 import { LocationClient } from '@aws-sdk/client-location';
 import { PersonalizeEventsClient } from '@aws-sdk/client-personalize-events';
 import { PersonalizeRuntimeClient } from '@aws-sdk/client-personalize-runtime';
+import { S3Client } from '@aws-sdk/client-s3';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
@@ -161,6 +162,21 @@ export function sesClient(): SESv2Client {
 /** The customer-events topic (server/event-bus). Locally fauxqs's SNS, on the same port as its SQS. */
 export function snsClient(): SNSClient {
   return client('sns', () => observeAwsClient(new SNSClient({ ...baseOptions(getConfig().SNS_ENDPOINT), ...limits({ maxAttempts: 3 }) }), 'sns'));
+}
+
+/**
+ * The search index snapshots (server/search/snapshot-store.ts). Locally fauxqs's S3 on its SQS port, addressed
+ * path-style (`http://127.0.0.1:<port>/<bucket>/<key>`): a bucket subdomain of 127.0.0.1 does not resolve.
+ * A snapshot is a few MiB, so a request gets the bulk timeout.
+ */
+export function s3Client(): S3Client {
+  return client('s3', () => {
+    const { S3_ENDPOINT, AWS_BULK_REQUEST_TIMEOUT_MS } = getConfig();
+    const s3 = limits({ maxAttempts: 3, requestTimeoutMs: AWS_BULK_REQUEST_TIMEOUT_MS, budgetMs: 2 * AWS_BULK_REQUEST_TIMEOUT_MS + 1_000 });
+    return observeAwsClient(new S3Client({ ...baseOptions(S3_ENDPOINT), ...s3, ...(S3_ENDPOINT ? { forcePathStyle: true } : {}) }), 's3', {
+      quietOutsideRequests: true,
+    });
+  });
 }
 
 /** Analytics events to Kinesis Data Firehose (AWS only; locally events go to Parquet files). Sent after responses. */

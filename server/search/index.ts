@@ -9,7 +9,15 @@ import { ensureSearchIndex } from './search-index-store';
 import type { SearchParams, SearchResult } from './types';
 
 export type { SearchIndexChange } from './search-index-store';
-export { applySearchIndexChanges, ensureSearchIndex, markSearchIndexFollowed, rebuildSearchIndex } from './search-index-store';
+export {
+  applySearchIndexChanges,
+  ensureSearchIndex,
+  markSearchIndexFollowed,
+  prepareSearchSnapshotWriter,
+  rebuildSearchIndex,
+  scheduleSearchSnapshot,
+  searchSnapshotSettled,
+} from './search-index-store';
 export { searchPageQuerySchema, searchQuerySchema } from './search-query';
 export type {
   SearchParams,

@@ -11,8 +11,15 @@ import type { SearchSort } from './types';
 
 export type TextMatch = RankedEntry;
 
+/** Everything an index holds, as plain JSON (search-snapshot.ts writes it to S3 and reads it back). */
+export type SearchIndexState = {
+  text: unknown;
+  entries: SearchEntry[];
+  categories: { slug: string; name: string }[];
+};
+
 export class ProductSearchIndex {
-  private readonly text = new MiniSearch<SearchText>(searchTextOptions);
+  private text = new MiniSearch<SearchText>(searchTextOptions);
   private readonly entries = new Map<string, SearchEntry>();
   private readonly categoryNames = new Map<string, string>();
   /** Whole-catalog orders for browsing, computed on first use and dropped on any change. */
@@ -20,6 +27,29 @@ export class ProductSearchIndex {
 
   constructor(categories: Iterable<{ slug: string; name: string }> = []) {
     this.setCategoryNames(categories);
+  }
+
+  /**
+   * Restores an index from `toState()`. MiniSearch checks its own serialisation format and throws on a foreign one;
+   * the entries are trusted as written by `toState()` (search-snapshot.ts checks the schema version first).
+   */
+  static fromState(state: SearchIndexState): ProductSearchIndex {
+    const index = new ProductSearchIndex(state.categories);
+    // loadJS takes the parsed object, so the snapshot is parsed once as a whole rather than MiniSearch's part again.
+    index.text = MiniSearch.loadJS(state.text as Parameters<typeof MiniSearch.loadJS>[0], searchTextOptions);
+    for (const entry of state.entries) index.entries.set(entry.id, entry);
+    if (index.text.documentCount !== index.entries.size) {
+      throw new Error(`snapshot mismatch: ${index.text.documentCount} indexed documents, ${index.entries.size} entries`);
+    }
+    return index;
+  }
+
+  toState(): SearchIndexState {
+    return {
+      text: this.text.toJSON(),
+      entries: [...this.entries.values()],
+      categories: Array.from(this.categoryNames, ([slug, name]) => ({ slug, name })),
+    };
   }
 
   get size(): number {

@@ -1,6 +1,6 @@
 import { notifyAlertsForProductChanges } from '../../alerts';
 import { expireTags, tagsForProductChange } from '../../cache';
-import { applySearchIndexChanges, type SearchIndexChange } from '../../search';
+import { applySearchIndexChanges, type SearchIndexChange, scheduleSearchSnapshot } from '../../search';
 import type { ProductChange } from './product-change';
 
 // What a batch of product changes means for this process: the search index follows them, the cached
@@ -26,6 +26,8 @@ export async function handleProductRecords(changes: readonly ProductChange[]): P
   // One call per batch: a burst of checkouts touching the same products expires each tag once.
   await expireTags([...tags]);
   if (indexError) throw indexError;
+  // A snapshot of the index follows, debounced (docs/search.md, "Snapshots in S3"); no-op without a bucket.
+  scheduleSearchSnapshot();
   // Last: an alert failure retries the batch, and everything before it is idempotent too.
   await notifyAlertsForProductChanges(changes);
 }

@@ -2,6 +2,7 @@
 // the products table. In-process on the local stack (startProductsStreamConsumer, from instrumentation);
 // on AWS a stream-subscribed function passes its DynamoDBStreamEvent to handleProductsStreamEvent.
 import 'server-only';
+import { prepareSearchSnapshotWriter, searchSnapshotSettled } from '../../search';
 import { handleProductRecords } from './handle-product-records';
 import { productChangesFromStreamRecords, type RawStreamRecord } from './product-change';
 
@@ -9,7 +10,16 @@ export type { RawStreamRecord } from './product-change';
 export { productChangesFromStreamRecords } from './product-change';
 export { startProductsStreamConsumer, stopProductsStreamConsumer } from './start-products-stream-consumer';
 
-/** For a Lambda subscribed to the products stream: `export const handler = handleProductsStreamEvent`. */
+/**
+ * For a Lambda subscribed to the products stream: `export const handler = handleProductsStreamEvent`. With
+ * SEARCH_SNAPSHOT_BUCKET this function is the snapshot writer: it holds an index (the latest snapshot, or a Scan, at
+ * its cold start), applies the batch, and returns only once the debounced snapshot holding the batch is written, so
+ * a batch is acknowledged only when S3 has it (a failed write fails the batch, which the stream retries).
+ */
 export async function handleProductsStreamEvent(event: { Records: readonly RawStreamRecord[] }): Promise<void> {
-  await handleProductRecords(productChangesFromStreamRecords(event.Records));
+  const changes = productChangesFromStreamRecords(event.Records);
+  if (changes.length === 0) return;
+  await prepareSearchSnapshotWriter();
+  await handleProductRecords(changes);
+  await searchSnapshotSettled();
 }

@@ -3,7 +3,7 @@ import { getConfig } from '../../config';
 import { tableName } from '../../db/tables';
 import { logger } from '../../observability';
 import { dropProcessSingleton, processSingleton } from '../../runtime';
-import { markSearchIndexFollowed, rebuildSearchIndex } from '../../search';
+import { markSearchIndexFollowed, rebuildSearchIndex, scheduleSearchSnapshot } from '../../search';
 import { startStreamReader } from '../stream-reader';
 import { handleProductRecords } from './handle-product-records';
 import { productChangesFromStreamRecords } from './product-change';
@@ -41,6 +41,8 @@ function createProductsStreamConsumer(): ProductsStreamConsumer {
         await expireTags([cacheTags.catalog]);
       }
       log.info('search index built from a full read', { reason, products: index.size });
+      // Instances that load snapshots get this full read at once, not only after the next change.
+      scheduleSearchSnapshot();
     },
   });
   return {
