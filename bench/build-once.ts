@@ -10,12 +10,19 @@
 // (dev ignores node_modules), git-ignored, the conventional home of tool caches, and its server chunks still
 // resolve packages from the project's node_modules.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 export const BENCH_DIST_DIR = 'node_modules/.cache/storefront-bench';
 
+/** Where benches before issue 17 built; its mere presence keeps a `next dev` in this checkout reloading. */
+const OLD_BENCH_DIST_DIR = '.next-bench';
+
 export async function buildOnce(opts: { reuse: boolean }): Promise<'built' | 'reused'> {
+  if (existsSync(OLD_BENCH_DIST_DIR)) {
+    console.log(`removing the old bench build ${OLD_BENCH_DIST_DIR}/ (next dev reloads while it exists)`);
+    rmSync(OLD_BENCH_DIST_DIR, { recursive: true, force: true });
+  }
   const buildId = path.join(BENCH_DIST_DIR, 'BUILD_ID');
   if (opts.reuse && existsSync(buildId)) return 'reused';
   if (opts.reuse) console.log(`--no-build: no ${buildId} yet, building once`);
