@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { type APIRequestContext, type APIResponse, type Browser, expect, type Page, request as playwrightRequest, test } from '@playwright/test';
 import { generateDemoCatalog } from '../local/catalog/demo-catalog';
 import { productIdFromSlug } from '../server/catalog/import/product-id';
+import { formatMoney, money } from '../server/money';
 import { expectNoSeriousA11yViolations } from './a11y';
 
 // The catalog pages are the same HTML for every shopper, shareable by a CDN, under a script-hash CSP without a nonce
@@ -213,7 +214,7 @@ function pagePrice(html: string): string | undefined {
 
 test('a price changed through the admin API shows on the cached product page within 10 seconds', async () => {
   const path = `/p/${priceTarget.slug}`;
-  const dollars = (cents: number) => `$${(cents / 100).toFixed(2)}`;
+  const dollars = (cents: number) => formatMoney(money(cents));
   const guest = await playwrightRequest.newContext({ baseURL });
   const marketer = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
   try {
@@ -227,7 +228,7 @@ test('a price changed through the admin API shows on the cached product page wit
     const ttl = Number(/s-maxage=(\d+)/.exec(cacheControl)![1]) + Number(/stale-while-revalidate=(\d+)/.exec(cacheControl)![1]);
     expect(ttl).toBeLessThanOrEqual(10);
     const seen = pagePrice(await first.text());
-    expect(seen, 'the product page shows its price').toMatch(/^\$\d+\.\d{2}$/);
+    expect(seen, 'the product page shows its price').toMatch(/^\$[\d,]+\.\d{2}$/);
 
     expect((await marketer.post('/api/auth/sign-in', { data: MARKETER })).status()).toBe(200);
     const id = productIdFromSlug(priceTarget.slug);
