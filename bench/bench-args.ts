@@ -3,7 +3,7 @@ export interface BenchArgs {
   /** Seconds of load per target. */
   duration: number;
   connections: number;
-  /** Reuse an existing .next-bench build instead of building. */
+  /** Reuse an existing bench build (node_modules/.cache/storefront-bench) instead of building. */
   noBuild: boolean;
   skipLighthouse: boolean;
   /** Lighthouse runs per page; the median one is reported. */
@@ -13,7 +13,7 @@ export interface BenchArgs {
   /** Compare `compare` against this file instead of running (defaults to bench/results/latest.json). */
   compareOnly: boolean;
   port: number;
-  /** Measure an existing production build in this dist dir (e.g. `.next` after `next build`) instead of .next-bench. */
+  /** Measure an existing production build in this dist dir (e.g. `.next` after `next build`) instead of the bench build. */
   distDir?: string;
 }
 

@@ -1,8 +1,9 @@
 // npm run check:bench-clean: the bench must leave the checkout as it found it (issue 17, item 6). Runs the bench's
-// build step, then asserts that `git status --porcelain` is unchanged and that `next dev` in the same checkout
-// serves pages that stay put: a bench build inside the project once made dev reload every page about twice a
-// second, forever. Too heavy for `npm test` (a production build plus a dev server: minutes on two cores), so it is
-// its own script; exit code 1 on a finding.
+// build step, then asserts that `git status --porcelain` is unchanged, that no new git-ignored folder appeared (the
+// build goes under node_modules/.cache), and that `next dev` in the same checkout serves pages that stay put: a bench
+// build inside the project once made dev reload every page about twice a second, forever. Too heavy for `npm test`
+// (a production build plus a dev server: 10+ minutes on two shared cores), so it is its own script; exit code 1 on
+// a finding.
 //
 //   npm run check:bench-clean [-- --no-build]      # --no-build: reuse the bench build if there is one
 import { execFileSync, spawn } from 'node:child_process';
@@ -16,6 +17,11 @@ const PAGES = ['/', '/cart', '/sign-up', '/stores'];
 const WATCH_MS = 10_000;
 
 const gitStatus = () => execFileSync('git', ['status', '--porcelain'], { encoding: 'utf8' });
+/** Git-ignored entries (collapsed per folder): a build folder beside the sources shows here, not in `gitStatus()`. */
+const ignoredEntries = () =>
+  execFileSync('git', ['status', '--porcelain', '--ignored'], { encoding: 'utf8' })
+    .split('\n')
+    .filter((line) => line.startsWith('!! '));
 
 const failures: string[] = [];
 const before = gitStatus();
@@ -24,9 +30,13 @@ if (before !== '') {
   process.exit(2);
 }
 
+const ignoredBefore = ignoredEntries();
 console.log(`bench build: ${await buildOnce({ reuse: process.argv.includes('--no-build') })}`);
 const afterBuild = gitStatus();
 if (afterBuild !== '') failures.push(`the bench build changed the tree:\n${afterBuild}`);
+// The build output must land where next dev does not look (under node_modules), not in a new ignored folder.
+const leftBehind = ignoredEntries().filter((line) => !ignoredBefore.includes(line));
+if (leftBehind.length > 0) failures.push(`the bench build left ignored files in the project:\n${leftBehind.join('\n')}`);
 
 const stack = await startStack({ dataDir: 'memory', ports: 'auto', quiet: true });
 Object.assign(process.env, stack.env);

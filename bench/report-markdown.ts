@@ -14,7 +14,7 @@ export function toMarkdown(r: BenchResult): string {
       `Load average (1 min) ${m.loadAverage.start} at start, ${m.loadAverage.end ?? '?'} at end: the cores are shared, so quote ratios, not absolute figures.`,
   );
   lines.push(
-    `Production build (\`next build\` into .next-bench, ${r.settings.build}) + \`next start\` on the in-memory local stack with the demo catalog` +
+    `Production build (\`next build\` into node_modules/.cache/storefront-bench, ${r.settings.build}) + \`next start\` on the in-memory local stack with the demo catalog` +
       `${r.settings.catalogProducts ? ` (${r.settings.catalogProducts.toLocaleString('en')} products)` : ''}; autocannon from the same machine to 127.0.0.1, ` +
       `${r.settings.connections} connections, ${r.settings.durationSeconds} s per target after a warm-up. Lighthouse ${r.settings.lighthouse}, mobile, simulated throttling, run before the load on the warm server; each page audited several times and the median run kept.`,
   );

@@ -103,7 +103,7 @@ const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
 let stack: Stack | undefined;
 let handler: Handler;
 let firstInvokeMs = 0;
-let product: { slug: string; name: string };
+let product: { slug: string; name: string; category: string };
 
 before(async () => {
   if (build) {
@@ -139,7 +139,7 @@ before(async () => {
   firstInvokeMs = performance.now() - t1;
   log(`handler import: ${importMs.toFixed(0)} ms; first invoke (GET /api/products): ${firstInvokeMs.toFixed(0)} ms`);
   assert.equal(first.statusCode, 200, bodyOf(first).slice(0, 500));
-  const items = (JSON.parse(bodyOf(first)) as { items: { slug: string; name: string }[] }).items;
+  const items = (JSON.parse(bodyOf(first)) as { items: { slug: string; name: string; category: string }[] }).items;
   assert.ok(items[0], 'the demo catalog has products');
   product = items[0];
 });
@@ -166,12 +166,9 @@ test('a product page is server-rendered HTML with the product', async () => {
   assert.equal(header(r, 'x-content-type-options'), 'nosniff');
 });
 
-// Known gap (issue 17 note): from the OpenNext package the catalog page still answers `private, no-cache, no-store`
-// (the local server's finishing step does set the shared Cache-Control and the hash CSP; the Lambda wrapper's does not
-// yet take effect). Skipped with that reason until the wrapper is fixed, so the gap is visible in every run.
-test('a catalog page from the package is shareable and carries the hash CSP of its own inline scripts (ADR 0006)', {
-  skip: 'issue 17: the OpenNext wrapper does not yet set the shared Cache-Control on catalog pages',
-}, async () => {
+// OpenNext's result always carries a `set-cookie` key (an empty list joined to ""); the wrapper once read its presence
+// as a cookie and left Next's `private, no-cache, no-store` on every catalog page (issue 17).
+test('a catalog page from the package is shareable and carries the hash CSP of its own inline scripts (ADR 0006)', async () => {
   const r = await handler(apiEvent('GET', `/p/${product.slug}`), {});
   assert.equal(r.statusCode, 200);
   assert.match(header(r, 'cache-control') ?? '', /^public, max-age=0, s-maxage=\d+, stale-while-revalidate=\d+$/);
@@ -183,8 +180,19 @@ test('a catalog page from the package is shareable and carries the hash CSP of i
   const inline = [...bodyOf(r).matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter((m) => !/\ssrc=/.test(m[1]!));
   assert.ok(inline.length > 0, 'the page has inline scripts');
   for (const m of inline) assert.ok(scriptSrc.includes(`'sha256-${createHash('sha256').update(m[2]!).digest('base64')}'`), `unhashed: ${m[2]!.slice(0, 60)}`);
-  // A dynamic page from the same package keeps its nonce.
-  assert.match(header(await handler(apiEvent('GET', '/cart'), {}), 'content-security-policy') ?? '', /'nonce-[^']+' 'strict-dynamic'/);
+  assert.equal(r.cookies?.length ?? 0, 0, 'a shared page sets no cookie');
+  // The listing pages too.
+  for (const p of ['/', `/c/${product.category}`]) {
+    const listing = await handler(apiEvent('GET', p), {});
+    assert.equal(listing.statusCode, 200, `${p}: ${bodyOf(listing).slice(0, 300)}`);
+    assert.match(header(listing, 'cache-control') ?? '', /^public, max-age=0, s-maxage=\d+, stale-while-revalidate=\d+$/, p);
+    assert.match(header(listing, 'content-security-policy') ?? '', /script-src 'self' 'sha256-/, p);
+  }
+  // A per-shopper page from the same package keeps its nonce and stays out of shared caches.
+  const cart = await handler(apiEvent('GET', '/cart'), {});
+  assert.match(header(cart, 'content-security-policy') ?? '', /'nonce-[^']+' 'strict-dynamic'/);
+  assert.match(header(cart, 'cache-control') ?? '', /private/);
+  assert.match(header(cart, 'cache-control') ?? '', /no-store/);
 });
 
 // /orders, not /checkout: guests may check out (docs/checkout.md "Guest checkout"); an order list needs a session.

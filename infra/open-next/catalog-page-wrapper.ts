@@ -19,6 +19,14 @@ function headerOf(headers: InternalResult['headers'], name: string): string | st
   return key === undefined ? undefined : headers[key];
 }
 
+// OpenNext's converted result always has a `set-cookie` key (OpenNextNodeResponse.getFixedHeaders puts its cookie
+// list there, and parseHeaders joins an empty list to ""), so presence alone is no Set-Cookie: that reading marked
+// every catalog page as setting a cookie and left Next's `private, no-cache, no-store` on it.
+function setsCookie(headers: InternalResult['headers']): boolean {
+  const value = headerOf(headers, 'set-cookie');
+  return Array.isArray(value) ? value.some((v) => v.trim() !== '') : value !== undefined && value.trim() !== '';
+}
+
 function setHeader(headers: InternalResult['headers'], name: string, value: string): void {
   for (const k of Object.keys(headers)) if (k.toLowerCase() === name.toLowerCase()) delete headers[k];
   headers[name.toLowerCase()] = value;
@@ -39,7 +47,7 @@ function withCatalogPages(handler: OpenNextHandler<InternalEvent, InternalResult
         status: result.statusCode,
         contentType: first(headerOf(result.headers, 'content-type')),
         contentEncoding: first(headerOf(result.headers, 'content-encoding')),
-        setsCookie: headerOf(result.headers, 'set-cookie') !== undefined,
+        setsCookie: setsCookie(result.headers),
         body,
       },
       policyContextFor(new URL(`https://${event.headers.host ?? 'localhost'}${url.pathname}`), false),
