@@ -58,7 +58,11 @@ describe('the account', () => {
     const a = await shopper('Ada');
     const res = await getAccountRoute(get('/api/account', a), {});
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ user: { id: a.id, email: a.email, name: 'Ada' }, marketingConsent: { granted: false, at: null } });
+    expect(await res.json()).toEqual({
+      user: { id: a.id, email: a.email, name: 'Ada' },
+      marketingConsent: { granted: false, at: null },
+      analyticsConsent: { granted: null, at: null },
+    });
 
     const patched = await patchAccount(call('/api/account', a, { name: 'Ada L.', marketingConsent: true }, 'PATCH'), {});
     expect(patched.status).toBe(200);
@@ -69,6 +73,13 @@ describe('the account', () => {
     const meRes = await me(new Request(`${siteUrl()}/api/me`, { headers: { cookie: cookieHeaderFrom(patched, a.cookie) } }), {});
     expect(((await meRes.json()) as { user: { name: string } }).user.name).toBe('Ada L.');
     expect(await getMarketingConsent(a.id)).toMatchObject({ granted: true, source: 'account-page' });
+
+    // The analytics choice is its own answer, with its time; it publishes no customer event.
+    const analytics = await patchAccount(call('/api/account', a, { analyticsConsent: false }, 'PATCH'), {});
+    expect(((await analytics.json()) as { analyticsConsent: { granted: boolean | null; at: string | null } }).analyticsConsent).toEqual({
+      granted: false,
+      at: expect.any(String),
+    });
 
     // The same answer again is no change.
     await patchAccount(call('/api/account', a, { marketingConsent: true }, 'PATCH'), {});
