@@ -4,7 +4,7 @@
 // URL), the TTL is the origin's own s-maxage / stale-while-revalidate; everything else is passed to the origin
 // uncached. Started and stopped by the bench itself, as a child in the foreground (-F), on 127.0.0.1 only.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -65,7 +65,11 @@ sub vcl_backend_response {
 }
 
 sub vcl_deliver {
-  set resp.http.X-Cache = (if (obj.hits > 0) { "hit" } else { "miss" });
+  if (obj.hits > 0) {
+    set resp.http.X-Cache = "hit";
+  } else {
+    set resp.http.X-Cache = "miss";
+  }
 }
 `;
 }
@@ -73,7 +77,9 @@ sub vcl_deliver {
 export async function startVarnish(varnishd: string, listenPort: number, backendPort: number): Promise<Cdn> {
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-varnish-'));
   const vclFile = path.join(dir, 'bench.vcl');
-  writeFileSync(vclFile, vcl(backendPort));
+  writeFileSync(vclFile, vcl(backendPort), { mode: 0o644 });
+  // Started as root, varnishd compiles the VCL as its own unprivileged user: mkdtemp's 0700 folder would hide it.
+  chmodSync(dir, 0o755);
   const child: ChildProcess = spawn(varnishd, ['-F', '-a', `127.0.0.1:${listenPort}`, '-f', vclFile, '-n', path.join(dir, 'work'), '-s', 'malloc,64m'], {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
