@@ -17,7 +17,11 @@ export function ChartFigure({ id, title, question, svg, table }: { id: string; t
       ) : null}
       <details open>
         <summary>Data table: {title.toLowerCase()}</summary>
-        <div className={styles.tableWrap}>{table}</div>
+        {/* Focusable with a name: when a long cell makes the table scroll sideways on a phone, keyboards reach it too. */}
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable (axe scrollable-region-focusable) */}
+        <section className={styles.tableWrap} aria-label={`Data table: ${title.toLowerCase()}`} tabIndex={0}>
+          {table}
+        </section>
       </details>
     </section>
   );
