@@ -10,13 +10,24 @@ const CARD_RUN = /[2-6](?:[ -]?\d){12,18}/g;
 export function textHasCardNumber(text: string): boolean {
   for (const match of text.matchAll(CARD_RUN)) {
     // A whole token only: digits or letters glued on either side make it part of an id or a hash (an image name's
-    // hex digest), not a card.
-    const before = text[match.index - 1];
-    const after = text[match.index + match[0].length];
-    if ((before && /[A-Za-z0-9]/.test(before)) || (after && /[A-Za-z0-9]/.test(after))) continue;
+    // hex digest), not a card; so does a dash that joins the run to more of the token, as in a UUID whose first three
+    // groups happen to be all digits ("41931748-2492-4932-a07f-…").
+    const start = match.index;
+    const end = start + match[0].length;
+    if (gluedAt(text, start - 1, -1) || gluedAt(text, end, 1)) continue;
     if (passesLuhn(match[0].replace(/[ -]/g, ''))) return true;
   }
   return false;
+}
+
+const ALNUM = /[A-Za-z0-9]/;
+
+/** Whether the character at `i` (stepping `dir` away from the run) ties the run into a longer token. */
+function gluedAt(text: string, i: number, dir: 1 | -1): boolean {
+  const c = text[i];
+  if (c === undefined) return false;
+  if (ALNUM.test(c)) return true;
+  return c === '-' && ALNUM.test(text[i + dir] ?? '');
 }
 
 /** Any string or number anywhere in a JSON value that carries a card number. */
