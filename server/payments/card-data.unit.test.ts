@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { passesLuhn } from './luhn';
 import { containsCardNumber, textHasCardNumber } from './card-data';
+import { passesLuhn } from './luhn';
 
 describe('what counts as a card number in text', () => {
   it('finds card numbers bare, spaced and dashed, inside a sentence', () => {
