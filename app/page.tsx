@@ -1,6 +1,6 @@
-import Link from 'next/link';
 import { ProductGrid } from '@/components/catalog/product-grid';
 import { TopSellers } from '@/components/catalog/top-sellers';
+import { IntentLink } from '@/components/layout/intent-link';
 import { RecentlyViewed } from '@/components/recently-viewed/recently-viewed';
 import { RecommendationsSection } from '@/components/recommendations/recommendations-section';
 import { listCategories, listProducts } from '@/server/catalog';
@@ -24,9 +24,9 @@ export default async function HomePage() {
           Trail shoes to pour-over kettles: {categories.reduce((n, c) => n + c.productCount, 0).toLocaleString('en-US')} products, priced fairly and in stock
           now.
         </p>
-        <Link className="button" href="/search?q=&sort=rating">
+        <IntentLink className="button" href="/search?q=&sort=rating">
           Shop top rated
-        </Link>
+        </IntentLink>
       </section>
 
       <section className="section" aria-labelledby="featured-title">
@@ -48,10 +48,10 @@ export default async function HomePage() {
         <ul className="category-tiles">
           {categories.map((c) => (
             <li key={c.slug}>
-              <Link href={`/c/${c.slug}`}>
+              <IntentLink href={`/c/${c.slug}`}>
                 {c.name}
                 <small>{c.productCount} products</small>
-              </Link>
+              </IntentLink>
             </li>
           ))}
         </ul>

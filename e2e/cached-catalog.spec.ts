@@ -185,6 +185,32 @@ test('every catalog page hydrates under the hash policy with no violation, and a
   }
 });
 
+test('a catalog page prefetches no route on sight; a link is prefetched once the pointer is on it (ADR 0015)', async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const prefetched: string[] = [];
+  page.on('request', (r) => {
+    if (r.headers()['next-router-prefetch'] === '1') prefetched.push(new URL(r.url()).pathname);
+  });
+  const summary = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/shopper');
+  await page.goto('/');
+  await summary;
+  await page.waitForLoadState('networkidle');
+  // Thirty-odd links in view (header, categories, cards, footer), and not one route fetched for them.
+  expect(await page.locator('a[href^="/"]').count()).toBeGreaterThan(20);
+  expect(prefetched).toEqual([]);
+
+  const link = page.getByRole('navigation', { name: 'Categories' }).getByRole('link').first();
+  const href = (await link.getAttribute('href'))!;
+  const prefetch = page.waitForRequest((r) => r.headers()['next-router-prefetch'] === '1' && new URL(r.url()).pathname === href);
+  await link.hover();
+  await prefetch;
+  expect(new Set(prefetched)).toEqual(new Set([href]));
+  await link.click();
+  await expect(page).toHaveURL(new RegExp(`${href}$`));
+  await context.close();
+});
+
 test('an injected inline script is refused on a cached page', async ({ browser, request }) => {
   test.setTimeout(120_000);
   const { paths } = await catalogPaths(request);

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { IntentLink } from '@/components/layout/intent-link';
 import { useShopper } from '@/components/shopper/shopper-context';
 import styles from './account-forms.module.css';
 import { SignOutButton } from './sign-out-button';
@@ -11,14 +11,14 @@ import { SignOutButton } from './sign-out-button';
 
 export function AccountMenu() {
   const user = useShopper()?.user;
-  if (!user) return <Link href="/sign-in">Sign in</Link>;
+  if (!user) return <IntentLink href="/sign-in">Sign in</IntentLink>;
   return (
     <span className={styles.account}>
       <span className={styles.accountName}>
         <span className="visually-hidden">Signed in as </span>
         {user.name}
       </span>
-      <Link href="/account">Your account</Link>
+      <IntentLink href="/account">Your account</IntentLink>
       <SignOutButton />
     </span>
   );

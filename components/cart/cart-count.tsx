@@ -1,7 +1,7 @@
 'use client';
 
-import Link from 'next/link';
 import { useEffect, useState } from 'react';
+import { IntentLink } from '@/components/layout/intent-link';
 import styles from './cart.module.css';
 import { CART_CHANGED_EVENT } from './cart-api';
 
@@ -15,13 +15,13 @@ export function CartCount({ initialCount }: { initialCount: number }) {
     return () => window.removeEventListener(CART_CHANGED_EVENT, onChange);
   }, []);
   return (
-    <Link href="/cart" aria-label={count > 0 ? `Cart, ${count} ${count === 1 ? 'item' : 'items'}` : 'Cart'}>
+    <IntentLink href="/cart" aria-label={count > 0 ? `Cart, ${count} ${count === 1 ? 'item' : 'items'}` : 'Cart'}>
       Cart
       {count > 0 ? (
         <span className={styles.count} aria-hidden="true">
           {count}
         </span>
       ) : null}
-    </Link>
+    </IntentLink>
   );
 }

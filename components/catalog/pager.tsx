@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { IntentLink } from '@/components/layout/intent-link';
 
 /** Cursor pagination: forward by cursor, back to the first page (cursors only go forward). */
 export function Pager({ firstHref, nextHref }: { firstHref?: string; nextHref?: string }) {
@@ -6,14 +6,14 @@ export function Pager({ firstHref, nextHref }: { firstHref?: string; nextHref?: 
   return (
     <nav aria-label="Pagination" className="pagination">
       {firstHref ? (
-        <Link className="button button--ghost" href={firstHref}>
+        <IntentLink className="button button--ghost" href={firstHref}>
           ← First page
-        </Link>
+        </IntentLink>
       ) : null}
       {nextHref ? (
-        <Link className="button" href={nextHref} rel="next">
+        <IntentLink className="button" href={nextHref} rel="next">
           Next page →
-        </Link>
+        </IntentLink>
       ) : null}
     </nav>
   );

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { IntentLink } from '@/components/layout/intent-link';
 
 export type Crumb = { name: string; href?: string };
 
@@ -8,7 +8,7 @@ export function Breadcrumbs({ items }: { items: Crumb[] }) {
       <ol>
         {items.map((c, i) => (
           <li key={c.href ?? `current:${c.name}`}>
-            {c.href && i < items.length - 1 ? <Link href={c.href}>{c.name}</Link> : <span aria-current="page">{c.name}</span>}
+            {c.href && i < items.length - 1 ? <IntentLink href={c.href}>{c.name}</IntentLink> : <span aria-current="page">{c.name}</span>}
           </li>
         ))}
       </ol>

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { IntentLink } from '@/components/layout/intent-link';
 
 export function SiteFooter() {
   return (
@@ -6,7 +6,7 @@ export function SiteFooter() {
       <div className="container">
         <p>Trail &amp; Table demo storefront. Prices in US dollars. Demo data only: nothing ships.</p>
         <p>
-          <Link href="/orders/lookup">Find an order</Link> you placed without an account.
+          <IntentLink href="/orders/lookup">Find an order</IntentLink> you placed without an account.
         </p>
       </div>
     </footer>

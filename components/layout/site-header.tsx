@@ -1,15 +1,15 @@
-import Link from 'next/link';
 import { AccountMenu } from '@/components/account/account-menu';
 import { CartLink } from '@/components/cart/cart-link';
+import { IntentLink } from '@/components/layout/intent-link';
 import type { Category } from '@/server/catalog/types';
 
 export function SiteHeader({ categories, activeCategory, query }: { categories: Category[]; activeCategory?: string; query?: string }) {
   return (
     <header className="site-header">
       <div className="site-header__bar">
-        <Link href="/" className="logo">
+        <IntentLink href="/" className="logo">
           Trail<span>&amp;</span>Table
-        </Link>
+        </IntentLink>
         {/* biome-ignore lint/a11y/useSemanticElements: role="search" on the form itself gives the same landmark without a <search> wrapper, which would become the styled flex child instead of the form */}
         <form className="search-form" role="search" aria-label="Product search" action="/search" method="get">
           <label htmlFor="site-search" className="visually-hidden">
@@ -21,9 +21,9 @@ export function SiteHeader({ categories, activeCategory, query }: { categories: 
           </button>
         </form>
         <nav aria-label="Account" className="header-links">
-          <Link href="/stores">Stores</Link>
-          <Link href="/orders">Orders</Link>
-          <Link href="/wishlist">Wishlist</Link>
+          <IntentLink href="/stores">Stores</IntentLink>
+          <IntentLink href="/orders">Orders</IntentLink>
+          <IntentLink href="/wishlist">Wishlist</IntentLink>
           <CartLink />
           <AccountMenu />
         </nav>
@@ -32,9 +32,9 @@ export function SiteHeader({ categories, activeCategory, query }: { categories: 
         <ul>
           {categories.map((c) => (
             <li key={c.slug}>
-              <Link href={`/c/${c.slug}`} aria-current={activeCategory === c.slug ? 'page' : undefined}>
+              <IntentLink href={`/c/${c.slug}`} aria-current={activeCategory === c.slug ? 'page' : undefined}>
                 {c.name}
-              </Link>
+              </IntentLink>
             </li>
           ))}
         </ul>

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { IntentLink } from '@/components/layout/intent-link';
 import type { SearchFacets } from '@/server/search/types';
 import { type SearchState, searchHref } from './search-url';
 
@@ -12,9 +12,9 @@ export function SearchFacetsPanel({ facets, state }: { facets: SearchFacets; sta
           const active = state.category === c.slug;
           return (
             <li key={c.slug}>
-              <Link href={searchHref(state, { category: active ? undefined : c.slug })} aria-current={active ? 'true' : undefined}>
+              <IntentLink href={searchHref(state, { category: active ? undefined : c.slug })} aria-current={active ? 'true' : undefined}>
                 <span>{c.name}</span> <span>{c.count}</span>
-              </Link>
+              </IntentLink>
             </li>
           );
         })}
@@ -25,12 +25,12 @@ export function SearchFacetsPanel({ facets, state }: { facets: SearchFacets; sta
           const active = state.minPrice === b.min && state.maxPrice === (b.max ?? undefined);
           return (
             <li key={b.id}>
-              <Link
+              <IntentLink
                 href={searchHref(state, active ? { minPrice: undefined, maxPrice: undefined } : { minPrice: b.min, maxPrice: b.max ?? undefined })}
                 aria-current={active ? 'true' : undefined}
               >
                 <span>{b.label}</span> <span>{b.count}</span>
-              </Link>
+              </IntentLink>
             </li>
           );
         })}
@@ -41,9 +41,9 @@ export function SearchFacetsPanel({ facets, state }: { facets: SearchFacets; sta
           const active = state.minRating === r.min;
           return (
             <li key={r.id}>
-              <Link href={searchHref(state, { minRating: active ? undefined : r.min })} aria-current={active ? 'true' : undefined}>
+              <IntentLink href={searchHref(state, { minRating: active ? undefined : r.min })} aria-current={active ? 'true' : undefined}>
                 <span>{r.label}</span> <span>{r.count}</span>
-              </Link>
+              </IntentLink>
             </li>
           );
         })}
@@ -51,9 +51,9 @@ export function SearchFacetsPanel({ facets, state }: { facets: SearchFacets; sta
       <h2>Availability</h2>
       <ul>
         <li>
-          <Link href={searchHref(state, { inStock: !state.inStock })} aria-current={state.inStock ? 'true' : undefined}>
+          <IntentLink href={searchHref(state, { inStock: !state.inStock })} aria-current={state.inStock ? 'true' : undefined}>
             <span>In stock only</span> <span>{facets.inStock.count}</span>
-          </Link>
+          </IntentLink>
         </li>
       </ul>
     </aside>
