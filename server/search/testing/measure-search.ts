@@ -1,6 +1,7 @@
 // Measures the in-memory index at catalog scale: build time, heap growth and per-query latency.
 // A measurement, not a test (timings on shared CI machines are not assertions):
-//   node --conditions=react-server --expose-gc --import tsx server/search/testing/measure-search.ts [count]
+//   node --single-threaded --conditions=react-server --expose-gc --import tsx server/search/testing/measure-search.ts [count]
+// (--single-threaded keeps GC and JIT work on the main thread, so process CPU time is the query's own; bench/search-timing.ts)
 // (react-server resolves `server-only` to its empty build, as Next does for server code.)
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
