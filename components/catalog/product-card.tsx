@@ -11,7 +11,16 @@ export function ProductCard({ product, priority = false, badge }: { product: Pro
     <article className="product-card">
       {/* Prefetched on intent only: on sight, a grid would render up to 24 product pages on the server per view. */}
       <IntentLink href={`/p/${product.slug}`}>
-        <Image src={product.image} alt="" width={400} height={400} sizes="(min-width: 1200px) 200px, (min-width: 600px) 30vw, 45vw" priority={priority} />
+        <Image
+          src={product.image}
+          alt=""
+          width={400}
+          height={400}
+          sizes="(min-width: 1200px) 200px, (min-width: 600px) 30vw, 45vw"
+          // The first row's images are the page's largest paint: fetched first, not lazily (Next 16 deprecates
+          // `priority`; its docs advise these two over a <link rel=preload>).
+          {...(priority ? { loading: 'eager', fetchPriority: 'high' } : {})}
+        />
         <div className="product-card__body">
           <h3 className="product-card__name">{product.name}</h3>
           <Price value={product.price} />

@@ -10,7 +10,15 @@ export function Gallery({ images, name }: { images: string[]; name: string }) {
   return (
     <div className="gallery">
       <div className="gallery__main">
-        <Image src={main} alt={`${name}, image ${current + 1} of ${images.length}`} width={800} height={800} sizes="(min-width: 860px) 600px, 100vw" priority />
+        <Image
+          src={main}
+          alt={`${name}, image ${current + 1} of ${images.length}`}
+          width={800}
+          height={800}
+          sizes="(min-width: 860px) 600px, 100vw"
+          loading="eager"
+          fetchPriority="high"
+        />
       </div>
       {images.length > 1 ? (
         <ul className="gallery__thumbs" aria-label="Product images">
