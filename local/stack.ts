@@ -31,6 +31,8 @@ export type StackOptions = {
 export type StackDetails = {
   /** Absolute data folder, or 'memory'. */
   dataDir: string;
+  /** cognito-local's working folder (a temp one for 'memory'): its users, and a pending reset code, are under .cognito/db. */
+  cognitoDir: string;
   ports: { dynamodb: number; cognito: number; redis?: number; sqs: number; ses: number; paymentsSandbox: number };
   /** Process ids of the stand-ins, for the fault suite (it freezes them with SIGSTOP). */
   pids: { dynamodb: number; cognito: number };
@@ -217,6 +219,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     };
     const details: StackDetails = {
       dataDir: memory ? 'memory' : dataDir,
+      cognitoDir,
       ports,
       pids: { dynamodb: pidOf('DynamoDB Local'), cognito: pidOf('cognito-local') },
       redis,

@@ -13,6 +13,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     localStackEnv: Record<string, string>;
     localStackPids: { dynamodb: number; cognito: number };
+    /** cognito-local's working folder: its users, and a pending password-reset code, are under .cognito/db. */
+    cognitoLocalDir: string;
   }
 }
 
@@ -28,6 +30,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   process.env.SEARCH_SNAPSHOT_BUCKET = '';
   project.provide('localStackEnv', stack.env);
   project.provide('localStackPids', stack.details.pids);
+  project.provide('cognitoLocalDir', stack.details.cognitoDir);
   startIntegrationLog();
   return async () => {
     try {

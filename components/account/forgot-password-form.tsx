@@ -61,7 +61,8 @@ export function ForgotPasswordForm() {
   if (step === 'done') {
     return (
       <p className={`notice ${styles.status}`} role="status">
-        Your password has been changed. <Link href="/sign-in">Sign in with your new password</Link>.
+        Your password has been changed, and every device that was signed in to your account has been signed out.{' '}
+        <Link href="/sign-in">Sign in with your new password</Link>.
       </p>
     );
   }

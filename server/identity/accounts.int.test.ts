@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, inject, it, vi } from 'vitest';
 import { POST as confirm } from '@/app/api/auth/confirm/route';
 import { POST as forgotPassword } from '@/app/api/auth/forgot-password/route';
 import { POST as resetPassword } from '@/app/api/auth/reset-password/route';
@@ -11,6 +11,7 @@ import { identitySettings } from './cognito-settings';
 import { establishSession } from './middleware-session';
 import { poolJwks } from './pool-jwks';
 import { cookieHeaderFrom, from, jsonRequest, setCookies, siteUrl, testAddress, uniqueEmail } from './testing/auth-requests';
+import { pendingResetCode } from './testing/reset-codes';
 import { verifyAccessToken } from './verify-access-token';
 
 // Accounts against the real cognito-local of the test stack, through the route handlers a browser calls.
@@ -323,5 +324,30 @@ describe('password reset', () => {
     expect(res.status).toBe(400);
     const body = (await res.json()) as ErrorBody;
     expect(body.error.details?.[0]?.path).toBe('code');
+  });
+
+  it('with the emailed code sets the new password and ends every session the account had, signing nobody in', async () => {
+    const { email, cookie: before } = await registerAndSignIn('Reset Owner');
+    // A second device, signed in too: the reset is for a shopper who fears someone else is in their account.
+    const other = cookieHeaderFrom(await signIn(jsonRequest('/api/auth/sign-in', { email, password: PASSWORD }), {}));
+    expect((await meWith(before)).status).toBe(200);
+    expect((await meWith(other)).status).toBe(200);
+
+    await forgotPassword(jsonRequest('/api/auth/forgot-password', { email }), {});
+    const code = pendingResetCode(inject('cognitoLocalDir'), email);
+    const res = await resetPassword(jsonRequest('/api/auth/reset-password', { email, code, password: 'Another-pass-9' }), {});
+    expect(res.status).toBe(200);
+    expect(setCookies(res).size).toBe(0);
+
+    for (const cookie of [before, other]) {
+      const after = await meWith(cookie);
+      expect(after.status).toBe(401);
+    }
+    // The old password is gone; the new one signs in (a second on: the marker refuses the reset's own second).
+    expect((await signIn(jsonRequest('/api/auth/sign-in', { email, password: PASSWORD }), {})).status).toBe(401);
+    await new Promise((r) => setTimeout(r, 1100));
+    const fresh = await signIn(jsonRequest('/api/auth/sign-in', { email, password: 'Another-pass-9' }), {});
+    expect(fresh.status).toBe(200);
+    expect((await meWith(cookieHeaderFrom(fresh))).status).toBe(200);
   });
 });

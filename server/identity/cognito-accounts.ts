@@ -155,7 +155,8 @@ export async function requestPasswordReset(email: string): Promise<void> {
   }
 }
 
-export async function resetPassword(input: { email: string; code: string; password: string }): Promise<void> {
+/** Cognito ConfirmForgotPassword only; password-reset.ts adds the end of the account's other sessions. */
+export async function confirmPasswordReset(input: { email: string; code: string; password: string }): Promise<void> {
   const { clientId } = requireSettings();
   await call('reset-password', () =>
     cognitoClient().send(

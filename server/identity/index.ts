@@ -57,8 +57,9 @@ export {
   signUpBody,
 } from './account-schemas';
 // Account operations, for the routes under app/api/auth.
-export { requestPasswordReset, resetPassword } from './cognito-accounts';
+export { requestPasswordReset } from './cognito-accounts';
 export { confirmSignUp, signUp } from './limited-account-operations';
+export { resetPassword } from './password-reset';
 // The operations console's group check (route handlers and the /admin/orders pages).
 export { isOperations, requireOperations } from './require-operations';
 export { safeNextPath } from './safe-next-path';
