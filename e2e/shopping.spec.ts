@@ -129,6 +129,37 @@ test('a declined card shows an error and places no order', async ({ page, reques
   expect(cart.itemCount).toBe(1);
 });
 
+test('what a shopper types into checkout before its scripts have run is kept once they do', async ({ page, request }) => {
+  const [product] = await inStockProducts(request, 1);
+  await signUpThroughApi(page.request, `early-${Date.now()}@example.com`);
+  await addFromProductPage(page, product!);
+
+  // A slow phone: the checkout's HTML is there, its scripts are not yet, and the shopper starts typing.
+  let release = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route('**/_next/static/chunks/*.js', async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto('/checkout', { waitUntil: 'domcontentloaded' });
+  const form = page.locator('main form');
+  await form.getByLabel('State').selectOption('CA');
+  await form.getByLabel('ZIP code').fill('94105');
+  await form.getByRole('radio', { name: /^Express/ }).check();
+  const review = page.getByRole('region', { name: 'Review your order' });
+  // Still the server's page: its review cannot know the state yet.
+  await expect(review).toContainText('Enter your state');
+
+  release();
+  // Hydrated, the form quotes what was typed (the server's tax for California) and re-renders without wiping it.
+  await expect(review).not.toContainText('Enter your state');
+  await expect(form.getByLabel('ZIP code')).toHaveValue('94105');
+  await expect(form.getByLabel('State')).toHaveValue('CA');
+  await expect(form.getByRole('radio', { name: /^Express/ })).toBeChecked();
+});
+
 test('the order charged is the order reviewed: a cart changed in another tab is shown again before anything is charged', async ({ page, request }) => {
   const [product] = await inStockProducts(request, 1);
   await signUpThroughApi(page.request, `reviewed-${Date.now()}@example.com`);

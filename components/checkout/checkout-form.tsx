@@ -98,6 +98,25 @@ export function CheckoutForm({
   const card = useRef<CardFieldsHandle>(null);
   // The address of an attempt back from a 3-D Secure challenge that did not complete, to fill the form again.
   const [restored, setRestored] = useState<Address | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  // Typed before hydration: the form posts natively until then, so a shopper on a slow phone may already have filled
+  // it. React hydrates without touching the inputs, but its state still holds the server's values, and the next
+  // render writes them back over what was typed (a ZIP code that vanished in an e2e run). Once, after hydration, the
+  // controlled fields take what the page shows.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, reading the DOM the shopper may have typed into
+  useEffect(() => {
+    const elements = formRef.current?.elements;
+    if (!elements) return;
+    const shown = (name: string): string | null => {
+      const field = elements.namedItem(name);
+      return field instanceof HTMLInputElement || field instanceof HTMLSelectElement || field instanceof RadioNodeList ? field.value : null;
+    };
+    const typed = { country: shown('country'), region: shown('region'), postalCode: shown('postalCode'), shippingMethod: shown('shippingMethod') };
+    if (typed.country && typed.country !== country) setCountry(typed.country);
+    if (typed.region !== null && typed.region !== region) setRegion(typed.region);
+    if (typed.postalCode !== null && typed.postalCode !== postalCode) setPostalCode(typed.postalCode);
+    if (typed.shippingMethod && typed.shippingMethod !== shippingMethod) setShippingMethod(typed.shippingMethod);
+  }, []);
 
   function show(fieldErrors: Record<string, string>, formMessage?: string) {
     setErrors(fieldErrors);
@@ -202,7 +221,7 @@ export function CheckoutForm({
 
   return (
     <div className={styles.layout}>
-      <form key={restored ? 'restored' : 'new'} className={styles.form} onSubmit={onSubmit} noValidate>
+      <form key={restored ? 'restored' : 'new'} ref={formRef} className={styles.form} onSubmit={onSubmit} noValidate>
         <ErrorSummary problems={problems}>
           {stockProblem ? (
             <p>
