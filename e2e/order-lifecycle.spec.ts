@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './a11y';
-import { availableUnits, inStockVariant, placeOrder, signUpShopper } from './order-support';
+import { availableUnits, inStockVariant, placeOrder, signUpShopper, waitForStatus } from './order-support';
 
 // After checkout, in the browser: the order page follows the simulated warehouse live (server-sent events, no
 // reload) up to SHIPPED with carrier and tracking, and a shopper cancels an order from the page and gets the stock
@@ -52,4 +52,26 @@ test('a shopper cancels an order from its page after confirming, and the stock c
   // Product reads are cached for a few seconds (server/cache/tags.ts): poll until the page's figure is back. The
   // exact restock is asserted against DynamoDB in app/api/admin/orders/admin-orders.int.test.ts.
   await expect.poll(() => availableUnits(page.request, item.slug, item.variantId), { timeout: 20_000 }).toBe(before);
+});
+
+test('a shopper asks for a return of a delivered order from its page: the form says what is missing, then the order is Return requested', async ({ page }) => {
+  test.setTimeout(180_000);
+  await signUpShopper(page.request, 'returner');
+  const item = await inStockVariant(page.request);
+  const orderId = await placeOrder(page.request, item, 2);
+  await waitForStatus(page.request, orderId, 'DELIVERED', 90_000);
+
+  await page.goto(`/orders/${orderId}`);
+  const form = page.getByRole('region', { name: 'Return items' });
+  await form.getByRole('button', { name: 'Request return' }).click();
+  await expect(form.getByRole('alert')).toHaveText('Choose at least one item to return.');
+  await form.getByLabel(/^Quantity to return of /).selectOption('1');
+  await form.getByRole('button', { name: 'Request return' }).click();
+  await expect(form.getByRole('alert')).toHaveText('Tell us why you are returning it.');
+  // The quantity chosen before the failed try is still there: the form reads its fields when it is sent.
+  await expect(form.getByLabel(/^Quantity to return of /)).toHaveValue('1');
+  await form.getByLabel('Reason for the return').fill('Too small.');
+  await form.getByRole('button', { name: 'Request return' }).click();
+  await waitForStatus(page.request, orderId, 'RETURN_REQUESTED', 30_000);
+  await expect(page.getByText('Return requested').first()).toBeVisible();
 });

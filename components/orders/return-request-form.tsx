@@ -13,14 +13,15 @@ export type ReturnableLine = { variantId: string; name: string; quantity: number
 export function ReturnRequestForm({ orderId, lines, returnBy }: { orderId: string; lines: ReturnableLine[]; returnBy: string }) {
   const router = useRouter();
   const id = useId();
-  const [quantities, setQuantities] = useState<Record<string, number>>({});
-  const [reason, setReason] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
 
   const submit = async (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const chosen = lines.map((l) => ({ variantId: l.variantId, quantity: quantities[l.variantId] ?? 0 })).filter((l) => l.quantity > 0);
+    // Read from the form, not from state: what was chosen before hydration counts too.
+    const form = new FormData(event.currentTarget);
+    const reason = String(form.get('reason') ?? '');
+    const chosen = lines.map((l) => ({ variantId: l.variantId, quantity: Number(form.get(`quantity-${l.variantId}`) ?? 0) })).filter((l) => l.quantity > 0);
     if (chosen.length === 0) return setError('Choose at least one item to return.');
     if (!reason.trim()) return setError('Tell us why you are returning it.');
     setBusy(true);
@@ -39,11 +40,7 @@ export function ReturnRequestForm({ orderId, lines, returnBy }: { orderId: strin
         {lines.map((line) => (
           <div className="field" key={line.variantId}>
             <label htmlFor={`${id}-${line.variantId}`}>Quantity to return of {line.name}</label>
-            <select
-              id={`${id}-${line.variantId}`}
-              value={quantities[line.variantId] ?? 0}
-              onChange={(e) => setQuantities((q) => ({ ...q, [line.variantId]: Number(e.target.value) }))}
-            >
+            <select id={`${id}-${line.variantId}`} name={`quantity-${line.variantId}`} defaultValue={0}>
               {Array.from({ length: line.quantity + 1 }, (_, n) => n).map((n) => (
                 <option key={n} value={n}>
                   {n}
@@ -54,7 +51,7 @@ export function ReturnRequestForm({ orderId, lines, returnBy }: { orderId: strin
         ))}
         <div className="field">
           <label htmlFor={`${id}-reason`}>Reason for the return</label>
-          <textarea id={`${id}-reason`} value={reason} maxLength={500} required onChange={(e) => setReason(e.target.value)} />
+          <textarea id={`${id}-reason`} name="reason" maxLength={500} required />
         </div>
         {error ? (
           <p className={styles.error} role="alert">

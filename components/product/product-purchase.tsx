@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { AddToCart } from '@/components/cart/add-to-cart';
 import type { ProductVariant } from '@/server/catalog/types';
 import { formatMoney } from '@/server/money';
@@ -12,9 +12,22 @@ export function ProductPurchase({ variants, productId, productName }: { variants
   const groups = optionGroups(variants);
   const variant = findVariant(variants, selected);
   const baseId = useId();
+  const picker = useRef<HTMLDivElement>(null);
+  // An option clicked before hydration is checked on the page while the state still holds the first one: Add to
+  // cart would add the variant the shopper did not pick, and the next render would undo the click. Once, after
+  // hydration, the state takes what the page shows.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, reading the options the shopper may have clicked
+  useEffect(() => {
+    const shown: Record<string, string> = {};
+    for (const [name] of groups) {
+      const checked = picker.current?.querySelector<HTMLInputElement>(`input[type="radio"][name="${CSS.escape(`${baseId}-${name}`)}"]:checked`);
+      if (checked && checked.value !== selected[name]) shown[name] = checked.value;
+    }
+    if (Object.keys(shown).length > 0) setSelected((s) => ({ ...s, ...shown }));
+  }, []);
 
   return (
-    <div className="variant-picker">
+    <div className="variant-picker" ref={picker}>
       <p className="product__price" aria-live="polite">
         {variant ? formatMoney(variant.price) : '—'}
       </p>

@@ -8,13 +8,14 @@ import { apiRequest, fieldErrorsFrom } from '@/components/api/api-request';
  * server decides; the email field is then ignored), guests give one. One email, then the alert ends.
  */
 export function RestockAlert({ productId, variantId, productName }: { productId: string; variantId: string; productName: string }) {
-  const [email, setEmail] = useState('');
   const [state, setState] = useState<{ done: boolean; message: string; field?: string }>({ done: false, message: '' });
   const [pending, setPending] = useState(false);
   const id = useId();
 
-  async function subscribe(event: React.FormEvent) {
+  async function subscribe(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    // Read from the form, not from state: what was typed before hydration counts too.
+    const email = String(new FormData(event.currentTarget).get('email') ?? '').trim();
     setPending(true);
     const result = await apiRequest<{ subscribed: boolean }>('/api/stock-alerts', { body: { productId, variantId, ...(email ? { email } : {}) } });
     setPending(false);
@@ -31,10 +32,9 @@ export function RestockAlert({ productId, variantId, productName }: { productId:
       <label htmlFor={`${id}-email`}>Your email (not needed when signed in)</label>{' '}
       <input
         id={`${id}-email`}
+        name="email"
         type="email"
         autoComplete="email"
-        value={email}
-        onChange={(e) => setEmail(e.target.value)}
         aria-invalid={state.field ? true : undefined}
         aria-describedby={state.field ? `${id}-problem` : undefined}
       />{' '}
