@@ -7,13 +7,12 @@ import { logger } from '../observability';
 import { limitedSignIn } from './attempt-limits';
 import { authenticateWithPassword, requireSettings } from './cognito-accounts';
 import { cognitoErrorName, PASSWORD_POLICY_MESSAGE, toAppError } from './cognito-errors';
-import { poolJwks } from './pool-jwks';
 import { encodeProfileCookie } from './profile-cookie';
 import { revocationId, revokeUserSessionsBefore } from './revoked-sessions';
 import { type CookieToSet, SESSION_COOKIE, sessionCookies } from './session-cookies';
 import { type SessionUser, verifiedAccessClaims } from './session-user';
 import { signOut } from './sign-out';
-import { verifyAccessToken } from './verify-access-token';
+import { verifyPoolAccessToken } from './verify-access-token';
 
 // What a signed-in shopper changes about their own login: display name, password, and the login itself (deleted).
 // Each acts with the shopper's own access token (Cognito's public user APIs; no admin credentials on the server),
@@ -80,7 +79,7 @@ export async function changePassword(jar: CookieJar, user: SessionUser, input: {
   const reissued = await authenticateWithPassword({ email: user.email, password: input.newPassword })
     .then(async (tokens) => ({
       tokens,
-      verified: await verifyAccessToken(tokens.accessToken, { issuer: settings.issuer, clientId: settings.clientId, keys: poolJwks(settings.jwksUrl) }),
+      verified: await verifyPoolAccessToken(tokens.accessToken, settings),
     }))
     .catch((err: unknown) => {
       logger.error('sign-in with the new password failed after a password change', { err: String(err) });

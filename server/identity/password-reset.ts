@@ -2,9 +2,8 @@ import { GlobalSignOutCommand } from '@aws-sdk/client-cognito-identity-provider'
 import { cognitoClient } from '../aws/clients';
 import { logger } from '../observability';
 import { authenticateWithPassword, confirmPasswordReset, requireSettings, revokeRefreshToken } from './cognito-accounts';
-import { poolJwks } from './pool-jwks';
 import { revocationId, revokeUserSessionsBefore } from './revoked-sessions';
-import { verifyAccessToken } from './verify-access-token';
+import { verifyPoolAccessToken } from './verify-access-token';
 
 /**
  * A password reset ends every session the account had, as a password change does (account-credentials.ts): whoever
@@ -22,7 +21,7 @@ export async function resetPassword(input: { email: string; code: string; passwo
   try {
     const settings = requireSettings();
     const tokens = await authenticateWithPassword({ email: input.email, password: input.password });
-    const verified = await verifyAccessToken(tokens.accessToken, { issuer: settings.issuer, clientId: settings.clientId, keys: poolJwks(settings.jwksUrl) });
+    const verified = await verifyPoolAccessToken(tokens.accessToken, settings);
     if (!verified.ok) throw new Error(`the new session did not verify: ${verified.reason}`);
     await revokeUserSessionsBefore(verified.claims.sub, { notBefore: verified.claims.authTime, keep: revocationId(verified.claims) });
     if (!settings.local) await cognitoClient().send(new GlobalSignOutCommand({ AccessToken: tokens.accessToken }));

@@ -3,11 +3,10 @@ import { AppError } from '../errors';
 import { logger } from '../observability';
 import { limitedSignIn } from './attempt-limits';
 import { authenticateWithPassword, fetchUserAttributes, requireSettings } from './cognito-accounts';
-import { poolJwks } from './pool-jwks';
 import { encodeProfileCookie } from './profile-cookie';
 import { type CookieToSet, sessionCookies } from './session-cookies';
 import type { SessionUser } from './session-user';
-import { verifyAccessToken } from './verify-access-token';
+import { verifyPoolAccessToken } from './verify-access-token';
 
 // Email + password → a verified user and the cookies that carry the session. The route adds the HTTP parts.
 
@@ -23,7 +22,7 @@ export async function signInWithPassword(input: {
 
   // Tokens straight from Cognito are trusted by transport, but verifying them once more costs little and proves the
   // configuration (issuer, client id, JWKS) agrees with the pool before the shopper holds a cookie that never works.
-  const verified = await verifyAccessToken(tokens.accessToken, { issuer: settings.issuer, clientId: settings.clientId, keys: poolJwks(settings.jwksUrl) });
+  const verified = await verifyPoolAccessToken(tokens.accessToken, settings);
   if (!verified.ok) {
     logger.error('fresh Cognito access token failed verification: check COGNITO_* config', { reason: verified.reason });
     throw new AppError('UNAVAILABLE', 'Signing in is unavailable right now. Please try again in a moment.');

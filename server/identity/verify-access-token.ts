@@ -1,4 +1,6 @@
 import { errors, type JWTVerifyGetKey, jwtVerify } from 'jose';
+import type { IdentitySettings } from './cognito-settings';
+import { poolJwks } from './pool-jwks';
 
 // Verifies a Cognito access token: signature (RS256 only, so `alg: none` and HMAC-with-the-public-key tricks fail),
 // issuer, expiry, and the two claims that tell an access token for this app apart from everything else the pool signs:
@@ -67,4 +69,9 @@ export async function verifyAccessToken(token: string, opts: VerifyOptions): Pro
     if (err instanceof errors.JWTExpired) return { ok: false, reason: 'expired' };
     return { ok: false, reason: 'invalid' };
   }
+}
+
+/** A token straight from Cognito (a sign-in, a password change's re-issue, a reset), verified against the configured pool. */
+export function verifyPoolAccessToken(token: string, settings: Pick<IdentitySettings, 'issuer' | 'clientId' | 'jwksUrl'>): Promise<VerifyResult> {
+  return verifyAccessToken(token, { issuer: settings.issuer, clientId: settings.clientId, keys: poolJwks(settings.jwksUrl) });
 }
