@@ -6,6 +6,7 @@ import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { announceCartChange } from '@/components/cart/cart-api';
 import { ErrorSummary, type SummaryProblem } from '@/components/forms/error-summary';
 import { describedBy, FieldError, FormField } from '@/components/forms/form-field';
+import { shownValue } from '@/components/forms/shown-value';
 import { DeliveryEstimate } from '@/components/stores/delivery-estimate';
 import { formatMoney } from '@/server/money';
 import { CARD_FIELD_LABELS, type CardFieldName, CardFields, type CardFieldsHandle } from './card-fields';
@@ -105,12 +106,7 @@ export function CheckoutForm({
   // controlled fields take what the page shows.
   // biome-ignore lint/correctness/useExhaustiveDependencies: once, reading the DOM the shopper may have typed into
   useEffect(() => {
-    const elements = formRef.current?.elements;
-    if (!elements) return;
-    const shown = (name: string): string | null => {
-      const field = elements.namedItem(name);
-      return field instanceof HTMLInputElement || field instanceof HTMLSelectElement || field instanceof RadioNodeList ? field.value : null;
-    };
+    const shown = (name: string) => shownValue(formRef.current, name);
     const typed = { country: shown('country'), region: shown('region'), postalCode: shown('postalCode'), shippingMethod: shown('shippingMethod') };
     if (typed.country && typed.country !== country) setCountry(typed.country);
     if (typed.region !== null && typed.region !== region) setRegion(typed.region);

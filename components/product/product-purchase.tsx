@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useRef, useState } from 'react';
 import { AddToCart } from '@/components/cart/add-to-cart';
+import { shownValue } from '@/components/forms/shown-value';
 import type { ProductVariant } from '@/server/catalog/types';
 import { formatMoney } from '@/server/money';
 import { RestockAlert } from './restock-alert';
@@ -20,8 +21,8 @@ export function ProductPurchase({ variants, productId, productName }: { variants
   useEffect(() => {
     const shown: Record<string, string> = {};
     for (const [name] of groups) {
-      const checked = picker.current?.querySelector<HTMLInputElement>(`input[type="radio"][name="${CSS.escape(`${baseId}-${name}`)}"]:checked`);
-      if (checked && checked.value !== selected[name]) shown[name] = checked.value;
+      const checked = shownValue(picker.current, `${baseId}-${name}`);
+      if (checked !== null && checked !== selected[name]) shown[name] = checked;
     }
     if (Object.keys(shown).length > 0) setSelected((s) => ({ ...s, ...shown }));
   }, []);
