@@ -14,8 +14,18 @@ test('a guest hearts a product, signs in, and the wishlist keeps it', async ({ p
     .getByRole('button', { name: `Save ${name} to wishlist` })
     .first();
   await expect(heart).toHaveAttribute('aria-pressed', 'false');
+  // The heart turns at once (optimistic); the reload waits for the server's answer, which sets the guest cookie.
+  // Reloading before it arrives cancels the request, and then nothing was saved (a CI run did exactly that).
+  const saved = page.waitForResponse((r) => r.url().endsWith('/api/wishlist/items') && r.request().method() === 'POST');
   await heart.click();
   await expect(heart).toHaveAttribute('aria-pressed', 'true');
+  expect((await saved).status()).toBe(201);
+  await expect(
+    page
+      .getByRole('main')
+      .getByRole('status')
+      .filter({ hasText: `Saved ${name} to your wishlist.` }),
+  ).toHaveCount(1);
   await page.reload();
   await expect(
     page
