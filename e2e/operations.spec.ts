@@ -52,6 +52,9 @@ test('an operations user finds a delivered order and refunds part of it', async 
   await refund.getByLabel('Reason').fill('One item arrived scratched');
   await refund.getByRole('button', { name: 'Refund' }).click();
   await expect(refund.getByRole('status')).toContainText('Refunded $2.00.');
+  // The form is emptied for the next refund, so a second click cannot repeat this one by accident.
+  await expect(refund.getByLabel(/Amount in dollars/)).toHaveValue('');
+  await expect(refund.getByLabel('Reason')).toHaveValue('');
   await expect(ledger).toContainText('Refunded$2.00');
   await expect(ledger).toContainText(`Refundable$${((captured - 200) / 100).toFixed(2)}`);
   await expect(ledger).toContainText('partially refunded');

@@ -13,15 +13,18 @@ import { parseAmount } from './parse-amount';
 export function RefundForm({ orderId, refundable }: { orderId: string; refundable: Money }) {
   const router = useRouter();
   const id = useId();
-  const [amount, setAmount] = useState('');
-  const [reason, setReason] = useState('');
   const [error, setError] = useState<{ field: 'amount' | 'reason' | null; text: string } | null>(null);
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
   const max = (refundable.amount / 100).toFixed(2);
 
+  // Uncontrolled fields, read when sent: what an operator typed before the scripts ran is never written over.
   const submit = async (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    const form = event.currentTarget;
+    const fields = new FormData(form);
+    const amount = String(fields.get('amount') ?? '');
+    const reason = String(fields.get('reason') ?? '');
     const cents = parseAmount(amount);
     if (cents === null) return setError({ field: 'amount', text: 'Enter an amount in dollars, such as 12.50.' });
     if (cents > refundable.amount) return setError({ field: 'amount', text: `At most $${max} can be refunded.` });
@@ -34,8 +37,7 @@ export function RefundForm({ orderId, refundable }: { orderId: string; refundabl
     });
     setBusy(false);
     if (!res.ok) return setError({ field: null, text: res.message });
-    setAmount('');
-    setReason('');
+    form.reset();
     setMessage(`Refunded $${(cents / 100).toFixed(2)}.`);
     router.refresh();
   };
@@ -53,8 +55,7 @@ export function RefundForm({ orderId, refundable }: { orderId: string; refundabl
               id={`${id}-amount`}
               type="text"
               inputMode="decimal"
-              value={amount}
-              onChange={(e) => setAmount(e.target.value)}
+              name="amount"
               aria-invalid={error?.field === 'amount' || undefined}
               aria-describedby={error?.field === 'amount' ? `${id}-error` : undefined}
               required
@@ -64,9 +65,8 @@ export function RefundForm({ orderId, refundable }: { orderId: string; refundabl
             <label htmlFor={`${id}-reason`}>Reason</label>
             <textarea
               id={`${id}-reason`}
-              value={reason}
+              name="reason"
               maxLength={500}
-              onChange={(e) => setReason(e.target.value)}
               aria-invalid={error?.field === 'reason' || undefined}
               aria-describedby={error?.field === 'reason' ? `${id}-error` : undefined}
               required
