@@ -35,6 +35,6 @@ export async function mergeWishlistOnSignIn(userId: string): Promise<void> {
     if (guestId) await mergeGuestWishlist(guestId, userId);
     if (raw !== undefined) jar.delete(WISHLIST_COOKIE);
   } catch (err) {
-    logger.error('guest wishlist merge failed', { err: String(err) });
+    logger.warn('guest wishlist merge skipped at sign-in', { err: String(err) });
   }
 }
