@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { apiRequest } from '@/components/api/api-request';
 import styles from '@/components/orders/orders.module.css';
 import type { Money } from '@/server/money';
@@ -17,14 +17,17 @@ export function RefundForm({ orderId, refundable }: { orderId: string; refundabl
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
   const max = (refundable.amount / 100).toFixed(2);
+  const amountField = useRef<HTMLInputElement>(null);
+  const reasonField = useRef<HTMLTextAreaElement>(null);
 
-  // Uncontrolled fields, read when sent: what an operator typed before the scripts ran is never written over.
+  // Uncontrolled fields, read when sent: what an operator typed before the scripts ran is never written over. They
+  // have no `name` on purpose: a submit before hydration is a plain GET of this page and must not put the reason
+  // in its URL (and the access logs).
   const submit = async (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = event.currentTarget;
-    const fields = new FormData(form);
-    const amount = String(fields.get('amount') ?? '');
-    const reason = String(fields.get('reason') ?? '');
+    const amount = amountField.current?.value ?? '';
+    const reason = reasonField.current?.value ?? '';
     const cents = parseAmount(amount);
     if (cents === null) return setError({ field: 'amount', text: 'Enter an amount in dollars, such as 12.50.' });
     if (cents > refundable.amount) return setError({ field: 'amount', text: `At most $${max} can be refunded.` });
@@ -55,7 +58,7 @@ export function RefundForm({ orderId, refundable }: { orderId: string; refundabl
               id={`${id}-amount`}
               type="text"
               inputMode="decimal"
-              name="amount"
+              ref={amountField}
               aria-invalid={error?.field === 'amount' || undefined}
               aria-describedby={error?.field === 'amount' ? `${id}-error` : undefined}
               required
@@ -65,7 +68,7 @@ export function RefundForm({ orderId, refundable }: { orderId: string; refundabl
             <label htmlFor={`${id}-reason`}>Reason</label>
             <textarea
               id={`${id}-reason`}
-              name="reason"
+              ref={reasonField}
               maxLength={500}
               aria-invalid={error?.field === 'reason' || undefined}
               aria-describedby={error?.field === 'reason' ? `${id}-error` : undefined}
