@@ -4,12 +4,11 @@ import { AppError } from '../errors';
 import { cookieJarFromHeader } from '../http/cookies';
 import { refreshSession } from './cognito-accounts';
 import { identitySettings } from './cognito-settings';
-import { poolJwks } from './pool-jwks';
 import { protectedRouteKind, signInRedirectPath } from './protected-routes';
 import { revocationState } from './revoked-sessions';
 import { isSameOriginRequest } from './same-origin';
 import { type CookieToSet, clearedSessionCookies, rewriteCookieHeader, SESSION_COOKIE, sessionCookies } from './session-cookies';
-import { verifyAccessToken } from './verify-access-token';
+import { verifyPoolAccessToken } from './verify-access-token';
 
 // The identity steps of middleware.ts, each small so other gates (feature flags) can sit between them:
 //   rejectForeignMutation → establishSession → guardProtectedRoute → (next or other gates) → applySessionCookies
@@ -57,10 +56,9 @@ export async function establishSession(requestHeaders: Headers): Promise<Middlew
   const refreshToken = jar.get(SESSION_COOKIE.refresh);
   if (!accessToken && !refreshToken) return none;
 
-  const verifyOptions = { issuer: settings.issuer, clientId: settings.clientId, keys: poolJwks(settings.jwksUrl) };
   let revoked = false;
   if (accessToken) {
-    const current = await verifyAccessToken(accessToken, verifyOptions);
+    const current = await verifyPoolAccessToken(accessToken, settings);
     if (current.ok) {
       const state = await revocationState(current.claims);
       if (state === 'active') return { userId: current.claims.sub, cookiesToSet: [] };
@@ -75,7 +73,7 @@ export async function establishSession(requestHeaders: Headers): Promise<Middlew
   if (refreshToken && !revoked) {
     try {
       const tokens = await refreshSession(refreshToken);
-      const fresh = await verifyAccessToken(tokens.accessToken, verifyOptions);
+      const fresh = await verifyPoolAccessToken(tokens.accessToken, settings);
       if (fresh.ok) {
         const cookies = sessionCookies(
           { accessToken: tokens.accessToken, accessExpiresAt: fresh.claims.expiresAt, refreshToken: tokens.refreshToken },
