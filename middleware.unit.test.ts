@@ -1,6 +1,6 @@
 import { NextRequest } from 'next/server';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { scanApiRoutes } from './server/http/api-route-table.mjs';
+import { scanApiRoutes } from './server/platform/http/api-route-table.mjs';
 
 // middleware.ts's own steps, through the real function (issues 19.7, 19.10, 11.4): internal headers never reach
 // the page or route, the request id is ours, a wrong method is a 405 before any work, cacheable answers set no cookie.
@@ -75,10 +75,58 @@ describe('middleware', () => {
   });
 
   it('sets no cookie on a publicly cacheable answer (sitemaps, robots.txt, catalog pages), but mints sf_anon on other pages', async () => {
-    for (const path of ['/sitemap.xml', '/sitemaps/1', '/robots.txt', '/', '/c/coffee', '/p/a-mug']) {
+    for (const path of ['/sitemap.xml', '/sitemaps/1', '/robots.txt', '/', '/c/coffee', '/p/a-mug', '/llms.txt', '/feeds/products.json', '/md/p/a-mug']) {
       const res = await call(path);
       expect(res.headers.get('set-cookie'), path).toBeNull();
     }
     expect((await call('/search?q=mug')).headers.get('set-cookie')).toContain('sf_anon=');
+  });
+
+  it('refuses a page POST (a server action) from another site with 403: a foreign Origin, or none with a foreign Referer or Sec-Fetch-Site: cross-site (issue 30 L3)', async () => {
+    const action = { 'next-action': 'abc123', 'content-type': 'text/plain;charset=UTF-8' };
+    for (const foreign of <Record<string, string>[]>[
+      { origin: 'https://evil.example' },
+      { referer: 'https://evil.example/page' },
+      { 'sec-fetch-site': 'cross-site' },
+      { origin: 'null' },
+    ]) {
+      const res = await call('/alerts/unsubscribe', { method: 'POST', headers: { ...action, ...foreign } });
+      expect(res.status, JSON.stringify(foreign)).toBe(403);
+      expect(await res.json()).toEqual({ error: { code: 'FORBIDDEN', message: expect.any(String) } });
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    }
+    // The shop's own pages, and a client that sends none of the three (not a browser), pass.
+    expect((await call('/alerts/unsubscribe', { method: 'POST', headers: { ...action, origin: 'http://localhost:3000' } })).status).not.toBe(403);
+    expect((await call('/alerts/unsubscribe', { method: 'POST', headers: { ...action, 'sec-fetch-site': 'same-origin' } })).status).not.toBe(403);
+  });
+
+  it("answers a malformed percent-escape with 400 in the shop's shape and its security headers (issue 30 L4)", async () => {
+    const api = await call('/api/products/%ff%fe');
+    expect(api.status).toBe(400);
+    expect(await api.json()).toEqual({ error: { code: 'BAD_REQUEST', message: expect.any(String) } });
+    expect(api.headers.get('content-security-policy')).toContain("default-src 'none'");
+    const page = await call('/p/%ff');
+    expect(page.status).toBe(400);
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
+  });
+
+  it('rewrites a catalog page to its Markdown rendering for Accept: text/markdown, and leaves browsers on the HTML', async () => {
+    const agent = { accept: 'text/markdown, text/html;q=0.5' };
+    for (const [path, target] of [
+      ['/p/a-mug', '/md/p/a-mug'],
+      ['/c/coffee?cursor=abc', '/md/c/coffee?cursor=abc'],
+      ['/', '/md'],
+    ] as const) {
+      const res = await call(path, { headers: agent });
+      expect(
+        new URL(res.headers.get('x-middleware-rewrite') ?? 'http://x/none').pathname + new URL(res.headers.get('x-middleware-rewrite') ?? 'http://x/').search,
+        path,
+      ).toBe(target);
+      expect(res.headers.get('set-cookie'), path).toBeNull();
+    }
+    const browser = await call('/p/a-mug', { headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } });
+    expect(browser.headers.get('x-middleware-rewrite')).toBeNull();
+    // Not a catalog page: no Markdown twin.
+    expect((await call('/search?q=mug', { headers: agent })).headers.get('x-middleware-rewrite')).toBeNull();
   });
 });

@@ -14,12 +14,18 @@ const config = {
       // OpenNext's buffered aws-lambda wrapper plus the catalog pages' hash CSP and cache header (ADR 0006).
       wrapper: () => import('./infra/open-next/catalog-page-wrapper').then((m) => m.default),
       converter: 'aws-apigw-v2',
-      incrementalCache: 's3',
-      tagCache: 'dynamodb',
+      // 'use cache' entries and tag expiry in the app's Redis, as next-cache-handler.mjs keeps them (ADR 0022);
+      // prerendered pages stay in S3.
+      incrementalCache: () =>
+        import('./infra/open-next/redis-cache').then((m) => m.redisComposableCache(() => import('@opennextjs/aws/overrides/incrementalCache/s3.js'))),
+      tagCache: () => import('./infra/open-next/redis-cache').then((m) => m.redisTagCache),
       queue: 'sqs',
     },
   },
   imageOptimization: {
+    // Marketers' uploads (/images/uploads/*) from the ProductImages bucket; everything else from the assets bucket.
+    loader: () =>
+      import('./infra/open-next/image-loader').then((m) => m.uploadsLoader(() => import('@opennextjs/aws/overrides/imageLoader/s3.js').then((l) => l.default))),
     // sst.aws.Nextjs deploys the image optimizer as an arm64 Lambda. npm 11 ignores `--arch`, so `--cpu` is what
     // actually selects the linux-arm64 sharp binary (FIELD-NOTES).
     install: {

@@ -10,8 +10,11 @@ const config = {
       // OpenNext's buffered aws-lambda wrapper plus the catalog pages' hash CSP and cache header (ADR 0006).
       wrapper: () => import('./infra/open-next/catalog-page-wrapper').then((m) => m.default),
       converter: 'aws-apigw-v2',
-      incrementalCache: 'fs-dev',
-      tagCache: 'fs-dev',
+      // 'use cache' entries and tag expiry in the app's Redis, as next-cache-handler.mjs keeps them (ADR 0022);
+      // prerendered pages stay in fs-dev.
+      incrementalCache: () =>
+        import('./infra/open-next/redis-cache').then((m) => m.redisComposableCache(() => import('@opennextjs/aws/overrides/incrementalCache/fs-dev.js'))),
+      tagCache: () => import('./infra/open-next/redis-cache').then((m) => m.redisTagCache),
       queue: 'direct',
     },
   },

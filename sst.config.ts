@@ -7,16 +7,6 @@
 /** Stages whose data outlives `sst remove` and whose resources are protected from accidental removal. */
 const PERSISTENT_STAGES = ['prod', 'production'];
 
-/**
- * Headers only Next, OpenNext, the CDN or our middleware may set (the one list: server/http/internal-headers.ts).
- * Stripped at the edge (CloudFront viewer-request function; its header names arrive lower-cased) and again in
- * middleware.ts, so a client forging them gains nothing even if one layer is bypassed.
- */
-const stripInternalHeaders = (prefixes: readonly string[]) => `
-  for (const name of Object.keys(event.request.headers)) {
-    if (${JSON.stringify(prefixes)}.some((p) => name.indexOf(p) === 0)) delete event.request.headers[name];
-  }`;
-
 export default $config({
   app(input) {
     const persistent = PERSISTENT_STAGES.includes(input?.stage ?? '');
@@ -30,7 +20,7 @@ export default $config({
   },
   async run() {
     const persistent = PERSISTENT_STAGES.includes($app.stage);
-    // Table names are `${TABLE_PREFIX}${key}`, as server/db/tables.ts computes them; one prefix per stage.
+    // Table names are `${TABLE_PREFIX}${key}`, as server/platform/db/tables.ts computes them; one prefix per stage.
     const tablePrefix = `${$app.name}-${$app.stage}-`;
 
     // ---- Secrets (`npx sst secret set SessionSecret … --stage prod`); none live in the repo.
@@ -52,7 +42,7 @@ export default $config({
     const redis = new sst.aws.Redis('Cache', {
       engine: 'valkey',
       vpc,
-      // Cluster mode off: server/cache/redis-connection.mjs uses a plain ioredis client.
+      // Cluster mode off: server/platform/cache/redis-connection.mjs uses a plain ioredis client.
       cluster: false,
       instance: persistent ? 'cache.t4g.small' : 'cache.t4g.micro',
     });
@@ -61,10 +51,11 @@ export default $config({
       ([user, password, host, port]) => `rediss://${encodeURIComponent(user ?? 'default')}:${encodeURIComponent(password ?? '')}@${host}:${port ?? 6379}`,
     );
 
-    // ---- DynamoDB: derived from server/db/tables.ts, the same definitions the local stack provisions.
-    const { tableDefinitions, TABLE_KEYS, TABLE_TTL_ATTRIBUTES } = await import('./server/db/tables');
+    // ---- DynamoDB: derived from server/platform/db/tables.ts, the same definitions the local stack provisions.
+    const { tableDefinitions, TABLE_KEYS, TABLE_TTL_ATTRIBUTES } = await import('./server/platform/db/tables');
     // SST allows no top-level imports in this file: shared modules come in here.
-    const { INTERNAL_HEADER_PREFIXES } = await import('./server/http/internal-headers');
+    const { INTERNAL_HEADER_PREFIXES } = await import('./server/platform/http/internal-headers');
+    const { prefersMarkdown } = await import('./server/platform/http/content-negotiation');
     process.env.TABLE_PREFIX = tablePrefix;
     const definitions = tableDefinitions();
     type TableKey = keyof typeof TABLE_KEYS;
@@ -136,6 +127,10 @@ export default $config({
           args.enableTokenRevocation = true;
           args.preventUserExistenceErrors = 'ENABLED';
           args.generateSecret = false;
+          // The public client may write only `email` (needed by SignUp): not `name`, which the server writes with
+          // AdminUpdateUserAttributes after the shop's name rules, so a shopper cannot set a name around them with
+          // UpdateUserAttributes and their own token (issue 30 L6, ADR 0023). Same as local/provision.ts.
+          args.writeAttributes = ['email'];
           // sf_rt lives 30 days (docs/identity.md); access tokens 15 minutes, refreshed by middleware, so a token
           // copied before sign-out is short-lived even beyond the revoked-sessions list. Same as local/provision.ts.
           args.accessTokenValidity = 15;
@@ -168,6 +163,11 @@ export default $config({
       'LEX_BOT_ALIAS_ID',
       'LEX_LOCALE_ID',
       'AI_SERVICE_BUDGET_MS',
+      // The tool-calling assistant (docs/agents.md).
+      'BEDROCK_MODEL_ID',
+      'BEDROCK_GUARDRAIL_ID',
+      'BEDROCK_GUARDRAIL_VERSION',
+      'BEDROCK_BUDGET_MS',
     ] as const;
     const aiEnv: Record<string, string> = {};
     for (const k of optionalEnv) {
@@ -184,19 +184,37 @@ export default $config({
         resources: [$interpolate`arn:aws:geo:${region}:${account}:place-index/*`, $interpolate`arn:aws:geo:${region}:${account}:route-calculator/*`],
       },
       { actions: ['lex:RecognizeText'], resources: [$interpolate`arn:aws:lex:${region}:${account}:bot-alias/*`] },
+      // Converse on a foundation model or an inference profile, and the guardrail when one is configured.
+      {
+        actions: ['bedrock:InvokeModel', 'bedrock:ApplyGuardrail'],
+        resources: [
+          $interpolate`arn:aws:bedrock:*::foundation-model/*`,
+          $interpolate`arn:aws:bedrock:${region}:${account}:inference-profile/*`,
+          $interpolate`arn:aws:bedrock:${region}:${account}:guardrail/*`,
+        ],
+      },
     ];
 
-    // ---- The queue to the warehouse (docs/orders.md): SQS FIFO, a FIFO dead-letter queue after 3 receives, and mail
+    // ---- The queue to the warehouse (docs/orders.md): SQS FIFO, a FIFO dead-letter queue after 6 receives (an order's
+    // message waits on the queue before each warehouse step, up to 4 receives, ADR 0027; local/sqs-local.ts), and mail
     // through SES v2 (an identity for MAIL_FROM; linking grants ses:SendEmail).
     const fulfilmentDlq = new sst.aws.Queue('FulfilmentDlq', { fifo: true });
     const fulfilmentQueue = new sst.aws.Queue('Fulfilment', {
       fifo: true,
       // Longer than the warehouse function's timeout, so a message is not handed to a second worker mid-way.
       visibilityTimeout: '180 seconds',
-      dlq: { queue: fulfilmentDlq.arn, retry: 3 },
+      dlq: { queue: fulfilmentDlq.arn, retry: 6 },
     });
 
-    // ---- Customer events (server/event-bus; ADR 0009): one SNS topic, one SQS queue per consumer subscribed with a
+    // ---- The mail queue (docs/orders.md "Mail"): order, account and alert mail is rendered by whoever mails and queued;
+    // the MailSender function claims and sends each once, and when SES throttles or fails it releases the claim and
+    // hides the message with a doubling back-off (2 s … 5 min); after 10 receives it is in MailDlq. Its concurrency is
+    // capped so a backlog drains at about SES's sending rate instead of being throttled harder. Campaign mail does not
+    // use this queue: a campaign run sends on its own, slower lane (CAMPAIGN_MAIL_PER_SECOND), so order mail goes first.
+    const mailDlq = new sst.aws.Queue('MailDlq', { transform: { queue: (args) => void (args.messageRetentionSeconds = 14 * 24 * 3600) } });
+    const mailQueue = new sst.aws.Queue('Mail', { visibilityTimeout: '60 seconds', dlq: { queue: mailDlq.arn, retry: 10 } });
+
+    // ---- Customer events (server/customer-events; ADR 0009): one SNS topic, one SQS queue per consumer subscribed with a
     // filter on the `type` attribute and raw delivery (the consumer reads the event JSON as published), each with its
     // own dead-letter queue. Locally the same topic runs on fauxqs with one log queue (local/sns-local.ts).
     const customerEvents = new sst.aws.SnsTopic('CustomerEvents');
@@ -213,114 +231,10 @@ export default $config({
     const campaignAudienceQueue = customerEventConsumer('CampaignAudienceEvents', ['customer.consent-changed', 'customer.signed-up']);
     const analyticsCustomerQueue = customerEventConsumer('AnalyticsCustomerEvents', ['customer.signed-up', 'customer.consent-changed']);
 
-    // ---- Analytics lake (docs/analytics.md): the server sends events to Kinesis Data Firehose, which converts them to
-    // Parquet with the Glue table's schema and writes S3 objects under events/dt=YYYY-MM-DD/. The Glue table uses
-    // partition projection on `dt` (no crawler, no MSCK REPAIR); the dashboard queries it through an Athena workgroup
-    // with a per-query scan cap. Columns come from server/analytics/lake-columns.ts, as the DuckDB writer's do.
+    // ---- Analytics lake (docs/analytics.md): Firehose → Parquet in S3 → Glue → Athena (infra/sst/analytics-lake.ts).
     const { LAKE_COLUMNS } = await import('./server/analytics/lake-columns');
-    const lakeBucket = new sst.aws.Bucket('AnalyticsLake');
-    const athenaResults = new sst.aws.Bucket('AnalyticsQueryResults', {
-      transform: { bucket: (args) => void (args.forceDestroy = !persistent) },
-    });
-    const glueDatabase = new aws.glue.CatalogDatabase('AnalyticsDatabase', { name: `${$app.name}_${$app.stage}_analytics`.replace(/[^a-z0-9_]/g, '_') });
-    const glueTable = new aws.glue.CatalogTable('AnalyticsEvents', {
-      databaseName: glueDatabase.name,
-      name: 'events',
-      tableType: 'EXTERNAL_TABLE',
-      partitionKeys: [{ name: 'dt', type: 'string' }],
-      parameters: {
-        classification: 'parquet',
-        'projection.enabled': 'true',
-        'projection.dt.type': 'date',
-        'projection.dt.format': 'yyyy-MM-dd',
-        'projection.dt.range': '2026-01-01,NOW',
-        'projection.dt.interval': '1',
-        'projection.dt.interval.unit': 'DAYS',
-        'storage.location.template': $interpolate`s3://${lakeBucket.name}/events/dt=\${dt}/`,
-      },
-      storageDescriptor: {
-        location: $interpolate`s3://${lakeBucket.name}/events/`,
-        inputFormat: 'org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat',
-        outputFormat: 'org.apache.hadoop.hive.ql.io.parquet.MapredParquetOutputFormat',
-        serDeInfo: { serializationLibrary: 'org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe' },
-        columns: LAKE_COLUMNS.map((c) => ({ name: c.name, type: c.glue })),
-      },
-    });
-    const firehoseRole = new aws.iam.Role('AnalyticsFirehoseRole', {
-      assumeRolePolicy: JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [{ Effect: 'Allow', Principal: { Service: 'firehose.amazonaws.com' }, Action: 'sts:AssumeRole' }],
-      }),
-    });
-    new aws.iam.RolePolicy('AnalyticsFirehosePolicy', {
-      role: firehoseRole.id,
-      policy: $jsonStringify({
-        Version: '2012-10-17',
-        Statement: [
-          {
-            Effect: 'Allow',
-            Action: ['s3:AbortMultipartUpload', 's3:GetBucketLocation', 's3:GetObject', 's3:ListBucket', 's3:ListBucketMultipartUploads', 's3:PutObject'],
-            Resource: [lakeBucket.arn, $interpolate`${lakeBucket.arn}/*`],
-          },
-          { Effect: 'Allow', Action: ['glue:GetTable', 'glue:GetTableVersion', 'glue:GetTableVersions'], Resource: ['*'] },
-        ],
-      }),
-    });
-    const firehose = new aws.kinesis.FirehoseDeliveryStream('AnalyticsEventsStream', {
-      destination: 'extended_s3',
-      extendedS3Configuration: {
-        roleArn: firehoseRole.arn,
-        bucketArn: lakeBucket.arn,
-        // Partitioned by arrival day (UTC), which is the event's day but for events flushed across midnight.
-        prefix: 'events/dt=!{timestamp:yyyy-MM-dd}/',
-        errorOutputPrefix: 'errors/!{firehose:error-output-type}/dt=!{timestamp:yyyy-MM-dd}/',
-        // Record format conversion needs a buffer of at least 64 MB; 300 s bounds how stale the lake can be.
-        bufferingSize: 64,
-        bufferingInterval: 300,
-        dataFormatConversionConfiguration: {
-          enabled: true,
-          inputFormatConfiguration: { deserializer: { openXJsonSerDe: {} } },
-          outputFormatConfiguration: { serializer: { parquetSerDe: { compression: 'SNAPPY' } } },
-          schemaConfiguration: { databaseName: glueDatabase.name, tableName: glueTable.name, roleArn: firehoseRole.arn },
-        },
-      },
-    });
-    const athenaWorkgroup = new aws.athena.Workgroup('AnalyticsWorkgroup', {
-      name: `${$app.name}-${$app.stage}-analytics`,
-      forceDestroy: !persistent,
-      configuration: {
-        enforceWorkgroupConfiguration: true,
-        // A runaway query (a year of events without pruning) stops at 10 GB scanned (~$0.05).
-        bytesScannedCutoffPerQuery: 10 * 1024 * 1024 * 1024,
-        resultConfiguration: { outputLocation: $interpolate`s3://${athenaResults.name}/results/` },
-      },
-    });
-    const analyticsEnv = {
-      ANALYTICS_FIREHOSE_STREAM: firehose.name,
-      ANALYTICS_ATHENA_WORKGROUP: athenaWorkgroup.name,
-      ANALYTICS_GLUE_DATABASE: glueDatabase.name,
-      ANALYTICS_GLUE_TABLE: glueTable.name,
-    };
-    const analyticsPermissions = [
-      { actions: ['firehose:PutRecordBatch'], resources: [firehose.arn] },
-      {
-        actions: ['athena:StartQueryExecution', 'athena:GetQueryExecution', 'athena:GetQueryResults'],
-        resources: [$interpolate`arn:aws:athena:${region}:${account}:workgroup/${athenaWorkgroup.name}`],
-      },
-      {
-        actions: ['glue:GetDatabase', 'glue:GetTable', 'glue:GetPartitions'],
-        resources: [
-          $interpolate`arn:aws:glue:${region}:${account}:catalog`,
-          $interpolate`arn:aws:glue:${region}:${account}:database/${glueDatabase.name}`,
-          $interpolate`arn:aws:glue:${region}:${account}:table/${glueDatabase.name}/*`,
-        ],
-      },
-      { actions: ['s3:GetObject', 's3:ListBucket', 's3:GetBucketLocation'], resources: [lakeBucket.arn, $interpolate`${lakeBucket.arn}/*`] },
-      {
-        actions: ['s3:GetObject', 's3:PutObject', 's3:ListBucket', 's3:GetBucketLocation', 's3:AbortMultipartUpload'],
-        resources: [athenaResults.arn, $interpolate`${athenaResults.arn}/*`],
-      },
-    ];
+    const { analyticsLake } = await import('./infra/sst/analytics-lake');
+    const { lakeBucket, analyticsEnv, analyticsPermissions } = analyticsLake({ persistent, region, account, columns: LAKE_COLUMNS });
 
     // ---- Search index snapshots (docs/search.md "Snapshots in S3", ADR 0014): the products stream function writes a
     // gzipped snapshot of its index (debounced) and then `search/<tables>/latest.json`; server instances load it at
@@ -328,11 +242,13 @@ export default $config({
     const searchSnapshots = new sst.aws.Bucket('SearchSnapshots');
     const searchSnapshotEnv = { SEARCH_SNAPSHOT_BUCKET: searchSnapshots.name };
 
-    // Environment every server-side process reads (server/config.ts is the list).
+    // Environment every server-side process reads (server/platform/config/index.ts is the list).
     const baseEnv = {
       CUSTOMER_EVENTS_TOPIC_ARN: customerEvents.arn,
       FULFILMENT_QUEUE_URL: fulfilmentQueue.url,
       FULFILMENT_DLQ_URL: fulfilmentDlq.url,
+      MAIL_QUEUE_URL: mailQueue.url,
+      MAIL_DLQ_URL: mailDlq.url,
       MAIL_FROM: mailFrom,
       TABLE_PREFIX: tablePrefix,
       COGNITO_USER_POOL_ID: userPool.id,
@@ -347,9 +263,33 @@ export default $config({
       ...analyticsEnv,
     };
 
-    // ---- Stream consumers: the same handlers the local stack runs in-process (instrumentation.ts).
+    // ---- Stream consumers: the same handlers the local stack runs in-process (instrumentation.ts), fed here by event
+    // source mappings whose settings live in infra/event-mappings.ts (the Lambda package test runs the same handlers on
+    // an emulation of these mappings, local/lambda/event-source-mapping.ts). Each mapping bisects a failing batch,
+    // retries it a bounded number of times and then reports it to the StreamFailures queue (listed in the operations
+    // console beside the warehouse dead letters, ADR 0024), so one poison record no longer stops order mail and fulfilment for a day.
+    // Reserved concurrency caps each consumer so a backlog cannot take the executions the site needs (docs/scaling.md).
+    const { STREAM_MAPPINGS } = await import('./infra/event-mappings');
+    type StreamMapping = (typeof STREAM_MAPPINGS)[keyof typeof STREAM_MAPPINGS];
+    // Lambda sends a pointer to the failed records (shard and sequence numbers), not the records: an operator reads
+    // them from the stream (24 h retention) or from the table by key.
+    const streamFailures = new sst.aws.Queue('StreamFailuresDlq', { transform: { queue: (args) => void (args.messageRetentionSeconds = 14 * 24 * 3600) } });
+    const mappingSettings = (m: StreamMapping) => ({
+      filters: [{ eventName: [...m.eventNames] }],
+      transform: {
+        eventSourceMapping: {
+          batchSize: m.batchSize,
+          maximumBatchingWindowInSeconds: m.maximumBatchingWindowInSeconds,
+          parallelizationFactor: m.parallelizationFactor,
+          bisectBatchOnFunctionError: m.bisectBatchOnFunctionError,
+          maximumRetryAttempts: m.maximumRetryAttempts,
+          maximumRecordAgeInSeconds: m.maximumRecordAgeInSeconds,
+          destinationConfig: { onFailure: { destinationArn: streamFailures.arn } },
+        },
+      },
+    });
     // They bundle with the `react-server` condition so `import 'server-only'` resolves to its empty module.
-    const consumer = (handler: string, description: string) => ({
+    const consumer = (handler: string, description: string, reserved?: number) => ({
       handler,
       description,
       runtime: 'nodejs22.x' as const,
@@ -357,64 +297,121 @@ export default $config({
       memory: '512 MB' as const,
       timeout: '60 seconds' as const,
       vpc,
-      link: [...allTables, redis, fulfilmentQueue, fulfilmentDlq, mail],
-      environment: baseEnv,
+      link: [...allTables, redis, fulfilmentQueue, fulfilmentDlq, mailQueue, mailDlq, streamFailures, mail],
+      environment: { ...baseEnv, STREAM_FAILURES_DLQ_URL: streamFailures.url },
+      ...(reserved ? { concurrency: { reserved } } : {}),
       nodejs: { esbuild: { conditions: ['react-server', 'node', 'import'] } },
     });
     // Orders → top sellers (leaderboard counts with idempotent markers; docs/top-sellers.md). Only inserts matter.
-    tables.orders.subscribe('TopSellers', consumer('server/events/orders-stream/lambda.handler', 'orders stream: top sellers'), {
-      filters: [{ eventName: ['INSERT'] }],
-    });
+    tables.orders.subscribe(
+      'TopSellers',
+      consumer('server/streams/orders-stream/lambda.handler', 'orders stream: top sellers', STREAM_MAPPINGS.topSellers.reservedConcurrency),
+      mappingSettings(STREAM_MAPPINGS.topSellers),
+    );
+    // Orders → "bought together" (pair counters and top lists with idempotent markers; docs/recommendations.md, ADR 0026).
+    // DynamoDB only, but in the VPC like the others (the NAT is its way to DynamoDB). A third reader of the orders
+    // stream: see ADR 0026 for why, and what to do if GetRecords throttling shows in its iterator age.
+    tables.orders.subscribe(
+      'CoPurchases',
+      consumer('server/streams/orders-stream/co-purchases-lambda.handler', 'orders stream: bought together', STREAM_MAPPINGS.coPurchases.reservedConcurrency),
+      mappingSettings(STREAM_MAPPINGS.coPurchases),
+    );
     // Orders → the warehouse queue and order emails on every status change (inserts arrive through TopSellers).
-    tables.orders.subscribe('OrderLifecycle', consumer('server/fulfilment/lambda.streamHandler', 'orders stream: warehouse queue and order emails'), {
-      filters: [{ eventName: ['MODIFY'] }],
-    });
+    tables.orders.subscribe(
+      'OrderLifecycle',
+      consumer('server/fulfilment/lambda.streamHandler', 'orders stream: warehouse queue and order emails', STREAM_MAPPINGS.orderLifecycle.reservedConcurrency),
+      mappingSettings(STREAM_MAPPINGS.orderLifecycle),
+    );
     // The simulated warehouse: one message at a time per invocation; a failure is retried, then dead-lettered.
     fulfilmentQueue.subscribe(
-      { ...consumer('server/fulfilment/lambda.queueHandler', 'fulfilment queue: the warehouse'), timeout: '150 seconds' },
+      // It never sleeps (ADR 0027): a step not due yet hides its message on the queue, so a short timeout is plenty.
+      { ...consumer('server/fulfilment/lambda.queueHandler', 'fulfilment queue: the warehouse'), timeout: '30 seconds' },
       { batch: { size: 1, partialResponses: true } },
     );
-    // Products → cache-tag expiry in Redis, the search index and its S3 snapshot (docs/search.md). The function
-    // returns once the debounced snapshot holding its batch is written (at most SEARCH_SNAPSHOT_INTERVAL_MS, 30 s,
-    // after the previous one), so it gets a longer timeout, and memory for the index plus its JSON while encoding.
-    const catalogChanges = consumer('infra/functions/products-stream.handler', 'products stream: cache tags, search index and its snapshot');
+    // The mail sender: ten messages per invocation, at most 2 concurrent batches (mail's own back-off absorbs throttling).
+    mailQueue.subscribe(
+      { ...consumer('server/notifications/lambda.handler', 'mail queue: order, account and alert mail'), timeout: '30 seconds' },
+      { batch: { size: 10, partialResponses: true }, transform: { eventSourceMapping: { scalingConfig: { maximumConcurrency: 2 } } } },
+    );
+    // Products → cache-tag expiry in Redis, the search index and its S3 snapshot (docs/search.md). The function returns
+    // once the batch's tags are expired in Redis (it fails the batch if they could not be) and its index holds the
+    // batch; the debounced snapshot is written on its own time, not awaited.
+    const catalogChanges = consumer(
+      'infra/functions/products-stream.handler',
+      'products stream: cache tags, search index and its snapshot',
+      STREAM_MAPPINGS.catalogChanges.reservedConcurrency,
+    );
     tables.products.subscribe(
       'CatalogChanges',
       {
         ...catalogChanges,
-        timeout: '120 seconds',
         memory: '1024 MB',
         link: [...catalogChanges.link, searchSnapshots],
-        environment: { ...baseEnv, ...searchSnapshotEnv },
+        environment: { ...catalogChanges.environment, ...searchSnapshotEnv },
       },
-      // A batching window (Lambda waits up to 30 s for more records) lets most invocations write their snapshot at once.
-      { transform: { eventSourceMapping: { maximumBatchingWindowInSeconds: 30 } } },
+      mappingSettings(STREAM_MAPPINGS.catalogChanges),
     );
 
-    // ---- The customer-event outbox relay (server/event-bus; ADR 0009): every minute it publishes the events a crash
+    // ---- The customer-event outbox relay (server/customer-events; ADR 0009): every minute it publishes the events a crash
     // or an SNS outage left pending in the outbox table (the server also runs it once at start, instrumentation.ts).
     new sst.aws.Cron('CustomerEventsOutboxRelay', {
       schedule: 'rate(1 minute)',
       function: {
-        ...consumer('server/event-bus/lambda.handler', 'outbox relay: customer events to SNS'),
+        ...consumer('server/customer-events/lambda.handler', 'outbox relay: customer events to SNS'),
         link: [tables.outbox, customerEvents],
+      },
+    });
+
+    // ---- Fraud holds nobody decided (server/orders held-orders.ts, docs/fraud.md): every 5 minutes the sweep rejects,
+    // with the void, each hold past its expiry (FRAUD_HOLD_TTL_SECONDS, well inside the card authorisation's life).
+    new sst.aws.Cron('FraudHoldExpiry', {
+      schedule: 'rate(5 minutes)',
+      function: {
+        ...consumer('server/orders/lambda.handler', 'fraud holds: release the expired ones'),
+        link: [...allTables, redis, mail, mailQueue],
       },
     });
 
     // ---- The site: CloudFront (Router) → OpenNext server function (Lambda, Node 22, arm64) in the VPC.
     // A Router is created first so its URL can be the app's SITE_URL (Origin checks, cookie scope).
     const domain = process.env.SITE_DOMAIN;
+    // The edge firewall in front of everything (issue 31): counts until WAF_MODE=block (docs/deploy.md).
+    const { edgeFirewall, markdownCacheKey, stripInternalHeaders } = await import('./infra/sst/edge');
+    const firewall = edgeFirewall({ stage: $app.stage, logBucketArn: lakeBucket.arn, mode: process.env.WAF_MODE === 'block' ? 'block' : 'count' });
     const router = new sst.aws.Router('Web', {
       domain: domain ? { name: domain } : undefined,
-      edge: { viewerRequest: { injection: stripInternalHeaders(INTERNAL_HEADER_PREFIXES) } },
+      edge: { viewerRequest: { injection: stripInternalHeaders(INTERNAL_HEADER_PREFIXES) + markdownCacheKey(prefersMarkdown.toString()) } },
+      transform: {
+        cdn: (args) => {
+          args.transform = {
+            ...args.transform,
+            distribution: (distribution) => {
+              distribution.webAclId = firewall.arn;
+            },
+          };
+        },
+      },
     });
+
+    // ---- Marketers' product images (server/catalog/images/uploads.ts, docs/deploy.md "Product images"): the browser
+    // posts each file straight to this bucket with a presigned POST from /api/admin/products/[id]/images (the server
+    // function's link signs it), so the bucket answers CORS for the site's origin, POST only. Shoppers get the files
+    // at /images/uploads/<key>: CloudFront serves that path from the bucket (Origin Access Control, the key without
+    // the prefix), and the image optimiser reads the bucket for next/image (infra/open-next/image-loader.ts). Keys are
+    // fresh UUIDs, so everything caches for a year. Same env name as the local stack (PRODUCT_IMAGES_BUCKET).
+    const siteOrigins = domain ? [`https://${domain}`] : [router.url];
+    const productImages = new sst.aws.Bucket('ProductImages', {
+      access: 'cloudfront',
+      cors: { allowOrigins: siteOrigins, allowMethods: ['POST'], allowHeaders: ['*'], exposeHeaders: ['ETag'], maxAge: '1 hour' },
+    });
+    router.routeBucket('/images/uploads', productImages, { rewrite: { regex: '^/images/uploads/(.*)$', to: '/$1' } });
 
     // CloudFront's cache policy for the server function (ADR 0003): the TTL is the origin's own Cache-Control
     // (min 0, default 0: a page that says nothing, or private/no-store, is never stored), no cookie in the key (the
     // catalog pages read none; every other page says no-store), Next's Flight headers folded into the key by SST's
     // viewer-request function as x-open-next-cache-key (rsc, router state tree, prefetch; `_rsc` is a query string),
     // all query strings (sort, cursor, _rsc), and gzip/brotli. No invalidation on tag changes: catalog pages are
-    // kept s-maxage=5 + stale-while-revalidate=5 (server/cache/tags.ts), so a price change shows within 10 s
+    // kept s-maxage=3 + stale-while-revalidate=3 (server/platform/cache/tags.ts), so a price change shows within 10 s
     // without paying for invalidations on every import; a deploy still invalidates everything (SST's default).
     const serverCachePolicy = new aws.cloudfront.CachePolicy('StorefrontServerCache', {
       comment: 'Storefront server responses: TTL from the origin Cache-Control, Flight key, no cookies',
@@ -423,7 +420,8 @@ export default $config({
       maxTtl: 86400,
       parametersInCacheKeyAndForwardedToOrigin: {
         cookiesConfig: { cookieBehavior: 'none' },
-        headersConfig: { headerBehavior: 'whitelist', headers: { items: ['x-open-next-cache-key', 'x-forwarded-host'] } },
+        // x-storefront-format: 'markdown' or 'html', from Accept at the edge (markdownCacheKey in infra/sst/edge.ts).
+        headersConfig: { headerBehavior: 'whitelist', headers: { items: ['x-open-next-cache-key', 'x-forwarded-host', 'x-storefront-format'] } },
         queryStringsConfig: { queryStringBehavior: 'all' },
         enableAcceptEncodingBrotli: true,
         enableAcceptEncodingGzip: true,
@@ -436,12 +434,28 @@ export default $config({
       buildCommand: 'npx open-next build',
       vpc,
       // The topic link grants sns:Publish to the customer-events publisher; the bucket link reads search snapshots.
-      link: [...allTables, redis, userPool, webClient, fulfilmentQueue, fulfilmentDlq, mail, customerEvents, searchSnapshots],
+      link: [
+        ...allTables,
+        redis,
+        userPool,
+        webClient,
+        fulfilmentQueue,
+        fulfilmentDlq,
+        mailQueue,
+        mailDlq,
+        streamFailures,
+        mail,
+        customerEvents,
+        searchSnapshots,
+        productImages,
+      ],
       environment: {
         ...baseEnv,
+        STREAM_FAILURES_DLQ_URL: streamFailures.url,
         ...searchSnapshotEnv,
+        PRODUCT_IMAGES_BUCKET: productImages.name,
         SITE_URL: router.url,
-        // CloudFront → Lambda function URL: two proxies append to X-Forwarded-For (server/config.ts).
+        // CloudFront → Lambda function URL: two proxies append to X-Forwarded-For (server/platform/config/index.ts).
         TRUSTED_PROXY_HOPS: '2',
       },
       permissions: [...aiPermissions, ...analyticsPermissions],
@@ -452,6 +466,19 @@ export default $config({
         timeout: '20 seconds',
       },
       imageOptimization: { memory: '1536 MB', staticEtag: true },
+      // The optimiser reads uploads from the ProductImages bucket (infra/open-next/image-loader.ts): its name, and read access.
+      transform: {
+        imageOptimizer: (args) => {
+          args.environment = $output(args.environment ?? {}).apply((env) => ({
+            ...(env as Record<string, string>),
+            PRODUCT_IMAGES_BUCKET: productImages.name,
+          }));
+          args.permissions = $resolve([args.permissions ?? []]).apply(([permissions]) => [
+            ...permissions,
+            { actions: ['s3:GetObject'], resources: [$interpolate`${productImages.arn}/*`] },
+          ]);
+        },
+      },
       warm: persistent ? 5 : 0,
       dev: { command: 'npx next dev', url: 'http://localhost:3000' },
     });
@@ -464,9 +491,10 @@ export default $config({
       tablePrefix,
       redisHost: redis.host,
       analyticsLakeBucket: lakeBucket.name,
-      analyticsWorkgroup: athenaWorkgroup.name,
+      analyticsWorkgroup: analyticsEnv.ANALYTICS_ATHENA_WORKGROUP,
       customerEventsTopic: customerEvents.arn,
       searchSnapshotBucket: searchSnapshots.name,
+      productImagesBucket: productImages.name,
       customerEventQueues: { campaigns: campaignAudienceQueue.url, analytics: analyticsCustomerQueue.url },
     };
   },

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 
 // The error state of every page below the root layout: a dependency that did not answer in time (DynamoDB,
-// Cognito: server/aws/clients.ts gives up within AWS_RETRY_BUDGET_MS) lands here instead of a hanging page.
+// Cognito: server/platform/aws/clients.ts gives up within AWS_RETRY_BUDGET_MS) lands here instead of a hanging page.
 // The message is generic on purpose: server errors reach the browser without their text in production.
 export default function PageError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (

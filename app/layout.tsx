@@ -1,11 +1,13 @@
 import type { Metadata, Viewport } from 'next';
 import { PageViewBeacon } from '@/components/analytics/page-view-beacon';
+import { VitalsReporter } from '@/components/analytics/vitals-reporter';
 import { AssistantWidget } from '@/components/assistant/assistant-widget';
+import { ShopFrame } from '@/components/layout/shop-frame';
 import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
 import { ShopperProvider } from '@/components/shopper/shopper-context';
 import { listCategories } from '@/server/catalog';
-import { getConfig } from '@/server/config';
+import { getConfig } from '@/server/platform/config';
 import './globals.css';
 
 // Rendered per request at the origin (builds have no catalog to prerender from); what is per shopper on the catalog
@@ -32,13 +34,19 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           <a className="skip-link" href="#main">
             Skip to content
           </a>
-          <SiteHeader categories={categories} />
-          <main id="main" tabIndex={-1}>
-            <div className="container">{children}</div>
-          </main>
-          <SiteFooter />
-          <AssistantWidget />
-          <PageViewBeacon />
+          <ShopFrame
+            header={<SiteHeader categories={categories} />}
+            footer={<SiteFooter />}
+            extras={
+              <>
+                <AssistantWidget />
+                <PageViewBeacon />
+                <VitalsReporter />
+              </>
+            }
+          >
+            {children}
+          </ShopFrame>
         </ShopperProvider>
       </body>
     </html>

@@ -10,7 +10,7 @@ export const dynamic = 'force-dynamic';
 export const metadata = { alternates: { canonical: '/' } };
 
 export default async function HomePage() {
-  // The same HTML for every shopper (server/http/catalog-pages.ts): top sellers and "for you" are islands.
+  // The same HTML for every shopper (server/platform/http/catalog-pages.ts): top sellers and "for you" are islands.
   const [categories, featured, newest] = await Promise.all([
     listCategories(),
     listProducts({ sort: 'featured', limit: 12 }),

@@ -1,5 +1,5 @@
 import type { MetadataRoute } from 'next';
-import { siteUrl } from '@/server/site/site-url';
+import { siteUrl } from '@/server/platform/site';
 
 export const dynamic = 'force-dynamic';
 

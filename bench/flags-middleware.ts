@@ -18,6 +18,7 @@ import { z } from 'zod';
 import { createFlagCache, type FlagCache } from '../server/flags/flag-cache';
 import { builtInFlags } from '../server/flags/flag-registry';
 import { flagMiddlewareStep } from '../server/flags/middleware-flags';
+import { mintAnonId } from '../server/identity/anon-id';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -34,8 +35,9 @@ const SIDES = { off: PORT, on: PORT + 1 } as const;
 type Side = keyof typeof SIDES;
 const base = (side: Side) => `http://127.0.0.1:${SIDES[side]}`;
 const PAGE = '/stores';
-// A returning shopper: sf_anon already set, so neither side mints one per request.
-const COOKIE = 'sf_anon=benchBenchBenchBench01';
+// A returning shopper: sf_anon already set, so neither side mints one per request. Signed with this process's
+// SESSION_SECRET, which the servers inherit (they replace an sf_anon they did not sign: issue 30 L7).
+const COOKIE = `sf_anon=${mintAnonId()}`;
 
 const resultSchema = z.object({
   requests: z.object({ average: z.number(), total: z.number() }),

@@ -39,7 +39,7 @@ async function main(): Promise<void> {
       import('../server/checkout'),
       import('../server/checkout/test-support/fixtures'),
       import('../server/orders'),
-      import('../server/events/orders-stream'),
+      import('../server/streams/orders-stream'),
       import('../server/fulfilment'),
     ]);
   startOrdersStreamConsumer();

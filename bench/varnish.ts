@@ -38,7 +38,7 @@ backend origin {
 }
 
 sub vcl_recv {
-  # The catalog pages (server/http/catalog-pages.ts): the same for everyone, so no cookie in the request or the key,
+  # The catalog pages (server/platform/http/catalog-pages.ts): the same for everyone, so no cookie in the request or the key,
   # as CloudFront's cache policy forwards none for them.
   if (req.method == "GET" && req.url ~ "^/(c/[^/?]+|p/[^/?]+)?(\\?.*)?$") {
     unset req.http.Cookie;

@@ -56,7 +56,40 @@ test('the dashboard is for marketers: a shopper is denied, the API answers 403, 
   const bad = await page.request.get('/api/admin/analytics/summary?from=2026-12-02&to=2026-12-01');
   expect(bad.status()).toBe(400);
   const ok = await page.request.get(`/api/admin/analytics/summary?from=${today()}&to=${today()}`);
-  expect(Object.keys(await ok.json()).sort()).toEqual(['averageOrderValue', 'byDay', 'funnel', 'orders', 'revenue', 'topSearches', 'zeroResultSearches']);
+  const summary = await ok.json();
+  expect(Object.keys(summary).sort()).toEqual(['averageOrderValue', 'byDay', 'funnel', 'orders', 'revenue', 'topSearches', 'vitals', 'zeroResultSearches']);
+  // Sequential: whatever this run's events, the funnel never rises.
+  const { productViews, addToCarts, checkouts, orders } = summary.funnel;
+  expect(addToCarts).toBeLessThanOrEqual(productViews);
+  expect(checkouts).toBeLessThanOrEqual(addToCarts);
+  expect(orders).toBeLessThanOrEqual(checkouts);
+});
+
+test('real-user vitals from a shopper’s browser reach the dashboard, p75 per page template', async ({ browser, page }) => {
+  test.setTimeout(240_000);
+  await signIn(page.request, MARKETER.email, MARKETER.password);
+  const api = `/api/admin/analytics/summary?from=${today()}&to=${today()}`;
+  type Vitals = { template: string; lcpP75: number | null; samples: number }[];
+  const productSamples = async () => ((await (await page.request.get(api)).json()).vitals as Vitals).find((v) => v.template === '/p/[slug]')?.samples ?? 0;
+  const before = await productSamples();
+
+  const shopper = await browser.newContext();
+  const shopperPage = await shopper.newPage();
+  const item = await inStockVariant(shopperPage.request);
+  const sent = shopperPage.waitForRequest((r) => r.url().endsWith('/api/vitals') && r.method() === 'POST');
+  await shopperPage.goto(`/p/${item.slug}`);
+  await expect(shopperPage.getByRole('heading', { level: 1 })).toBeVisible();
+  // An input ends LCP; leaving the page (hidden) sends it with CLS and INP, as a real visit would.
+  await shopperPage.mouse.click(5, 300);
+  await shopperPage.goto('/search?q=mug');
+  await sent;
+  await shopper.close();
+
+  await expect.poll(productSamples, { timeout: 120_000, intervals: [2_000, 5_000] }).toBeGreaterThan(before);
+  await page.goto(`/admin/analytics?from=${today()}&to=${today()}`);
+  const table = page.getByRole('table', { name: 'Core Web Vitals, 75th percentile by page template' });
+  await expect(table.getByRole('row', { name: /\/p\/\[slug\]/ })).toContainText(/\d (s|ms) \((good|needs improvement|poor)\)/);
+  await expectNoSeriousA11yViolations(page);
 });
 
 test('the dashboard fits a phone: no sideways scrolling of the page', async ({ browser }) => {

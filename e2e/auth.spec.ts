@@ -31,14 +31,16 @@ test('a shopper is sent to sign in for their orders, signs in through the form, 
 
   // The tokens are httpOnly: no script on the page can read them.
   expect(await page.evaluate(() => document.cookie)).not.toMatch(/sf_(at|rt|profile)=/);
-  // sf_anon (the flags' bucketing id) is not part of the session but must be httpOnly too.
+  // sf_anon (the flags' bucketing id) and sf_device (the signed device cookie that spares this browser other
+  // clients' lock-outs, ADR 0017) are not part of the session but must be httpOnly too.
   const session = (await context.cookies()).filter((c) => c.name.startsWith('sf_'));
   expect(
     session
       .map((c) => c.name)
-      .filter((n) => n !== 'sf_anon')
+      .filter((n) => n !== 'sf_anon' && n !== 'sf_device')
       .sort(),
   ).toEqual(['sf_at', 'sf_profile', 'sf_rt']);
+  expect(session.map((c) => c.name)).toContain('sf_device');
   for (const cookie of session) {
     expect(cookie.httpOnly).toBe(true);
     expect(cookie.sameSite).toBe('Lax');
@@ -46,8 +48,9 @@ test('a shopper is sent to sign in for their orders, signs in through the form, 
 
   await header.getByRole('button', { name: 'Sign out' }).click();
   await expect(header.getByRole('link', { name: 'Sign in' })).toBeVisible();
-  // Every session cookie is gone; only the anonymous bucketing id (not an identity) outlives sign-out.
-  expect((await context.cookies()).filter((c) => c.name.startsWith('sf_') && c.name !== 'sf_anon')).toEqual([]);
+  // Every session cookie is gone; only the anonymous bucketing id and the device cookie (neither signs anyone in)
+  // outlive sign-out.
+  expect((await context.cookies()).filter((c) => c.name.startsWith('sf_') && c.name !== 'sf_anon' && c.name !== 'sf_device')).toEqual([]);
   await page.goto('/orders');
   await expect(page).toHaveURL(/\/sign-in\?next=%2Forders$/);
 });

@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { type APIRequestContext, type APIResponse, type Browser, expect, type Page, request as playwrightRequest, test } from '@playwright/test';
 import { generateDemoCatalog } from '../local/catalog/demo-catalog';
 import { productIdFromSlug } from '../server/catalog/import/product-id';
-import { formatMoney, money } from '../server/money';
+import { formatMoney, money } from '../server/platform/money';
 import { expectNoSeriousA11yViolations } from './a11y';
 
 // The catalog pages are the same HTML for every shopper, shareable by a CDN, under a script-hash CSP without a nonce
-// (server/http/catalog-pages.ts, catalog-page-response.ts, ADR 0003 and 0006). What is per shopper arrives in
+// (server/platform/http/catalog-pages.ts, catalog-page-response.ts, ADR 0003 and 0006). What is per shopper arrives in
 // islands from no-store JSON routes.
 
 const SHOPPERS = [

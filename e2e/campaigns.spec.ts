@@ -40,12 +40,20 @@ test('a marketer previews, creates and sends a campaign; the consenting buyer ge
   await signIn(marketer.request, MARKETER.email, MARKETER.password);
   await page.goto('/admin/campaigns');
   await expect(page.getByRole('heading', { level: 1, name: 'Campaigns' })).toBeVisible();
-  await expect(page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Campaigns' })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('navigation', { name: 'Back office' }).getByRole('link', { name: 'Campaigns' })).toHaveAttribute('aria-current', 'page');
   await expectNoSeriousA11yViolations(page);
 
   const subject = `Picked for you ${tag}`;
   await page.getByLabel('Bought in a category').check();
-  await page.getByLabel('Category', { exact: true }).selectOption(category);
+  // The category picker searches as the marketer types (issue 29); the keyboard chooses the match.
+  // Before hydration the field is a plain <select>; the hint changes once the picker has taken over.
+  await expect(page.getByText('Type to search, then choose one.')).toBeVisible();
+  const picker = page.getByRole('combobox', { name: 'Category' });
+  await picker.fill(category);
+  await expect(page.getByRole('listbox', { name: 'Category: matches' }).getByRole('option').first()).toContainText(category);
+  await picker.press('ArrowDown');
+  await picker.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'chosen.' })).toBeAttached();
   await page.getByLabel('From (UTC day)').fill(today);
   await page.getByLabel('To (UTC day, included)').fill(today);
   await page.getByLabel('Promotion code (optional)').selectOption('WELCOME10');
@@ -55,13 +63,13 @@ test('a marketer previews, creates and sends a campaign; the consenting buyer ge
 
   const count = page.getByRole('status').filter({ hasText: 'in this segment now' });
   await expect(count).toBeVisible();
-  const recipients = Number((await count.textContent())?.match(/^(\d+)/)?.[1]);
-  expect(recipients).toBeGreaterThanOrEqual(1);
+  // Below 10 the preview says "fewer than 10" instead of a count that could name who bought (issue 30 M1).
+  await expect(count).toHaveText(/^(fewer than 10|[1-9]\d*) consenting shoppers? in this segment now\.$/);
   const preview = page.getByRole('article', { name: 'Email preview' });
   await expect(preview).toContainText(subject);
   await expect(preview).toContainText('New arrivals in a category you like.');
   await expect(preview).toContainText('Use code WELCOME10 at checkout.');
-  await expect(preview).toContainText('Unsubscribe from marketing email: ');
+  await expect(preview).toContainText('Unsubscribe from marketing email');
   await expectNoSeriousA11yViolations(page);
 
   await page.getByRole('button', { name: 'Create campaign' }).click();

@@ -23,17 +23,21 @@ test('a shopper browses home → category → product, then finds it again with 
   await expect(listing.getByRole('listitem')).toHaveCount(24);
   await expectNoSeriousA11yViolations(page);
 
-  // Cursor pagination: the second page shows other products.
+  // Numbered pages: the second page shows other products and says where it is.
   const firstPageNames = await listing.getByRole('heading').allTextContents();
-  await page.getByRole('link', { name: 'Next page →' }).click();
-  await expect(page.getByRole('link', { name: '← First page' })).toBeVisible();
+  const pagination = page.getByRole('navigation', { name: 'Pagination' });
+  await expect(pagination).toContainText(/Page 1 of \d+/);
+  await pagination.getByRole('link', { name: 'Next page' }).click();
+  await expect(pagination).toContainText(/Page 2 of \d+/);
+  await expect(page).toHaveURL(/[?&]page=2/);
+  await expect(pagination.getByRole('link', { name: 'Page 2', exact: true })).toHaveAttribute('aria-current', 'page');
   const secondPageNames = await listing.getByRole('heading').allTextContents();
   expect(secondPageNames.length).toBeGreaterThan(0);
   expect(secondPageNames.filter((n) => firstPageNames.includes(n))).toEqual([]);
 
   // Sort by price: prices ascend.
   await page.getByLabel('Sort by').selectOption('price-asc');
-  await page.getByRole('button', { name: 'Apply' }).click();
+  await page.getByRole('button', { name: 'Apply', exact: true }).click();
   await expect(page).toHaveURL(/sort=price-asc/);
   const prices = (await listing.locator('.price').allTextContents()).map((p) => Number(p.replace(/[^0-9.]/g, '')));
   expect(prices).toEqual([...prices].sort((a, b) => a - b));
@@ -66,6 +70,61 @@ test('a shopper browses home → category → product, then finds it again with 
   await expectNoSeriousA11yViolations(page);
   await page.getByRole('list', { name: 'Search results' }).getByRole('link', { name: productName }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: productName })).toBeVisible();
+});
+
+test('a category narrows by price and stock with counts, and the URL holds every choice', async ({ page }) => {
+  await page.goto('/c/coffee');
+  const listing = page.getByRole('list', { name: 'Coffee products' });
+  const status = page
+    .getByRole('main')
+    .getByRole('status')
+    .filter({ hasText: /products?$/ });
+  const total = Number((await status.textContent())!.replace(/[^0-9]/g, ''));
+  const names = await listing.getByRole('heading').allTextContents();
+
+  // The filters are a plain GET form: a price band with its count, and stock.
+  const filters = page.getByRole('form', { name: 'Filter products' });
+  if (!(await filters.isVisible())) await page.getByText('Filters', { exact: true }).click();
+  // A band that narrows the list: some products in it, not all.
+  const bands = filters.getByRole('group', { name: 'Price' }).getByRole('radio', { name: /\(\d+\)$/ });
+  let band = bands.first();
+  let bandCount = 0;
+  let bandLabel = '';
+  for (const candidate of await bands.all()) {
+    const label = (await candidate.locator('..').textContent())!.trim();
+    const count = Number(/\((\d+)\)$/.exec(label)![1]);
+    if (count > 0 && count < total) {
+      [band, bandCount, bandLabel] = [candidate, count, label.replace(/\s*\(\d+\)$/, '')];
+      break;
+    }
+  }
+  expect(bandCount, 'a price band with some but not all of the category').toBeGreaterThan(0);
+  const bandId = await band.getAttribute('value');
+  await band.check();
+  await filters.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page).toHaveURL(new RegExp(`[?&]price=${bandId}`));
+  await expect(status).toHaveText(new RegExp(`^${bandCount} products?$`));
+  expect(await listing.getByRole('heading').allTextContents()).not.toEqual(names);
+
+  const stockFilters = page.getByRole('form', { name: 'Filter products' });
+  if (!(await stockFilters.isVisible())) await page.getByText(/^Filters/).click();
+  await stockFilters.getByRole('checkbox', { name: /In stock only/ }).check();
+  await stockFilters.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page).toHaveURL(/[?&]inStock=true/);
+  await expect(page).toHaveURL(new RegExp(`[?&]price=${bandId}`));
+  const chips = page.getByRole('navigation', { name: 'Active filters' });
+  await expect(chips.getByRole('link', { name: `Remove filter: ${bandLabel}` })).toBeVisible();
+  await expect(chips.getByRole('link', { name: 'Remove filter: In stock only' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+
+  // The URL alone restores the state (a shared link, a reload); removing a chip drops only that filter.
+  await page.reload();
+  await expect(chips.getByRole('link', { name: 'Remove filter: In stock only' })).toBeVisible();
+  await chips.getByRole('link', { name: `Remove filter: ${bandLabel}` }).click();
+  await expect(page).toHaveURL(/\/c\/coffee\?inStock=true$/);
+  await chips.getByRole('link', { name: 'Clear all' }).click();
+  await expect(page).toHaveURL(/\/c\/coffee$/);
+  await expect(status).toHaveText(new RegExp(`^${total.toLocaleString('en-US')} products?$`));
 });
 
 test('facets narrow search results and show counts', async ({ page }) => {

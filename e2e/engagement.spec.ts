@@ -43,14 +43,23 @@ test('a guest subscribes to a restock and gets one email in the local inbox once
   const email = `restock-${Date.now().toString(36)}@example.com`;
   await page.getByLabel('Your email (not needed when signed in)').fill(email);
   await page.getByRole('button', { name: "Email me when it's back" }).click();
-  await expect(page.getByRole('status').filter({ hasText: `We will email you once when ${row.name} is back in stock.` })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: `Check your email: follow the link we sent to start your alert for ${row.name}.` })).toBeVisible();
 
-  await importRows(baseURL!, [{ ...row, variants: [{ ...variant, stock: 7 }] }]);
   type Stored = { emails: { destination: { to: string[] }; subject: string; body: { text: string } }[] };
   const inbox = async () =>
     ((await (await fetch(`${stackEnv(baseURL!).SES_ENDPOINT}/store`)).json()) as Stored).emails.filter((m) => m.destination.to.includes(email));
-  await expect.poll(async () => (await inbox()).map((m) => m.subject), { timeout: 30_000 }).toEqual([`Back in stock: ${row.name}`]);
-  expect((await inbox())[0]!.body.text).toContain('/alerts/unsubscribe?t=');
+  // Double opt-in: the address gets one question; its link's GET only asks, the button confirms.
+  await expect.poll(async () => (await inbox()).map((m) => m.subject), { timeout: 30_000 }).toEqual([`Confirm your alert: ${row.name}`]);
+  const link = /(http\S+\/alerts\/confirm\?t=\S+)/.exec((await inbox())[0]!.body.text)![1]!;
+  await page.goto(new URL(link).pathname + new URL(link).search);
+  await page.getByRole('button', { name: 'Yes, start the alert' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Done: we will email you once when it is back in stock.' })).toBeVisible();
+
+  await importRows(baseURL!, [{ ...row, variants: [{ ...variant, stock: 7 }] }]);
+  await expect
+    .poll(async () => (await inbox()).map((m) => m.subject), { timeout: 30_000 })
+    .toEqual([`Confirm your alert: ${row.name}`, `Back in stock: ${row.name}`]);
+  expect((await inbox())[1]!.body.text).toContain('/alerts/unsubscribe?t=');
 });
 
 test('a delivered order’s buyer reviews the product, a marketer approves it, and it shows on the page', async ({ page, browser }) => {

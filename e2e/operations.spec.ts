@@ -1,6 +1,6 @@
 import { expect, request as playwrightRequest, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './a11y';
-import { inStockVariant, placeOrder, signIn, signUpShopper, waitForStatus } from './order-support';
+import { inStockVariant, ORDER_HEADING, placeOrder, signIn, signUpShopper, waitForStatus } from './order-support';
 
 // The operations console in the browser: ops@example.com finds a delivered order by the shopper's email, reads its
 // timeline and ledger, refunds part of it (and cannot refund more than was captured), and sees the dead-letter
@@ -20,17 +20,26 @@ test('an operations user finds a delivered order and refunds part of it', async 
   await signIn(page.request, OPS.email, OPS.password);
   await page.goto('/admin/orders');
   await expect(page.getByRole('heading', { level: 1, name: 'Orders' })).toBeVisible();
+  // The default form ("Any status" sends status=) finds the order by email (issue 29: it used to drop the search).
   await page.getByLabel('Order id or email').fill(email);
+  await page.getByRole('search', { name: 'Orders' }).getByRole('button', { name: 'Search' }).click();
+  await expect(page).toHaveURL(/[?&]status=(&|$)/);
+  // Rows name orders by their human number; the link still goes to the id.
+  await expect(page.getByRole('row').filter({ has: page.locator(`a[href="/admin/orders/${orderId}"]`) })).toContainText(email);
+  // No error is announced (Next's empty route announcer is an alert region too).
+  await expect(page.getByRole('alert').filter({ hasText: /\S/ })).toHaveCount(0);
+  await expect(page.getByLabel('Order id or email')).toHaveValue(email);
   await page.getByLabel('Status').selectOption('DELIVERED');
   await page.getByRole('search', { name: 'Orders' }).getByRole('button', { name: 'Search' }).click();
   await expect(page).toHaveURL(/status=DELIVERED/);
-  const row = page.getByRole('row', { name: new RegExp(orderId) });
+  // Rows name orders by their human number; the link still goes to the id.
+  const row = page.getByRole('row').filter({ has: page.locator(`a[href="/admin/orders/${orderId}"]`) });
   await expect(row).toContainText(email);
   await expect(page.getByRole('table').getByRole('row')).toHaveCount(2);
   await expectNoSeriousA11yViolations(page);
 
-  await row.getByRole('link', { name: orderId }).click();
-  await expect(page.getByRole('heading', { level: 1, name: `Order ${orderId}` })).toBeVisible();
+  await row.getByRole('link', { name: /^TT-[2-9A-HJKMNP-TV-Z]{6}$/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: ORDER_HEADING })).toBeVisible();
   const timeline = page.getByRole('region', { name: 'Timeline' });
   for (const step of ['Placed', 'Processing', 'Shipped', 'Delivered']) await expect(timeline).toContainText(step);
   const ledger = page.getByRole('region', { name: 'Payment ledger' });
@@ -51,6 +60,16 @@ test('an operations user finds a delivered order and refunds part of it', async 
 
   await refund.getByLabel('Reason').fill('One item arrived scratched');
   await refund.getByRole('button', { name: 'Refund' }).click();
+  // Nothing moves until the confirmation, which restates amount and reason; Cancel keeps what was typed.
+  const confirm = page.getByRole('dialog', { name: 'Refund $2.00?' });
+  await expect(confirm).toContainText('“One item arrived scratched”');
+  await expectNoSeriousA11yViolations(page);
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(ledger).toContainText('Refunded$0.00');
+  await expect(refund.getByLabel('Reason')).toHaveValue('One item arrived scratched');
+  await refund.getByRole('button', { name: 'Refund' }).click();
+  await confirm.getByRole('button', { name: 'Refund $2.00' }).click();
   await expect(refund.getByRole('status')).toContainText('Refunded $2.00.');
   // The form is emptied for the next refund, so a second click cannot repeat this one by accident.
   await expect(refund.getByLabel(/Amount in dollars/)).toHaveValue('');
@@ -75,7 +94,10 @@ test('the dead-letter queue page lists what failed and offers a redrive', async 
   await signIn(page.request, OPS.email, OPS.password);
   await page.goto('/admin/orders');
   await page.getByRole('link', { name: 'Dead-letter queue' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Dead-letter queue' })).toBeVisible();
+  // The warehouse's dead letters and the stream failures side by side (issue 29).
+  await expect(page.getByRole('heading', { level: 1, name: 'Dead letters' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: /^Warehouse queue \(\d+\)$/ })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: /^Stream failures \(\d+\)$/ })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
   const listed = (await (await page.request.get('/api/admin/dead-letters')).json()) as { items: unknown[] };
   expect(Array.isArray(listed.items)).toBe(true);

@@ -6,7 +6,10 @@ import { type APIRequestContext, expect } from '@playwright/test';
 // Shared by the order lifecycle and operations specs: a new shopper, an in-stock variant, an order placed through
 // the API (the checkout page has its own spec), and waiting on the simulated warehouse by polling, never sleeping.
 
-export type OrderStatus = 'PLACED' | 'PROCESSING' | 'SHIPPED' | 'DELIVERED' | 'CANCELLED' | 'RETURN_REQUESTED' | 'RETURNED';
+export type OrderStatus = 'PLACED' | 'PROCESSING' | 'SHIPPED' | 'DELIVERED' | 'CANCELLED' | 'RETURN_REQUESTED' | 'RETURNED' | 'PARTIALLY_RETURNED';
+
+/** The h1 of an order page: its human number (API.md "Orders, told truthfully"). */
+export const ORDER_HEADING = /^Order TT-[2-9A-HJKMNP-TV-Z]{6}$/;
 type Variant = { id: string; available: number };
 
 const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@example.com`;
@@ -78,9 +81,9 @@ export async function placeOrder(api: APIRequestContext, item: { productId: stri
 }
 
 /** Polls the shopper's GET /api/orders/[id] until the warehouse has taken the order to `status`. */
-export async function waitForStatus(api: APIRequestContext, orderId: string, status: OrderStatus, timeout = 60_000): Promise<void> {
+export async function waitForStatus(api: APIRequestContext, orderId: string, status: OrderStatus, timeout = 60_000, query = ''): Promise<void> {
   await expect
-    .poll(async () => ((await (await api.get(`/api/orders/${orderId}`)).json()) as { order: { status: OrderStatus } }).order.status, {
+    .poll(async () => ((await (await api.get(`/api/orders/${orderId}${query}`)).json()) as { order: { status: OrderStatus } }).order.status, {
       timeout,
       intervals: [250, 500, 1000],
     })

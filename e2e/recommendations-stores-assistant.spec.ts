@@ -136,10 +136,11 @@ test('checkout shows a delivery estimate; the assistant tracks the shopper’s o
   panel = await openAssistant(page);
   const orderReply = await ask(page, 'where is my order');
   // The order id is the shopper's own; its first line may be another spec's leftover in the shared demo cart.
-  await expect(orderReply).toContainText(`Your latest order ${orderId} (`);
+  const orderNumber = ((await (await page.request.get(`/api/orders/${orderId}`)).json()) as { order: { number: string } }).order.number;
+  await expect(orderReply).toContainText(`Your latest order ${orderNumber} (`);
   // The live status: the simulated warehouse accepts an order within a second under e2e's pace (e2e/serve.ts).
   await expect(orderReply).toContainText(/is (placed|processing)/);
-  await expect(orderReply.getByRole('list', { name: 'Your orders' }).getByRole('link', { name: orderId })).toHaveAttribute('href', `/orders/${orderId}`);
+  await expect(orderReply.getByRole('list', { name: 'Your orders' }).getByRole('link', { name: orderNumber })).toHaveAttribute('href', `/orders/${orderId}`);
 
   const productReply = await ask(page, 'find red running shoes under $80');
   await expect(productReply).toContainText(/red running shoes under \$80\.00 in stock/);

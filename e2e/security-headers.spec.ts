@@ -1,6 +1,6 @@
 import { type APIResponse, expect, test } from '@playwright/test';
 
-// Security headers on every page (server/http/security-headers.ts, ADR 0006), checked against the real middleware
+// Security headers on every page (server/platform/http/security-headers.ts, ADR 0006), checked against the real middleware
 // of the production build: a fresh nonce per response on dynamic pages, on every script Next emits, no CSP violation
 // while a shopper uses the page, and an injected script without the nonce (or hash) refused by the browser. The
 // cached catalog pages' hash policy: e2e/cached-catalog.spec.ts.

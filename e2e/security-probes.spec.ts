@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { createConnection } from 'node:net';
 import { type APIRequestContext, type APIResponse, expect, request as playwrightRequest, test } from '@playwright/test';
 import { generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
-import { tokenise } from './order-support';
+import { ORDER_HEADING, tokenise } from './order-support';
 
 // Issue 7, security probes through the real middleware and the production build: what an attacker with a browser,
 // curl and a copy of someone's ids can try. IDOR on carts and orders, forged tokens in the session cookie,
@@ -195,7 +195,7 @@ test('IDOR on orders: another shopper’s order id is a 404 in the API and on th
   const owner = await browser.newContext({ storageState: await a.api.storageState() });
   const ownerPage = await owner.newPage();
   await ownerPage.goto(`/orders/${orderId}`);
-  await expect(ownerPage.getByRole('heading', { level: 1, name: `Order ${orderId}` })).toBeVisible();
+  await expect(ownerPage.getByRole('heading', { level: 1, name: ORDER_HEADING })).toBeVisible();
   await expect(ownerPage.getByRole('main')).toContainText(a.name);
   const intruder = await browser.newContext({ storageState: await b.api.storageState() });
   const page = await intruder.newPage();
@@ -687,5 +687,35 @@ test("cacheable answers set no cookie; a caller's x-request-id is not adopted (i
   }
   // Control: a dynamic page still mints sf_anon for a first visit (catalog pages are shared HTML and set none).
   expect((await api.get('/cart')).headers()['set-cookie']).toContain('sf_anon=');
+  await api.dispose();
+});
+
+test('second attack (issue 30): a malformed percent-escape is 400 with headers (L4); a cross-site server action is 403, never 500 (L3); static files and images carry security headers (I4)', async () => {
+  for (const path of ['/p/%ff', '/api/products/%ff%fe']) {
+    const res = await rawExchange(`GET ${path} HTTP/1.1`);
+    expect(res.status, path).toBe(400);
+    expect(res.headers, path).toMatch(/x-content-type-options: nosniff/i);
+    expect(res.body, path).not.toMatch(/at .*\.js|Error:/);
+  }
+  const api = await playwrightRequest.newContext({ baseURL: baseURL() });
+  const action = { 'next-action': '0'.repeat(42), 'content-type': 'text/plain;charset=UTF-8' };
+  for (const foreign of <Record<string, string>[]>[
+    { origin: 'https://evil.example' },
+    { referer: 'https://evil.example/x' },
+    { 'sec-fetch-site': 'cross-site' },
+  ]) {
+    const res = await api.post('/alerts/unsubscribe', { headers: { ...action, ...foreign }, data: '[]' });
+    expect(res.status(), JSON.stringify(foreign)).toBe(403);
+    expect(await errorCode(res)).toBe('FORBIDDEN');
+  }
+  const home = await (await api.get('/')).text();
+  const chunk = /\/_next\/static\/[^"']+\.js/.exec(home)![0];
+  const image = /\/images\/products\/[^"'?\s]+/.exec(home)?.[0];
+  for (const path of [chunk, ...(image ? [image] : [])]) {
+    const res = await api.get(path);
+    expect(res.status(), path).toBe(200);
+    expect(res.headers()['x-content-type-options'], path).toBe('nosniff');
+    expect(res.headers()['x-frame-options'], path).toBe('DENY');
+  }
   await api.dispose();
 });

@@ -3,12 +3,16 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { localBindHost } from './bind-host';
+import { startCognitoProxy } from './cognito-proxy';
+import { freePort } from './ports';
 import { type Managed, manage, waitUntilReady } from './processes';
 
 // cognito-local: the Cognito user-pool API with real RS256 tokens. It keeps its state in ./.cognito of its
 // working directory, so `cwd` decides where users and pools live. It signs with a private key shipped in its npm
 // package: anyone can mint its tokens, which is why it listens on loopback by default and why a production config
-// refuses its pool ids and a loopback issuer (server/config-fail-closed.ts).
+// refuses its pool ids and a loopback issuer (server/platform/config/fail-closed.ts).
+// It listens on a private loopback port; `port` is a small proxy in this process (cognito-proxy.ts, issue 30 L11)
+// that refuses browsers (any Origin) and foreign Host names and drops CORS headers. The app only sees the proxy.
 
 const require = createRequire(import.meta.url);
 
@@ -36,23 +40,38 @@ function pinIssuer(cwd: string, port: number): void {
 }
 
 export async function startCognitoLocal(opts: { port: number; cwd: string; logFile?: string; timeoutMs?: number }): Promise<Managed> {
+  // Tokens name the proxy's address as their issuer: it is the only one the app (and its JWKS fetch) knows.
   pinIssuer(opts.cwd, opts.port);
+  const innerPort = await freePort();
   const child = spawn(process.execPath, [startScript()], {
     cwd: opts.cwd,
-    // HOST: the interface it listens on (loopback unless HOST widens it); the issuer stays pinned above.
-    env: { ...process.env, PORT: String(opts.port), HOST: localBindHost() },
+    // Loopback always: only the proxy below reaches it. HOST widens the proxy, not this.
+    env: { ...process.env, PORT: String(innerPort), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const proc = manage('cognito-local', child, opts.logFile);
   try {
     await waitUntilReady(
       proc,
-      async () => (await fetch(`http://127.0.0.1:${opts.port}/health`, { signal: AbortSignal.timeout(1000) })).ok,
+      async () => (await fetch(`http://127.0.0.1:${innerPort}/health`, { signal: AbortSignal.timeout(1000) })).ok,
       opts.timeoutMs ?? 30_000,
     );
   } catch (err) {
     await proc.stop();
     throw err;
   }
-  return proc;
+  let proxy: Awaited<ReturnType<typeof startCognitoProxy>>;
+  try {
+    proxy = await startCognitoProxy({ port: opts.port, bindHost: localBindHost(), targetPort: innerPort });
+  } catch (err) {
+    await proc.stop();
+    throw err;
+  }
+  return {
+    ...proc,
+    stop: async () => {
+      await proxy.close();
+      await proc.stop();
+    },
+  };
 }

@@ -67,6 +67,8 @@ async function main(): Promise<void> {
     PORT: String(port),
     // Origin checks and absolute URLs compare against SITE_URL: it must match the port actually served.
     SITE_URL: siteUrl,
+    // The developer is staff: API answers name their back-end timings (off in production, issue 30 I4).
+    SERVER_TIMING: process.env.SERVER_TIMING ?? 'on',
   };
 
   if (prod) {

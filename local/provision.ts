@@ -22,20 +22,20 @@ import {
   UpdateTimeToLiveCommand,
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
-import { cognitoClient, dynamoClient, resetAwsClientsForTests } from '../server/aws/clients';
-import { getConfig, resetConfigForTests } from '../server/config';
-import { tableName as resolveTableName, TABLE_TTL_ATTRIBUTES, type TableKey, tableDefinitions } from '../server/db/tables';
 import { seedFlags } from '../server/flags/seed-flags';
+import { cognitoClient, dynamoClient, resetAwsClientsForTests } from '../server/platform/aws/clients';
+import { getConfig, resetConfigForTests } from '../server/platform/config';
+import { tableName as resolveTableName, TABLE_TTL_ATTRIBUTES, type TableKey, tableDefinitions } from '../server/platform/db/tables';
 import { DEMO_ACCOUNTS, LOCAL_CLIENT_NAME, LOCAL_GROUPS, LOCAL_POOL_NAME } from './demo-accounts';
-import { provisionSnapshotBucket } from './s3-local';
+import { provisionProductImagesBucket, provisionSnapshotBucket } from './s3-local';
 import { provisionCustomerEvents } from './sns-local';
 import { provisionQueues } from './sqs-local';
 
 // Idempotent provisioning of the stand-ins, run on every start: whatever is missing is created, whatever exists
 // is left as it is (except the demo passwords, which are set again so the documented ones always work).
-// It goes through server/aws/clients.ts, so it first points this process's config at the stack.
+// It goes through server/platform/aws/clients.ts, so it first points this process's config at the stack.
 
-/** Points server/config.ts (and the cached AWS clients) in this process at the given environment. */
+/** Points server/platform/config/index.ts (and the cached AWS clients) in this process at the given environment. */
 export function applyEnv(env: Record<string, string>): void {
   Object.assign(process.env, env);
   resetConfigForTests();
@@ -140,7 +140,11 @@ async function ensurePool(): Promise<string> {
 
 // As the deployed app client (sst.config.ts): 15-minute access tokens (a stolen one is short-lived even where
 // revocation cannot reach it), 30-day refresh tokens to match the sf_rt cookie. cognito-local honours both.
-const CLIENT_TOKEN_SETTINGS = {
+// WriteAttributes without `name` (issue 30 L6): cognito-local stores it but does not enforce it (its
+// UpdateUserAttributes writes any attribute), so locally the shop's re-validation of names read back
+// (server/identity/display-name.ts) is the defence; on AWS Cognito refuses the write itself.
+const CLIENT_SETTINGS = {
+  WriteAttributes: ['email'] as string[],
   AccessTokenValidity: 15,
   IdTokenValidity: 15,
   RefreshTokenValidity: 30,
@@ -153,7 +157,7 @@ async function ensureClient(userPoolId: string): Promise<string> {
   const found = UserPoolClients?.find((c) => c.ClientName === LOCAL_CLIENT_NAME)?.ClientId;
   if (found) {
     // A stack kept from before the lifetimes were set gets them now (cognito-local's default is 24 h).
-    await cognito.send(new UpdateUserPoolClientCommand({ UserPoolId: userPoolId, ClientId: found, ...CLIENT_TOKEN_SETTINGS }));
+    await cognito.send(new UpdateUserPoolClientCommand({ UserPoolId: userPoolId, ClientId: found, ...CLIENT_SETTINGS }));
     return found;
   }
   const { UserPoolClient } = await cognito.send(
@@ -163,7 +167,7 @@ async function ensureClient(userPoolId: string): Promise<string> {
       // A public client (the BFF signs in with the user's password); no secret to keep anywhere.
       GenerateSecret: false,
       ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
-      ...CLIENT_TOKEN_SETTINGS,
+      ...CLIENT_SETTINGS,
     }),
   );
   if (!UserPoolClient?.ClientId) throw new Error('cognito-local did not return an app client id');
@@ -255,8 +259,17 @@ export async function provision(env: Record<string, string>): Promise<{ env: Rec
     const queues = env.SQS_ENDPOINT ? await provisionQueues(env.TABLE_PREFIX ?? '', Number(env.FULFILMENT_VISIBILITY_SECONDS ?? 120)) : {};
     const customerEvents = env.SNS_ENDPOINT ? await provisionCustomerEvents(env.TABLE_PREFIX ?? '') : {};
     const snapshots = env.S3_ENDPOINT ? await provisionSnapshotBucket(env.TABLE_PREFIX ?? '') : {};
+    const productImages = env.S3_ENDPOINT ? await provisionProductImagesBucket(env.TABLE_PREFIX ?? '') : {};
     result = {
-      env: { ...env, ...queues, ...customerEvents, ...snapshots, COGNITO_USER_POOL_ID: cognito.userPoolId, COGNITO_CLIENT_ID: cognito.clientId },
+      env: {
+        ...env,
+        ...queues,
+        ...customerEvents,
+        ...snapshots,
+        ...productImages,
+        COGNITO_USER_POOL_ID: cognito.userPoolId,
+        COGNITO_CLIENT_ID: cognito.clientId,
+      },
       tables,
       cognito,
     };

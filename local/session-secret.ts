@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-// The local stack's SESSION_SECRET. A production-mode start refuses the development default (server/config-fail-closed.ts),
+// The local stack's SESSION_SECRET. A production-mode start refuses the development default (server/platform/config/fail-closed.ts),
 // so every local start passes one of its own: the caller's SESSION_SECRET when set; else, for a stack that keeps its data,
 // one generated once and kept beside the data (guest carts and profile cookies survive a restart); else a fresh one.
 export function localSessionSecret(dataDir: string | null): string {

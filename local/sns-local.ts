@@ -1,6 +1,6 @@
 import { CreateTopicCommand, SubscribeCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
-import { snsClient, sqsClient } from '../server/aws/clients';
+import { snsClient, sqsClient } from '../server/platform/aws/clients';
 
 // The customer-events topic on fauxqs's SNS (same process and port as its SQS), and one SQS queue subscribed to it
 // with raw delivery: the local stand-in for the consumers' queues on AWS (sst.config.ts), and what tests read to

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CreateQueueCommand, GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
-import { sqsClient } from '../server/aws/clients';
+import { sqsClient } from '../server/platform/aws/clients';
 import { localBindHost } from './bind-host';
 import { portAnswers } from './ports';
 import { type Managed, manage, waitUntilReady } from './processes';
@@ -16,8 +16,11 @@ import { type Managed, manage, waitUntilReady } from './processes';
 // every launch, publishes again.
 
 const require = createRequire(import.meta.url);
-/** Deliveries before a message counts as poison (sst.config.ts uses the same number). */
-export const MAX_RECEIVE_COUNT = 3;
+/**
+ * Deliveries before a message counts as poison (sst.config.ts uses the same number): an order's message is received
+ * up to 4 times on its way (it waits on the queue before each warehouse step, ADR 0027), which leaves 2 retries.
+ */
+export const MAX_RECEIVE_COUNT = 6;
 
 function appModule(): string {
   // fauxqs is ESM-only with no require() entry and no exported package.json: found where require would look.
@@ -51,10 +54,13 @@ export async function startSqsLocal(opts: { port: number; logFile?: string; time
 }
 
 /**
- * The warehouse queue and its dead-letter queue, created if missing (CreateQueue with the same attributes is
+ * The warehouse queue and its dead-letter queue (and the stream failures queue), created if missing (CreateQueue with the same attributes is
  * idempotent). A message received maxReceiveCount times without being deleted moves to the DLQ.
  */
-export async function provisionQueues(prefix: string, visibilitySeconds: number): Promise<{ FULFILMENT_QUEUE_URL: string; FULFILMENT_DLQ_URL: string }> {
+export async function provisionQueues(
+  prefix: string,
+  visibilitySeconds: number,
+): Promise<{ FULFILMENT_QUEUE_URL: string; FULFILMENT_DLQ_URL: string; STREAM_FAILURES_DLQ_URL: string; MAIL_QUEUE_URL: string; MAIL_DLQ_URL: string }> {
   const fifo = { FifoQueue: 'true', ContentBasedDeduplication: 'false' };
   const dlq = await sqsClient().send(new CreateQueueCommand({ QueueName: `${prefix}fulfilment-dlq.fifo`, Attributes: fifo }));
   const attrs = await sqsClient().send(new GetQueueAttributesCommand({ QueueUrl: dlq.QueueUrl, AttributeNames: ['QueueArn'] }));
@@ -68,6 +74,31 @@ export async function provisionQueues(prefix: string, visibilitySeconds: number)
       },
     }),
   );
-  if (!main.QueueUrl || !dlq.QueueUrl) throw new Error('fauxqs returned no queue URL');
-  return { FULFILMENT_QUEUE_URL: main.QueueUrl, FULFILMENT_DLQ_URL: dlq.QueueUrl };
+  // The stream mappings' on-failure destination (StreamFailuresDlq in sst.config.ts): a standard queue. Locally the
+  // in-process consumers do not report to it (only the emulated mappings in local/lambda do), but the operations
+  // console reads it as on AWS.
+  const streamFailures = await sqsClient().send(new CreateQueueCommand({ QueueName: `${prefix}stream-failures` }));
+  if (!main.QueueUrl || !dlq.QueueUrl || !streamFailures.QueueUrl) throw new Error('fauxqs returned no queue URL');
+  const mail = await provisionMailQueue(prefix);
+  return { FULFILMENT_QUEUE_URL: main.QueueUrl, FULFILMENT_DLQ_URL: dlq.QueueUrl, STREAM_FAILURES_DLQ_URL: streamFailures.QueueUrl, ...mail };
+}
+
+/** Receives before a queued email is dead-lettered (sst.config.ts uses the same number): its back-off adds up to ~8 min. */
+export const MAIL_MAX_RECEIVE_COUNT = 10;
+
+/** The mail queue (standard: order does not matter, the marker makes each send once) and its dead-letter queue. */
+async function provisionMailQueue(prefix: string): Promise<{ MAIL_QUEUE_URL: string; MAIL_DLQ_URL: string }> {
+  const dlq = await sqsClient().send(new CreateQueueCommand({ QueueName: `${prefix}mail-dlq` }));
+  const attrs = await sqsClient().send(new GetQueueAttributesCommand({ QueueUrl: dlq.QueueUrl, AttributeNames: ['QueueArn'] }));
+  const main = await sqsClient().send(
+    new CreateQueueCommand({
+      QueueName: `${prefix}mail`,
+      Attributes: {
+        VisibilityTimeout: '60',
+        RedrivePolicy: JSON.stringify({ deadLetterTargetArn: attrs.Attributes?.QueueArn, maxReceiveCount: MAIL_MAX_RECEIVE_COUNT }),
+      },
+    }),
+  );
+  if (!main.QueueUrl || !dlq.QueueUrl) throw new Error('fauxqs returned no mail queue URL');
+  return { MAIL_QUEUE_URL: main.QueueUrl, MAIL_DLQ_URL: dlq.QueueUrl };
 }

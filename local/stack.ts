@@ -201,9 +201,13 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       'COGNITO_CLIENT_ID',
       'FULFILMENT_QUEUE_URL',
       'FULFILMENT_DLQ_URL',
+      'MAIL_QUEUE_URL',
+      'MAIL_DLQ_URL',
+      'STREAM_FAILURES_DLQ_URL',
       'CUSTOMER_EVENTS_TOPIC_ARN',
       'CUSTOMER_EVENTS_LOG_QUEUE_URL',
       'SEARCH_SNAPSHOT_BUCKET',
+      'PRODUCT_IMAGES_BUCKET',
     ];
     for (const key of keys) if (!envBefore.has(key)) envBefore.set(key, process.env[key]);
     const { env, tables, cognito } = await provision(baseEnv);

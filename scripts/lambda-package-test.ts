@@ -4,9 +4,13 @@
 // `next start`, serves the app: SSR product page, middleware inside the package, a JSON route, and forged internal
 // headers gaining nothing. Logs (never asserts) the zipped package size and the first-invoke time.
 //
-//   tsx scripts/lambda-package-test.ts              build in this checkout (rewrites .next: run after Playwright)
-//   tsx scripts/lambda-package-test.ts --no-build   reuse an existing .open-next
-//   tsx scripts/lambda-package-test.ts --dir DIR    use DIR's .open-next (a separate build of the same app)
+//   npm run test:lambda                                       build in this checkout (rewrites .next: run after Playwright)
+//   LAMBDA_PACKAGE_NO_BUILD=1 npm run test:lambda             reuse an existing .open-next
+//   LAMBDA_PACKAGE_DIR=DIR npm run test:lambda                use DIR's .open-next (a separate build of the same app)
+// (`--no-build` and `--dir DIR` still work when the file is run directly with tsx.) npm runs it under `--test
+// --test-force-exit`: the imported server function keeps its timers and sockets (Redis reconnects, the analytics
+// flush), as a frozen Lambda would, and a plain node:test run waits for an empty event loop before it reports, so
+// it never ended (CI timed out on that).
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
@@ -16,13 +20,20 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { after, before, test } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import Redis from 'ioredis';
+import { STREAM_MAPPINGS } from '../infra/event-mappings';
+import { ensureQueue, type StreamMapping, startDynamoStreamMapping, startSqsMapping } from '../local/lambda/event-source-mapping';
+import { bundleLambdas, LAMBDA_ENTRIES, type LambdaFunction, startLambda } from '../local/lambda/lambda-process';
 import { type Stack, startStack } from '../local/stack';
+import { tableName } from '../server/platform/db/tables';
+import { formatMoney, type Money } from '../server/platform/money';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
 const dirArg = argv.indexOf('--dir');
-const projectDir = dirArg >= 0 ? path.resolve(argv[dirArg + 1] ?? '.') : repo;
-const build = !argv.includes('--no-build') && dirArg < 0;
+const dirOpt = process.env.LAMBDA_PACKAGE_DIR || (dirArg >= 0 ? (argv[dirArg + 1] ?? '.') : null);
+const projectDir = dirOpt ? path.resolve(dirOpt) : repo;
+const build = !argv.includes('--no-build') && !process.env.LAMBDA_PACKAGE_NO_BUILD && !dirOpt;
 const fnDir = path.join(projectDir, '.open-next/server-functions/default');
 
 type ApiResult = {
@@ -40,20 +51,22 @@ function log(msg: string): void {
 }
 
 /** A minimal API Gateway HTTP API (payload 2.0) event, as a Lambda function URL also sends. */
-function apiEvent(method: string, rawPath: string, opts: { query?: string; headers?: Record<string, string> } = {}) {
+function apiEvent(method: string, rawPath: string, opts: { query?: string; headers?: Record<string, string>; body?: unknown; cookies?: string[] } = {}) {
   const query = opts.query ?? '';
+  const json = opts.body === undefined ? {} : { 'content-type': 'application/json', origin: 'https://shop.example.test' };
   return {
     version: '2.0',
     routeKey: '$default',
     rawPath,
     rawQueryString: query,
-    cookies: [],
+    cookies: opts.cookies ?? [],
     headers: {
       host: 'shop.example.test',
       'x-forwarded-proto': 'https',
       'x-forwarded-for': '203.0.113.7',
       'user-agent': 'lambda-package-test',
       accept: 'text/html,application/json',
+      ...json,
       ...opts.headers,
     },
     queryStringParameters: query ? Object.fromEntries(new URLSearchParams(query)) : undefined,
@@ -69,6 +82,7 @@ function apiEvent(method: string, rawPath: string, opts: { query?: string; heade
       time: new Date().toUTCString(),
       timeEpoch: Date.now(),
     },
+    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
     isBase64Encoded: false,
   };
 }
@@ -102,6 +116,9 @@ const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
 
 let stack: Stack | undefined;
 let handler: Handler;
+let bundles: Awaited<ReturnType<typeof bundleLambdas>>;
+const lambdas: LambdaFunction[] = [];
+const mappings: (StreamMapping | { stop(): Promise<void> })[] = [];
 let firstInvokeMs = 0;
 let product: { slug: string; name: string; category: string };
 
@@ -121,11 +138,18 @@ before(async () => {
   const zipped = zippedSize(fnDir);
   log(`server function package: ${zipped === null ? 'zip CLI missing' : mib(zipped)} zipped, ${mib(dirSize(fnDir))} unzipped`);
 
-  stack = await startStack({ dataDir: 'memory', ports: 'auto', quiet: true });
-  // As on AWS: no in-process stream pollers (those are stream-subscribed functions there).
+  // The payments sandbox knows the package's origin, as a processor account knows the shop's (3-D Secure return URL).
+  stack = await startStack({ dataDir: 'memory', ports: 'auto', quiet: true, storefrontOrigins: ['https://shop.example.test'] });
+  // As on AWS: no in-process stream pollers (those are stream-subscribed functions there), and no local events lake
+  // (DuckDB is the laptop's Athena; a deployed function writes events to Firehose, which has no local stand-in).
   Object.assign(process.env, stack.env, { STREAM_CONSUMERS: 'off', SITE_URL: 'https://shop.example.test', NODE_ENV: 'production' });
+  delete process.env.ANALYTICS_LAKE_DIR;
   const { ensureDemoCatalog } = await import('../local/catalog/ensure-demo-catalog');
   await ensureDemoCatalog();
+  // The stream and queue functions, bundled as sst.config.ts bundles them.
+  const tb = performance.now();
+  bundles = await bundleLambdas(LAMBDA_ENTRIES);
+  log(`stream and queue functions bundled: ${((performance.now() - tb) / 1000).toFixed(1)} s`);
 
   // fs-dev caches resolve their paths from the working directory, as Lambda's /var/task.
   process.chdir(fnDir);
@@ -146,12 +170,42 @@ before(async () => {
 
 after(async () => {
   process.chdir(repo);
+  for (const m of mappings) await m.stop();
+  for (const l of lambdas) await l.stop();
   await stack?.stop();
 });
 
+/** The environment a deployed function gets: the stack's, as sst.config.ts's baseEnv gives every function. */
+function functionEnv(): Record<string, string> {
+  return Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => typeof e[1] === 'string'));
+}
+
+async function signIn(email: string, password: string): Promise<string[]> {
+  const r = await handler(apiEvent('POST', '/api/auth/sign-in', { body: { email, password } }), {});
+  assert.equal(r.statusCode, 200, bodyOf(r).slice(0, 300));
+  const cookies = (r.cookies ?? []).map((c) => c.split(';')[0]!).filter((c) => !c.endsWith('='));
+  assert.ok(cookies.length > 0, 'sign-in set session cookies');
+  return cookies;
+}
+
+/** The Redis entries of the 'use cache' handler, each with the moment its render began. */
+async function cacheEntries(redis: Redis): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', 'cache:entry:*', 'COUNT', 500);
+    cursor = next;
+    for (const k of keys) {
+      const raw = await redis.get(k);
+      if (raw) out.set(k, (JSON.parse(raw) as { timestamp: number }).timestamp);
+    }
+  } while (cursor !== '0');
+  return out;
+}
+
 test('the cache handler ships inside the package', () => {
   const found = readdirSync(fnDir, { recursive: true, withFileTypes: true }).some((e) => e.isFile() && e.name === 'next-cache-handler.mjs');
-  assert.ok(found, 'server/cache/next-cache-handler.mjs is not in the server function');
+  assert.ok(found, 'server/platform/cache/next-cache-handler.mjs is not in the server function');
 });
 
 test('a product page is server-rendered HTML with the product', async () => {
@@ -226,4 +280,212 @@ test('forged internal headers gain nothing', async () => {
     const api = await handler(apiEvent('GET', '/api/orders', { headers: variant }), {});
     assert.equal(api.statusCode, 401, `forged headers reached /api/orders: ${api.statusCode}`);
   }
+});
+
+// Issue 25: OpenNext 4.1 swaps next.config.mjs's cache handler for its own composable cache. The package must keep
+// 'use cache' entries in the same Redis as every other shape (infra/open-next/redis-cache.ts), and a new entry is
+// a hit the next time it is read (OpenNext's DynamoDB tag cache missed new entries twice).
+test("the package's 'use cache' entries live in Redis, and a new entry is a hit the second time", async () => {
+  const redis = new Redis(process.env.REDIS_URL!, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  await redis.connect();
+  try {
+    const list = await handler(apiEvent('GET', '/api/products', { query: 'limit=5' }), {});
+    const other = (JSON.parse(bodyOf(list)) as { items: { slug: string }[] }).items.find((p) => p.slug !== product.slug);
+    assert.ok(other, 'a second product');
+    const before = await cacheEntries(redis);
+    const first = await handler(apiEvent('GET', `/p/${other.slug}`), {});
+    assert.equal(first.statusCode, 200);
+    const afterFirst = await cacheEntries(redis);
+    const added = [...afterFirst.keys()].filter((k) => !before.has(k));
+    log(`Redis cache entries: ${before.size} before the page, ${afterFirst.size} after (${added.length} new)`);
+    assert.ok(added.length > 0, "rendering a product page from the package wrote no 'use cache' entry to Redis");
+    const second = await handler(apiEvent('GET', `/p/${other.slug}`), {});
+    assert.equal(second.statusCode, 200);
+    const afterSecond = await cacheEntries(redis);
+    const rewritten = added.filter((k) => afterSecond.get(k) !== afterFirst.get(k));
+    assert.deepEqual(rewritten, [], 'entries written by the first render were rendered again by the second (a double miss)');
+  } finally {
+    redis.disconnect();
+  }
+});
+
+// Issue 25, item 2: the whole deployed path of a price change. The marketer edits through the server function,
+// DynamoDB Local's stream is delivered to the products-stream function (bundled as SST bundles it, in a process of
+// its own, as a Lambda DynamoDBStreamEvent by the emulated event source mapping), and the product page from the
+// server function shows the new price within 10 s.
+test('a price change made through the admin route shows on the product page within 10 s, through the products-stream function', async () => {
+  const productsFn = await startLambda('CatalogChanges', bundles.productsStream!, functionEnv());
+  lambdas.push(productsFn);
+  const failures = await ensureQueue('lambda-package-test-stream-failures');
+  const mapping = startDynamoStreamMapping({
+    name: 'CatalogChanges',
+    table: tableName('products'),
+    invoke: productsFn.invoke,
+    settings: STREAM_MAPPINGS.catalogChanges,
+    destinationQueueUrl: failures,
+  });
+  mappings.push(mapping);
+  await mapping.ready;
+
+  // Cached first (twice: the second read is served from the cache), so the change has something to invalidate.
+  const page = `/p/${product.slug}`;
+  for (let i = 0; i < 2; i++) assert.equal((await handler(apiEvent('GET', page), {})).statusCode, 200);
+
+  const cookies = await signIn('marketer@example.com', 'Marketer-pass-1');
+  const id = (JSON.parse(bodyOf(await handler(apiEvent('GET', '/api/products', { query: 'limit=1' }), {}))) as { items: { id: string }[] }).items[0]!.id;
+  const current = await handler(apiEvent('GET', `/api/admin/products/${id}`, { cookies }), {});
+  assert.equal(current.statusCode, 200, bodyOf(current).slice(0, 300));
+  const admin = JSON.parse(bodyOf(current)) as { version: number; variants: { id: string; price: Money }[] };
+  const oldHtml = bodyOf(await handler(apiEvent('GET', page), {}));
+  // A price the page does not show yet (odd cents, so no other price on the page matches it by chance).
+  let price: Money = { amount: admin.variants[0]!.price.amount + 1_013, currency: admin.variants[0]!.price.currency };
+  while (oldHtml.includes(formatMoney(price))) price = { ...price, amount: price.amount + 7 };
+  const shown = formatMoney(price);
+
+  const t0 = performance.now();
+  const patched = await handler(
+    apiEvent('PATCH', `/api/admin/products/${id}`, {
+      cookies,
+      body: { expectedVersion: admin.version, variants: admin.variants.map((v) => ({ id: v.id, price })) },
+    }),
+    {},
+  );
+  assert.equal(patched.statusCode, 200, bodyOf(patched).slice(0, 300));
+
+  let seenAfter = -1;
+  while (performance.now() - t0 < 10_000) {
+    const html = bodyOf(await handler(apiEvent('GET', page), {}));
+    if (html.includes(shown)) {
+      seenAfter = performance.now() - t0;
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  log(`price change → product page: ${seenAfter < 0 ? 'not within 10 s' : `${seenAfter.toFixed(0)} ms`} (${mapping.stats.invocations} function invocations)`);
+  assert.ok(
+    seenAfter >= 0,
+    `the product page still did not show ${shown} 10 s after the change (function invocations: ${mapping.stats.invocations}, failed batches: ${mapping.stats.failedBatches})`,
+  );
+  assert.equal(mapping.stats.failedBatches, 0);
+});
+
+// Issue 25, item 2: the orders side of the same harness. A guest checks out through the server function; the orders
+// stream feeds the bundled TopSellers, CoPurchases and OrderLifecycle functions (each in its own process, on emulated mappings with
+// sst.config.ts's settings) and the warehouse queue feeds the bundled warehouse function as an SQSEvent. The order
+// reaches DELIVERED and its confirmation mail is in the local SES inbox exactly once.
+test('an order placed through the package goes through the orders-stream functions and the warehouse function to DELIVERED', async () => {
+  // One pause of 2 s before SHIPPED: the warehouse function must wait for it on the queue (its message hidden, the
+  // function returning at once; ADR 0027), not in a sleep. The other pauses at 0.
+  const env = { ...functionEnv(), FULFILMENT_PROCESSING_MS: '0', FULFILMENT_SHIPPED_MS: '2000', FULFILMENT_DELIVERED_MS: '0' };
+  const failures = await ensureQueue('lambda-package-test-stream-failures');
+  const [topSellers, coPurchases, lifecycle, warehouse, mailSender] = await Promise.all([
+    startLambda('TopSellers', bundles.ordersTopSellers!, env),
+    startLambda('CoPurchases', bundles.ordersCoPurchases!, env),
+    startLambda('OrderLifecycle', bundles.orderLifecycle!, env),
+    startLambda('Fulfilment', bundles.warehouse!, env, 30_000),
+    startLambda('MailSender', bundles.mail!, env, 30_000),
+  ]);
+  lambdas.push(topSellers, coPurchases, lifecycle, warehouse, mailSender);
+  const orderMappings = [
+    startDynamoStreamMapping({
+      name: 'TopSellers',
+      table: tableName('orders'),
+      invoke: topSellers.invoke,
+      settings: STREAM_MAPPINGS.topSellers,
+      destinationQueueUrl: failures,
+    }),
+    startDynamoStreamMapping({
+      name: 'CoPurchases',
+      table: tableName('orders'),
+      invoke: coPurchases.invoke,
+      settings: STREAM_MAPPINGS.coPurchases,
+      destinationQueueUrl: failures,
+    }),
+    startDynamoStreamMapping({
+      name: 'OrderLifecycle',
+      table: tableName('orders'),
+      invoke: lifecycle.invoke,
+      settings: STREAM_MAPPINGS.orderLifecycle,
+      destinationQueueUrl: failures,
+    }),
+  ];
+  mappings.push(...orderMappings);
+  await Promise.all(orderMappings.map((m) => m.ready));
+  const queue = startSqsMapping({ name: 'Fulfilment', queueUrl: process.env.FULFILMENT_QUEUE_URL!, invoke: warehouse.invoke, batchSize: 1 });
+  const mailQueue = startSqsMapping({ name: 'Mail', queueUrl: process.env.MAIL_QUEUE_URL!, invoke: mailSender.invoke, batchSize: 10 });
+  mappings.push(queue, mailQueue);
+
+  const list = JSON.parse(bodyOf(await handler(apiEvent('GET', '/api/products', { query: 'limit=5' }), {}))) as { items: { slug: string }[] };
+  let variant: { productId: string; variantId: string } | undefined;
+  for (const p of list.items) {
+    const detail = JSON.parse(bodyOf(await handler(apiEvent('GET', `/api/products/${p.slug}`), {}))) as {
+      id: string;
+      variants: { id: string; available: number }[];
+    };
+    const v = detail.variants.find((x) => x.available > 0);
+    if (v) {
+      variant = { productId: detail.id, variantId: v.id };
+      break;
+    }
+  }
+  assert.ok(variant, 'an available variant');
+  const jar = new Map<string, string>();
+  const keep = (r: ApiResult) => {
+    for (const c of r.cookies ?? []) {
+      const [pair] = c.split(';');
+      const i = pair!.indexOf('=');
+      jar.set(pair!.slice(0, i), pair!.slice(i + 1));
+    }
+  };
+  const cookies = () => [...jar].map(([k, v]) => `${k}=${v}`);
+  const added = await handler(apiEvent('POST', '/api/cart/items', { body: { ...variant, quantity: 1 } }), {});
+  assert.equal(added.statusCode, 200, bodyOf(added).slice(0, 300));
+  keep(added);
+  const email = `lambda-package-${randomUUID().slice(0, 8)}@example.com`;
+  const address = { name: 'Ada Lovelace', line1: '1 Analytical Way', city: 'San Francisco', region: 'CA', postalCode: '94105', country: 'US' };
+  const placed = await handler(
+    apiEvent('POST', '/api/checkout', {
+      cookies: cookies(),
+      headers: { 'idempotency-key': randomUUID() },
+      body: { shippingAddress: address, shippingMethod: 'standard', payment: { token: 'tok_visa' }, email },
+    }),
+    {},
+  );
+  assert.equal(placed.statusCode, 201, bodyOf(placed).slice(0, 300));
+  keep(placed);
+  const orderId = (JSON.parse(bodyOf(placed)) as { order: { id: string } }).order.id;
+
+  const t0 = performance.now();
+  let status = '';
+  while (performance.now() - t0 < 60_000) {
+    const r = await handler(apiEvent('GET', `/api/orders/${orderId}`, { cookies: cookies() }), {});
+    status = (JSON.parse(bodyOf(r)) as { order?: { status: string } }).order?.status ?? `HTTP ${r.statusCode}`;
+    if (status === 'DELIVERED') break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  log(`order → DELIVERED through the functions: ${status === 'DELIVERED' ? `${(performance.now() - t0).toFixed(0)} ms` : `stuck at ${status}`}`);
+  assert.equal(
+    status,
+    'DELIVERED',
+    `stream invocations: ${orderMappings.map((m) => m.stats.invocations).join('/')}, warehouse: ${JSON.stringify(queue.stats)}`,
+  );
+  // The warehouse waited on the queue: its message came back at least once, reported as not done.
+  assert.ok(queue.stats.failed >= 1, `the warehouse held its message on the queue: ${JSON.stringify(queue.stats)}`);
+  // Order mail goes through the mail queue and its function (docs/orders.md "Mail"): wait for the confirmation.
+  let mine: { destination: { to: string[] }; subject: string }[] = [];
+  for (const t1 = performance.now(); performance.now() - t1 < 20_000; await new Promise((r) => setTimeout(r, 250))) {
+    const inbox = (await (await fetch(`${process.env.SES_ENDPOINT}/store`)).json()) as { emails: { destination: { to: string[] }; subject: string }[] };
+    mine = inbox.emails.filter((m) => m.destination.to.some((to) => to.includes(email)));
+    if (mine.some((m) => m.subject.includes('was delivered'))) break;
+  }
+  log(`mail to the guest: ${mine.map((m) => m.subject).join(' | ')}`);
+  for (const words of ['confirmed', 'has shipped', 'was delivered']) {
+    assert.equal(
+      mine.filter((m) => m.subject.includes(words)).length,
+      1,
+      `one "${words}" mail in the local SES inbox: ${mine.map((m) => m.subject).join(' | ')}`,
+    );
+  }
+  assert.equal(new Set(mine.map((m) => m.subject)).size, mine.length, 'no email was sent twice');
+  for (const m of orderMappings) assert.equal(m.stats.failedBatches, 0);
 });

@@ -23,4 +23,4 @@ npx playwright test
 echo "== sst.config.ts type check (SST platform types installed offline)"
 npm run --silent typecheck:sst
 echo "== Lambda package (OpenNext build, handler invoked with API Gateway v2 events)"
-npm run --silent test:lambda
+timeout --kill-after=30 1800 npm run --silent test:lambda

@@ -5,7 +5,7 @@ import { integrationLogFile, startIntegrationLog } from './card-data/integration
 // Vitest globalSetup of the `integration` project: one throwaway local stack (in-memory DynamoDB Local, a temp
 // cognito-local folder, its own redis-server) on free ports, so parallel runs and a running `npm run dev` never
 // collide. Test workers are forked after this runs and inherit process.env (vitest builds their env from
-// process.env at pool start), so server/config.ts in the tests reads the stack's endpoints as is.
+// process.env at pool start), so server/platform/config/index.ts in the tests reads the stack's endpoints as is.
 // The same env is also provided as `inject('localStackEnv')` for tests that want it explicitly, and the stand-ins'
 // process ids as `inject('localStackPids')` for the fault suite (tests/hardening/support/freeze.ts).
 
@@ -28,6 +28,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // would be a stale start for the next. The snapshot suite (server/search/search-snapshot.int.test.ts) sets
   // the stack's bucket itself (inject('localStackEnv')) under its own tables' keys; S3_ENDPOINT (fauxqs) stays.
   process.env.SEARCH_SNAPSHOT_BUCKET = '';
+  // Suites read the inbox right after the code that mails: mail is sent inline here. The mail queue's suite
+  // (server/notifications/mail-queue.int.test.ts) turns the stack's queue on itself; e2e and the Lambda package
+  // test run with it (docs/orders.md "Mail").
+  process.env.MAIL_QUEUE_URL = '';
   project.provide('localStackEnv', stack.env);
   project.provide('localStackPids', stack.details.pids);
   project.provide('cognitoLocalDir', stack.details.cognitoDir);

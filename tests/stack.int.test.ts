@@ -12,8 +12,8 @@ import { Redis } from 'ioredis';
 import { describe, expect, inject, it } from 'vitest';
 import { DEMO_ACCOUNTS, LOCAL_CLIENT_NAME, LOCAL_POOL_NAME, MARKETERS_GROUP, OPERATIONS_GROUP } from '../local/demo-accounts';
 import { provision } from '../local/provision';
-import { cognitoClient, dynamoClient } from '../server/aws/clients';
-import { tableDefinitions } from '../server/db/tables';
+import { cognitoClient, dynamoClient } from '../server/platform/aws/clients';
+import { tableDefinitions } from '../server/platform/db/tables';
 
 // The local stack started by tests/integration-setup.ts: tables, pool, demo accounts, Redis, and that
 // provisioning again changes nothing.

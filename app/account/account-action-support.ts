@@ -1,11 +1,11 @@
 import 'server-only';
 import { cookies, headers } from 'next/headers';
 import type { AccountFormState } from '@/components/account/account-form-state';
-import { getConfig } from '@/server/config';
-import { isAppError } from '@/server/errors';
-import { clientAddressBucket } from '@/server/http/client-address';
-import type { CookieJar } from '@/server/http/cookies';
 import type { CookieToSet, SessionUser } from '@/server/identity';
+import { getConfig } from '@/server/platform/config';
+import { isAppError } from '@/server/platform/errors';
+import { clientAddressBucket } from '@/server/platform/http/client-address';
+import type { CookieJar } from '@/server/platform/http/cookies';
 import { accountPageUser } from './account-user';
 
 // The plumbing the /account server actions share: the verified user (or the sign-in page), the request's cookie

@@ -12,8 +12,8 @@ import {
   updateAccount,
   updateAddress,
 } from '@/server/account';
-import { AppError } from '@/server/errors';
 import { changePasswordBody, deleteAccountBody } from '@/server/identity';
+import { AppError } from '@/server/platform/errors';
 import { actionAddressBucket, actionJar, actionUser, fieldsOf, formStateFrom, setActionCookies } from './account-action-support';
 
 // The /account forms' server actions: they work as plain form posts before the page has hydrated, and each checks

@@ -1,40 +1,44 @@
 'use server';
 
 import type { DiscountFormState } from '@/components/discounts/discount-form-state';
-import { applyDiscountCode, currentCartOwner, currentCustomerKey, removeDiscountCode } from '@/server/cart';
-import { isAppError } from '@/server/errors';
-import { logger } from '@/server/observability';
+import { applyDiscountToCurrentCart, removeDiscountFromCurrentCart } from '@/server/cart';
+import { action } from '@/server/platform/http/action';
+import { discountCodeBodySchema } from '@/server/promotions/contract';
 
 // The discount-code forms of /cart and /checkout as server actions, so they work before (and without) hydration.
-// Next checks a server action's Origin against the host itself; the session and cart owner are read here, as in
-// POST /api/cart/discount, and the cart domain does the rest.
+// The twin of POST /api/cart/discount: the same schema, the same cart function (which reads the session and cart
+// owner itself); Next checks an action's Origin against the host.
 
-function failed(err: unknown): DiscountFormState {
-  if (isAppError(err) && err.status < 500) return { status: 'refused', message: err.message, cart: null };
-  logger.error('discount code action failed', { err: String(err) });
-  return { status: 'failed', message: 'The code could not be checked just now. Please try again.', cart: null };
+const codeOf = (form: FormData) => ({ code: String(form.get('code') ?? '') });
+
+/** A refusal in the form's words: a field's own message when the schema refused it. */
+function refused(err: { message: string; details?: unknown }): DiscountFormState {
+  const first = Array.isArray(err.details) ? (err.details[0] as { message?: unknown } | undefined)?.message : undefined;
+  return { status: 'refused', message: typeof first === 'string' ? first : err.message, cart: null };
 }
 
-export async function applyDiscountAction(_previous: DiscountFormState, form: FormData): Promise<DiscountFormState> {
-  const code = String(form.get('code') ?? '').trim();
-  if (!code) return { status: 'refused', message: 'Enter a discount code.', cart: null };
-  if (code.length > 64) return { status: 'refused', message: 'That is not a discount code.', cart: null };
-  try {
-    const cart = await applyDiscountCode(await currentCartOwner({ create: true }), code, await currentCustomerKey());
+const failed = (): DiscountFormState => ({ status: 'failed', message: 'The code could not be checked just now. Please try again.', cart: null });
+
+export const applyDiscountAction = action({
+  name: 'apply discount code',
+  schema: discountCodeBodySchema,
+  input: codeOf,
+  run: async ({ code }): Promise<DiscountFormState> => {
+    const cart = await applyDiscountToCurrentCart(code);
     return { status: 'applied', message: `Code ${code.toUpperCase()} applied.`, cart };
-  } catch (err) {
-    return failed(err);
-  }
-}
+  },
+  refused,
+  failed,
+});
 
-export async function removeDiscountAction(_previous: DiscountFormState, form: FormData): Promise<DiscountFormState> {
-  const code = String(form.get('code') ?? '').slice(0, 64);
-  try {
-    const owner = await currentCartOwner();
-    if (!owner) return { status: 'removed', message: 'Code removed.', cart: null };
-    const cart = await removeDiscountCode(owner, code);
+export const removeDiscountAction = action({
+  name: 'remove discount code',
+  schema: discountCodeBodySchema,
+  input: codeOf,
+  run: async ({ code }): Promise<DiscountFormState> => {
+    const cart = await removeDiscountFromCurrentCart(code);
     return { status: 'removed', message: `Code ${code.toUpperCase()} removed.`, cart };
-  } catch (err) {
-    return failed(err);
-  }
-}
+  },
+  refused,
+  failed,
+});

@@ -3,9 +3,9 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { OrderList } from '@/components/orders/order-list';
 import styles from '@/components/orders/orders.module.css';
-import { isAppError } from '@/server/errors';
 import { getSessionUser } from '@/server/identity';
 import { listOrders } from '@/server/orders';
+import { isAppError } from '@/server/platform/errors';
 
 export const dynamic = 'force-dynamic';
 

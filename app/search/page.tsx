@@ -6,7 +6,7 @@ import { SortForm } from '@/components/catalog/sort-form';
 import { SearchFacetsPanel } from '@/components/search/search-facets';
 import { type SearchState, searchHref } from '@/components/search/search-url';
 import { trackAnalytics } from '@/server/analytics';
-import { isAppError } from '@/server/errors';
+import { isAppError } from '@/server/platform/errors';
 import { SEARCH_DEFAULT_LIMIT, SEARCH_SORTS, type SearchResult, searchPageQuerySchema, searchProducts } from '@/server/search';
 
 export const dynamic = 'force-dynamic';

@@ -1,6 +1,5 @@
-import { listProductSlugs } from '@/server/catalog';
-import { sitemapIndexXml } from '@/server/catalog/sitemap-xml';
-import { route } from '@/server/http/respond';
+import { listProductSlugs, sitemapIndexXml } from '@/server/catalog';
+import { route } from '@/server/platform/http/respond';
 
 export const dynamic = 'force-dynamic';
 

@@ -3,8 +3,8 @@
 import { redirect } from 'next/navigation';
 import { cancelPriceDrop, subscribeToPriceDrop } from '@/server/alerts';
 import { addCartItem, currentCartOwner } from '@/server/cart';
-import { isAppError } from '@/server/errors';
 import { getSessionUser } from '@/server/identity';
+import { isAppError } from '@/server/platform/errors';
 import { currentWishlistOwner, removeWishlistItem, wishlistProductIdSchema } from '@/server/wishlist';
 
 // The /wishlist forms' server actions: plain form posts that work before (and without) hydration. The outcome goes

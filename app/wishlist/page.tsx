@@ -4,7 +4,7 @@ import Link from 'next/link';
 import styles from '@/components/wishlist/wishlist.module.css';
 import { priceDropProductIds } from '@/server/alerts';
 import { getSessionUser } from '@/server/identity';
-import { formatMoney } from '@/server/money';
+import { formatMoney } from '@/server/platform/money';
 import { currentWishlistOwner, getWishlistForPage } from '@/server/wishlist';
 import { moveToCart, removeFromWishlist, setPriceDropAlert } from './actions';
 

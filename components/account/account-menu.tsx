@@ -18,6 +18,7 @@ export function AccountMenu() {
         <span className="visually-hidden">Signed in as </span>
         {user.name}
       </span>
+      {user.staff ? <IntentLink href="/admin">Back office</IntentLink> : null}
       <IntentLink href="/account">Your account</IntentLink>
       <SignOutButton />
     </span>

@@ -1,7 +1,7 @@
 'use client';
 
 import { useId } from 'react';
-import type { Audience } from '@/server/flags/flag-model';
+import type { Audience } from '@/server/flags/contract';
 import { parseGroups } from './describe-flag';
 import styles from './flags-admin.module.css';
 

@@ -1,4 +1,4 @@
-import type { Audience, Flag, FlagState } from '@/server/flags/flag-model';
+import type { Audience, Flag, FlagState } from '@/server/flags/contract';
 
 // Plain-language labels for the admin screen. Pure, so server and browser render the same text (no hydration
 // drift) and the wording is unit-tested.

@@ -2,7 +2,7 @@
 
 import { useId, useState } from 'react';
 import type { ApiResult } from '@/components/api/api-request';
-import type { Flag, FlagAuditEntry } from '@/server/flags/flag-model';
+import type { Flag, FlagAuditEntry } from '@/server/flags/contract';
 import { ConfirmDialog } from './confirm-dialog';
 import { describeChange, describeState, flagBadge } from './describe-flag';
 import { FlagHistory } from './flag-history';

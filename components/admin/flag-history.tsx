@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useState } from 'react';
-import type { Flag, FlagAuditEntry } from '@/server/flags/flag-model';
+import type { Flag, FlagAuditEntry } from '@/server/flags/contract';
 import { describeState, formatWhen } from './describe-flag';
 import styles from './flags-admin.module.css';
 import { fetchHistory } from './flags-api';

@@ -1,7 +1,7 @@
 'use client';
 
 import { type FormEvent, useId, useState } from 'react';
-import type { Flag } from '@/server/flags/flag-model';
+import type { Flag } from '@/server/flags/contract';
 import { type AudienceDraft, AudiencePicker, audienceDraft, audienceFromDraft } from './audience-picker';
 import styles from './flags-admin.module.css';
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import type { Flag } from '@/server/flags/flag-model';
+import type { Flag } from '@/server/flags/contract';
 import { FlagCard } from './flag-card';
 import styles from './flags-admin.module.css';
 

@@ -1,5 +1,5 @@
 import { type ApiResult, apiRequest } from '@/components/api/api-request';
-import type { Flag, FlagAuditEntry } from '@/server/flags/flag-model';
+import type { Flag, FlagAuditEntry } from '@/server/flags/contract';
 
 // The admin screen's calls to /api/admin/flags (API.md), from the browser. A 409 carries the flag as it now is in
 // its details, so the screen can catch up instead of overwriting.

@@ -1,7 +1,7 @@
 // The one way browser islands call the BFF (`/api/...`): JSON in and out, same-origin cookies, never cached, and
 // every failure — an error envelope, a proxy's HTML page, a dropped connection — turned into one ApiResult shape.
 
-/** The error envelope every `/api` route answers (server/http/respond.ts). */
+/** The error envelope every `/api` route answers (server/platform/http/respond.ts). */
 export type ApiErrorBody = { error: { code: string; message: string; details?: unknown } };
 
 export type ApiFailure = {

@@ -1,5 +1,6 @@
 'use client';
 
+import { usePathname } from 'next/navigation';
 import { type ComponentType, useRef, useState } from 'react';
 
 // The chat widget's launcher: the only part on every page's first load. The panel (messages, form, rendering of
@@ -13,6 +14,7 @@ export function AssistantLauncher() {
   const [open, setOpen] = useState(false);
   const [loading, setLoading] = useState(false);
   const launcher = useRef<HTMLButtonElement>(null);
+  const pathname = usePathname();
 
   function close() {
     setOpen(false);
@@ -36,7 +38,7 @@ export function AssistantLauncher() {
   }
 
   return (
-    <div className="assistant">
+    <div className={pathname === '/checkout' ? 'assistant assistant--quiet-on-phone' : 'assistant'}>
       {open && Panel ? <Panel onClose={close} /> : null}
       <button
         ref={launcher}
@@ -46,8 +48,40 @@ export function AssistantLauncher() {
         aria-controls={open ? 'assistant-panel' : undefined}
         aria-busy={loading || undefined}
         onClick={toggle}
+        // An icon button: a round 48px target in the corner instead of a text pill that covered buttons on a phone.
+        aria-label={open ? 'Close assistant' : 'Ask the assistant'}
+        title={open ? 'Close assistant' : 'Ask the assistant'}
       >
-        {open ? 'Close assistant' : 'Ask the assistant'}
+        {open ? (
+          <svg
+            aria-hidden="true"
+            focusable="false"
+            width="22"
+            height="22"
+            viewBox="0 0 24 24"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2.4"
+            strokeLinecap="round"
+          >
+            <path d="M6 6l12 12M18 6L6 18" />
+          </svg>
+        ) : (
+          <svg
+            aria-hidden="true"
+            focusable="false"
+            width="24"
+            height="24"
+            viewBox="0 0 24 24"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2"
+            strokeLinejoin="round"
+          >
+            <path d="M4 5h16v11H9l-5 4z" />
+            <path d="M8 9.5h8M8 12.5h5" strokeLinecap="round" />
+          </svg>
+        )}
       </button>
     </div>
   );

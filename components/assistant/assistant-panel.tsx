@@ -3,7 +3,7 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { apiRequest } from '@/components/api/api-request';
 import type { AssistantReply } from '@/server/assistant';
-import { formatMoney } from '@/server/money';
+import { formatMoney } from '@/server/platform/money';
 
 // The chat panel: a labelled dialog region with a log that screen readers announce (role="log", polite), a
 // labelled text field that takes focus on open, and Escape to close. Talks to POST /api/assistant.
@@ -59,19 +59,31 @@ export function AssistantPanel({ onClose }: { onClose: () => void }) {
             <span className="visually-hidden">{m.from === 'you' ? 'You said: ' : 'Assistant: '}</span>
             <p>{m.text}</p>
             {m.reply?.products?.length ? (
-              <ul aria-label="Products found">
+              // Cards built by the server from tool results (never from the model's text): image, name, price.
+              <ul aria-label="Products found" className="assistant__cards">
                 {m.reply.products.map((p) => (
-                  <li key={p.id}>
-                    <a href={`/p/${p.slug}`}>{p.name}</a> · {formatMoney(p.price)}
+                  <li key={p.id} className="assistant__card">
+                    <a href={`/p/${p.slug}`} className="assistant__card-link">
+                      {/* Plain img: next/image would ask the optimiser for each card of every reply; these are 48 px. */}
+                      {/* biome-ignore lint/performance/noImgElement: see above */}
+                      <img src={p.image} alt="" width={48} height={48} loading="lazy" />
+                      <span className="assistant__card-name">{p.name}</span>
+                      <span>{formatMoney(p.price)}</span>
+                    </a>
                   </li>
                 ))}
               </ul>
+            ) : null}
+            {m.reply?.checkoutUrl ? (
+              <p>
+                <a href="/checkout">Go to checkout</a>
+              </p>
             ) : null}
             {m.reply?.orders?.length ? (
               <ul aria-label="Your orders">
                 {m.reply.orders.map((o) => (
                   <li key={o.id}>
-                    <a href={`/orders/${o.id}`}>{o.id}</a> · {o.status.toLowerCase()}
+                    <a href={`/orders/${o.id}`}>{o.number ?? o.id}</a> · {o.status.toLowerCase()}
                   </li>
                 ))}
               </ul>

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import type { Cart } from '@/server/cart/cart-types';
+import type { Cart } from '@/server/cart/contract';
 import styles from './cart.module.css';
 import { cartRequest } from './cart-api';
 import { CartDrawer } from './cart-drawer';

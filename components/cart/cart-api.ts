@@ -1,5 +1,5 @@
 import { type ApiResult, apiRequest } from '@/components/api/api-request';
-import type { Cart } from '@/server/cart/cart-types';
+import type { Cart } from '@/server/cart/contract';
 
 // The browser side of the cart routes. Every answer that carries a cart is the server's priced truth; the
 // header badge hears about it through one window event, so islands stay independent of each other.

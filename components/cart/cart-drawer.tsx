@@ -3,8 +3,8 @@
 import Link from 'next/link';
 import { DiscountLines } from '@/components/discounts/discount-lines';
 import { useModalDialog } from '@/components/layout/use-modal-dialog';
-import type { Cart } from '@/server/cart/cart-types';
-import { formatMoney } from '@/server/money';
+import type { Cart } from '@/server/cart/contract';
+import { formatMoney } from '@/server/platform/money';
 import styles from './cart.module.css';
 import { CartAnnouncements } from './cart-announcements';
 import { CartLines } from './cart-lines';

@@ -3,8 +3,8 @@
 import Image from 'next/image';
 import Link from 'next/link';
 import { useId } from 'react';
-import type { Cart, CartLine } from '@/server/cart/cart-types';
-import { formatMoney } from '@/server/money';
+import type { Cart, CartLine } from '@/server/cart/contract';
+import { formatMoney } from '@/server/platform/money';
 import styles from './cart.module.css';
 
 const MAX_LINE_QUANTITY = 99;

@@ -1,4 +1,4 @@
-import { formatMoney, type Money } from '@/server/money';
+import { formatMoney, type Money } from '@/server/platform/money';
 import styles from './cart.module.css';
 
 /** "Free standard shipping from $75" banner, or how far away the shopper is. */

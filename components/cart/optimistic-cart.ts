@@ -1,4 +1,4 @@
-import type { Cart } from '@/server/cart/cart-types';
+import type { Cart } from '@/server/cart/contract';
 
 // What the cart looks like the moment a shopper acts, before the server answers. Only quantities and the sums
 // derived from them change; prices stay the last server-priced ones, and the server's answer replaces all of it.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Cart } from '@/server/cart/cart-types';
+import type { Cart } from '@/server/cart/contract';
 import { applyCartAction } from './optimistic-cart';
 
 const usd = (amount: number) => ({ amount, currency: 'USD' as const });

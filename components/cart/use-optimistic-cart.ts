@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useOptimistic, useState, useTransition } from 'react';
-import type { Cart } from '@/server/cart/cart-types';
+import type { Cart } from '@/server/cart/contract';
 import { cartRequest } from './cart-api';
 import { applyCartAction, type CartAction } from './optimistic-cart';
 

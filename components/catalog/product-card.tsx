@@ -2,7 +2,7 @@ import Image from 'next/image';
 import { IntentLink } from '@/components/layout/intent-link';
 import heartStyles from '@/components/wishlist/wishlist.module.css';
 import { WishlistHeart } from '@/components/wishlist/wishlist-heart';
-import type { ProductSummary } from '@/server/catalog/types';
+import type { ProductSummary } from '@/server/catalog/contract';
 import { Price } from './price';
 import { Rating } from './rating';
 
@@ -24,7 +24,7 @@ export function ProductCard({ product, priority = false, badge }: { product: Pro
         <div className="product-card__body">
           <h3 className="product-card__name">{product.name}</h3>
           <Price value={product.price} />
-          <Rating value={product.rating} />
+          <Rating value={product.rating} count={product.reviewCount} />
           {badge ? <small>{badge}</small> : null}
         </div>
       </IntentLink>

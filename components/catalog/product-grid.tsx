@@ -1,4 +1,4 @@
-import type { ProductSummary } from '@/server/catalog/types';
+import type { ProductSummary } from '@/server/catalog/contract';
 import { ProductCard } from './product-card';
 
 export function ProductGrid({ products, label, priorityCount = 0 }: { products: ProductSummary[]; label: string; priorityCount?: number }) {

@@ -8,7 +8,8 @@ import { ErrorSummary, type SummaryProblem } from '@/components/forms/error-summ
 import { describedBy, FieldError, FormField } from '@/components/forms/form-field';
 import { shownValue } from '@/components/forms/shown-value';
 import { DeliveryEstimate } from '@/components/stores/delivery-estimate';
-import { formatMoney } from '@/server/money';
+import { RETURN_WINDOW_DAYS } from '@/server/orders/contract';
+import { formatMoney } from '@/server/platform/money';
 import { CARD_FIELD_LABELS, type CardFieldName, CardFields, type CardFieldsHandle } from './card-fields';
 import styles from './checkout.module.css';
 import type { CountryOption, QuoteView } from './checkout-types';
@@ -373,11 +374,27 @@ export function CheckoutForm({
           errors={{ cardNumber: errors.cardNumber, expMonth: errors.expMonth, expYear: errors.expYear, cvc: errors.cvc }}
         />
 
-        <div>
+        <div className={styles.payBox}>
+          {/* On a phone the order summary comes after the form: the total is said here too, before the button. */}
+          <p className={styles.payTotal}>
+            <span>Order total</span> <strong>{quote.totals ? formatMoney(quote.totals.total) : '—'}</strong>
+          </p>
           {/* Not while a new quote is on its way: the total sent must be the total shown. */}
           <button type="submit" className="button" disabled={pending || loading}>
             {pending ? 'Placing your order…' : `Place order${quote.totals ? ` · ${formatMoney(quote.totals.total)}` : ''}`}
           </button>
+          <ul className={styles.assurances} aria-label="Paying safely">
+            <li>
+              <span aria-hidden="true">🔒</span> Secure payment: your card goes straight to our payment processor over an encrypted connection; we never see or
+              keep its number.
+            </li>
+            <li>
+              <span aria-hidden="true">↩</span> Changed your mind? Return it within {RETURN_WINDOW_DAYS} days of delivery.{' '}
+              <a href="/help/returns" target="_blank" rel="noopener">
+                Returns policy (opens in a new tab)
+              </a>
+            </li>
+          </ul>
         </div>
       </form>
       <OrderReview quote={quote} loading={loading} shippingMethod={shippingMethod} />

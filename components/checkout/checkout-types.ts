@@ -1,5 +1,5 @@
-import type { CartDiscount } from '@/server/cart/cart-types';
-import type { Money } from '@/server/money';
+import type { CartDiscount } from '@/server/cart/contract';
+import type { Money } from '@/server/platform/money';
 
 /** Serializable country rules for the form (no RegExp across the server/client boundary). */
 export type CountryOption = { code: string; name: string; regionLabel: string; postalLabel: string; regions: [string, string][] | null };

@@ -1,4 +1,4 @@
-import { formatMoney } from '@/server/money';
+import { formatMoney } from '@/server/platform/money';
 import styles from './checkout.module.css';
 import type { QuoteView } from './checkout-types';
 

@@ -1,8 +1,8 @@
 'use client';
 
 import { useActionState, useEffect, useRef } from 'react';
-import type { Cart, CartDiscount } from '@/server/cart/cart-types';
-import { formatMoney } from '@/server/money';
+import type { Cart, CartDiscount } from '@/server/cart/contract';
+import { formatMoney } from '@/server/platform/money';
 import { DISCOUNT_CHANGED_EVENT, type DiscountAction, IDLE_DISCOUNT_STATE } from './discount-form-state';
 import styles from './discounts.module.css';
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import type { Cart } from '@/server/cart/cart-types';
+import type { Cart } from '@/server/cart/contract';
 import { AppliedDiscounts } from './applied-discounts';
 import { DiscountCodeForm } from './discount-code-form';
 import type { DiscountAction } from './discount-form-state';

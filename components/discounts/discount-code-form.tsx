@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState, useEffect, useId, useRef } from 'react';
-import type { Cart } from '@/server/cart/cart-types';
+import type { Cart } from '@/server/cart/contract';
 import { DISCOUNT_CHANGED_EVENT, type DiscountAction, IDLE_DISCOUNT_STATE } from './discount-form-state';
 import styles from './discounts.module.css';
 

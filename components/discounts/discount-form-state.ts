@@ -1,4 +1,4 @@
-import type { Cart } from '@/server/cart/cart-types';
+import type { Cart } from '@/server/cart/contract';
 
 // What the discount-code server actions answer (app/cart/discount-actions.ts): shown by the forms, and the new cart
 // for the island that shows it. Before hydration React renders the same state into the page the form posted to.

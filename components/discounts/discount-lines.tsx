@@ -1,4 +1,4 @@
-import type { Cart } from '@/server/cart/cart-types';
+import type { Cart } from '@/server/cart/contract';
 import { amountText, discountLabel } from './applied-discounts';
 import styles from './discounts.module.css';
 

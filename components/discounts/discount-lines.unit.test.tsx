@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { money } from '@/server/money';
+import { money } from '@/server/platform/money';
 import { DiscountLines } from './discount-lines';
 
 // The cart drawer's discount list reads like the cart page's: automatic promotions by description, a code with its

@@ -1,5 +1,5 @@
 import { isEnabled } from '@/server/flags';
-import { formatMoney, type Money } from '@/server/money';
+import { formatMoney, type Money } from '@/server/platform/money';
 import styles from './free-shipping-banner.module.css';
 
 // The `free-shipping-banner` flag's banner: the free-shipping threshold, shown on the cart while the flag is on for

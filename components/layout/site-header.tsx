@@ -1,7 +1,7 @@
 import { AccountMenu } from '@/components/account/account-menu';
 import { CartLink } from '@/components/cart/cart-link';
 import { IntentLink } from '@/components/layout/intent-link';
-import type { Category } from '@/server/catalog/types';
+import type { Category } from '@/server/catalog/contract';
 
 export function SiteHeader({ categories, activeCategory, query }: { categories: Category[]; activeCategory?: string; query?: string }) {
   return (

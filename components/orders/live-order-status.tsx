@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import { apiRequest } from '@/components/api/api-request';
-import type { OrderStatus } from '@/server/orders/order-types';
+import type { OrderStatus } from '@/server/orders/contract';
 import { STATUS_LABELS } from './format-order';
 import styles from './orders.module.css';
 

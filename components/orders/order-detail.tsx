@@ -1,14 +1,17 @@
 import Link from 'next/link';
-import { formatMoney } from '@/server/money';
-import type { Order } from '@/server/orders/order-types';
-import { orderDate, STATUS_LABELS } from './format-order';
+import { type Order, REFUND_REASON_LABELS } from '@/server/orders/contract';
+import { formatMoney, money } from '@/server/platform/money';
+import { STATUS_LABELS } from './format-order';
+import { LocalTime } from './local-time';
 import styles from './orders.module.css';
 
 const BRAND_LABELS: Record<string, string> = { visa: 'Visa', mastercard: 'Mastercard', amex: 'American Express', discover: 'Discover' };
 
 /** `status` replaces the static status badge (the order page passes its live one). */
-export function OrderDetail({ order, status }: { order: Order; status?: React.ReactNode }) {
+export function OrderDetail({ order, status, progress }: { order: Order; status?: React.ReactNode; progress?: React.ReactNode }) {
   const a = order.shippingAddress;
+  const anyReturned = order.items.some((i) => i.returnedQuantity > 0);
+  const refunded = order.refunds.reduce((n, r) => n + r.amount.amount, 0);
   return (
     <>
       {status ?? (
@@ -17,8 +20,9 @@ export function OrderDetail({ order, status }: { order: Order; status?: React.Re
         </p>
       )}
       <p className={styles.meta}>
-        Placed <time dateTime={order.createdAt}>{orderDate(order.createdAt, true)}</time>
+        Placed <LocalTime iso={order.createdAt} />
       </p>
+      {progress}
       <table className={styles.table}>
         <caption>Items in this order</caption>
         <thead>
@@ -33,6 +37,11 @@ export function OrderDetail({ order, status }: { order: Order; status?: React.Re
             <th scope="col" className={styles.num}>
               Total
             </th>
+            {anyReturned ? (
+              <th scope="col" className={styles.num}>
+                Returned
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody>
@@ -45,6 +54,7 @@ export function OrderDetail({ order, status }: { order: Order; status?: React.Re
               <td className={styles.num}>{formatMoney(i.unitPrice)}</td>
               <td className={styles.num}>{i.quantity}</td>
               <td className={styles.num}>{formatMoney(i.lineTotal)}</td>
+              {anyReturned ? <td className={styles.num}>{i.returnedQuantity > 0 ? `${i.returnedQuantity} of ${i.quantity}` : '—'}</td> : null}
             </tr>
           ))}
         </tbody>
@@ -75,6 +85,20 @@ export function OrderDetail({ order, status }: { order: Order; status?: React.Re
               <dt>Total</dt>
               <dd>{formatMoney(order.total)}</dd>
             </div>
+            {order.refunds.map((r) => (
+              <div key={`${r.at}:${r.amount.amount}`}>
+                <dt>
+                  {REFUND_REASON_LABELS[r.reason]} refunded <LocalTime iso={r.at} withTime={false} />
+                </dt>
+                <dd>−{formatMoney(r.amount)}</dd>
+              </div>
+            ))}
+            {refunded > 0 ? (
+              <div className={styles.grand}>
+                <dt>You paid, after refunds</dt>
+                <dd>{formatMoney(money(order.total.amount - refunded, order.total.currency))}</dd>
+              </div>
+            ) : null}
           </dl>
         </section>
         <section className={styles.panel} aria-labelledby="order-address">

@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import { formatMoney } from '@/server/money';
-import type { OrderSummary } from '@/server/orders/order-types';
+import type { OrderSummary } from '@/server/orders/contract';
+import { formatMoney } from '@/server/platform/money';
 import { orderDate, STATUS_LABELS } from './format-order';
 import styles from './orders.module.css';
 
@@ -23,19 +23,21 @@ export function OrderList({ orders }: { orders: OrderSummary[] }) {
         {orders.map((o) => (
           <tr key={o.id}>
             <th scope="row">
-              <Link href={`/orders/${o.id}`}>{o.id}</Link>
+              <Link href={`/orders/${o.id}`}>{o.number}</Link>
             </th>
-            <td>
+            <td data-label="Placed">
               <time dateTime={o.createdAt}>{orderDate(o.createdAt)}</time>
             </td>
-            <td>
+            <td data-label="Status">
               <span className={styles.status}>{STATUS_LABELS[o.status]}</span>
             </td>
-            <td>
+            <td data-label="Items">
               {o.firstItemName}
               {o.itemCount > 1 ? <span className={styles.meta}> and more · {o.itemCount} items</span> : null}
             </td>
-            <td className={styles.num}>{formatMoney(o.total)}</td>
+            <td className={styles.num} data-label="Total">
+              {formatMoney(o.total)}
+            </td>
           </tr>
         ))}
       </tbody>

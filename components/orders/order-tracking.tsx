@@ -1,9 +1,12 @@
-import type { Fulfilment } from '@/server/orders/order-types';
-import { orderDate } from './format-order';
+import Link from 'next/link';
+import { carrierTrackingPath, type Order } from '@/server/orders/contract';
+import { calendarDay } from './format-order';
+import { LocalTime } from './local-time';
 import styles from './orders.module.css';
 
-/** Carrier, tracking number and dates, once the warehouse has shipped the order. */
-export function OrderTracking({ fulfilment }: { fulfilment: Fulfilment | null }) {
+/** Carrier, tracking number (linked to the carrier's page) and dates, once the warehouse has shipped the order. */
+export function OrderTracking({ order }: { order: Order }) {
+  const fulfilment = order.fulfilment;
   return (
     <section className={styles.panel} aria-labelledby="order-tracking">
       <h2 id="order-tracking">Delivery</h2>
@@ -15,21 +18,29 @@ export function OrderTracking({ fulfilment }: { fulfilment: Fulfilment | null })
           </div>
           <div>
             <dt>Tracking number</dt>
-            <dd>{fulfilment.trackingNumber}</dd>
+            <dd>
+              <Link href={carrierTrackingPath(fulfilment.trackingNumber)}>{fulfilment.trackingNumber}</Link>
+            </dd>
           </div>
           <div>
             <dt>Shipped</dt>
             <dd>
-              <time dateTime={fulfilment.shippedAt}>{orderDate(fulfilment.shippedAt, true)}</time>
+              <LocalTime iso={fulfilment.shippedAt} />
             </dd>
           </div>
           <div>
             <dt>{fulfilment.deliveredAt ? 'Delivered' : 'Estimated delivery'}</dt>
             <dd>
-              <time dateTime={fulfilment.deliveredAt ?? fulfilment.estimatedDelivery}>{orderDate(fulfilment.deliveredAt ?? fulfilment.estimatedDelivery)}</time>
+              {fulfilment.deliveredAt ? (
+                <LocalTime iso={fulfilment.deliveredAt} />
+              ) : (
+                <time dateTime={fulfilment.estimatedDelivery}>{calendarDay(fulfilment.estimatedDelivery)}</time>
+              )}
             </dd>
           </div>
         </dl>
+      ) : order.status === 'CANCELLED' ? (
+        <p className={styles.meta}>Cancelled before it left the warehouse: nothing was shipped.</p>
       ) : (
         <p className={styles.meta}>Not shipped yet. The carrier and tracking number appear here as soon as it leaves the warehouse.</p>
       )}

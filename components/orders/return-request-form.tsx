@@ -8,9 +8,21 @@ import styles from './orders.module.css';
 // Asks for the return of delivered lines: how many of each, and why. The server decides what may come back (the
 // 30 days, no more than was bought); this form only keeps the obvious mistakes from a round trip.
 
+/** `quantity`: the units still returnable (bought less already returned). */
 export type ReturnableLine = { variantId: string; name: string; quantity: number };
 
-export function ReturnRequestForm({ orderId, lines, returnBy }: { orderId: string; lines: ReturnableLine[]; returnBy: string }) {
+export function ReturnRequestForm({
+  orderId,
+  lines,
+  returnBy,
+  accessToken,
+}: {
+  orderId: string;
+  lines: ReturnableLine[];
+  returnBy: React.ReactNode;
+  /** A guest who came through the signed email link proves access with it (the page's `access` parameter). */
+  accessToken?: string;
+}) {
   const router = useRouter();
   const id = useId();
   const [error, setError] = useState('');
@@ -26,7 +38,8 @@ export function ReturnRequestForm({ orderId, lines, returnBy }: { orderId: strin
     if (!reason.trim()) return setError('Tell us why you are returning it.');
     setBusy(true);
     setError('');
-    const res = await apiRequest(`/api/orders/${encodeURIComponent(orderId)}/returns`, { body: { lines: chosen, reason: reason.trim() } });
+    const query = accessToken ? `?${new URLSearchParams({ access: accessToken })}` : '';
+    const res = await apiRequest(`/api/orders/${encodeURIComponent(orderId)}/returns${query}`, { body: { lines: chosen, reason: reason.trim() } });
     setBusy(false);
     if (!res.ok) return setError(res.message);
     router.refresh();
@@ -35,7 +48,10 @@ export function ReturnRequestForm({ orderId, lines, returnBy }: { orderId: strin
   return (
     <section className={styles.section} aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Return items</h2>
-      <p className={styles.meta}>You can ask for a return until {returnBy}. The refund goes to your card once the warehouse has the items.</p>
+      <p className={styles.meta}>
+        You can ask for a return until {returnBy}. Once you ask, this page gives you a return number and a printable label; the refund goes to your card when
+        the warehouse has the items.
+      </p>
       <form className={styles.form} onSubmit={submit} noValidate>
         {lines.map((line) => (
           <div className="field" key={line.variantId}>

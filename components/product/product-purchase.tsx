@@ -3,8 +3,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { AddToCart } from '@/components/cart/add-to-cart';
 import { shownValue } from '@/components/forms/shown-value';
-import type { ProductVariant } from '@/server/catalog/types';
-import { formatMoney } from '@/server/money';
+import type { ProductVariant } from '@/server/catalog/contract';
+import { formatMoney } from '@/server/platform/money';
 import { RestockAlert } from './restock-alert';
 import { findVariant, initialSelection, optionGroups } from './variant-options';
 

@@ -17,9 +17,13 @@ export function RestockAlert({ productId, variantId, productName }: { productId:
     // Read from the form, not from state: what was typed before hydration counts too.
     const email = String(new FormData(event.currentTarget).get('email') ?? '').trim();
     setPending(true);
-    const result = await apiRequest<{ subscribed: boolean }>('/api/stock-alerts', { body: { productId, variantId, ...(email ? { email } : {}) } });
+    const result = await apiRequest<{ subscribed: boolean; confirmationRequired?: boolean }>('/api/stock-alerts', {
+      body: { productId, variantId, ...(email ? { email } : {}) },
+    });
     setPending(false);
-    if (result.ok) setState({ done: true, message: `We will email you once when ${productName} is back in stock.` });
+    if (result.ok && result.data.confirmationRequired) {
+      setState({ done: true, message: `Check your email: follow the link we sent to start your alert for ${productName}.` });
+    } else if (result.ok) setState({ done: true, message: `We will email you once when ${productName} is back in stock.` });
     else setState({ done: false, message: result.message, field: fieldErrorsFrom(result.details).email });
   }
 

@@ -1,4 +1,4 @@
-import type { ProductVariant } from '@/server/catalog/types';
+import type { ProductVariant } from '@/server/catalog/contract';
 
 /** Option names in first-seen order with their values, e.g. [['size', ['S','M']], ['colour', ['Red']]]. */
 export function optionGroups(variants: ProductVariant[]): [string, string[]][] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { money } from '@/server/money';
+import { money } from '@/server/platform/money';
 import { findVariant, initialSelection, optionGroups } from './variant-options';
 
 const variants = [

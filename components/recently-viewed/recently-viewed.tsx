@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { apiRequest } from '@/components/api/api-request';
 import { ProductCard } from '@/components/catalog/product-card';
-import type { ProductSummary } from '@/server/catalog/types';
+import type { ProductSummary } from '@/server/catalog/contract';
 
 /**
  * The shopper's recently viewed products: fetched after load from the no-store route, so the cached page around it

@@ -2,7 +2,7 @@
 
 import { useId, useState } from 'react';
 import { apiRequest } from '@/components/api/api-request';
-import type { PublicReview, ReviewSummary as Summary } from '@/server/reviews/review-types';
+import type { PublicReview, ReviewSummary as Summary } from '@/server/reviews/contract';
 import { ReviewSummary } from './review-summary';
 import styles from './reviews.module.css';
 

@@ -1,4 +1,4 @@
-import type { ReviewSummary as Summary } from '@/server/reviews/review-types';
+import type { ReviewSummary as Summary } from '@/server/reviews/contract';
 import styles from './reviews.module.css';
 
 /** Average, count and the star histogram of approved reviews. */

@@ -1,5 +1,5 @@
 import { IntentLink } from '@/components/layout/intent-link';
-import type { SearchFacets } from '@/server/search/types';
+import type { SearchFacets } from '@/server/search/contract';
 import { type SearchState, searchHref } from './search-url';
 
 /** Facet filters as links: each toggles one filter and keeps the rest, so they work without JavaScript. */

@@ -1,4 +1,4 @@
-import type { SearchParams } from '@/server/search/types';
+import type { SearchParams } from '@/server/search/contract';
 
 /** Search page state as URL parameters (the search's own fields; sort as the URL spells it); facet links and the pager build on it. */
 export type SearchState = Pick<SearchParams, 'q' | 'category' | 'minPrice' | 'maxPrice' | 'minRating' | 'inStock'> & { sort?: string };

@@ -6,7 +6,7 @@ import { apiRequest } from '@/components/api/api-request';
 import type { ShopperSummary } from '@/server/shopper';
 
 // The shopper of a cached catalog page, read in the browser (GET /api/shopper, no-store) because the HTML is the same
-// for everyone (server/http/catalog-pages.ts). One read per navigation, shared by every island through this context:
+// for everyone (server/platform/http/catalog-pages.ts). One read per navigation, shared by every island through this context:
 // the header's name and cart count, the flag-gated sections. null until it has answered (or if it could not).
 
 const ShopperContext = createContext<ShopperSummary | null>(null);

@@ -1,5 +1,5 @@
 import { apiRequest } from '@/components/api/api-request';
-import type { Wishlist } from '@/server/wishlist/wishlist-types';
+import type { Wishlist } from '@/server/wishlist/contract';
 
 // One browser-side copy of "which products are on my list", shared by every heart on the page: a grid of 24 cards
 // asks GET /api/wishlist once, not 24 times. Cached catalog HTML never carries it; it is always this no-store read.

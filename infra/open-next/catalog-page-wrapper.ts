@@ -1,14 +1,14 @@
 // OpenNext wrapper override (open-next.config.ts, open-next.local.config.ts): OpenNext's buffered `aws-lambda`
 // wrapper with the catalog pages' last step in front of its converter — the same finishCatalogPage() that
-// local/next-server.ts runs (server/http/catalog-page-node.ts), so the Lambda answers a catalog page with the hash
+// local/next-server.ts runs (server/platform/http/catalog-page-node.ts), so the Lambda answers a catalog page with the hash
 // CSP of its own HTML and the shared-cache header CloudFront keys on (ADR 0006). Buffered on purpose: the hashes
 // must be in the headers, which precede the body; a streaming wrapper would send them first.
 import { ReadableStream } from 'node:stream/web';
 import awsLambda from '@opennextjs/aws/overrides/wrappers/aws-lambda.js';
 import type { InternalEvent, InternalResult } from '@opennextjs/aws/types/open-next';
 import type { OpenNextHandler, Wrapper } from '@opennextjs/aws/types/overrides';
-import { finishCatalogPage, isCatalogPageRequest } from '../../server/http/catalog-page-response';
-import { policyContextFor } from '../../server/http/security-headers';
+import { finishCatalogPage, isCatalogPageRequest } from '../../server/platform/http/catalog-page-response';
+import { policyContextFor } from '../../server/platform/http/security-headers';
 
 function first(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
@@ -48,6 +48,7 @@ function withCatalogPages(handler: OpenNextHandler<InternalEvent, InternalResult
         contentType: first(headerOf(result.headers, 'content-type')),
         contentEncoding: first(headerOf(result.headers, 'content-encoding')),
         setsCookie: setsCookie(result.headers),
+        vary: [headerOf(result.headers, 'vary')].flat().filter(Boolean).join(', '),
         body,
       },
       policyContextFor(new URL(`https://${event.headers.host ?? 'localhost'}${url.pathname}`), false),

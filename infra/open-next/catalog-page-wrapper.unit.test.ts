@@ -3,7 +3,7 @@ import { ReadableStream } from 'node:stream/web';
 import type { InternalEvent, InternalResult } from '@opennextjs/aws/types/open-next';
 import type { Converter } from '@opennextjs/aws/types/overrides';
 import { describe, expect, it } from 'vitest';
-import { CATALOG_PAGE_CACHE_CONTROL } from '../../server/http/catalog-pages';
+import { CATALOG_PAGE_CACHE_CONTROL } from '../../server/platform/http/catalog-pages';
 import wrapper from './catalog-page-wrapper';
 
 // The wrapper over OpenNext's buffered aws-lambda wrapper, driven with a pass-through converter and a handler that

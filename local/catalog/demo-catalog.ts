@@ -1,6 +1,6 @@
 import { productImagePath } from '../../server/catalog/images';
 import { type CatalogRow, productIdFromSlug } from '../../server/catalog/import';
-import { type Random, seededRandom } from '../../server/runtime';
+import { type Random, seededRandom } from '../../server/platform/runtime';
 import { BOOK_FORMATS, COFFEE_GRINDS, COFFEE_WEIGHTS, type DemoCategory, demoCategories, GAME_EDITIONS } from './demo-categories';
 
 // The demo catalog: ~1,200 believable products in the import row format, drawn from a seeded generator so the

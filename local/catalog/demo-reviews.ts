@@ -1,8 +1,8 @@
 import type { CatalogRow } from '../../server/catalog/import';
 import { productIdFromSlug } from '../../server/catalog/import';
+import { type Random, seededRandom } from '../../server/platform/runtime';
+import type { StoredReview } from '../../server/reviews/contract';
 import { summarise } from '../../server/reviews/review-summary';
-import type { StoredReview } from '../../server/reviews/review-types';
-import { type Random, seededRandom } from '../../server/runtime';
 
 // Real reviews for the demo catalog, from demo buyers, already approved — so product pages are not empty and
 // every rating the shop shows is the average of reviews it can show (the generator's seeded rating only steers

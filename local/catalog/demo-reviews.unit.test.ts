@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { productIdFromSlug } from '../../server/catalog/import';
+import type { StoredReview } from '../../server/reviews/contract';
 import { summarise } from '../../server/reviews/review-summary';
-import type { StoredReview } from '../../server/reviews/review-types';
 import { generateDemoCatalog } from './demo-catalog';
 import { withDemoReviews } from './demo-reviews';
 

@@ -1,8 +1,8 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dynamoDoc } from '../../server/aws/clients';
 import { scanAll, useFreshCatalogTables } from '../../server/catalog/import/catalog-test-tables';
-import { tableName } from '../../server/db/tables';
+import { dynamoDoc } from '../../server/platform/aws/clients';
+import { tableName } from '../../server/platform/db/tables';
 import { ensureDemoCatalog } from './ensure-demo-catalog';
 
 let tables: { drop: () => Promise<void> };

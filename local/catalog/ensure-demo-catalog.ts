@@ -1,8 +1,8 @@
 import { DescribeTableCommand, type StreamSpecification, UpdateTableCommand } from '@aws-sdk/client-dynamodb';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamoClient, dynamoDoc } from '../../server/aws/clients';
 import { importCatalog } from '../../server/catalog/import';
-import { tableName } from '../../server/db/tables';
+import { dynamoClient, dynamoDoc } from '../../server/platform/aws/clients';
+import { tableName } from '../../server/platform/db/tables';
 import { seedDemoPromotions } from '../../server/promotions/seed-demo-promotions';
 import { writeSeedReviews } from '../../server/reviews/seed-reviews';
 import { generateDemoCatalog } from './demo-catalog';

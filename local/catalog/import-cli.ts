@@ -1,12 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { resetAwsClientsForTests } from '../../server/aws/clients';
 import { catalogFormatOf, formatIssue, type ImportProgress, importCatalog, readCatalogFile } from '../../server/catalog/import';
-import { resetConfigForTests } from '../../server/config';
+import { resetAwsClientsForTests } from '../../server/platform/aws/clients';
+import { resetConfigForTests } from '../../server/platform/config';
 
 // npm run catalog:import -- <file.json|file.csv> [--force]
 //
-// Configuration comes from the environment (server/config.ts). With DYNAMODB_ENDPOINT unset and a .local-data
+// Configuration comes from the environment (server/platform/config/index.ts). With DYNAMODB_ENDPOINT unset and a .local-data
 // folder present (the local stack has run here), it assumes the local stack: DynamoDB Local on
 // http://127.0.0.1:${LOCAL_DYNAMODB_PORT:-8000} with the stand-in's fixed credentials. Start the stack first
 // (`npm run dev` or `npm run stack`). To import into AWS, set AWS_REGION, TABLE_PREFIX and credentials instead.

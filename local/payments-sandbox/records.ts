@@ -1,14 +1,25 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CardBrand } from './card-brand';
-import type { CardOutcome } from './test-cards';
+import type { CardOutcome, RiskLevel } from './test-cards';
 
 // The sandbox processor's own records, as a processor keeps them: tokens (outcome, brand, last four: never the
 // number), authorisations with what was captured and refunded, attempts by idempotency key, 3-D Secure challenges
 // and the results of capture and refund keys. Kept in a JSON file in the stack's data folder (rewritten whole on
 // every change: demo scale) so they survive a restart of the storefront and of the stack, or in memory for tests.
 
-export type TokenRecord = { id: string; outcome: CardOutcome; brand: CardBrand; last4: string; createdAt: string; expiresAt: string; spentBy?: string };
+export type TokenRecord = {
+  id: string;
+  outcome: CardOutcome;
+  brand: CardBrand;
+  last4: string;
+  /** A keyed hash of the number: the same card gives the same fingerprint, and the number cannot be read back. */
+  fingerprint?: string;
+  risk?: RiskLevel;
+  createdAt: string;
+  expiresAt: string;
+  spentBy?: string;
+};
 
 export type AuthorizationRecord = {
   id: string;
@@ -19,6 +30,7 @@ export type AuthorizationRecord = {
   currency: string;
   reference: string;
   status: 'authorized' | 'captured' | 'voided';
+  risk?: RiskLevel;
   captured: number;
   refunded: number;
   createdAt: string;

@@ -6,6 +6,7 @@ import { checkCard, TEST_TOKENS } from './test-cards';
 
 // The sandbox processor's HTTP surface: a local stand-in for a card processor on its own origin.
 //   POST /v1/tokens                          browser → processor (CORS for the shop's origins only): card → token
+//   GET  /v1/tokens/:id                      shop's server, secret key: brand, last four and the card's fingerprint
 //   POST /v1/authorizations                  shop's server, secret key, Idempotency-Key: place a hold
 //   POST /v1/authorizations/:id/capture      secret key, Idempotency-Key: take (part of) the hold
 //   POST /v1/authorizations/:id/void         secret key: release the hold
@@ -78,6 +79,8 @@ export function createSandboxApp(opts: SandboxOptions): (req: IncomingMessage, r
       outcome: checked.outcome,
       brand: checked.brand,
       last4: checked.last4,
+      fingerprint: `fp_${createHash('sha256').update(`${opts.secretKey}|${checked.digits}`).digest('base64url').slice(0, 16)}`,
+      risk: checked.risk,
       createdAt: now().toISOString(),
       expiresAt: new Date(now().getTime() + tokenTtlMs).toISOString(),
     };
@@ -87,6 +90,15 @@ export function createSandboxApp(opts: SandboxOptions): (req: IncomingMessage, r
   }
 
   /** The token's card, or why it cannot pay: unknown, expired, or spent by an authorisation that stands. */
+  function describeToken(tokenId: string): Reply {
+    const test = TEST_TOKENS[tokenId];
+    const token = test ?? state.tokens[tokenId];
+    if (!token) return error(404, 'not_found', 'No such token.');
+    // A reusable test token is a card of its own at each look-up (test-cards.ts says why).
+    const fingerprint = test ? `fp_test_${randomBytes(8).toString('base64url')}` : (state.tokens[tokenId]?.fingerprint ?? `fp_${tokenId}`);
+    return { status: 200, body: { id: tokenId, brand: token.brand, last4: token.last4, fingerprint } };
+  }
+
   function usableToken(tokenId: string): { token: Omit<TokenRecord, 'createdAt' | 'expiresAt'>; reusable: boolean } | Reply {
     const test = TEST_TOKENS[tokenId];
     if (test) return { token: { id: tokenId, ...test }, reusable: true };
@@ -112,6 +124,7 @@ export function createSandboxApp(opts: SandboxOptions): (req: IncomingMessage, r
       currency,
       reference,
       status: 'authorized',
+      risk: token.risk ?? 'normal',
       captured: 0,
       refunded: 0,
       createdAt: now().toISOString(),
@@ -127,7 +140,17 @@ export function createSandboxApp(opts: SandboxOptions): (req: IncomingMessage, r
 
   const authorizedReply = (auth: AuthorizationRecord): Reply => ({
     status: 200,
-    body: { status: 'authorized', authorization: { id: auth.id, brand: auth.brand, last4: auth.last4, amount: auth.amount, currency: auth.currency } },
+    body: {
+      status: 'authorized',
+      authorization: {
+        id: auth.id,
+        brand: auth.brand,
+        last4: auth.last4,
+        amount: auth.amount,
+        currency: auth.currency,
+        risk: { level: auth.risk ?? 'normal' },
+      },
+    },
   });
 
   function authorize(key: string, body: Record<string, unknown>): Reply {
@@ -291,6 +314,12 @@ export function createSandboxApp(opts: SandboxOptions): (req: IncomingMessage, r
       const body = await readBody(req);
       const reply = body ? tokenise(body) : error(400, 'invalid_request', 'A JSON body is required.');
       return { ...reply, headers: { ...reply.headers, ...cors } };
+    }
+
+    if (parts[0] === 'v1' && parts[1] === 'tokens' && parts.length === 3) {
+      if (!authorised(req)) return error(401, 'unauthorized', 'A valid secret key is required.');
+      if (method !== 'GET') return error(405, 'method_not_allowed', 'GET only.');
+      return describeToken(parts[2]!);
     }
 
     if (parts[0] === 'v1' && parts[1] === 'challenges' && parts.length === 3) {

@@ -4,9 +4,9 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { money } from '../../server/money';
 import { passesLuhn } from '../../server/payments/luhn';
 import { createSandboxProvider } from '../../server/payments/sandbox-provider';
+import { money } from '../../server/platform/money';
 import { cardBrand } from './card-brand';
 import { openStore } from './records';
 import { createSandboxApp, type SandboxOptions } from './sandbox-app';
@@ -114,6 +114,26 @@ describe('sandbox processor: tokens', () => {
     await s.provider.void(first.authorizationId);
     const again = await s.authorize(tok, 'key-0000003');
     expect(again.approved && again.authorizationId).not.toBe(first.authorizationId);
+  });
+  it('fingerprints the card behind a token for the shop’s server only (same card, same fingerprint; never the number)', async () => {
+    const s = await start();
+    const a = await s.provider.describeToken(await s.token('4000000000000002'));
+    const b = await s.provider.describeToken(await s.token('4000 0000 0000 0002'));
+    const other = await s.provider.describeToken(await s.token('4242424242424242'));
+    expect(a).toMatchObject({ brand: 'visa', last4: '0002' });
+    expect(a?.fingerprint).toBe(b?.fingerprint);
+    expect(other?.fingerprint).not.toBe(a?.fingerprint);
+    expect(a?.fingerprint).not.toContain('4000000000000002');
+    expect(await s.provider.describeToken('tok_neverissued')).toBeNull();
+    const tok = await s.token('4242424242424242');
+    expect((await fetch(`${s.url}/v1/tokens/${tok}`)).status).toBe(401);
+  });
+  it('reports its risk verdict on a hold, as Radar’s risk_level: the risk test cards are elevated and highest', async () => {
+    const s = await start();
+    expect(await s.authorize(await s.token('4242424242424242'), 'key-risk-001')).toMatchObject({ approved: true, risk: 'normal' });
+    expect(await s.authorize(await s.token('4000000000009235'), 'key-risk-002')).toMatchObject({ approved: true, risk: 'elevated' });
+    expect(await s.authorize(await s.token('4000000000004954'), 'key-risk-003')).toMatchObject({ approved: true, risk: 'highest' });
+    expect(await s.authorize('tok_riskLevelElevated', 'key-risk-004')).toMatchObject({ approved: true, risk: 'elevated' });
   });
   it('expires tokens', async () => {
     let clock = Date.parse('2026-06-01T00:00:00Z');

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { recordCustomerEvent } from '../event-bus';
-import type { CookieJar } from '../http/cookies';
+import { recordCustomerEvent } from '../customer-events';
 import { type CookieToSet, changePassword, type SessionUser } from '../identity';
 import { sendAccountEmail } from '../notifications';
-import { errorText, logger } from '../observability';
+import type { CookieJar } from '../platform/http/cookies';
+import { errorText, logger } from '../platform/observability';
 import { setMarketingConsent } from './marketing-consent';
 
 // The account's moments that others hear about: a sign-up (customer.signed-up, and the welcome email once the
@@ -28,8 +28,10 @@ async function announceSignUp(input: { userId: string; email: string; name: stri
     type: 'customer.signed-up',
     data: { userId: input.userId, email: input.email, name: input.name, marketingConsent: input.marketingConsent },
   });
-  // Unconfirmed (AWS): the welcome waits for the emailed code (onSignUpConfirmed).
-  if (input.confirmed) await sendAccountEmail(input.userId, input.email, { kind: 'welcome', name: input.name });
+  // Unconfirmed (AWS): the welcome waits for the emailed code (onSignUpConfirmed). Confirmed at once (the local
+  // stand-in) means nobody proved they own the address: the greeting is neutral, never the name the caller typed,
+  // so a sign-up cannot put words in a stranger's inbox (issue 30 M6).
+  if (input.confirmed) await sendAccountEmail(input.userId, input.email, { kind: 'welcome', name: '' });
 }
 
 /** After the emailed code confirmed the address: the welcome (once per address, whatever the retries). */

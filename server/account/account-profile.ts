@@ -1,5 +1,5 @@
-import type { CookieJar } from '../http/cookies';
 import { type CookieToSet, type SessionUser, updateDisplayName } from '../identity';
+import type { CookieJar } from '../platform/http/cookies';
 import { getAnalyticsConsent, setAnalyticsConsent } from './analytics-consent';
 import { getMarketingConsent, refreshConsentingName, setMarketingConsent } from './marketing-consent';
 

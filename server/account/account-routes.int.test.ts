@@ -7,16 +7,17 @@ import { DELETE as deleteAccountRoute, GET as getAccountRoute, PATCH as patchAcc
 import { POST as signIn } from '@/app/api/auth/sign-in/route';
 import { POST as signUp } from '@/app/api/auth/sign-up/route';
 import { GET as me } from '@/app/api/me/route';
-import { dynamoDoc } from '../aws/clients';
 import { addCartItem, cartKey, readStoredCart } from '../cart';
 import { placeOrder } from '../checkout';
 import { checkoutBody, putProduct } from '../checkout/test-support/fixtures';
-import { getConfig } from '../config';
-import { tableName } from '../db/tables';
-import { publishedEventsFor } from '../event-bus/test-support/published-events';
+import { publishedEventsFor } from '../customer-events/test-support/published-events';
 import { establishSession } from '../identity/middleware-session';
 import { cookieHeaderFrom, jsonRequest, siteUrl, uniqueEmail } from '../identity/testing/auth-requests';
 import { recordInteraction } from '../interactions/record-interaction';
+import { dynamoDoc } from '../platform/aws/clients';
+import { getConfig } from '../platform/config';
+import { tableName } from '../platform/db/tables';
+import { parseCookieHeader } from '../platform/http/cookies';
 import { recomputeProductRating } from '../reviews';
 import { getMarketingConsent, listConsentingCustomers } from './index';
 
@@ -47,9 +48,9 @@ const ctx = (id: string) => ({ params: Promise.resolve({ id }) });
 const home = { name: 'Ada Lovelace', line1: '1 Analytical Way', city: 'San Francisco', region: 'CA', postalCode: '94105', country: 'US' };
 const work = { name: 'Ada Lovelace', line1: '10 Downing Street', city: 'London', region: '', postalCode: 'SW1A 2AA', country: 'GB' };
 
-async function inbox(to: string): Promise<{ subject: string }[]> {
+async function inbox(to: string): Promise<{ subject: string; body: { text: string; html: string } }[]> {
   const res = await fetch(`${getConfig().SES_ENDPOINT}/store`);
-  const { emails } = (await res.json()) as { emails: { subject: string; destination: { to: string[] } }[] };
+  const { emails } = (await res.json()) as { emails: { subject: string; body: { text: string; html: string }; destination: { to: string[] } }[] };
   return emails.filter((e) => e.destination.to.includes(to));
 }
 
@@ -97,6 +98,13 @@ describe('the account', () => {
     expect((await inbox(b.email)).map((m) => m.subject)).toEqual(['Welcome to the shop']);
   });
 
+  it('greets an address nobody proved they own neutrally, never with the name the sign-up typed (issue 30 M6)', async () => {
+    const c = await shopper('Mallory Clickhere');
+    const [welcome] = await inbox(c.email);
+    expect(welcome?.body.text).toContain('Hello,');
+    expect(JSON.stringify(welcome)).not.toContain('Mallory');
+  });
+
   it('refuses anonymous callers, foreign origins and unknown fields', async () => {
     const a = await shopper();
     expect((await getAccountRoute(new Request(`${siteUrl()}/api/account`), {})).status).toBe(401);
@@ -110,6 +118,24 @@ describe('the account', () => {
 });
 
 describe('the address book', () => {
+  it('never holds more than 20 addresses, however many adds race (issue 30 L2)', async () => {
+    const a = await shopper();
+    const count = async () => ((await (await listAddressesRoute(get('/api/account/addresses', a), {})).json()) as { items: unknown[] }).items.length;
+    for (let round = 0; round < 3 && (await count()) < 19; round++) {
+      await Promise.all(
+        Array.from({ length: 25 }, (_, i) => addAddressRoute(call('/api/account/addresses', a, { ...home, line1: `${round}-${i} Race St` }), {})),
+      );
+      expect(await count()).toBeLessThanOrEqual(20);
+    }
+    // Filled to the cap one at a time, the next is refused.
+    while ((await count()) < 20) await addAddressRoute(call('/api/account/addresses', a, { ...home, line1: 'Fill St' }), {});
+    const statuses = await Promise.all(
+      Array.from({ length: 5 }, async () => (await addAddressRoute(call('/api/account/addresses', a, { ...home, line1: 'One more St' }), {})).status),
+    );
+    expect(statuses).toEqual(Array(5).fill(409));
+    expect(await count()).toBe(20);
+  }, 120_000);
+
   it('adds, lists, edits, re-defaults and deletes addresses', async () => {
     const a = await shopper();
     const first = await addAddressRoute(call('/api/account/addresses', a, home), {});
@@ -220,6 +246,33 @@ describe('changing the password', () => {
     expect((await getAccountRoute(get('/api/account', later), {})).status).toBe(200);
   });
 
+  it('a refresh token copied before the change mints no session afterwards, in middleware (issue 30 L1)', async () => {
+    const a = await shopper();
+    // What a thief keeps: the refresh token alone (the 15-minute access token has long expired when it is used).
+    const refreshOnly = (cookie: string) => `sf_rt=${encodeURIComponent(parseCookieHeader(cookie).get('sf_rt')!)}`;
+    const stolen = refreshOnly(a.cookie);
+    // Before the change it does refresh: what follows is the change's doing.
+    expect((await establishSession(new Headers({ cookie: stolen }))).userId).toBe(a.id);
+    // cognito-local stamps auth_time anew on a refresh: a second later its tokens would look newer than the change.
+    await new Promise((r) => setTimeout(r, 1_100));
+
+    const res = await changePasswordRoute(call('/api/account/password', a, { currentPassword: PASSWORD, newPassword: 'Brand-new-pass-7' }), {});
+    expect(res.status).toBe(204);
+    const here = cookieHeaderFrom(res, a.cookie);
+    await new Promise((r) => setTimeout(r, 1_100));
+
+    const gate = await establishSession(new Headers({ cookie: stolen }));
+    expect(gate.userId).toBeNull();
+    expect(gate.cookiesToSet.map((c) => c.options.maxAge)).toEqual([0, 0, 0]);
+    // Retired at Cognito too: a second try finds nothing to refresh.
+    expect((await establishSession(new Headers({ cookie: stolen }))).userId).toBeNull();
+    // The session the change kept goes on refreshing, and its refreshed token is accepted by the handlers.
+    const kept = await establishSession(new Headers({ cookie: refreshOnly(here) }));
+    expect(kept.userId).toBe(a.id);
+    const refreshed = kept.cookiesToSet.find((c) => c.name === 'sf_at')!.value;
+    expect((await getAccountRoute(get('/api/account', { ...a, cookie: `sf_at=${encodeURIComponent(refreshed)}` }), {})).status).toBe(200);
+  });
+
   it('answers 403 under currentPassword when it is wrong, and 400 under newPassword for the policy', async () => {
     const a = await shopper();
     const wrong = await changePasswordRoute(call('/api/account/password', a, { currentPassword: 'Not-my-pass-1', newPassword: 'Brand-new-pass-7' }), {});
@@ -262,7 +315,8 @@ describe('deleting the account', () => {
     expect(res.status).toBe(403);
     expect(((await res.json()) as ErrorBody).error.details?.map((d) => d.path)).toEqual(['password']);
     expect((await getAccountRoute(get('/api/account', a), {})).status).toBe(200);
-    expect(await partition('accounts', 'userId', a.id)).toHaveLength(1);
+    // The address and the address book's guard item (issue 30 L2).
+    expect(await partition('accounts', 'userId', a.id)).toHaveLength(2);
   });
 
   it('erases addresses, consent and interactions, deletes the login, keeps orders anonymised — and touches nobody else', async () => {
@@ -332,7 +386,8 @@ describe('deleting the account', () => {
     expect(await recomputeProductRating(reviewed.id)).toMatchObject({ average: 4, count: 2 });
 
     // The other shopper keeps everything.
-    expect(await partition('accounts', 'userId', stayer.id)).toHaveLength(2);
+    // Consent, the address, and the address book's guard item (issue 30 L2).
+    expect(await partition('accounts', 'userId', stayer.id)).toHaveLength(3);
     expect(await partition('events', 'pk', `user#${stayer.id}`)).toHaveLength(1);
     const theirs = await orderItem(stayer.id, stayerOrder.id);
     expect(theirs?.email).toBe(stayer.email);

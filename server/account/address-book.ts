@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamoDoc } from '../aws/clients';
-import { isConditionalCheckFailure, isTransactionCanceled, type TransactItem, tableName } from '../db';
-import { AppError } from '../errors';
+import { dynamoDoc } from '../platform/aws/clients';
+import { isConditionalCheckFailure, isTransactionCanceled, readCapGuard, type TransactItem, tableName } from '../platform/db';
+import { AppError } from '../platform/errors';
 import { type AddressFields, type AddressPatch, type SavedAddress, validateAddress } from './address-schema';
 
 // The shopper's address book: items 'address#<id>' in their own partition of `accounts`, so every read and write is
@@ -15,6 +15,11 @@ const PREFIX = 'address#';
 export const MAX_ADDRESSES = 20;
 
 type AddressItem = AddressFields & { userId: string; item: string; id: string; isDefault: boolean; createdAt: string };
+
+// The cap is part of the write (issue 30 L2): every add bumps the book's guard item in the same transaction as the
+// new address, on the condition that it is still the version read before the count (server/platform/db/cap-guard.ts).
+// Parallel adds that all counted 19 cannot all land: the first moves the version, the rest are cancelled (409).
+const GUARD = 'addressbook#guard';
 
 const newAddressId = () => `adr_${randomBytes(9).toString('base64url')}`;
 /** An id this book could have made: anything else is answered 404 before DynamoDB sees it (a hostile key is no 503). */
@@ -84,6 +89,9 @@ async function transact(items: TransactItem[]): Promise<void> {
 }
 
 export async function addAddress(userId: string, address: AddressFields, opts: { isDefault?: boolean; now?: Date } = {}): Promise<SavedAddress> {
+  // The guard first, then the count: an add that lands between the two reads has moved the version, so this
+  // write's condition fails rather than trust a stale count.
+  const guard = await readCapGuard(tableName('accounts'), { userId, item: GUARD });
   const items = await readItems(userId);
   if (items.length >= MAX_ADDRESSES) {
     throw new AppError('CONFLICT', `An address book holds at most ${MAX_ADDRESSES} addresses. Delete one to add another.`);
@@ -92,8 +100,8 @@ export async function addAddress(userId: string, address: AddressFields, opts: {
   const isDefault = opts.isDefault === true || items.length === 0;
   const item: AddressItem = { ...address, userId, item: `${PREFIX}${id}`, id, isDefault, createdAt: (opts.now ?? new Date()).toISOString() };
   const put = { TableName: tableName('accounts'), Item: item, ConditionExpression: 'attribute_not_exists(userId)' };
-  if (isDefault && items.some((a) => a.isDefault)) await transact([{ Put: put }, ...demoteOthers(userId, items, id)]);
-  else await dynamoDoc().send(new PutCommand(put));
+  const demote = isDefault && items.some((a) => a.isDefault) ? demoteOthers(userId, items, id) : [];
+  await transact([{ Put: put }, guard.bump(), ...demote]);
   return toSaved(item);
 }
 

@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamoDoc } from '../aws/clients';
-import { tableName } from '../db';
-import { ttlMemo } from '../runtime';
+import { dynamoDoc } from '../platform/aws/clients';
+import { tableName } from '../platform/db';
+import { ttlMemo } from '../platform/runtime';
 
 // The shopper's own say on first-party analytics: one item per shopper ('analytics-consent') with the answer, when
 // and where. No item means no choice made: analytics is collected (events carry no contact details, and the

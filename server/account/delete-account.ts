@@ -1,7 +1,7 @@
-import type { CookieJar } from '../http/cookies';
 import { type CookieToSet, confirmCurrentPassword, deleteLogin, type SessionUser } from '../identity';
 import { forgetWelcome, sendAccountEmail } from '../notifications';
-import { logger } from '../observability';
+import type { CookieJar } from '../platform/http/cookies';
+import { logger } from '../platform/observability';
 import { ERASERS } from './erasers';
 import { getMarketingConsent, setMarketingConsent } from './marketing-consent';
 

@@ -1,10 +1,8 @@
-import { QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { eraseUserAlerts } from '../alerts';
-import { dynamoDoc } from '../aws/clients';
 import { eraseCartOf } from '../cart';
-import { batchDeleteAll, tableName } from '../db';
 import { eraseInteractionsOf } from '../interactions';
 import { anonymiseOrdersOf } from '../orders';
+import { batchDeleteAll, queryPages, tableName } from '../platform/db';
 import { anonymiseReviewsOf } from '../reviews';
 import { eraseUserWishlist } from '../wishlist';
 
@@ -18,24 +16,18 @@ export type Eraser = { name: string; erase: (userId: string) => Promise<unknown>
 
 /** The account's own partition: marketing consent and every saved address. */
 async function eraseAccountItems(userId: string): Promise<number> {
-  let start: Record<string, unknown> | undefined;
   let count = 0;
-  do {
-    const page: QueryCommandOutput = await dynamoDoc().send(
-      new QueryCommand({
-        TableName: tableName('accounts'),
-        KeyConditionExpression: 'userId = :u',
-        ExpressionAttributeValues: { ':u': userId },
-        ProjectionExpression: 'userId, #item',
-        ExpressionAttributeNames: { '#item': 'item' },
-        ExclusiveStartKey: start,
-      }),
-    );
+  for await (const page of queryPages({
+    TableName: tableName('accounts'),
+    KeyConditionExpression: 'userId = :u',
+    ExpressionAttributeValues: { ':u': userId },
+    ProjectionExpression: 'userId, #item',
+    ExpressionAttributeNames: { '#item': 'item' },
+  })) {
     const keys = (page.Items ?? []).map((i) => ({ userId: i.userId, item: i.item }));
     await batchDeleteAll(tableName('accounts'), keys);
     count += keys.length;
-    start = page.LastEvaluatedKey;
-  } while (start);
+  }
   return count;
 }
 

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { dynamoDoc, snsClient } from '../aws/clients';
-import { tableName } from '../db/tables';
-import { CLAIM_MS, relayOutbox } from '../event-bus/outbox';
-import { publishedEventsFor } from '../event-bus/test-support/published-events';
+import { CLAIM_MS, relayOutbox } from '../customer-events/outbox';
+import { publishedEventsFor } from '../customer-events/test-support/published-events';
+import { dynamoDoc, snsClient } from '../platform/aws/clients';
+import { tableName } from '../platform/db/tables';
 import { getMarketingConsent, listConsentingCustomers, setMarketingConsent } from './index';
 
 // Consent against DynamoDB Local, and the events read back from the SQS queue subscribed to the SNS topic on fauxqs.

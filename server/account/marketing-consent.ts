@@ -1,13 +1,13 @@
-import { GetCommand, QueryCommand, type QueryCommandOutput, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamoDoc } from '../aws/clients';
-import { cancellationCodes, isConditionalCheckFailure, isTransactionCanceled, tableName, withRetry } from '../db';
-import { ACCOUNT_INDEXES } from '../db/tables';
-import { customerEventEntry, publishCommitted } from '../event-bus';
+import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { customerEventEntry, publishCommitted } from '../customer-events';
+import { dynamoDoc } from '../platform/aws/clients';
+import { cancellationCodes, isConditionalCheckFailure, isTransactionCanceled, queryPages, tableName, withRetry } from '../platform/db';
+import { ACCOUNT_INDEXES } from '../platform/db/tables';
 
 // Marketing consent: one item per shopper ('consent') recording the answer, when and where it was given. A change
 // (and only a change) publishes customer.consent-changed: the write is conditional on the answer being different,
 // so a double-submitted form or a second click on an unsubscribe link records nothing and publishes nothing. The
-// event is written to the outbox in the same transaction as the answer (server/event-bus, ADR 0009), so a change
+// event is written to the outbox in the same transaction as the answer (server/customer-events, ADR 0009), so a change
 // that committed is published even if this process dies before the publish.
 // Granted items carry `consentList` and the shopper's email and name, so the campaign audience is one Query of the
 // sparse byConsent index and never touches Cognito.
@@ -118,23 +118,17 @@ export async function refreshConsentingName(userId: string, name: string): Promi
 
 /** Every shopper with consent granted, a page of the index at a time (the audience of a campaign). */
 export async function* listConsentingCustomers(opts: { pageSize?: number } = {}): AsyncGenerator<ConsentingCustomer> {
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page: QueryCommandOutput = await dynamoDoc().send(
-      new QueryCommand({
-        TableName: tableName('accounts'),
-        IndexName: ACCOUNT_INDEXES.byConsent,
-        KeyConditionExpression: 'consentList = :g',
-        ExpressionAttributeValues: { ':g': GRANTED },
-        ExclusiveStartKey: start,
-        Limit: opts.pageSize ?? 100,
-      }),
-    );
+  for await (const page of queryPages({
+    TableName: tableName('accounts'),
+    IndexName: ACCOUNT_INDEXES.byConsent,
+    KeyConditionExpression: 'consentList = :g',
+    ExpressionAttributeValues: { ':g': GRANTED },
+    Limit: opts.pageSize ?? 100,
+  })) {
     for (const item of page.Items ?? []) {
       // The index is eventually consistent: a consent withdrawn a moment ago may still be listed; its item says no.
       if (item.granted !== true || typeof item.email !== 'string' || !item.email) continue;
       yield { userId: String(item.userId), email: item.email, name: typeof item.name === 'string' ? item.name : '' };
     }
-    start = page.LastEvaluatedKey;
-  } while (start);
+  }
 }

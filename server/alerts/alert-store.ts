@@ -1,8 +1,8 @@
-import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamoDoc } from '../aws/clients';
-import { batchGetAll, isConditionalCheckFailure, tableName } from '../db';
-import { ENGAGEMENT_INDEXES } from '../db/tables';
-import type { StoredAlert } from './alert-types';
+import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamoDoc } from '../platform/aws/clients';
+import { batchGetAll, isConditionalCheckFailure, queryPages, tableName } from '../platform/db';
+import { ENGAGEMENT_INDEXES } from '../platform/db/tables';
+import type { StoredAlert } from './contract';
 
 // The alerts table adapter: by product (what the products stream asks) and by owner (deletion, unsubscribe).
 
@@ -12,20 +12,14 @@ export async function putAlert(alert: StoredAlert): Promise<void> {
 
 export async function readProductAlerts(productId: string): Promise<StoredAlert[]> {
   const items: StoredAlert[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await dynamoDoc().send(
-      new QueryCommand({
-        TableName: tableName('alerts'),
-        KeyConditionExpression: 'productId = :p',
-        ExpressionAttributeValues: { ':p': productId },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
+  for await (const out of queryPages({
+    TableName: tableName('alerts'),
+    KeyConditionExpression: 'productId = :p',
+    ExpressionAttributeValues: { ':p': productId },
+    ConsistentRead: true,
+  })) {
     items.push(...((out.Items ?? []) as StoredAlert[]));
-    start = out.LastEvaluatedKey;
-  } while (start);
+  }
   return items;
 }
 
@@ -36,20 +30,14 @@ export async function readAlertsByKey(keys: readonly Pick<StoredAlert, 'productI
 
 export async function readOwnerAlerts(ownerKey: string): Promise<StoredAlert[]> {
   const items: StoredAlert[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await dynamoDoc().send(
-      new QueryCommand({
-        TableName: tableName('alerts'),
-        IndexName: ENGAGEMENT_INDEXES.alertsByOwner,
-        KeyConditionExpression: 'ownerKey = :o',
-        ExpressionAttributeValues: { ':o': ownerKey },
-        ExclusiveStartKey: start,
-      }),
-    );
+  for await (const out of queryPages({
+    TableName: tableName('alerts'),
+    IndexName: ENGAGEMENT_INDEXES.alertsByOwner,
+    KeyConditionExpression: 'ownerKey = :o',
+    ExpressionAttributeValues: { ':o': ownerKey },
+  })) {
     items.push(...((out.Items ?? []) as StoredAlert[]));
-    start = out.LastEvaluatedKey;
-  } while (start);
+  }
   return items;
 }
 
@@ -65,5 +53,24 @@ export async function deleteAlert(alert: Pick<StoredAlert, 'productId' | 'subscr
     );
   } catch (err) {
     if (!isConditionalCheckFailure(err)) throw err;
+  }
+}
+
+/** Confirms one pending subscription instance; false when it is gone, replaced, or was never pending. */
+export async function confirmAlert(key: { productId: string; subscriptionId: string; createdAt: string }): Promise<boolean> {
+  try {
+    await dynamoDoc().send(
+      new UpdateCommand({
+        TableName: tableName('alerts'),
+        Key: { productId: key.productId, subscriptionId: key.subscriptionId },
+        UpdateExpression: 'REMOVE pending',
+        ConditionExpression: 'createdAt = :c',
+        ExpressionAttributeValues: { ':c': key.createdAt },
+      }),
+    );
+    return true;
+  } catch (err) {
+    if (isConditionalCheckFailure(err)) return false;
+    throw err;
   }
 }

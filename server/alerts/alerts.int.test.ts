@@ -1,14 +1,14 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { describe, expect, it, vi } from 'vitest';
-import { dynamoDoc } from '../aws/clients';
-import type { ProductRecord } from '../catalog/types';
+import type { ProductRecord } from '../catalog/contract';
 import { putProduct, uniqueId } from '../checkout/test-support/fixtures';
 import { testUser } from '../checkout/test-support/request-context';
-import { getConfig } from '../config';
-import { tableName } from '../db/tables';
-import { handleProductsStreamEvent, type RawStreamRecord } from '../events/products-stream';
-import { eraseUserAlerts, subscribeToPriceDrop, subscribeToRestock, unsubscribeWithToken } from './index';
+import { dynamoDoc } from '../platform/aws/clients';
+import { getConfig } from '../platform/config';
+import { tableName } from '../platform/db/tables';
+import { handleProductsStreamEvent, type RawStreamRecord } from '../streams/products-stream';
+import { confirmRestockWithToken, eraseUserAlerts, subscribeToPriceDrop, subscribeToRestock, unsubscribeWithToken } from './index';
 
 // Alerts end to end on the local stack: a subscription in DynamoDB Local, the product changed in its table, the
 // products stream's records for that change handed to the consumer (twice, as a redelivery would), and the mail
@@ -16,13 +16,24 @@ import { eraseUserAlerts, subscribeToPriceDrop, subscribeToRestock, unsubscribeW
 
 // The search index and cache tags are other suites' business; here they only must not get in the way.
 vi.mock('../search', async (importOriginal) => ({ ...(await importOriginal<typeof import('../search')>()), applySearchIndexChanges: async () => {} }));
-vi.mock('../cache', async (importOriginal) => ({ ...(await importOriginal<typeof import('../cache')>()), expireTags: async () => {} }));
+vi.mock('../platform/cache', async (importOriginal) => ({ ...(await importOriginal<typeof import('../platform/cache')>()), expireTags: async () => {} }));
 
 type Stored = { emails: { destination: { to: string[] }; subject: string; body: { text: string; html: string } }[] };
 
 async function mailsTo(address: string) {
   const stored = (await (await fetch(`${getConfig().SES_ENDPOINT}/store`)).json()) as Stored;
   return stored.emails.filter((e) => e.destination.to.includes(address));
+}
+
+/** The alerts a guest's address got, without the double opt-in question. */
+async function alertMailsTo(address: string) {
+  return (await mailsTo(address)).filter((m) => !m.subject.startsWith('Confirm your alert'));
+}
+
+/** The token of the newest confirmation link mailed to `address`. */
+async function confirmationToken(address: string): Promise<string> {
+  const asks = (await mailsTo(address)).filter((m) => m.subject.startsWith('Confirm your alert'));
+  return decodeURIComponent(/\/alerts\/confirm\?t=([^\s&]+)/.exec(asks.at(-1)!.body.text)![1]!);
 }
 
 async function read(id: string): Promise<ProductRecord> {
@@ -61,12 +72,16 @@ describe('back-in-stock alerts', () => {
     });
     const guest = `${uniqueId('guest')}@example.com`;
     await subscribeToRestock(null, { productId: p.id, variantId: 'v', email: guest }, address());
+    const firstLink = await confirmationToken(guest);
     await subscribeToRestock(null, { productId: p.id, variantId: 'v', email: guest.toUpperCase() }, address()); // twice keeps one
+    expect(await confirmRestockWithToken(firstLink)).toBe(false); // that instance was replaced
+    expect(await confirmRestockWithToken(`${await confirmationToken(guest)}x`)).toBe(false);
+    expect(await confirmRestockWithToken(await confirmationToken(guest))).toBe(true);
 
     const restock = await change(p.id, { stock: { v: 4 } });
     await handleProductsStreamEvent({ Records: [restock] });
     await handleProductsStreamEvent({ Records: [restock] }); // redelivery of the same records
-    const mails = await mailsTo(guest);
+    const mails = await alertMailsTo(guest);
     expect(mails).toHaveLength(1);
     expect(mails[0]!.subject).toBe(`Back in stock: ${p.name}`);
     expect(mails[0]!.body.text).toContain(`/p/${p.slug}`);
@@ -76,7 +91,18 @@ describe('back-in-stock alerts', () => {
     // The subscription ended: selling out and restocking again sends nothing more.
     await handleProductsStreamEvent({ Records: [await change(p.id, { stock: { v: 0 } })] });
     await handleProductsStreamEvent({ Records: [await change(p.id, { stock: { v: 2 } })] });
-    expect(await mailsTo(guest)).toHaveLength(1);
+    expect(await alertMailsTo(guest)).toHaveLength(1);
+  });
+
+  it('mails a guest-typed address nothing but one question until its owner confirms (double opt-in, issue 30 M8)', async () => {
+    const p = await putProduct({ variants: [{ id: 'v', price: 3_000, stock: 0 }] });
+    const stranger = `${uniqueId('stranger')}@example.com`;
+    await subscribeToRestock(null, { productId: p.id, variantId: 'v', email: stranger }, address());
+    const asks = await mailsTo(stranger);
+    expect(asks.map((m) => m.subject)).toEqual([`Confirm your alert: ${p.name}`]);
+    expect(asks[0]!.body.text).toContain('/alerts/confirm?t=');
+    await handleProductsStreamEvent({ Records: [await change(p.id, { stock: { v: 4 } })] });
+    expect(await alertMailsTo(stranger)).toHaveLength(0);
   });
 
   it('sends nothing for a variant that stays out of stock, or for another variant coming back', async () => {
@@ -90,7 +116,7 @@ describe('back-in-stock alerts', () => {
     await subscribeToRestock(null, { productId: p.id, variantId: 'v', email: guest }, address());
     await handleProductsStreamEvent({ Records: [await change(p.id, { stock: { v: 0, w: 5 } })] });
     await handleProductsStreamEvent({ Records: [await change(p.id, { minPrice: 3_000 })] });
-    expect(await mailsTo(guest)).toHaveLength(0);
+    expect(await alertMailsTo(guest)).toHaveLength(0);
   });
 
   it('sends a signed-in shopper’s alert to the account address, and the unsubscribe link ends it', async () => {

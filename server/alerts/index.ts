@@ -4,4 +4,12 @@ import 'server-only';
 // emails the products stream sends for them.
 export { priceAlertSchema, stockAlertSchema } from './alert-schemas';
 export { notifyAlertsForProductChanges } from './notify-alerts';
-export { cancelPriceDrop, eraseUserAlerts, priceDropProductIds, subscribeToPriceDrop, subscribeToRestock, unsubscribeWithToken } from './subscribe';
+export {
+  cancelPriceDrop,
+  confirmRestockWithToken,
+  eraseUserAlerts,
+  priceDropProductIds,
+  subscribeToPriceDrop,
+  subscribeToRestock,
+  unsubscribeWithToken,
+} from './subscribe';

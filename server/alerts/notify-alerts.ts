@@ -1,10 +1,10 @@
 import type { ProductRecord } from '../catalog';
-import { getConfig } from '../config';
-import { formatMoney, money } from '../money';
 import { alertEmail, sendEmailOnce } from '../notifications';
-import { logger } from '../observability';
+import { getConfig } from '../platform/config';
+import { formatMoney, money } from '../platform/money';
+import { logger } from '../platform/observability';
 import { deleteAlert, readProductAlerts } from './alert-store';
-import type { StoredAlert } from './alert-types';
+import type { StoredAlert } from './contract';
 import { priceFell, restockedVariants } from './product-transitions';
 import { unsubscribeToken } from './unsubscribe-token';
 
@@ -43,6 +43,8 @@ export async function notifyAlertsForProductChanges(changes: readonly AlertChang
     const alerts = await readProductAlerts(change.productId);
     const productUrl = new URL(`/p/${record.slug}`, site).toString();
     for (const alert of alerts) {
+      // Unconfirmed guest subscriptions (double opt-in) send nothing.
+      if (alert.pending) continue;
       const unsubscribeUrl = new URL(`/alerts/unsubscribe?${new URLSearchParams({ t: unsubscribeToken(alert.productId, alert.ownerKey) })}`, site).toString();
       if (alert.kind === 'restock' && alert.variantId && restocked.includes(alert.variantId)) {
         await fire(alert, record, `restock:${alert.variantId}`, {

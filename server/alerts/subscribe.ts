@@ -1,11 +1,13 @@
 import { getProductRecords } from '../catalog';
-import { AppError } from '../errors';
 import type { SessionUser } from '../identity';
-import { rateLimit } from '../runtime';
+import { alertEmail, sendEmailOnce } from '../notifications';
+import { getConfig } from '../platform/config';
+import { AppError } from '../platform/errors';
+import { rateLimit } from '../platform/runtime';
 import { normaliseEmail, ownerKeyFor, ownerTag } from './alert-owner';
 import type { StockAlertInput } from './alert-schemas';
-import { deleteAlert, putAlert, readAlertsByKey, readOwnerAlerts, readProductAlerts } from './alert-store';
-import { readUnsubscribeToken } from './unsubscribe-token';
+import { confirmAlert, deleteAlert, putAlert, readAlertsByKey, readOwnerAlerts, readProductAlerts } from './alert-store';
+import { confirmToken, readConfirmToken, readUnsubscribeToken } from './unsubscribe-token';
 
 // Subscribing and unsubscribing. A subscription is one item per (variant or product, owner): asking twice keeps
 // one, and each new subscription carries its own createdAt, which keys the one email it may cause.
@@ -36,8 +38,9 @@ async function takeGuestAllowance(clientAddress: string, email: string | undefin
   }
 }
 
-/** `clientAddress`: the caller's bucket for per-address limits (server/http/client-address.ts). */
-export async function subscribeToRestock(user: SessionUser | null, input: StockAlertInput, clientAddress: string): Promise<void> {
+/** `clientAddress`: the caller's bucket for per-address limits (server/platform/http/client-address.ts). */
+/** A guest's subscription is pending until confirmed by the emailed link (`confirmationRequired`). */
+export async function subscribeToRestock(user: SessionUser | null, input: StockAlertInput, clientAddress: string): Promise<{ confirmationRequired: boolean }> {
   if (!user) await takeGuestAllowance(clientAddress, input.email);
   const record = await productOrNotFound(input.productId);
   if (!record.variants.some((v) => v.id === input.variantId)) throw new AppError('NOT_FOUND', `${record.name} has no variant "${input.variantId}".`);
@@ -50,15 +53,39 @@ export async function subscribeToRestock(user: SessionUser | null, input: StockA
     });
   }
   const ownerKey = ownerKeyFor(user ? { userId: user.id } : { email });
-  await putAlert({
+  const alert = {
     productId: record.id,
     subscriptionId: `restock#${input.variantId}#${ownerTag(ownerKey)}`,
-    kind: 'restock',
+    kind: 'restock' as const,
     variantId: input.variantId,
     email: normaliseEmail(email),
     ownerKey,
     createdAt: new Date().toISOString(),
-  });
+  };
+  if (user) {
+    await putAlert(alert);
+    return { confirmationRequired: false };
+  }
+  // A guest may type anyone's address: the subscription waits for its owner's click (double opt-in), and the only
+  // mail it can cause before then is this one question (the guest limits above bound how many).
+  await putAlert({ ...alert, pending: true });
+  const variant = record.variants.find((v) => v.id === input.variantId);
+  const confirmUrl = new URL(`/alerts/confirm?${new URLSearchParams({ t: confirmToken(alert) })}`, getConfig().SITE_URL).toString();
+  await sendEmailOnce({ subject: `alert-confirm#${alert.productId}#${alert.subscriptionId}#${alert.createdAt}`, event: 'confirm' }, alert.email, () =>
+    alertEmail({
+      kind: 'confirm-restock',
+      productName: record.name,
+      variantLabel: (variant && Object.values(variant.options).join(' / ')) || record.name,
+      confirmUrl,
+    }),
+  );
+  return { confirmationRequired: true };
+}
+
+/** The confirmation link's POST: the guest's subscription becomes active. false for a bad, old or used link. */
+export async function confirmRestockWithToken(token: string): Promise<boolean> {
+  const target = readConfirmToken(token);
+  return target ? confirmAlert(target) : false;
 }
 
 /** Opt in to one email when a wishlisted product's lowest price falls below today's. */

@@ -3,9 +3,10 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { beforeEach, describe, expect, inject, it, vi } from 'vitest';
-import { cognitoClient } from '@/server/aws/clients';
 import { checkoutBody, putProduct, uniqueId } from '@/server/checkout/test-support/fixtures';
 import { apiRequest, requestContext, resetRequestContext, testUser } from '@/server/checkout/test-support/request-context';
+import { mintAnonId } from '@/server/identity/anon-id';
+import { cognitoClient } from '@/server/platform/aws/clients';
 
 // Events from the real request paths (the product view route, the search API, add to cart, checkout) land in the local
 // lake as Parquet and show in the summary API. The session and next/headers point at an in-memory request context,
@@ -31,7 +32,7 @@ const { analyticsDashboard, flushAnalytics, trackAnalytics } = await import('@/s
 const { updateAccount } = await import('@/server/account');
 
 const env = inject('localStackEnv');
-const anonId = randomBytes(16).toString('base64url');
+const anonId = mintAnonId();
 const today = new Date().toISOString().slice(0, 10);
 type Summary = {
   orders: number;
@@ -192,4 +193,63 @@ describe('events from real requests in the local lake', () => {
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe('VALIDATION_FAILED');
     }
   });
+});
+
+describe('the page beacon (issue 30 L7)', () => {
+  it('takes only pages of this shop, counts only visitors this server minted, and keeps no percent-encoded email', async () => {
+    const client = { 'x-storefront-peer-address': `10.78.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` };
+    const post = (path: string, cookie: string) =>
+      pageViewsRoute.POST(apiRequest('POST', '/api/page-views', { body: { path }, headers: { ...client, cookie } }), undefined);
+    const tag = randomBytes(4).toString('hex');
+    // Invented paths: 400, nothing recorded.
+    for (const invented of [`/wp-admin/zz${tag}`, `/zz${tag}`, `/c/zz${tag}/extra`, `/api/zz${tag}`, `/p/zz${tag}%2Fx`]) {
+      const res = await post(invented, `sf_anon=${anonId}`);
+      expect(res.status, invented).toBe(400);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('VALIDATION_FAILED');
+    }
+    // A percent-encoded email in a real route's segment is never recorded.
+    const email = `/orders/zz${tag}.ann%40example.com`;
+    expect((await post(email, `sf_anon=${anonId}`)).status).toBeLessThan(500);
+    // Visitor ids this server never minted: an invented one and the old unsigned format.
+    const forgedPage = `/c/zzforged${tag}`;
+    for (let i = 0; i < 5; i++) expect((await post(forgedPage, `sf_anon=${randomBytes(16).toString('base64url')}`)).status).toBe(204);
+    const [random] = anonId.split('.');
+    expect((await post(forgedPage, `sf_anon=${random}`)).status).toBe(204);
+    // A minted one, after them: once it is in the lake, so would the others be.
+    const realPage = `/c/zzreal${tag}`;
+    expect((await post(realPage, `sf_anon=${anonId}`)).status).toBe(204);
+    await vi.waitFor(
+      async () => {
+        await flushAnalytics();
+        const { topPages } = await analyticsDashboard({ from: today, to: today });
+        expect(topPages).toContainEqual({ path: realPage, views: 1, visitors: 1 });
+      },
+      { timeout: 15_000, interval: 300 },
+    );
+    await flushAnalytics();
+    const { topPages } = await analyticsDashboard({ from: today, to: today });
+    expect(topPages.filter((p) => p.path.includes(tag)).map((p) => p.path)).toEqual([realPage]);
+  });
+});
+
+describe('the view beacon (issue 30 L8)', () => {
+  it('refuses invented product ids (404), malformed ones (400), and more than 120 reports a minute from one address (429)', async () => {
+    const client = { 'x-storefront-peer-address': `2001:db8:${randomBytes(2).toString('hex')}:${randomBytes(2).toString('hex')}::1` };
+    const view = (productId: string) =>
+      viewsRoute.POST(apiRequest('POST', '/api/views', { body: { productId }, headers: { ...withAnon(), ...client } }), undefined);
+    expect((await view(`invented-${randomBytes(6).toString('hex')}`)).status).toBe(404);
+    expect((await view('../../etc')).status).toBe(400);
+    const p = await putProduct({ variants: [{ id: 'v', price: 1_000, stock: 5 }] });
+    const statuses: number[] = [];
+    for (let i = 0; i < 125; i++) statuses.push((await view(p.id)).status);
+    // Well under the limit every report is answered; past 120 a minute (the invented one above counts too) they are
+    // refused. The boundary is not asserted to the request: the limiter's in-memory insurance may answer a call or
+    // two while Redis is slow on this shared machine.
+    expect(statuses.slice(0, 100).filter((s) => s !== 204)).toEqual([]);
+    expect(statuses.slice(100).every((s) => s === 204 || s === 429)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+    const over = await view(p.id);
+    expect(over.status).toBe(429);
+    expect(Number(over.headers.get('Retry-After'))).toBeGreaterThan(0);
+  }, 120_000);
 });

@@ -1,6 +1,6 @@
 import { GetQueryExecutionCommand, GetQueryResultsCommand, type GetQueryResultsCommandOutput, StartQueryExecutionCommand } from '@aws-sdk/client-athena';
-import { athenaClient } from '../aws/clients';
-import { AppError } from '../errors';
+import { athenaClient } from '../platform/aws/clients';
+import { AppError } from '../platform/errors';
 import type { DashboardQuery } from './dashboard-queries';
 import { decodeRows, type Row } from './decode-rows';
 import { renderQuery } from './engine-sql';

@@ -2,8 +2,8 @@ import { AthenaClient, GetQueryExecutionCommand, GetQueryResultsCommand, StartQu
 import { FirehoseClient, PutRecordBatchCommand } from '@aws-sdk/client-firehose';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { resetAwsClientsForTests } from '../aws/clients';
-import { resetConfigForTests } from '../config';
+import { resetAwsClientsForTests } from '../platform/aws/clients';
+import { resetConfigForTests } from '../platform/config';
 import { runOnAthena, startQueryInput } from './athena-engine';
 import { DASHBOARD_QUERIES } from './dashboard-queries';
 import { writeFirehoseBatch } from './firehose-writer';

@@ -1,6 +1,6 @@
-import { getConfig } from '../config';
-import { logger } from '../observability';
-import { logOnce, processSingleton } from '../runtime';
+import { getConfig } from '../platform/config';
+import { logger, logOnce } from '../platform/observability';
+import { processSingleton } from '../platform/runtime';
 import type { AnalyticsEvent } from './event-schema';
 import { writeFirehoseBatch } from './firehose-writer';
 import { eventDay, toLakeRow } from './lake-columns';

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { resetConfigForTests } from '../config';
+import { mintAnonId } from '../identity/anon-id';
+import { resetConfigForTests } from '../platform/config';
 import { mayCollect } from './consent';
 import { buildEvent } from './track';
 import { visitorIdOf } from './visitor-id';
@@ -8,7 +9,7 @@ import { visitorIdOf } from './visitor-id';
 const accountConsent = vi.hoisted(() => ({ answer: vi.fn<(userId: string) => Promise<'granted' | 'denied' | null>>() }));
 vi.mock('../account', () => ({ analyticsConsentOf: accountConsent.answer }));
 
-const ANON = 'AAAAAAAAAAAAAAAAAAAAAA';
+const ANON = mintAnonId();
 const request = (headers: Record<string, string>) => new Request('http://localhost/api/search?q=x', { headers: { cookie: `sf_anon=${ANON}`, ...headers } });
 
 describe('consent, Do-Not-Track and Global Privacy Control', () => {

@@ -32,17 +32,31 @@ GROUP BY day
 ORDER BY day`,
 };
 
+// Sequential, per visitor: a visitor counts at a step only if they also reached every step before it in the range
+// (API.md "Back office"), so each step is at most the one before. Counting each step's visitors on its own let
+// server-side steps (orders, carts) outnumber the consented client-side product views: a funnel that rose. A placed
+// order counts as a started checkout too: a buyer who checks out through the API (an agent, a script) never renders
+// the checkout page that records the start.
 const funnel: DashboardQuery = {
   name: 'funnel',
   params: range,
   columns: { product_views: 'int', add_to_carts: 'int', checkouts: 'int', orders: 'int' },
-  sql: `SELECT
-  COUNT(DISTINCT CASE WHEN type = 'product-view' THEN visitor_id END) AS product_views,
-  COUNT(DISTINCT CASE WHEN type = 'add-to-cart' THEN visitor_id END) AS add_to_carts,
-  COUNT(DISTINCT CASE WHEN type = 'checkout-started' THEN visitor_id END) AS checkouts,
-  COUNT(DISTINCT CASE WHEN type = 'order-placed' THEN visitor_id END) AS orders
-FROM {{events}}
-WHERE dt BETWEEN ? AND ?`,
+  sql: `WITH steps AS (
+  SELECT visitor_id,
+    MAX(CASE WHEN type = 'product-view' THEN 1 ELSE 0 END) AS viewed,
+    MAX(CASE WHEN type = 'add-to-cart' THEN 1 ELSE 0 END) AS added,
+    MAX(CASE WHEN type IN ('checkout-started', 'order-placed') THEN 1 ELSE 0 END) AS checked_out,
+    MAX(CASE WHEN type = 'order-placed' THEN 1 ELSE 0 END) AS ordered
+  FROM {{events}}
+  WHERE dt BETWEEN ? AND ? AND type IN ('product-view', 'add-to-cart', 'checkout-started', 'order-placed')
+  GROUP BY visitor_id
+)
+SELECT
+  COALESCE(SUM(viewed), 0) AS product_views,
+  COALESCE(SUM(viewed * added), 0) AS add_to_carts,
+  COALESCE(SUM(viewed * added * checked_out), 0) AS checkouts,
+  COALESCE(SUM(viewed * added * checked_out * ordered), 0) AS orders
+FROM steps`,
 };
 
 const topSearches: DashboardQuery = {
@@ -131,8 +145,29 @@ GROUP BY flag_key, variant
 ORDER BY flag_key, variant`,
 };
 
-export const DASHBOARD_QUERIES = { ordersByDay, funnel, topSearches, zeroResultSearches, topProducts, topPages, experiments } as const;
+// Real-user Core Web Vitals: the 75th percentile per page template and metric, by nearest rank (the smallest value
+// at or above three quarters of the samples), with window functions both engines have; their percentile
+// functions differ (quantile_cont, approx_percentile).
+const vitals: DashboardQuery = {
+  name: 'vitals',
+  params: range,
+  columns: { template: 'text', metric: 'text', p75: 'real', samples: 'int' },
+  sql: `WITH ranked AS (
+  SELECT template, metric, metric_value,
+    ROW_NUMBER() OVER (PARTITION BY template, metric ORDER BY metric_value) AS rank_in,
+    COUNT(*) OVER (PARTITION BY template, metric) AS samples
+  FROM {{events}}
+  WHERE dt BETWEEN ? AND ? AND type = 'web-vital'
+)
+SELECT template, metric, MIN(metric_value) AS p75, MAX(samples) AS samples
+FROM ranked
+WHERE rank_in * 4 >= samples * 3
+GROUP BY template, metric
+ORDER BY template, metric`,
+};
+
+export const DASHBOARD_QUERIES = { ordersByDay, funnel, topSearches, zeroResultSearches, topProducts, topPages, experiments, vitals } as const;
 export type DashboardQueryName = keyof typeof DASHBOARD_QUERIES;
 
 /** The SQL functions the queries may call: each exists, with the same meaning, in DuckDB and in Athena. */
-export const PORTABLE_FUNCTIONS = ['count', 'sum', 'min', 'max', 'coalesce', 'cast'] as const;
+export const PORTABLE_FUNCTIONS = ['count', 'sum', 'min', 'max', 'coalesce', 'cast', 'row_number'] as const;

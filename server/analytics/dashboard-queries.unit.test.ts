@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resetConfigForTests } from '../config';
+import { resetConfigForTests } from '../platform/config';
 import { experimentResults } from './dashboard';
 import { DASHBOARD_QUERIES, PORTABLE_FUNCTIONS } from './dashboard-queries';
 import { runOnDuckDb } from './duckdb-engine';
@@ -57,6 +57,13 @@ const DATASET: AnalyticsEvent[] = [
   ev('page-view', 'A', D2, { path: '/c/coffee' }),
   ev('page-view', 'B', D1, { path: '/' }),
   ev('page-view', 'G', D3, { path: '/c/tea' }),
+  // Web vitals: four LCPs on product pages (p75 by nearest rank: 3000), two CLS on the home page (0.2), one INP
+  // there; one LCP on day 3, outside the range.
+  ...[4000, 1000, 3000, 2000].map((value) => ev('web-vital', 'A', D1, { metric: 'LCP', value, template: '/p/[slug]' })),
+  ev('web-vital', 'B', D1, { metric: 'CLS', value: 0.01, template: '/' }),
+  ev('web-vital', 'B', D2, { metric: 'CLS', value: 0.2, template: '/' }),
+  ev('web-vital', 'B', D2, { metric: 'INP', value: 120, template: '/' }),
+  ev('web-vital', 'G', D3, { metric: 'LCP', value: 9000, template: '/p/[slug]' }),
   // Day 3 (outside the 1–2 range): E orders.
   ev('order-placed', 'E', D3, { orderId: 'ord-3', valueMinor: 7000, currency: 'USD', itemCount: 1 }),
 ];
@@ -99,8 +106,17 @@ describe('dashboard queries on DuckDB over the fixed dataset', () => {
     expect(await run('ordersByDay', { from: '2026-11-03', to: '2026-11-03' })).toEqual([{ day: '2026-11-03', orders: 1, revenue_minor: 7000 }]);
   });
 
-  it('funnel counts visitors reaching each step', async () => {
-    expect(await run('funnel')).toEqual([{ product_views: 4, add_to_carts: 2, checkouts: 1, orders: 2 }]);
+  it('funnel counts a visitor at a step only after every step before it, so it never rises', async () => {
+    // C ordered without adding to the cart in the range: a viewer, not an orderer of this funnel.
+    expect(await run('funnel')).toEqual([{ product_views: 4, add_to_carts: 2, checkouts: 1, orders: 1 }]);
+  });
+
+  it('vitals give the nearest-rank p75 per template and metric, within the range', async () => {
+    expect(await run('vitals')).toEqual([
+      { template: '/', metric: 'CLS', p75: 0.2, samples: 2 },
+      { template: '/', metric: 'INP', p75: 120, samples: 1 },
+      { template: '/p/[slug]', metric: 'LCP', p75: 3000, samples: 4 },
+    ]);
   });
 
   it('topSearches and zeroResultSearches rank queries by count', async () => {
@@ -162,7 +178,7 @@ describe('dashboard queries on DuckDB over the fixed dataset', () => {
       orders: 2,
       revenue: { amount: 8000, currency: 'USD' },
       averageOrderValue: { amount: 4000, currency: 'USD' },
-      funnel: { productViews: 4, addToCarts: 2, checkouts: 1, orders: 2 },
+      funnel: { productViews: 4, addToCarts: 2, checkouts: 1, orders: 1 },
       topSearches: [
         { q: 'mug', count: 3 },
         { q: 'teapot', count: 2 },
@@ -176,6 +192,10 @@ describe('dashboard queries on DuckDB over the fixed dataset', () => {
         { day: '2026-10-31', orders: 0, revenue: { amount: 0, currency: 'USD' } },
         { day: '2026-11-01', orders: 1, revenue: { amount: 5000, currency: 'USD' } },
         { day: '2026-11-02', orders: 1, revenue: { amount: 3000, currency: 'USD' } },
+      ],
+      vitals: [
+        { template: '/p/[slug]', lcpP75: 3000, inpP75: null, clsP75: null, samples: 4 },
+        { template: '/', lcpP75: null, inpP75: 120, clsP75: 0.2, samples: 2 },
       ],
     });
   });
@@ -197,7 +217,7 @@ describe('the Athena dialect', () => {
   it('calls only functions both engines have', () => {
     for (const q of Object.values(DASHBOARD_QUERIES)) {
       const calls = [...q.sql.matchAll(/\b([A-Za-z_][A-Za-z0-9_]*)\s*\(/g)].map((m) => m[1]!.toLowerCase());
-      const keywords = new Set(['as', 'in', 'and', 'or', 'not', 'on', 'from', 'where', 'join', 'select']);
+      const keywords = new Set(['as', 'in', 'and', 'or', 'not', 'on', 'from', 'where', 'join', 'select', 'over']);
       const functions = calls.filter((c) => !keywords.has(c) && !/^(orders|exposed|per_visitor)$/.test(c));
       for (const f of functions) expect(PORTABLE_FUNCTIONS, `${q.name} calls ${f}`).toContain(f);
     }

@@ -1,5 +1,5 @@
 import { getProductRecords } from '../catalog';
-import { type Money, money } from '../money';
+import { type Money, money } from '../platform/money';
 import type { DateRange } from './date-range';
 import type { Row } from './decode-rows';
 import { conversionVerdict, type Interval, meanDifference, type ProportionTest, twoProportionTest, type Verdict, wilsonInterval } from './experiment-stats';

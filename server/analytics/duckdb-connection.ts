@@ -1,5 +1,5 @@
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import { processSingleton } from '../runtime';
+import { processSingleton } from '../platform/runtime';
 
 // One in-memory DuckDB per process for the local lake: it writes the Parquet files and queries them. DuckDB keeps
 // nothing of its own here (the files are the lake), so a restart loses nothing. One connection, used one statement

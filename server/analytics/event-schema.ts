@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { carriesContactDetails } from './contact-details';
+import { decodedPath } from './page-routes';
 
 // The one analytics event schema (docs/analytics.md). Version 1. Every event is a strict object: a field the
 // schema does not name is an error, so an email, a name or an address cannot ride along by accident, and every
@@ -33,7 +34,17 @@ const base = {
   signedIn: z.boolean(),
 };
 
-const pageView = z.strictObject({ ...base, type: z.literal('page-view'), path: safeText(200).regex(/^\//) });
+// A path is checked as the browser shows it, percent-decoded: `/p/me%40example.com` is an email (issue 30 L7).
+const pageView = z.strictObject({
+  ...base,
+  type: z.literal('page-view'),
+  path: safeText(200)
+    .regex(/^\//)
+    .refine((path) => {
+      const decoded = decodedPath(path);
+      return decoded !== null && !carriesContactDetails(decoded);
+    }, 'must be a well-formed path without an email address, a phone or a card number'),
+});
 const productView = z.strictObject({ ...base, type: z.literal('product-view'), productId: id });
 const search = z.strictObject({
   ...base,
@@ -65,7 +76,30 @@ const flagExposure = z.strictObject({
   rolloutPercent: z.number().min(0).max(100),
 });
 
-export const analyticsEventSchema = z.discriminatedUnion('type', [pageView, productView, search, addToCart, checkoutStarted, orderPlaced, flagExposure]);
+/** A real-user Core Web Vital (web-vitals in the browser): milliseconds, or unitless for CLS; the page template only. */
+export const WEB_VITAL_METRICS = ['LCP', 'INP', 'CLS', 'FCP', 'TTFB'] as const;
+const webVital = z.strictObject({
+  ...base,
+  type: z.literal('web-vital'),
+  metric: z.enum(WEB_VITAL_METRICS),
+  value: z.number().min(0).max(600_000),
+  template: z
+    .string()
+    .min(1)
+    .max(40)
+    .regex(/^(\/[a-z0-9/[\]-]*|other)$/),
+});
+
+export const analyticsEventSchema = z.discriminatedUnion('type', [
+  pageView,
+  productView,
+  search,
+  addToCart,
+  checkoutStarted,
+  orderPlaced,
+  flagExposure,
+  webVital,
+]);
 
 export type AnalyticsEvent = z.infer<typeof analyticsEventSchema>;
 

@@ -40,6 +40,15 @@ describe('the analytics event schema', () => {
     expect(search('size 42 boots')).toBe(true);
   });
 
+  it('refuses a page path that carries an email once percent-decoded (issue 30 L7)', () => {
+    const pageView = (path: string) => analyticsEventSchema.safeParse({ ...base, type: 'page-view', path }).success;
+    expect(pageView('/p/ann.lee%40example.com')).toBe(false);
+    expect(pageView('/p/ann.lee%2540example.com')).toBe(true); // decoded once: "%40", no email
+    expect(pageView('/carrier/track/%34111111111111111')).toBe(false);
+    expect(pageView('/p/%ff')).toBe(false);
+    expect(pageView('/p/red-shoes')).toBe(true);
+  });
+
   it('refuses an unknown version, type or a bad visitor id', () => {
     expect(analyticsEventSchema.safeParse({ ...base, v: 2, type: 'product-view', productId: 'p' }).success).toBe(false);
     expect(analyticsEventSchema.safeParse({ ...base, type: 'refund', productId: 'p' }).success).toBe(false);

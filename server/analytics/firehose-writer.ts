@@ -1,5 +1,5 @@
 import { PutRecordBatchCommand } from '@aws-sdk/client-firehose';
-import { firehoseClient } from '../aws/clients';
+import { firehoseClient } from '../platform/aws/clients';
 import type { LakeRow } from './lake-columns';
 
 // On AWS a flushed batch goes to Kinesis Data Firehose as one JSON line per event (snake_case, the Glue table's

@@ -8,6 +8,7 @@ export { flushEvents as flushAnalytics } from './collector';
 export { type AnalyticsDashboard, analyticsDashboard, type ExperimentResult } from './dashboard';
 export { dateRangeSchema, lastDays } from './date-range';
 export { pageViewBody, recordPageView } from './page-views';
-export { analyticsSummary } from './summary';
+export { analyticsSummary, type VitalsRow } from './summary';
 // A signed-in shopper's account consent is looked up by trackAnalytics itself (or passed in context.consent).
 export { trackAnalytics } from './track';
+export { recordVital, vitalBody } from './vitals';

@@ -25,6 +25,9 @@ export const LAKE_COLUMNS = [
   { name: 'flag_variant', duckdb: 'VARCHAR', glue: 'string' },
   { name: 'flag_bucket', duckdb: 'INTEGER', glue: 'int' },
   { name: 'rollout_percent', duckdb: 'DOUBLE', glue: 'double' },
+  { name: 'metric', duckdb: 'VARCHAR', glue: 'string' },
+  { name: 'metric_value', duckdb: 'DOUBLE', glue: 'double' },
+  { name: 'template', duckdb: 'VARCHAR', glue: 'string' },
 ] as const;
 
 export type LakeColumn = (typeof LAKE_COLUMNS)[number]['name'];
@@ -73,6 +76,11 @@ export function toLakeRow(e: AnalyticsEvent): LakeRow {
       row.flag_variant = e.variant;
       row.flag_bucket = e.bucket;
       row.rollout_percent = e.rolloutPercent;
+      break;
+    case 'web-vital':
+      row.metric = e.metric;
+      row.metric_value = e.value;
+      row.template = e.template;
       break;
   }
   return row;

@@ -1,5 +1,5 @@
-import { getConfig } from '../config';
-import { AppError } from '../errors';
+import { getConfig } from '../platform/config';
+import { AppError } from '../platform/errors';
 import { runOnAthena } from './athena-engine';
 import { flushEvents } from './collector';
 import { DASHBOARD_QUERIES, type DashboardQueryName } from './dashboard-queries';

@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { cookies, headers } from 'next/headers';
 import { after } from 'next/server';
-import { ANON_COOKIE, validAnonId } from '../flags';
-import { parseCookieHeader } from '../http/cookies';
-import { getSessionUser, getSessionUserFromRequest } from '../identity';
-import { logger } from '../observability';
-import { logOnce } from '../runtime';
+import { ANON_COOKIE, getSessionUser, getSessionUserFromRequest, validAnonId } from '../identity';
+import { parseCookieHeader } from '../platform/http/cookies';
+import { logger, logOnce } from '../platform/observability';
 import { analyticsSink, enqueueEvent, flushEvents } from './collector';
 import { type AnalyticsConsent, mayCollect } from './consent';
 import { type AnalyticsEvent, analyticsEventSchema, EVENT_SCHEMA_VERSION, type EventInput } from './event-schema';

@@ -75,7 +75,7 @@ describe('assistant order status', () => {
     await shipOrder(me, id, shipment);
 
     const latest = await ask('Where is my order?');
-    expect(latest.body.reply).toContain(`is shipped with UPS Ground, tracking number ${shipment.trackingNumber}, estimated delivery 2026-12-09`);
+    expect(latest.body.reply).toContain(`is shipped with UPS Ground, tracking number ${shipment.trackingNumber}, estimated delivery December 9, 2026`);
     expect(latest.body.orders?.[0]).toMatchObject({ id, status: 'SHIPPED' });
     const named = await ask(`where is order ${id}`);
     expect(named.body.reply).toContain(shipment.trackingNumber);
@@ -102,8 +102,8 @@ describe('assistant product search and stores', () => {
       variants: [{ id: 'red-9', price: 7_500, stock: 4, options: { size: '9', colour: 'Red' } }],
     });
     const { PutCommand } = await import('@aws-sdk/lib-dynamodb');
-    const { dynamoDoc } = await import('@/server/aws/clients');
-    const { tableName } = await import('@/server/db/tables');
+    const { dynamoDoc } = await import('@/server/platform/aws/clients');
+    const { tableName } = await import('@/server/platform/db/tables');
     await dynamoDoc().send(new PutCommand({ TableName: tableName('products'), Item: { ...shoe, category: 'running-shoes' } }));
     await rebuildSearchIndex();
 

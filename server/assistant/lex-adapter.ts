@@ -1,7 +1,7 @@
 import { RecognizeTextCommand, type RecognizeTextCommandOutput } from '@aws-sdk/client-lex-runtime-v2';
-import { lexClient } from '../aws/clients';
+import { lexClient } from '../platform/aws/clients';
 import { INTENTS, type IntentName, type SlotName } from './bot-definition';
-import type { Slots } from './types';
+import type { Slots } from './contract';
 
 // Amazon Lex V2, operations only: RecognizeText in, intent name and interpreted slot values out. Lex only
 // recognises; the BFF fulfils (fulfil.ts), so the bot needs no Lambda code hook.

@@ -1,9 +1,9 @@
 import { LexRuntimeV2Client, RecognizeTextCommand } from '@aws-sdk/client-lex-runtime-v2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { resetAwsClientsForTests } from '@/server/aws/clients';
-import { resetConfigForTests } from '@/server/config';
-import { resetFailureLogForTests } from '@/server/resilience';
+import { resetAwsClientsForTests } from '@/server/platform/aws/clients';
+import { resetConfigForTests } from '@/server/platform/config';
+import { resetFailureLogForTests } from '@/server/platform/resilience';
 
 // Lex has no local server: request mapping, slot mapping and the fallbacks against aws-sdk-client-mock.
 // Fulfilment is stubbed so only recognition is under test.

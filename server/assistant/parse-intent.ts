@@ -1,5 +1,5 @@
 import { CATEGORY_SYNONYMS, COLOURS, type IntentName } from './bot-definition';
-import type { Slots } from './types';
+import type { Slots } from './contract';
 
 // The local engine: a rule-based intent and slot parser for the intents in bot-definition.ts. Rules are checked
 // in order of how specific their evidence is: an order question names orders or parcels; a store question names
@@ -7,7 +7,8 @@ import type { Slots } from './types';
 
 const norm = (text: string) => text.toLowerCase().replace(/[’]/g, "'").replace(/\s+/g, ' ').trim();
 
-const ORDER_ID = /\b(ord_[0-9a-z]{9}[A-Za-z0-9]{8})\b/i;
+// An order id, or the human order number (`TT-4KQ7PX`, any case, dash optional).
+const ORDER_ID = /\b(ord_[0-9a-z]{9}[A-Za-z0-9]{8}|TT-?[2-9A-HJKMNP-TV-Z]{6})\b/i;
 const ORDER_WORDS = /\b(orders?|package|parcel|shipment|delivery|my stuff)\b/;
 const ORDER_QUESTION = /\b(where|track|status|shipped|ship|arrive|arriving|when|recent|show|has|did)\b|where's/;
 const STORE_WORDS = /\b(stores?|shops?|locations?|branch(es)?)\b|\bshop in person\b/;

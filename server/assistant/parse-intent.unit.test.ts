@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { INTENTS, type IntentName, SLOT_TYPES } from './bot-definition';
+import type { Slots } from './contract';
 import { parseIntent } from './parse-intent';
-import type { Slots } from './types';
 
 // The local parser is held to the bot definition: every sample utterance (slots filled with example values) must
 // give its intent, and a hand-written table checks the slots a shopper would notice.

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { GetCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamoDoc } from '../aws/clients';
-import { tableName } from '../db';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamoDoc } from '../platform/aws/clients';
+import { scanPages, tableName } from '../platform/db';
 import type { Campaign, CampaignInput } from './campaign-model';
 
 // The `campaigns` table: one item per campaign with its progress counters. Per-recipient "sent once" markers are
@@ -41,12 +41,9 @@ export async function readCampaign(id: string): Promise<Campaign | null> {
 /** Every campaign, newest first (a small table a marketer's page reads whole, like the promotions list). */
 export async function listCampaigns(): Promise<Campaign[]> {
   const out: Campaign[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamoDoc().send(new ScanCommand({ TableName: tableName('campaigns'), ConsistentRead: true, ExclusiveStartKey: start }));
+  for await (const page of scanPages({ TableName: tableName('campaigns'), ConsistentRead: true })) {
     for (const { campaignId: _key, ...campaign } of page.Items ?? []) out.push(campaign as Campaign);
-    start = page.LastEvaluatedKey;
-  } while (start);
+  }
   return out.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id.localeCompare(b.id)));
 }
 

@@ -1,8 +1,10 @@
 import { getMarketingConsent } from '../account';
-import { AppError } from '../errors';
 import { sendEmailOnce } from '../notifications';
-import { logger } from '../observability';
-import { campaignEmail } from './campaign-email';
+import { getConfig } from '../platform/config';
+import { sleep } from '../platform/db';
+import { AppError } from '../platform/errors';
+import { logger } from '../platform/observability';
+import { campaignEmail, campaignExtras } from './campaign-email';
 import type { Recipient } from './campaign-model';
 import { countOutcome, markSending, markSent, readCampaign } from './campaign-store';
 import { segmentRecipients } from './segment-recipients';
@@ -24,6 +26,7 @@ export async function sendCampaign(id: string, hooks: SendHooks = {}): Promise<{
   const recipients: Recipient[] = [];
   for await (const r of segmentRecipients(campaign.segment)) recipients.push(r);
   await markSending(id, recipients.length);
+  const extras = await campaignExtras(campaign.segment);
   const tally = { sent: 0, alreadySent: 0, skipped: 0, failed: 0 };
   for (const [i, recipient] of recipients.entries()) {
     await hooks.beforeSend?.(recipient, i);
@@ -31,11 +34,16 @@ export async function sendCampaign(id: string, hooks: SendHooks = {}): Promise<{
       tally.skipped++;
       continue;
     }
-    const { mail, headers } = campaignEmail(campaign, recipient);
-    const outcome = await sendEmailOnce({ subject: `campaign#${id}`, event: `recipient#${recipient.userId}` }, recipient.email, () => mail, headers);
+    const { render, headers } = campaignEmail(campaign, recipient, extras);
+    // Campaign mail's own lane: sent by this run, paced at CAMPAIGN_MAIL_PER_SECOND (well under SES's rate), never
+    // through the mail queue, so a big campaign cannot delay a single order's mail.
+    const outcome = await sendEmailOnce({ subject: `campaign#${id}`, event: `recipient#${recipient.userId}` }, recipient.email, render, headers, {
+      inline: true,
+    });
     if (outcome === 'sent') {
       tally.sent++;
       await countOutcome(id, 'sent');
+      if (i < recipients.length - 1) await sleep(1_000 / getConfig().CAMPAIGN_MAIL_PER_SECOND);
     } else if (outcome === 'already-sent') tally.alreadySent++;
     else if (outcome === 'failed') {
       tally.failed++;

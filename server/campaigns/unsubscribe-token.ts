@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { getConfig } from '../config';
+import { getConfig } from '../platform/config';
 
 // The unsubscribe link works without a session, so it carries its own proof: an HMAC of the user id under the
 // server's secret. Anyone holding the link can withdraw that one shopper's consent — which is what the link is for —

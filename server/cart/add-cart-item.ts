@@ -1,7 +1,7 @@
 import { isPublished } from '../catalog';
-import { AppError } from '../errors';
+import { AppError } from '../platform/errors';
 import { type AddItemInput, MAX_CART_LINES, MAX_LINE_QUANTITY } from './cart-limits';
-import type { Cart, CartOwner } from './cart-types';
+import type { Cart, CartOwner } from './contract';
 import { newLineId } from './line-id';
 import { mutateCart } from './mutate-cart';
 import { outOfStockError } from './out-of-stock';

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { isLocalPlainHttpSite } from '../http/loopback';
+import { isLocalPlainHttpSite } from '../platform/config/loopback';
 
 // The guest cart cookie: `<random id>.<HMAC-SHA256 signature>`. The id alone would let anyone who guesses or
 // copies a shape read another guest's cart; the signature (keyed with SESSION_SECRET) makes a forged or edited

@@ -1,5 +1,5 @@
 import { invalidDiscountError, normaliseCode } from '../promotions';
-import type { Cart, CartOwner } from './cart-types';
+import type { Cart, CartOwner } from './contract';
 import { mutateCart } from './mutate-cart';
 
 // POST /api/cart/discount and DELETE /api/cart/discount/[code]: the one code a cart carries. Entering a code

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import type { CartOwner } from './cart-types';
+import type { CartOwner } from './contract';
 
 /** The carts table key (docs/data-model.md, pattern 10). */
 export function cartKey(owner: CartOwner): string {

@@ -1,5 +1,5 @@
 import { loadOffer, NO_OFFER, type PromotionOffer } from '../promotions';
-import type { StoredCart } from './cart-types';
+import type { StoredCart } from './contract';
 
 /** The promotions a stored cart is priced with: its entered code (if any) and the automatic promotions. */
 export async function cartOffer(stored: Pick<StoredCart, 'lines' | 'discountCodes'> | null, customerKey: string | null): Promise<PromotionOffer> {

@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamoDoc } from '../aws/clients';
-import { type TransactItem, tableName } from '../db';
-import type { StoredCart } from './cart-types';
+import { dynamoDoc } from '../platform/aws/clients';
+import { type TransactItem, tableName } from '../platform/db';
+import type { StoredCart } from './contract';
 
 // The carts table adapter. Every write is conditioned on the version that was read, so concurrent changes to
 // one cart (two tabs, a merge during an add) retry instead of silently dropping a line.

@@ -1,7 +1,7 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { dynamoDoc } from '@/server/aws/clients';
-import { tableName } from '@/server/db/tables';
+import { dynamoDoc } from '@/server/platform/aws/clients';
+import { tableName } from '@/server/platform/db/tables';
 import { putProduct, uniqueId } from '../checkout/test-support/fixtures';
 import { apiRequest, params, requestContext, resetRequestContext, testUser } from '../checkout/test-support/request-context';
 

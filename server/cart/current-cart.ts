@@ -1,10 +1,11 @@
 import { cookies } from 'next/headers';
-import { getConfig } from '../config';
 import { getSessionUser } from '../identity';
-import { logger } from '../observability';
+import { getConfig } from '../platform/config';
+import { logger } from '../platform/observability';
 import { customerKeyOf } from '../promotions';
 import { CART_COOKIE, cartCookieOptions, newGuestCartId, signGuestCartId, verifyGuestCartCookie } from './cart-cookie';
-import type { CartOwner } from './cart-types';
+import { applyDiscountCode, removeDiscountCode } from './cart-discount-code';
+import type { Cart, CartOwner } from './contract';
 import { mergeGuestCart } from './merge-guest-cart';
 
 // The thin Next layer: which cart the current request may touch. Everything below it takes the owner as an
@@ -53,4 +54,15 @@ export async function onSignIn(userId: string): Promise<void> {
   } catch (err) {
     logger.error('guest cart merge failed', { err: String(err) });
   }
+}
+
+/** The code entered on this request's cart (POST /api/cart/discount and the cart form's action). */
+export async function applyDiscountToCurrentCart(code: string): Promise<Cart> {
+  return applyDiscountCode(await currentCartOwner({ create: true }), code, await currentCustomerKey());
+}
+
+/** The code removed from this request's cart; without a cart there is nothing to remove. */
+export async function removeDiscountFromCurrentCart(code: string): Promise<Cart | null> {
+  const owner = await currentCartOwner();
+  return owner ? removeDiscountCode(owner, code) : null;
 }

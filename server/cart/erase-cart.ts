@@ -1,6 +1,6 @@
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamoDoc } from '../aws/clients';
-import { tableName } from '../db';
+import { dynamoDoc } from '../platform/aws/clients';
+import { tableName } from '../platform/db';
 import { cartKey } from './cart-key';
 
 /** Account deletion (server/account): the shopper's saved cart goes with the account. Idempotent. */

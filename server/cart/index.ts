@@ -1,14 +1,14 @@
 import 'server-only';
 
 export { addCartItem } from './add-cart-item';
-export { applyDiscountCode, removeDiscountCode } from './cart-discount-code';
+export { applyDiscountCode } from './cart-discount-code';
 export { cartKey } from './cart-key';
 export { addItemSchema, lineIdSchema, MAX_CART_LINES, updateQuantitySchema } from './cart-limits';
 export { clearStoredCartItem, readStoredCart } from './cart-store';
 // Public entry of the cart domain. Core functions take the owner explicitly; current-cart.ts is the Next layer
 // that derives the owner from the session or the signed guest cookie.
-export type { Cart } from './cart-types';
-export { currentCartOwner, currentCustomerKey, onSignIn } from './current-cart';
+export type { Cart } from './contract';
+export { applyDiscountToCurrentCart, currentCartOwner, onSignIn, removeDiscountFromCurrentCart } from './current-cart';
 // Account deletion (server/account).
 export { eraseCartOf } from './erase-cart';
 export { mergeGuestCart } from './merge-guest-cart';

@@ -1,9 +1,9 @@
 import { getProductRecords, type ProductRecord } from '../catalog';
-import { isTransactionCanceled, withRetry } from '../db';
+import { isTransactionCanceled, withRetry } from '../platform/db';
 import { cartKey } from './cart-key';
 import { MAX_CART_LINES, MAX_LINE_QUANTITY } from './cart-limits';
 import { deleteStoredCartItem, emptyStoredCart, putStoredCartItem, readStoredCart, runCartTransaction } from './cart-store';
-import type { StoredCartLine } from './cart-types';
+import type { StoredCartLine } from './contract';
 import { newLineId } from './line-id';
 import { unitsInStock } from './price-cart';
 

@@ -1,11 +1,11 @@
 import { getProductRecords, type ProductRecord } from '../catalog';
-import { getConfig } from '../config';
-import { isConditionalCheckFailure, withRetry } from '../db';
-import { AppError } from '../errors';
+import { getConfig } from '../platform/config';
+import { isConditionalCheckFailure, withRetry } from '../platform/db';
+import { AppError } from '../platform/errors';
 import { cartKey, publicCartId } from './cart-key';
 import { cartOffer } from './cart-offer';
 import { emptyStoredCart, readStoredCart, writeStoredCart } from './cart-store';
-import type { Cart, CartOwner, StoredCart, StoredCartLine } from './cart-types';
+import type { Cart, CartOwner, StoredCart, StoredCartLine } from './contract';
 import { priceCart } from './price-cart';
 
 /** A change of the lines only, or of the lines and the entered discount code. */

@@ -1,4 +1,4 @@
-import { AppError } from '../errors';
+import { AppError } from '../platform/errors';
 
 /** One line that cannot be had in the quantity asked; the 409 OUT_OF_STOCK body lists these as `details.lines`. */
 export type ShortLine = { productId: string; variantId: string; name?: string; requested: number; available: number };

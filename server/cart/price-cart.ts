@@ -1,7 +1,7 @@
 import { isPublished, type ProductRecord } from '../catalog';
-import { money, multiplyMoney, STORE_CURRENCY, sumMoney } from '../money';
+import { money, multiplyMoney, STORE_CURRENCY, sumMoney } from '../platform/money';
 import { NO_OFFER, type PromotionOffer, priceWithPromotions, refusalMessage } from '../promotions';
-import type { Cart, CartLine, StoredCartLine } from './cart-types';
+import type { Cart, CartLine, StoredCartLine } from './contract';
 
 // Turns stored lines (product, variant, quantity) into priced lines from current catalog records. This is the
 // only place a cart gets prices, and it runs on every read: nothing a client sends or a cache holds is trusted.

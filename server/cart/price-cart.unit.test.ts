@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ProductRecord } from '../catalog/types';
-import { money } from '../money';
+import type { ProductRecord } from '../catalog/contract';
+import { money } from '../platform/money';
 import { mergeLines } from './merge-guest-cart';
 import { priceCart } from './price-cart';
 

@@ -1,9 +1,9 @@
 import { getProductRecords } from '../catalog';
-import { getConfig } from '../config';
+import { getConfig } from '../platform/config';
 import { cartKey, publicCartId } from './cart-key';
 import { cartOffer } from './cart-offer';
 import { readStoredCart } from './cart-store';
-import type { Cart, CartOwner } from './cart-types';
+import type { Cart, CartOwner } from './contract';
 import { priceCart } from './price-cart';
 
 /** The owner's cart, priced from strongly consistent catalog reads (never a cache: prices and stock move). */

@@ -1,5 +1,5 @@
-import { AppError } from '../errors';
-import type { Cart, CartOwner } from './cart-types';
+import { AppError } from '../platform/errors';
+import type { Cart, CartOwner } from './contract';
 import { mutateCart } from './mutate-cart';
 import { outOfStockError } from './out-of-stock';
 import { unitsInStock } from './price-cart';

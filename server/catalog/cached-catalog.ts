@@ -1,9 +1,9 @@
-import { applyCacheProfile } from '../cache/cache-profile';
+import { applyCacheProfile } from '../platform/cache/cache-profile';
+import type { Category, Product, ProductSort, ProductSummary } from './contract';
 import { isPublished, toProduct, toProductSummary } from './map-product';
-import { getProductRecordBySlug, listCategoriesWithCounts, queryProductPage, scanProductSlugs } from './product-repository';
-import type { Category, Product, ProductSort, ProductSummary } from './types';
+import { getProductRecordBySlug, listCategoriesWithCounts, listProductSlugs, queryProductPage } from './product-repository';
 
-// Cached catalog reads ('use cache' through server/cache/next-cache-handler.mjs). Catalog data is cached and
+// Cached catalog reads ('use cache' through server/platform/cache/next-cache-handler.mjs). Catalog data is cached and
 // invalidated by tag; carts, orders and stock checks at checkout never go through here.
 
 export async function cachedCategories(): Promise<Category[]> {
@@ -24,6 +24,14 @@ export async function cachedProductPage(
   return { items: page.records.map(toProductSummary), nextCursor: page.nextCursor };
 }
 
+/** A page of whole published products, newest first (the product feed): the same index and tags as the listings. */
+export async function cachedProductDetailsPage(limit: number, cursor: string | undefined): Promise<{ items: Product[]; nextCursor: string | null }> {
+  'use cache';
+  applyCacheProfile('productPage', undefined);
+  const page = await queryProductPage({ sort: 'newest', limit, cursor });
+  return { items: page.records.map(toProduct), nextCursor: page.nextCursor };
+}
+
 export async function cachedProductBySlug(slug: string): Promise<Product | null> {
   'use cache';
   applyCacheProfile('productBySlug', slug);
@@ -37,5 +45,5 @@ export async function cachedProductBySlug(slug: string): Promise<Product | null>
 export async function cachedProductSlugs(): Promise<{ slug: string; createdAt: string }[]> {
   'use cache';
   applyCacheProfile('productSlugs');
-  return scanProductSlugs();
+  return listProductSlugs();
 }

@@ -1,5 +1,5 @@
-import { money } from '../money';
-import type { Product, ProductRecord, ProductSummary } from './types';
+import { money } from '../platform/money';
+import type { Product, ProductRecord, ProductSummary } from './contract';
 
 // Stored records to the storefront's own shapes; pages and routes never see DynamoDB attribute names.
 
@@ -12,6 +12,8 @@ export function toProductSummary(r: ProductRecord): ProductSummary {
     price: money(r.minPrice, r.currency),
     image: r.images[0] ?? '',
     rating: r.rating,
+    // Absent on records written before stats were kept: no count means no reviews, never "undefined reviews".
+    reviewCount: r.reviewCount ?? 0,
   };
 }
 
@@ -21,7 +23,6 @@ export function toProduct(r: ProductRecord): Product {
     brand: r.brand,
     description: r.description,
     images: r.images,
-    reviewCount: r.reviewCount,
     createdAt: r.createdAt,
     variants: r.variants.map((v) => ({
       id: v.id,

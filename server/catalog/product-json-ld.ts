@@ -1,5 +1,5 @@
-import { siteUrl } from '../site/site-url';
-import type { Product } from './types';
+import { siteUrl } from '../platform/site';
+import type { Product } from './contract';
 
 /** What JSON-LD may say about reviews: approved reviews only (server/reviews), never a seeded number. */
 export type JsonLdReviews = {

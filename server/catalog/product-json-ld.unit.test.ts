@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { money } from '../money';
+import { money } from '../platform/money';
+import type { Product } from './contract';
 import { productJsonLd } from './product-json-ld';
-import type { Product } from './types';
 
 const product: Product = {
   id: 'p1',

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoCatalog } from '../../local/catalog/demo-catalog';
-import { AppError } from '../errors';
+import { AppError } from '../platform/errors';
+import type { ProductSort } from './contract';
 import { importCatalog } from './import';
 import { useFreshCatalogTables } from './import/catalog-test-tables';
-import { getProductRecordBySlug, getProductRecords, listCategoriesWithCounts, queryProductPage, scanProductSlugs } from './product-repository';
-import type { ProductSort } from './types';
+import { getProductRecordBySlug, getProductRecords, listCategoriesWithCounts, listProductSlugs, queryProductPage } from './product-repository';
 
 // Listings straight from DynamoDB Local: no hidden caps, stable cursors, every sort in order.
 const rows = generateDemoCatalog({ count: 260 });
@@ -70,6 +70,6 @@ describe('product listings on DynamoDB Local', () => {
     expect(await getProductRecordBySlug('no-such-slug')).toBeNull();
     const categories = await listCategoriesWithCounts();
     expect(categories.reduce((n, c) => n + c.productCount, 0)).toBe(260);
-    expect((await scanProductSlugs()).length).toBe(260);
+    expect((await listProductSlugs()).length).toBe(260);
   });
 });

@@ -1,11 +1,11 @@
-import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { dynamoDoc } from '../aws/clients';
-import { batchGetAll } from '../db';
-import { PRODUCT_INDEXES, tableName } from '../db/tables';
-import { AppError } from '../errors';
-import { decodeCursor, encodeCursor } from '../pagination/cursor';
-import type { Category, ProductRecord, ProductSort } from './types';
+import { dynamoDoc } from '../platform/aws/clients';
+import { batchGetAll, queryCount, queryPages, queryUpTo, scanPages } from '../platform/db';
+import { PRODUCT_INDEXES, tableName } from '../platform/db/tables';
+import { AppError } from '../platform/errors';
+import { decodeCursor, encodeCursor } from '../platform/pagination';
+import type { Category, ProductRecord, ProductSort } from './contract';
 
 // DynamoDB reads of the catalog, uncached. cached-catalog.ts wraps these for pages and routes.
 
@@ -70,27 +70,20 @@ export async function queryProductPage(params: { category?: string; sort: Produc
   const c = params.cursor ? validateListingCursor({ ...params, cursor: params.cursor }) : undefined;
   const startKey: Record<string, unknown> | undefined = c ? { id: c.id, [plan.hashAttr]: c.h, [plan.rangeAttr]: c.r } : undefined;
 
-  const records: ProductRecord[] = [];
-  let exclusiveStartKey = startKey;
-  // A Query page can come back short (1 MB limit), so keep reading until limit+1 or the end.
-  while (records.length < params.limit + 1) {
-    const out = await dynamoDoc().send(
-      new QueryCommand({
-        TableName: tableName('products'),
-        IndexName: plan.index,
-        KeyConditionExpression: '#h = :h',
-        FilterExpression: PUBLISHED_FILTER.FilterExpression,
-        ExpressionAttributeNames: { '#h': plan.hashAttr, ...PUBLISHED_FILTER.names },
-        ExpressionAttributeValues: { ':h': hashValue, ...PUBLISHED_FILTER.values },
-        ScanIndexForward: plan.forward,
-        Limit: params.limit + 1 - records.length,
-        ExclusiveStartKey: exclusiveStartKey,
-      }),
-    );
-    records.push(...((out.Items ?? []) as ProductRecord[]));
-    exclusiveStartKey = out.LastEvaluatedKey;
-    if (!exclusiveStartKey) break;
-  }
+  // limit + 1 so nextCursor is null exactly on the last page.
+  const records = await queryUpTo<ProductRecord>(
+    {
+      TableName: tableName('products'),
+      IndexName: plan.index,
+      KeyConditionExpression: '#h = :h',
+      FilterExpression: PUBLISHED_FILTER.FilterExpression,
+      ExpressionAttributeNames: { '#h': plan.hashAttr, ...PUBLISHED_FILTER.names },
+      ExpressionAttributeValues: { ':h': hashValue, ...PUBLISHED_FILTER.values },
+      ScanIndexForward: plan.forward,
+      ExclusiveStartKey: startKey,
+    },
+    params.limit + 1,
+  );
 
   const hasMore = records.length > params.limit;
   const page = records.slice(0, params.limit);
@@ -128,39 +121,33 @@ export async function getProductRecords(ids: string[]): Promise<Map<string, Prod
   return new Map(items.map((item) => [item.id as string, item as ProductRecord]));
 }
 
+/** The image paths a product lists, or null when there is no such product (one GetItem, two attributes). */
+export async function getProductImagePaths(id: string): Promise<string[] | null> {
+  const out = await dynamoDoc().send(new GetCommand({ TableName: tableName('products'), Key: { id }, ProjectionExpression: 'id, images' }));
+  if (!out.Item) return null;
+  const images = (out.Item as { images?: unknown }).images;
+  return Array.isArray(images) ? images.filter((p): p is string => typeof p === 'string') : [];
+}
+
 type CategoryRecord = { slug: string; name: string; description?: string };
 
 export async function scanCategories(): Promise<CategoryRecord[]> {
   const out: CategoryRecord[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamoDoc().send(new ScanCommand({ TableName: tableName('categories'), ExclusiveStartKey: start }));
+  for await (const page of scanPages({ TableName: tableName('categories') })) {
     out.push(...((page.Items ?? []) as CategoryRecord[]));
-    start = page.LastEvaluatedKey;
-  } while (start);
+  }
   return out;
 }
 
 export async function countProductsInCategory(slug: string): Promise<number> {
-  let count = 0;
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamoDoc().send(
-      new QueryCommand({
-        TableName: tableName('products'),
-        IndexName: PRODUCT_INDEXES.categoryFeatured,
-        KeyConditionExpression: 'category = :c',
-        FilterExpression: PUBLISHED_FILTER.FilterExpression,
-        ExpressionAttributeNames: PUBLISHED_FILTER.names,
-        ExpressionAttributeValues: { ':c': slug, ...PUBLISHED_FILTER.values },
-        Select: 'COUNT',
-        ExclusiveStartKey: start,
-      }),
-    );
-    count += page.Count ?? 0;
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return count;
+  return queryCount({
+    TableName: tableName('products'),
+    IndexName: PRODUCT_INDEXES.categoryFeatured,
+    KeyConditionExpression: 'category = :c',
+    FilterExpression: PUBLISHED_FILTER.FilterExpression,
+    ExpressionAttributeNames: PUBLISHED_FILTER.names,
+    ExpressionAttributeValues: { ':c': slug, ...PUBLISHED_FILTER.values },
+  });
 }
 
 export async function listCategoriesWithCounts(): Promise<Category[]> {
@@ -172,23 +159,22 @@ export async function listCategoriesWithCounts(): Promise<Category[]> {
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** Every product's slug and update time, page by page (sitemaps). */
-export async function scanProductSlugs(): Promise<{ slug: string; createdAt: string }[]> {
+/**
+ * Every published product's slug and creation time (sitemaps): a projected Query of the listAll index, newest first
+ * page by page (every product carries `listAll = 'ALL'`), never a Scan of the table.
+ */
+export async function listProductSlugs(): Promise<{ slug: string; createdAt: string }[]> {
   const out: { slug: string; createdAt: string }[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamoDoc().send(
-      new ScanCommand({
-        TableName: tableName('products'),
-        ProjectionExpression: 'slug, createdAt',
-        FilterExpression: PUBLISHED_FILTER.FilterExpression,
-        ExpressionAttributeNames: PUBLISHED_FILTER.names,
-        ExpressionAttributeValues: PUBLISHED_FILTER.values,
-        ExclusiveStartKey: start,
-      }),
-    );
+  for await (const page of queryPages({
+    TableName: tableName('products'),
+    IndexName: PRODUCT_INDEXES.allNewest,
+    KeyConditionExpression: 'listAll = :all',
+    ProjectionExpression: 'slug, createdAt',
+    FilterExpression: PUBLISHED_FILTER.FilterExpression,
+    ExpressionAttributeNames: PUBLISHED_FILTER.names,
+    ExpressionAttributeValues: { ':all': 'ALL', ...PUBLISHED_FILTER.values },
+  })) {
     out.push(...((page.Items ?? []) as { slug: string; createdAt: string }[]));
-    start = page.LastEvaluatedKey;
-  } while (start);
+  }
   return out.sort((a, b) => a.slug.localeCompare(b.slug));
 }

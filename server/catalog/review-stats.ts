@@ -1,6 +1,6 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamoDoc } from '../aws/clients';
-import { isConditionalCheckFailure, tableName } from '../db';
+import { dynamoDoc } from '../platform/aws/clients';
+import { isConditionalCheckFailure, tableName } from '../platform/db';
 import { ratingSortKey } from './import/to-product-record';
 
 // The reviews domain's one write to a product: its rating and review count, as computed from approved reviews.

@@ -1,4 +1,4 @@
-import { siteUrl } from '../site/site-url';
+import { siteUrl } from '../platform/site';
 import { sitemapPage, sitemapPageCount } from './sitemap-pages';
 
 // Sitemaps are built per request from the cached slug list (never at build time, which has no database).

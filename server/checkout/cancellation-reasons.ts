@@ -1,15 +1,17 @@
 // TransactionCanceledException carries one reason per transaction item, in order. Which item failed decides
-// what checkout does next, so the codes (server/db's cancellationCodes) are read by position.
+// what checkout does next, so the codes (server/platform/db's cancellationCodes) are read by position.
 
 export type CancellationCode = 'None' | 'ConditionalCheckFailed' | 'TransactionConflict' | string;
 
-export type CheckoutItemRoles = { stock: number[]; order: number; idempotency: number; cart: number; promotions?: number[] };
+export type CheckoutItemRoles = { stock: number[]; order: number; idempotency: number; cart: number; promotions?: number[]; number?: number };
 
 export type CancellationVerdict = {
   /** A concurrent request with the same key committed first: replay its order. */
   keyTaken: boolean;
   stockShort: boolean;
   orderIdTaken: boolean;
+  /** The human order number drawn for this pass is another order's: draw again. */
+  numberTaken: boolean;
   cartChanged: boolean;
   /** A promotion was used up, paused or edited, or the customer reached its limit: re-price (and refuse, 409). */
   promotionChanged: boolean;
@@ -30,6 +32,7 @@ export function classifyCancellation(codes: CancellationCode[], roles: CheckoutI
     keyTaken: failed(roles.idempotency),
     stockShort: roles.stock.some(failed),
     orderIdTaken: failed(roles.order),
+    numberTaken: roles.number !== undefined && failed(roles.number),
     cartChanged: failed(roles.cart),
     promotionChanged: (roles.promotions ?? []).some(failed),
     conflict: codes.some((c) => c === 'TransactionConflict') || codes.length === 0,

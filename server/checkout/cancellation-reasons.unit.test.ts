@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cancellationCodes } from '../db';
+import { cancellationCodes } from '../platform/db';
 import { classifyCancellation } from './cancellation-reasons';
 
 const roles = { stock: [0, 1], order: 2, idempotency: 3, cart: 4 };

@@ -1,5 +1,5 @@
-import { AppError } from '../errors';
 import { containsCardNumber } from '../payments';
+import { AppError } from '../platform/errors';
 
 // Card data never enters the shop (PCI scope, docs/payments.md): a checkout body that carries any is refused before
 // anything reads it further, and the refusal names no value. Card fields by name (payment.cardNumber and the rest),

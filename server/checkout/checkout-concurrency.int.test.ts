@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addCartItem } from '@/server/cart';
-import { isAppError } from '@/server/errors';
+import { isAppError } from '@/server/platform/errors';
 import { placeOrder } from './place-order';
 import { checkoutBody, orderCount, putProduct, stockOf, uniqueId } from './test-support/fixtures';
 

@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { dynamoClient } from '@/server/aws/clients';
 import { readStoredCart } from '@/server/cart';
 import { readOrderRecord } from '@/server/orders/order-store';
 import type { PaymentProvider } from '@/server/payments';
 import { getPaymentProvider } from '@/server/payments';
+import { dynamoClient } from '@/server/platform/aws/clients';
 import { type Buyer, createBuyers } from '@/tests/hardening/support/cognito-buyers';
 import { type Injector, injectThrottling } from '@/tests/hardening/support/dynamodb-faults';
 import { browserRequest, callRoute } from '@/tests/hardening/support/request-scope';
@@ -11,7 +11,7 @@ import { checkoutBody, idempotencyRecordExists, orderCount, putProduct, stockOf 
 
 // Fault suite (issue 7, item 3): DynamoDB throttling injected into the app's own DynamoDB client through its
 // middleware stack (tests/hardening/support/dynamodb-faults.ts), below the SDK's retry middleware, so the real SDK
-// retry strategy (maxAttempts 5 from server/aws/clients.ts, exponential backoff with jitter) does the retrying.
+// retry strategy (maxAttempts 5 from server/platform/aws/clients.ts, exponential backoff with jitter) does the retrying.
 // Checkout must either complete with exactly one order or fail cleanly: a 503 the client may retry, and nothing
 // written (no order, no stock change, no idempotency record that would block the retry, the cart intact).
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { type Cart, getCart } from '../cart';
-import { AppError } from '../errors';
-import { money } from '../money';
+import { AppError } from '../platform/errors';
+import { money } from '../platform/money';
 import { customerKeyOf, loadOffer, type PromotionOffer } from '../promotions';
 import { computeTotals, type Totals } from './compute-totals';
 import { pricingLines } from './price-checkout-cart';

@@ -1,7 +1,7 @@
 import { cartKey } from '../cart';
-import { getConfig } from '../config';
-import { AppError } from '../errors';
-import { validationError } from '../http/respond';
+import { getConfig } from '../platform/config';
+import { AppError } from '../platform/errors';
+import { validationError } from '../platform/http/respond';
 import { hashCheckoutBody } from './body-hash';
 import { refuseCardData } from './card-data-refusal';
 import { type CheckoutBody, checkoutBodySchema, idempotencyKeySchema } from './checkout-schema';

@@ -1,7 +1,7 @@
-import { backoffDelayMs, equalJitterDelayMs, type RetryPolicy } from '../db';
+import { backoffDelayMs, equalJitterDelayMs, type RetryPolicy } from '../platform/db';
 import type { CancellationVerdict } from './cancellation-reasons';
 
-// When placing an order tries again, and how long it pauses first (server/db's withRetry does the trying).
+// When placing an order tries again, and how long it pauses first (server/platform/db's withRetry does the trying).
 // A cancelled checkout transaction is retried at one of two levels:
 //   - a fresh pass (read the key, re-price the cart, authorise again if the amount moved) when the cancellation
 //     changed what the shopper can have: the key was taken by a concurrent same-key request (→ replay), stock ran
@@ -20,10 +20,10 @@ export class TransactionRetry extends Error {
     super('checkout transaction cancelled; retrying');
   }
 
-  /** The next try must re-read: the key, the stock, the cart or the order id is not what this pass saw. */
+  /** The next try must re-read: the key, the stock, the cart, the order id or number is not what this pass saw. */
   get needsFreshPass(): boolean {
     const v = this.verdict;
-    return v.keyTaken || v.stockShort || v.cartChanged || v.orderIdTaken || v.promotionChanged;
+    return v.keyTaken || v.stockShort || v.cartChanged || v.orderIdTaken || v.numberTaken || v.promotionChanged;
   }
 }
 

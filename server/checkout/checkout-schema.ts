@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { STORE_CURRENCY } from '../money';
+import { STORE_CURRENCY } from '../platform/money';
 import { COUNTRIES, COUNTRY_CODES, type CountryCode } from './regions';
 import { SHIPPING_METHOD_IDS } from './shipping-methods';
 import { usZipRegionIssue } from './us-zip-region';

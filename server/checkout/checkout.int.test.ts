@@ -17,7 +17,7 @@ const ordersRoute = await import('@/app/api/orders/route');
 const orderRoute = await import('@/app/api/orders/[id]/route');
 const { onSignIn, addCartItem } = await import('@/server/cart');
 const { placeOrder } = await import('@/server/checkout');
-const { findOrderById } = await import('@/server/orders');
+const { findOrderForOperations } = await import('@/server/orders');
 
 type CartJson = {
   id: string;
@@ -138,7 +138,7 @@ describe('checkout rules', () => {
     requestContext.user = { ...testUser(userId), email: `Mixed.Case+${userId}@Example.com` };
     await addCartItem({ kind: 'user', userId }, { productId: p.id, variantId: 'v', quantity: 1 });
     const placed = await json<{ order: OrderJson }>(await checkout(checkoutBody(), crypto.randomUUID()));
-    const stored = await findOrderById(placed.order.id);
+    const stored = await findOrderForOperations(placed.order.id);
     expect(stored?.email).toBe(`mixed.case+${userId}@example.com`);
   });
 

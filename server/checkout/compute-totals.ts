@@ -1,4 +1,4 @@
-import type { Money } from '../money';
+import type { Money } from '../platform/money';
 import {
   type AppliedDiscount,
   NO_OFFER,

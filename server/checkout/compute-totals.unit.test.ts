@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { money } from '../money';
+import { money } from '../platform/money';
 import { computeTotals } from './compute-totals';
 import { US_STATES } from './regions';
 import { FREE_SHIPPING_THRESHOLD, shippingOptions } from './shipping-methods';

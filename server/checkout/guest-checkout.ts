@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { cartKey } from '../cart';
-import { validationError } from '../http/respond';
 import { guestOrderOwner } from '../orders';
+import { validationError } from '../platform/http/respond';
 
 // What makes a checkout a guest's: no session, a guest cart (its signed cookie), and an email in the body, where
 // the confirmation goes and by which the order can be looked up or claimed. Everything else — pricing, stock,

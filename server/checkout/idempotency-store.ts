@@ -1,6 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamoDoc } from '../aws/clients';
-import { type TransactItem, tableName } from '../db';
+import { dynamoDoc } from '../platform/aws/clients';
+import { type TransactItem, tableName } from '../platform/db';
 
 /** How long a key is remembered. A client retrying later than this places a new order. */
 export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;

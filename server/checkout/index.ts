@@ -6,4 +6,4 @@ export { shippingAddressSchema } from './checkout-schema';
 export { guestEmailSchema } from './guest-checkout';
 export { placeOrder } from './place-order';
 export { COUNTRIES, COUNTRY_CODES } from './regions';
-export { FREE_SHIPPING_THRESHOLD } from './shipping-methods';
+export { FREE_SHIPPING_THRESHOLD, SHIPPING_METHODS } from './shipping-methods';

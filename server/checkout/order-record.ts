@@ -1,3 +1,4 @@
+import type { OrderRisk } from '../fraud';
 import type { OrderRecord } from '../orders';
 import type { CheckoutRequest } from './checkout-request';
 import { IDEMPOTENCY_TTL_SECONDS, type IdempotencyRecord } from './idempotency-store';
@@ -13,15 +14,29 @@ export function buildOrderRecord(input: {
   hold: Hold;
   providerName: string;
   orderId: string;
+  orderNumber: string;
   now: Date;
+  /** Fraud screening's decision: `review` places the order ON_HOLD until operations decide, or the hold expires. */
+  risk?: OrderRisk;
+  holdTtlSeconds?: number;
 }): OrderRecord {
-  const { request, priced, hold, now } = input;
+  const { request, priced, hold, now, risk } = input;
   const { totals } = priced;
+  const held = risk?.decision === 'review';
   return {
     userId: request.userId,
     orderId: input.orderId,
+    number: input.orderNumber,
     ...(request.email ? { email: request.email } : {}),
-    status: 'PLACED',
+    status: held ? 'ON_HOLD' : 'PLACED',
+    ...(risk ? { risk } : {}),
+    // A held order's timeline starts ON_HOLD (the default timeline would say PLACED); it never names the reasons.
+    ...(held
+      ? {
+          holdExpiresAt: new Date(now.getTime() + (input.holdTtlSeconds ?? 0) * 1000).toISOString(),
+          timeline: [{ at: now.toISOString(), status: 'ON_HOLD' as const, by: 'shopper' as const, note: 'Order received; we are checking it' }],
+        }
+      : {}),
     createdAt: now.toISOString(),
     items: priced.cart.items.map((i) => ({
       productId: i.productId,

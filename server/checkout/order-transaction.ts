@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamoDoc } from '../aws/clients';
 import { clearStoredCartItem } from '../cart';
-import { cancellationCodes, isTransactionCanceled } from '../db';
-import { logger } from '../observability';
-import { type OrderRecord, putOrderItem } from '../orders';
+import { type OrderRecord, putOrderItem, putOrderNumberItem } from '../orders';
+import { dynamoDoc } from '../platform/aws/clients';
+import { cancellationCodes, isTransactionCanceled } from '../platform/db';
+import { logger } from '../platform/observability';
 import { classifyCancellation } from './cancellation-reasons';
 import { TransactionRetry } from './checkout-retry';
 import { type IdempotencyRecord, putIdempotencyItem } from './idempotency-store';
@@ -17,6 +17,7 @@ import { stockDecrementItems } from './stock-decrements';
 //   idempotency  Put <user>#<key> → body HMAC, id  if no live record       (one order per key)
 //   cart         Update lines = []                 if version = priced one  (the order is what was reviewed)
 //   promotions   ADD redemptions 1 (+ customer uses) if under the limits      (server/promotions redemptionItems)
+//   number       Put order-numbers[number] → id    if attribute_not_exists  (the human order number is unique)
 
 type OrderTransaction = { priced: PricedCheckout; order: OrderRecord; idempotency: IdempotencyRecord; cartId: string; now: Date };
 
@@ -29,13 +30,17 @@ export async function commitOrderTransaction(tx: OrderTransaction, attemptId: st
   const stock = stockDecrementItems(tx.priced.cart.items.map((i) => ({ productId: i.productId, variantId: i.variantId, quantity: i.quantity })));
   const nowSeconds = Math.floor(tx.now.getTime() / 1000);
   const fixed = [...stock.items, putOrderItem(tx.order), putIdempotencyItem(tx.idempotency, nowSeconds), clearStoredCartItem(tx.cartId, tx.priced.cartVersion)];
-  const items = [...fixed, ...tx.priced.redemption.items];
+  const number = tx.order.number
+    ? [putOrderNumberItem({ number: tx.order.number, orderId: tx.order.orderId, userId: tx.order.userId, createdAt: tx.order.createdAt })]
+    : [];
+  const items = [...fixed, ...tx.priced.redemption.items, ...number];
   const roles = {
     stock: stock.items.map((_, i) => i),
     order: stock.items.length,
     idempotency: stock.items.length + 1,
     cart: stock.items.length + 2,
     promotions: tx.priced.redemption.items.map((_, i) => fixed.length + i),
+    ...(number.length > 0 ? { number: fixed.length + tx.priced.redemption.items.length } : {}),
   };
   try {
     await dynamoDoc().send(

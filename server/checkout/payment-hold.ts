@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
-import type { Money } from '../money';
-import { logger } from '../observability';
-import type { PaymentProvider } from '../payments';
+import type { PaymentProvider, ProcessorRiskLevel } from '../payments';
+import type { Money } from '../platform/money';
+import { logger } from '../platform/observability';
 import type { CheckoutRequest } from './checkout-request';
 import { challengeReturnUrl, paymentRefusal } from './payment-refusal';
 
 // Step 3 of placing an order: the authorisation hold on the shopper's card, from the first authorise until the
 // order is placed (the hold is then captured later against it) or the request ends without one (it is voided).
 
-export type Hold = { authorizationId: string; amount: number; brand: string; last4: string };
+/** `risk`: the processor's own verdict on the authorisation, when it gives one (fraud screening reads it). */
+export type Hold = { authorizationId: string; amount: number; brand: string; last4: string; risk?: ProcessorRiskLevel };
 
 type PaymentHold = {
   /** Authorise once; again only if the amount moved since (a price changed between passes). Declined → 402. */
@@ -44,7 +45,13 @@ export function paymentHold(provider: PaymentProvider, request: CheckoutRequest)
       });
       // Nothing has been written on a refusal: no order, no stock change, no idempotency record (a retry may follow).
       if (!result.approved) throw paymentRefusal(result);
-      hold = { authorizationId: result.authorizationId, amount: amount.amount, brand: result.brand, last4: result.last4 };
+      hold = {
+        authorizationId: result.authorizationId,
+        amount: amount.amount,
+        brand: result.brand,
+        last4: result.last4,
+        ...(result.risk ? { risk: result.risk } : {}),
+      };
       return hold;
     },
     release,

@@ -1,6 +1,6 @@
-import { getConfig } from '../config';
-import { AppError } from '../errors';
 import type { AuthorizationResult } from '../payments';
+import { getConfig } from '../platform/config';
+import { AppError } from '../platform/errors';
 
 // How a payment that did not go through answers checkout (API.md): 402 AUTHENTICATION_REQUIRED with the issuer's
 // challenge to open (3-D Secure; the same Idempotency-Key completes the order after it is passed), or 402

@@ -1,8 +1,8 @@
 import { type Cart, outOfStockError, priceCart, readStoredCart } from '../cart';
 import { getProductRecords } from '../catalog';
-import type { TransactItem } from '../db';
-import { AppError } from '../errors';
-import { customerKeyOf, discountUnavailableError, loadOffer, type PromotionOffer, type Redemption, redemptionItems } from '../promotions';
+import type { TransactItem } from '../platform/db';
+import { AppError } from '../platform/errors';
+import { customerKeyOf, deliveryKeyOf, discountUnavailableError, loadOffer, type PromotionOffer, type Redemption, redemptionItems } from '../promotions';
 import type { CheckoutRequest } from './checkout-request';
 import { computeTotals, type Totals } from './compute-totals';
 
@@ -29,9 +29,11 @@ export async function priceCheckoutCart(request: CheckoutRequest): Promise<{ pri
   const stored = await readStoredCart(request.cartId);
   if (!stored || stored.lines.length === 0) return { refusal: new AppError('BAD_REQUEST', 'Your cart is empty.') };
   const customerKey = customerKeyOf({ email: request.email, userId: request.userId }) ?? request.userId;
+  // One customer for a once-per-customer code: the mailbox and the door it ships to (docs/promotions.md).
+  const deliveryKey = deliveryKeyOf(request.body.shippingAddress);
   const [products, offer] = await Promise.all([
     getProductRecords(stored.lines.map((l) => l.productId)),
-    loadOffer({ code: stored.discountCodes?.[0] ?? null, customerKey }),
+    loadOffer({ code: stored.discountCodes?.[0] ?? null, customerKey: [customerKey, deliveryKey] }),
   ]);
   const cart = priceCart(request.cartId, stored.lines, products, offer);
   const short = cart.items.filter((i) => !i.available);
@@ -53,5 +55,5 @@ export async function priceCheckoutCart(request: CheckoutRequest): Promise<{ pri
     const issue = cart.discountIssue?.code === totals.codeIssue.code ? cart.discountIssue : null;
     return { refusal: discountUnavailableError(totals.codeIssue.code, totals.codeIssue.reason, issue?.message) };
   }
-  return { priced: { cart, cartVersion: stored.version, totals, offer, redemption: redemptionItems(totals.applied, customerKey) } };
+  return { priced: { cart, cartVersion: stored.version, totals, offer, redemption: redemptionItems(totals.applied, customerKey, [deliveryKey]) } };
 }

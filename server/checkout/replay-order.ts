@@ -1,5 +1,5 @@
-import { AppError } from '../errors';
 import { getOrder, type Order } from '../orders';
+import { AppError } from '../platform/errors';
 import type { CheckoutRequest } from './checkout-request';
 import { readIdempotencyRecord } from './idempotency-store';
 

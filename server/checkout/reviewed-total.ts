@@ -1,4 +1,4 @@
-import { AppError } from '../errors';
+import { AppError } from '../platform/errors';
 import { quoteForCart } from './checkout-quote';
 import type { CheckoutRequest } from './checkout-request';
 import type { PricedCheckout } from './price-checkout-cart';

@@ -1,4 +1,4 @@
-import { type Money, money } from '../money';
+import { type Money, money } from '../platform/money';
 
 // Flat shipping, the same to every country the shop serves. Standard is free from FREE_SHIPPING_THRESHOLD of
 // merchandise (before tax), which the storefront advertises in a banner.

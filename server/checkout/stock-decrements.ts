@@ -1,4 +1,4 @@
-import { type TransactItem, tableName } from '../db';
+import { type TransactItem, tableName } from '../platform/db';
 
 export type StockRequest = { productId: string; variantId: string; quantity: number };
 

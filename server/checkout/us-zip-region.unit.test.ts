@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Cart, emptyCart } from '../cart';
-import { isAppError } from '../errors';
-import { money } from '../money';
+import { isAppError } from '../platform/errors';
+import { money } from '../platform/money';
 import { NO_OFFER } from '../promotions';
 import { quoteForCart } from './checkout-quote';
 import { checkoutBodySchema } from './checkout-schema';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mintAnonId } from './anon-id';
+import { mintAnonId } from '../identity/anon-id';
 import { BUCKETS, inRollout, rolloutBucket } from './bucket';
 
 describe('rollout buckets', () => {

@@ -1,9 +1,9 @@
-import { AppError } from '../errors';
+import { assertRole, MARKETERS_GROUP } from '../identity/contract';
+import { auditEntryId } from '../platform/db';
+import { AppError } from '../platform/errors';
+import { type AuditAction, type Flag, type FlagActor, type FlagState, sameState, stateOf } from './contract';
 import { currentFlag } from './current-flag';
-import { auditEntryId } from './flag-items';
-import { type AuditAction, type Flag, type FlagActor, type FlagState, sameState, stateOf } from './flag-model';
 import { writeFlagWithAudit } from './flag-store';
-import { assertMarketer } from './marketers';
 import { sharedFlagCache } from './shared-flag-cache';
 
 // The one write path for a marketer's change (update and revert): check the actor, check the version the marketer
@@ -31,7 +31,7 @@ export function versionConflict(current: Flag): AppError {
 }
 
 export async function changeFlag(change: FlagChange, now: () => Date = () => new Date()): Promise<Flag> {
-  assertMarketer(change.actor);
+  assertRole(change.actor, MARKETERS_GROUP, 'Only marketers can see or change feature flags.');
   for (let attempt = 1; ; attempt++) {
     const current = await currentFlag(change.key);
     if (current.version !== change.expectedVersion) throw versionConflict(current);

@@ -1,5 +1,5 @@
-import { AppError } from '../errors';
-import type { Flag } from './flag-model';
+import { AppError } from '../platform/errors';
+import type { Flag } from './contract';
 import { builtInFlag, flagDefinition } from './flag-registry';
 import { getStoredFlag, scanFlags } from './flag-store';
 

@@ -1,5 +1,5 @@
 import { inRollout } from './bucket';
-import type { Audience, Flag } from './flag-model';
+import type { Audience, Flag } from './contract';
 
 // The one evaluation rule, pure: kill switch, then audience, then rollout bucket.
 //   enabled false                      → off, whatever else is set

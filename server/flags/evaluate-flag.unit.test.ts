@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rolloutBucket } from './bucket';
+import type { Audience } from './contract';
 import { bucketingId, type EvaluableFlag, evaluateFlag, evaluateFlags, type FlagSubject, gateVerdict } from './evaluate-flag';
-import type { Audience } from './flag-model';
 
 const anonymous: FlagSubject = { userId: null, groups: [], anonId: 'AAAAAAAAAAAAAAAAAAAAAA' };
 const noId: FlagSubject = { userId: null, groups: [], anonId: null };

@@ -1,5 +1,5 @@
-import { logger } from '../observability';
-import type { Flag } from './flag-model';
+import { logger } from '../platform/observability';
+import type { Flag } from './contract';
 
 // The flag set as requests see it: a snapshot kept in memory and re-read from DynamoDB at most once per TTL.
 //   - Most requests: no I/O at all, the snapshot is fresh.

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
+import type { Flag } from './contract';
 import { createFlagCache, type FlagCacheOptions } from './flag-cache';
-import type { Flag } from './flag-model';
 
 function flag(key: string, enabled: boolean, version = 1): Flag {
   return { key, description: key, enabled, rolloutPercent: 100, audience: { kind: 'everyone' }, version, updatedBy: 't', updatedAt: 't' };

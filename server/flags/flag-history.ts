@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { AppError } from '../errors';
+import { assertRole, MARKETERS_GROUP } from '../identity/contract';
+import { AUDIT_ENTRY_ID_PATTERN } from '../platform/db';
+import { AppError } from '../platform/errors';
+import type { FlagActor, FlagAuditEntry } from './contract';
 import { currentFlag } from './current-flag';
-import { AUDIT_ENTRY_ID_PATTERN } from './flag-items';
-import type { FlagActor, FlagAuditEntry } from './flag-model';
 import { queryAudit } from './flag-store';
-import { assertMarketer } from './marketers';
 
 // GET /api/admin/flags/[key]/history: the audit entries of one flag, newest first, paged like every list endpoint
 // (limit default 24, max 100, opaque cursor, nextCursor null at the end).
@@ -33,7 +33,7 @@ function decodeCursor(cursor: string): string {
 }
 
 export async function flagHistory(actor: FlagActor, key: string, query: HistoryQuery): Promise<FlagHistoryPage> {
-  assertMarketer(actor);
+  assertRole(actor, MARKETERS_GROUP, 'Only marketers can see or change feature flags.');
   await currentFlag(key); // 404 for a key that is neither stored nor built in
   // One extra entry tells whether there is a next page, so the last page says nextCursor: null.
   const read = await queryAudit(key, query.limit + 1, query.cursor ? decodeCursor(query.cursor) : undefined);

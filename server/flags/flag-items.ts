@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { logger } from '../observability';
-import { type Flag, type FlagAuditEntry, flagSchema, flagStateSchema } from './flag-model';
+import { logger } from '../platform/observability';
+import { type Flag, type FlagAuditEntry, flagSchema, flagStateSchema } from './contract';
 
 // DynamoDB items ↔ domain shapes. Items are parsed, not cast: a hand-edited or half-migrated item must never reach
 // middleware as a malformed flag. An unparseable flag item is dropped (its built-in default, if any, applies).
@@ -20,16 +20,6 @@ export function flagFromItem(item: Record<string, unknown> | undefined): Flag | 
   }
   return parsed.data;
 }
-
-/**
- * Audit sort key: the flag version after the change, zero-padded so entries sort like versions, then the time of the
- * change, so a flag deleted and created again (versions restart at 1) never collides with its old history.
- */
-export function auditEntryId(version: number, at: string): string {
-  return `${String(version).padStart(10, '0')}#${at}`;
-}
-
-export const AUDIT_ENTRY_ID_PATTERN = /^\d{10}#\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
 
 const auditItemSchema = z.object({
   flagKey: z.string(),

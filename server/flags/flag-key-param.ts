@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { validationError } from '../http/respond';
-import { flagKeySchema } from './flag-model';
+import { validationError } from '../platform/http/respond';
+import { flagKeySchema } from './contract';
 
 // The [key] segment of the admin flag routes (app/api/admin/flags/[key]/**), validated like any other input (400 for a malformed key).
 export type FlagRouteContext = { params: Promise<{ key: string }> };

@@ -1,4 +1,4 @@
-import type { Flag, FlagState } from './flag-model';
+import type { Flag, FlagState } from './contract';
 
 // Every flag the code knows about: its key, what it does (the description marketers see), its built-in default and,
 // for route-level flags, the paths it gates. The defaults are what the shop runs on when DynamoDB has never

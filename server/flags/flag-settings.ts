@@ -1,6 +1,6 @@
-import { getConfig, resetConfigForTests } from '../config';
+import { getConfig, resetConfigForTests } from '../platform/config';
 
-// The flags domain's settings, read from the one config module (server/config.ts documents each one).
+// The flags domain's settings, read from the one config module (server/platform/config/index.ts documents each one).
 
 export type FlagSettings = {
   FLAGS_CACHE_TTL_MS: number;

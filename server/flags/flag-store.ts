@@ -1,9 +1,9 @@
-import { GetCommand, QueryCommand, ScanCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamoDoc } from '../aws/clients';
-import { isTransactionCanceled } from '../db';
-import { tableName } from '../db/tables';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamoDoc } from '../platform/aws/clients';
+import { queryAuditTrail, scanPages, writeWithAudit } from '../platform/db';
+import { tableName } from '../platform/db/tables';
+import type { Flag, FlagAuditEntry } from './contract';
 import { auditEntryFromItem, flagFromItem, toFlagItem } from './flag-items';
-import type { Flag, FlagAuditEntry } from './flag-model';
 
 // DynamoDB operations on the `flags` (pk key) and `flag-audit` (pk flagKey, sk entryId) tables. Raw reads and
 // writes only; the rules (who may, which version) live in update-flag.ts and seed-flags.ts.
@@ -11,17 +11,12 @@ import type { Flag, FlagAuditEntry } from './flag-model';
 /** Every stored flag. Strongly consistent: a snapshot taken after a write has finished must contain it. */
 export async function scanFlags(signal?: AbortSignal): Promise<Flag[]> {
   const flags: Flag[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamoDoc().send(new ScanCommand({ TableName: tableName('flags'), ConsistentRead: true, ExclusiveStartKey: start }), {
-      abortSignal: signal,
-    });
+  for await (const page of scanPages({ TableName: tableName('flags'), ConsistentRead: true }, { abortSignal: signal })) {
     for (const item of page.Items ?? []) {
       const flag = flagFromItem(item);
       if (flag) flags.push(flag);
     }
-    start = page.LastEvaluatedKey;
-  } while (start);
+  }
   return flags;
 }
 
@@ -47,51 +42,13 @@ export async function writeFlagWithAudit(next: Flag, expectedVersion: number, au
           ExpressionAttributeNames: { '#version': 'version' },
           ExpressionAttributeValues: { ':expected': expectedVersion },
         };
-  try {
-    await dynamoDoc().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          { Put: { TableName: tableName('flags'), Item: toFlagItem(next, audit.byId), ...condition } },
-          {
-            Put: {
-              TableName: tableName('flagAudit'),
-              Item: audit,
-              ConditionExpression: 'attribute_not_exists(entryId)',
-            },
-          },
-        ],
-      }),
-    );
-    return 'written';
-  } catch (err) {
-    if (isTransactionCanceled(err)) return 'cancelled';
-    throw err;
-  }
+  return writeWithAudit({ Put: { TableName: tableName('flags'), Item: toFlagItem(next, audit.byId), ...condition } }, { table: 'flagAudit', entry: audit });
 }
 
 /** Up to `limit` entries, newest first; `afterEntryId` continues below that entry. */
 export async function queryAudit(flagKey: string, limit: number, afterEntryId?: string): Promise<FlagAuditEntry[]> {
-  const entries: FlagAuditEntry[] = [];
-  let start: Record<string, unknown> | undefined = afterEntryId ? { flagKey, entryId: afterEntryId } : undefined;
-  // Limit counts items read, and a page may also stop at 1 MB: keep reading until `limit` or the end.
-  do {
-    const page = await dynamoDoc().send(
-      new QueryCommand({
-        TableName: tableName('flagAudit'),
-        KeyConditionExpression: 'flagKey = :k',
-        ExpressionAttributeValues: { ':k': flagKey },
-        ScanIndexForward: false,
-        Limit: limit - entries.length,
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      const entry = auditEntryFromItem(item);
-      if (entry) entries.push(entry);
-    }
-    start = page.LastEvaluatedKey;
-  } while (start && entries.length < limit);
-  return entries;
+  const items = await queryAuditTrail('flagAudit', 'flagKey', flagKey, limit, afterEntryId);
+  return items.map(auditEntryFromItem).filter((entry): entry is FlagAuditEntry => entry !== null);
 }
 
 export async function getAuditEntry(flagKey: string, entryId: string): Promise<FlagAuditEntry | null> {

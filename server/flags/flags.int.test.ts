@@ -1,12 +1,12 @@
 import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { dynamoDoc } from '../aws/clients';
-import { tableName } from '../db/tables';
-import { AppError } from '../errors';
+import { dynamoDoc } from '../platform/aws/clients';
+import { auditEntryId } from '../platform/db';
+import { tableName } from '../platform/db/tables';
+import { AppError } from '../platform/errors';
 import { changeFlag } from './change-flag';
+import type { FlagActor } from './contract';
 import { flagHistory } from './flag-history';
-import { auditEntryId } from './flag-items';
-import type { FlagActor } from './flag-model';
 import { getStoredFlag, queryAudit } from './flag-store';
 import { listFlags } from './list-flags';
 import { revertFlag } from './revert-flag';

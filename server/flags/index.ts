@@ -1,14 +1,13 @@
 import 'server-only';
 
-export { ANON_COOKIE, validAnonId } from './anon-id';
+export { type Flag, type FlagAuditEntry, flagKeySchema } from './contract';
 export { flagHistory, historyQuerySchema } from './flag-history';
 export { type FlagRouteContext, flagKeyParam } from './flag-key-param';
-export { type Flag, type FlagAuditEntry, flagKeySchema } from './flag-model';
 export { propagationSeconds } from './flag-settings';
 export { listFlags } from './list-flags';
-export { MARKETERS_GROUP } from './marketers';
-export { requireMarketer } from './require-marketer';
+export { flagMiddlewareStep } from './middleware-flags';
 export { revertBodySchema, revertFlag } from './revert-flag';
+export { seedFlags } from './seed-flags';
 // Public entry of the flags domain.
 //   Pages and route handlers: getFlags() / isEnabled(key) for the shopper of this request.
 //   Admin routes: listFlags, updateFlag, revertFlag, flagHistory (each checks the marketers group itself).

@@ -1,5 +1,5 @@
 import { type NextRequest, NextResponse } from 'next/server';
-import { ANON_COOKIE, anonCookieOptions, anonIdFromCookieHeader, cookieHeaderWithAnonId, mintAnonId } from './anon-id';
+import { ANON_COOKIE, anonCookieOptions, anonIdFromCookieHeader, cookieHeaderWithAnonId, mintAnonId } from '../identity';
 import { gateVerdict } from './evaluate-flag';
 import { flagSettings } from './flag-settings';
 import { isApiPath, routeFlagKey } from './route-flag';

@@ -1,9 +1,9 @@
 import { NextRequest, NextResponse } from 'next/server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { processSingleton } from '../runtime';
-import { mintAnonId } from './anon-id';
+import { mintAnonId } from '../identity/anon-id';
+import { processSingleton } from '../platform/runtime';
+import type { Flag } from './contract';
 import type { FlagCache } from './flag-cache';
-import type { Flag } from './flag-model';
 import { builtInFlags } from './flag-registry';
 import { resetFlagSettingsForTests } from './flag-settings';
 import { flagMiddlewareStep } from './middleware-flags';
@@ -47,7 +47,7 @@ describe('flag middleware step', () => {
     useFlags({ key: 'store-locator' });
     const { req, headers } = request('/', 'sf_at=token');
     const step = await flagMiddlewareStep(req, headers, signedOut);
-    const id = /sf_anon=([A-Za-z0-9_-]{22})/.exec(headers.get('cookie') ?? '')?.[1];
+    const id = /sf_anon=([A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43})/.exec(headers.get('cookie') ?? '')?.[1];
     expect(id).toBeDefined();
     expect(headers.get('cookie')).toContain('sf_at=token');
     const finished = step.finish(NextResponse.next());

@@ -1,9 +1,9 @@
 import { createServer } from 'node:net';
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resetAwsClientsForTests } from '../aws/clients';
-import { resetConfigForTests } from '../config';
-import type { FlagActor } from './flag-model';
+import { resetAwsClientsForTests } from '../platform/aws/clients';
+import { resetConfigForTests } from '../platform/config';
+import type { FlagActor } from './contract';
 import { resetFlagSettingsForTests } from './flag-settings';
 import { getStoredFlag } from './flag-store';
 import { flagMiddlewareStep } from './middleware-flags';
@@ -83,7 +83,7 @@ describe('middleware flag gate on DynamoDB Local', () => {
     const t = performance.now();
     // Written behind this instance's back: no invalidate() reaches its cache.
     const { writeFlagWithAudit } = await import('./flag-store');
-    const { auditEntryId } = await import('./flag-items');
+    const { auditEntryId } = await import('../platform/db');
     const current = (await getStoredFlag('store-locator'))!;
     const at = new Date().toISOString();
     const next = { ...current, enabled: false, version: current.version + 1, updatedBy: 'other instance', updatedAt: at };

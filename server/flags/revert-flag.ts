@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { AppError } from '../errors';
+import { assertRole, MARKETERS_GROUP } from '../identity/contract';
+import { AUDIT_ENTRY_ID_PATTERN } from '../platform/db';
+import { AppError } from '../platform/errors';
 import { changeFlag } from './change-flag';
-import { AUDIT_ENTRY_ID_PATTERN } from './flag-items';
-import type { Flag, FlagActor } from './flag-model';
+import type { Flag, FlagActor } from './contract';
 import { getAuditEntry } from './flag-store';
-import { assertMarketer } from './marketers';
 
 // POST /api/admin/flags/[key]/revert: put the flag back to the values it had before one recorded change. A revert is
 // itself a change: optimistic locking applies and it gets its own audit entry (action 'revert', revertOf).
@@ -15,7 +15,7 @@ export const revertBodySchema = z
 export type RevertBody = z.infer<typeof revertBodySchema>;
 
 export async function revertFlag(actor: FlagActor, key: string, body: RevertBody): Promise<Flag> {
-  assertMarketer(actor);
+  assertRole(actor, MARKETERS_GROUP, 'Only marketers can see or change feature flags.');
   const entry = await getAuditEntry(key, body.entryId);
   if (!entry) throw new AppError('NOT_FOUND', `Flag "${key}" has no history entry ${body.entryId}.`);
   const before = entry.before;

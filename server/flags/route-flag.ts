@@ -1,4 +1,4 @@
-import { isUnderPath, normaliseRoutePath } from '../http/route-paths';
+import { isUnderPath, normaliseRoutePath } from '../platform/http/route-paths';
 import { FLAG_DEFINITIONS, type FlagKey } from './flag-registry';
 
 // Which route-level flag, if any, gates a request path. Pure, so the middleware step and its tests share it.

@@ -1,5 +1,5 @@
-import { auditEntryId } from './flag-items';
-import type { Flag } from './flag-model';
+import { auditEntryId } from '../platform/db';
+import type { Flag } from './contract';
 import { FLAG_DEFINITIONS } from './flag-registry';
 import { writeFlagWithAudit } from './flag-store';
 

@@ -1,4 +1,4 @@
-import { dropProcessSingleton, processSingleton } from '../runtime';
+import { dropProcessSingleton, processSingleton } from '../platform/runtime';
 import { createFlagCache, type FlagCache } from './flag-cache';
 import { builtInFlags } from './flag-registry';
 import { flagSettings } from './flag-settings';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { changeFlag } from './change-flag';
-import { audienceSchema, type Flag, type FlagActor, rolloutPercentSchema } from './flag-model';
+import { audienceSchema, type Flag, type FlagActor, rolloutPercentSchema } from './contract';
 
 // PATCH /api/admin/flags/[key]: a marketer changes the kill switch, the rollout or the audience. The description and
 // the key are the developer's (flag-registry.ts); unknown fields are refused rather than ignored, so a client that

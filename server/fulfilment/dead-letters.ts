@@ -1,33 +1,16 @@
-import { ChangeMessageVisibilityCommand, DeleteMessageCommand, type Message, ReceiveMessageCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
-import { sqsClient } from '../aws/clients';
+import { DeleteMessageCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
+import { sqsClient } from '../platform/aws/clients';
+import { peekAll, receiveAll } from '../platform/queue';
 import { orderIdOf } from './queue-message';
 import { queueUrls } from './queue-urls';
 
-// The dead-letter queue, as operations see it. SQS has no "peek": listing receives every message for a short
-// while and then makes each visible again. Redrive is receive → send to the main queue → delete, because the
+// The dead-letter queue, as operations see it (server/platform/queue/peek.ts: SQS has no "peek", so listing
+// receives every message for a short while and then makes each visible again). Redrive is receive → send to the main queue → delete, because the
 // redrive API (StartMessageMoveTask) is not emulated locally (ADR 0008) and this works the same on AWS.
 
 export type DeadLetter = { messageId: string; orderId: string | null; event: string; receiveCount: number; body: string };
 
-const HOLD_SECONDS = 30;
-
-async function receiveAll(dlq: string): Promise<Message[]> {
-  const all: Message[] = [];
-  for (;;) {
-    const out = await sqsClient().send(
-      new ReceiveMessageCommand({
-        QueueUrl: dlq,
-        MaxNumberOfMessages: 10,
-        VisibilityTimeout: HOLD_SECONDS,
-        WaitTimeSeconds: 0,
-        MessageSystemAttributeNames: ['ApproximateReceiveCount', 'MessageGroupId', 'MessageDeduplicationId'],
-      }),
-    );
-    const batch = out.Messages ?? [];
-    if (batch.length === 0) return all;
-    all.push(...batch);
-  }
-}
+const ATTRIBUTES = ['ApproximateReceiveCount', 'MessageGroupId', 'MessageDeduplicationId'] as const;
 
 function eventOf(body: string): string {
   try {
@@ -41,10 +24,7 @@ function eventOf(body: string): string {
 export async function listDeadLetters(): Promise<DeadLetter[]> {
   const urls = queueUrls();
   if (!urls) return [];
-  const messages = await receiveAll(urls.dlq);
-  await Promise.all(
-    messages.map((m) => sqsClient().send(new ChangeMessageVisibilityCommand({ QueueUrl: urls.dlq, ReceiptHandle: m.ReceiptHandle, VisibilityTimeout: 0 }))),
-  );
+  const messages = await peekAll(urls.dlq, ATTRIBUTES);
   return messages.map((m) => ({
     messageId: m.MessageId ?? '',
     orderId: orderIdOf(m.Body ?? ''),
@@ -59,7 +39,7 @@ export async function redriveDeadLetters(): Promise<{ moved: number }> {
   const urls = queueUrls();
   if (!urls) return { moved: 0 };
   let moved = 0;
-  for (const m of await receiveAll(urls.dlq)) {
+  for (const m of await receiveAll(urls.dlq, ATTRIBUTES)) {
     const group = m.Attributes?.MessageGroupId ?? orderIdOf(m.Body ?? '') ?? 'dead-letters';
     await sqsClient().send(
       new SendMessageCommand({

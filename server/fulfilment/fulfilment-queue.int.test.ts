@@ -1,11 +1,12 @@
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sqsClient } from '../aws/clients';
 import { stockOf, uniqueId } from '../checkout/test-support/fixtures';
-import { getConfig, resetConfigForTests } from '../config';
-import { createOrdersStreamConsumer, type OrdersStreamConsumer } from '../events/orders-stream/consumer';
 import { eventually } from '../leaderboard/test-fixtures';
-import { getOrder, newOrderId, type Order, requestReturn } from '../orders';
+import { getOrder, newOrderId, type Order, refundOrder, requestReturn } from '../orders';
+import { sqsClient } from '../platform/aws/clients';
+import { getConfig, resetConfigForTests } from '../platform/config';
+import { money } from '../platform/money';
+import { createOrdersStreamConsumer, type OrdersStreamConsumer } from '../streams/orders-stream/consumer';
 import { listDeadLetters, redriveDeadLetters } from './dead-letters';
 import { handleOrderChange } from './handle-order-change';
 import { ledgerKinds, orderRecord, placedOrder } from './test-support/orders';
@@ -15,11 +16,11 @@ import { type FulfilmentWorker, startFulfilmentWorker } from './worker';
 // warehouse → the order, the ledger and the SES stand-in's inbox. Pace set to zero.
 
 type Stored = { emails: { messageId: string; destination: { to: string[] }; subject: string; body: { text: string; html: string } }[] };
-async function inbox(orderId: string): Promise<string[]> {
+async function inbox(orderNumber: string): Promise<string[]> {
   const res = await fetch(`${getConfig().SES_ENDPOINT}/store`);
   const stored = (await res.json()) as Stored;
   return stored.emails
-    .filter((e) => e.subject.includes(orderId))
+    .filter((e) => e.subject.includes(orderNumber))
     .map((e) => e.subject)
     .sort();
 }
@@ -39,7 +40,7 @@ afterAll(async () => {
 });
 
 describe('the queue to the warehouse', () => {
-  it('takes a placed order to DELIVERED and a return to RETURNED, mailing each event once even when events come again', async () => {
+  it('takes a placed order to DELIVERED, a return of 1 of 2 units to PARTIALLY_RETURNED and an operations refund to the shopper, mailing each event once even when events come again', async () => {
     const email = `${uniqueId('buyer')}@example.com`;
     const { userId, order, products } = await placedOrder([{ price: 3_000, stock: 6, quantity: 2 }], { email });
     const delivered = await eventually(
@@ -66,33 +67,49 @@ describe('the queue to the warehouse', () => {
     const returned = await eventually(
       async () => {
         const o = (await getOrder(userId, order.id))!;
-        expect(o.status).toBe('RETURNED');
+        expect(o.status).toBe('PARTIALLY_RETURNED');
         return o;
       },
       60_000,
       200,
     );
+    expect(returned.items[0]).toMatchObject({ quantity: 2, returnedQuantity: 1 });
     expect(returned.payment.status).toBe('PARTIALLY_REFUNDED');
+    expect(returned.refunds).toEqual([{ at: expect.any(String), amount: returned.payment.refunded, reason: 'return' }]);
     expect(await stockOf(products[0]!.id, 'v')).toBe(5);
 
+    // Operations refund part of what is left, with a staff note the shopper must never read.
+    const goodwill = money(500);
+    await refundOrder(order.id, { amount: goodwill, reason: 'Goodwill: box arrived dented', category: 'goodwill', actor: { by: 'operations', userId: 'ops' } });
+
+    const n = order.number;
+    expect(n).toMatch(/^TT-[2-9A-HJKMNP-TV-Z]{6}$/);
     const expected = [
-      `Order ${order.id} confirmed`,
-      `Order ${order.id} has shipped`,
-      `Order ${order.id} refunded`,
-      `Return for order ${order.id} requested`,
+      `Order ${n} confirmed`,
+      `Order ${n} has shipped`,
+      `Order ${n} was delivered`,
+      `Return ${n}-R1 for order ${n}: how to send it back`,
+      `Refund for order ${n}: your return arrived`,
+      `Refund for order ${n}`,
     ].sort();
-    await eventually(async () => expect(await inbox(order.id)).toEqual(expected), 30_000, 200);
+    await eventually(async () => expect(await inbox(n)).toEqual(expected), 30_000, 200);
     // The same events delivered again (a stream replay): no second mail, and the queue's copy changes nothing.
     const record = await orderRecord(userId, order.id);
-    for (const status of ['PLACED', 'SHIPPED', 'RETURN_REQUESTED', 'RETURNED'] as const) await handleOrderChange({ ...record, status });
-    const mails = ((await (await fetch(`${getConfig().SES_ENDPOINT}/store`)).json()) as Stored).emails.filter((e) => e.subject.includes(order.id));
+    for (const status of ['PLACED', 'SHIPPED', 'DELIVERED', 'RETURN_REQUESTED', 'PARTIALLY_RETURNED'] as const) await handleOrderChange({ ...record, status });
+    await handleOrderChange(record, { ...record, refunds: [] });
+    const mails = ((await (await fetch(`${getConfig().SES_ENDPOINT}/store`)).json()) as Stored).emails.filter((e) => e.subject.includes(n));
     expect(mails.map((m) => m.subject).sort()).toEqual(expected);
-    expect(mails.every((m) => m.destination.to.includes(email) && m.body.html.startsWith('<!doctype html>'))).toBe(true);
+    expect(mails.every((m) => m.destination.to.includes(email) && /^<!DOCTYPE html/i.test(m.body.html) && m.body.text.length > 0)).toBe(true);
     expect(mails.find((m) => m.subject.includes('shipped'))!.body.text).toContain(delivered.fulfilment!.trackingNumber);
+    const refundMail = mails.find((m) => m.subject === `Refund for order ${n}`)!;
+    expect(refundMail.body.text).toContain('$5.00 (goodwill refund)');
+    for (const m of mails) expect(`${m.body.text}${m.body.html}`).not.toMatch(/minor units|box arrived dented/);
     await new Promise((r) => setTimeout(r, 1_000));
     const after: Order = (await getOrder(userId, order.id))!;
-    expect(after.status).toBe('RETURNED');
-    expect(await ledgerKinds(order.id)).toEqual([`capture:${order.total.amount}`, `refund:${returned.payment.refunded.amount}`]);
+    expect(after.status).toBe('PARTIALLY_RETURNED');
+    expect(after.refunds.map((r) => r.reason)).toEqual(['return', 'goodwill']);
+    expect(JSON.stringify(after)).not.toMatch(/minor units|box arrived dented/);
+    expect(await ledgerKinds(order.id)).toEqual([`capture:${order.total.amount}`, `refund:${returned.payment.refunded.amount}`, 'refund:500']);
   }, 150_000);
 
   it('moves a message that keeps failing to the dead-letter queue, and redrives it', async () => {

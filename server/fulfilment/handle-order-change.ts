@@ -1,9 +1,9 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { guestOrderLink } from '../guest-orders';
-import { notifyOrderStatus } from '../notifications';
-import { errorText, logger } from '../observability';
+import { notifyOrderStatus, notifyRefunds } from '../notifications';
 import { isGuestOwner, type OrderRecord, toOrder } from '../orders';
+import { errorText, logger } from '../platform/observability';
 import { publishToWarehouse } from './publish';
 
 // The orders-stream hook of the order lifecycle: a change of status that the warehouse must act on goes to the
@@ -13,14 +13,23 @@ import { publishToWarehouse } from './publish';
 // is handled as a change: the queue's deduplication and the warehouse's conditional steps make a repeat harmless.
 
 export async function handleOrderChange(newImage: OrderRecord, oldImage?: OrderRecord): Promise<void> {
-  if (oldImage && oldImage.status === newImage.status) return;
+  const statusChanged = !oldImage || oldImage.status !== newImage.status;
+  // A refund by operations leaves the status as it was: its mail is decided by the refunds list, not the status.
+  const refunded = (newImage.refunds?.length ?? 0) > (oldImage?.refunds?.length ?? 0) || (!oldImage && (newImage.refunds?.length ?? 0) > 0);
+  if (!statusChanged && !refunded) return;
   const { orderId, userId } = newImage;
-  if (newImage.status === 'PLACED') await publishToWarehouse({ event: 'order.placed', orderId, userId });
-  if (newImage.status === 'RETURN_REQUESTED') await publishToWarehouse({ event: 'return.requested', orderId, userId });
+  if (statusChanged && newImage.status === 'PLACED') await publishToWarehouse({ event: 'order.placed', orderId, userId });
+  if (statusChanged && newImage.status === 'RETURN_REQUESTED') {
+    const sequence = newImage.returnRequest?.sequence ?? 1;
+    await publishToWarehouse({ event: 'return.requested', orderId, userId, ...(sequence > 1 ? { sequence } : {}) });
+  }
   try {
     // A guest's mail links to the order with a signed, expiring link: they have no account to sign in to.
     const orderLink = isGuestOwner(userId) ? await guestOrderLink({ orderId, owner: userId }) : undefined;
-    await notifyOrderStatus(toOrder(newImage), { orderLink });
+    const order = toOrder(newImage);
+    if (statusChanged) await notifyOrderStatus(order, { orderLink });
+    // Every refund on the order is offered: the sent-marker per refund makes each one mail exactly once.
+    if (newImage.refunds?.length) await notifyRefunds(order, newImage.refunds, { orderLink });
   } catch (err) {
     // An image that is not a whole order (a hand-written item, a future shape) gets no mail, and never stalls the stream.
     logger.warn('order email skipped', { component: 'notifications', orderId, err: errorText(err) });

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { stockOf, uniqueId } from '../checkout/test-support/fixtures';
-import { resetConfigForTests } from '../config';
-import { isAppError } from '../errors';
-import { money } from '../money';
 import { acceptOrder, cancelOrder, deliverOrder, getOrder, receiveReturn, refundOrder, requestReturn, shipOrder, watchOrderStatus } from '../orders';
 import { readLedger } from '../payments';
+import { resetConfigForTests } from '../platform/config';
+import { isAppError } from '../platform/errors';
+import { money } from '../platform/money';
 import { ledgerKinds, placedOrder } from './test-support/orders';
 import { processFulfilmentMessage } from './warehouse';
 
@@ -99,7 +99,7 @@ describe('order lifecycle', () => {
     expect(after.payment).toMatchObject({ status: 'REFUNDED', refunded: money(captured), captured: money(captured) });
   });
 
-  it('a return of delivered lines: more than bought is refused; received, it restocks and refunds that share', async () => {
+  it('a return of delivered lines: more than bought is refused; received, it restocks and refunds that share, and the order is partly returned', async () => {
     const { userId, order, products } = await delivered([
       { price: 2_000, stock: 10, quantity: 2 },
       { price: 3_000, stock: 10, quantity: 1 },
@@ -116,7 +116,9 @@ describe('order lifecycle', () => {
     const requested = await requestReturn(order.id, userId, { lines: [{ ...line, quantity: 1 }], reason: 'too big' });
     expect(requested.status).toBe('RETURN_REQUESTED');
     const returned = await receiveReturn(userId, order.id, { damaged: false });
-    expect(returned.status).toBe('RETURNED');
+    // 1 of 2 units of the first line, none of the second: the order is partly returned, and says which.
+    expect(returned.status).toBe('PARTIALLY_RETURNED');
+    expect(returned.items.map((i) => i.returnedQuantity)).toEqual([1, 0]);
     expect(await stockOf(products[0]!.id, 'v')).toBe(9);
     expect(await stockOf(products[1]!.id, 'v')).toBe(9);
     const goods = order.total.amount - order.shipping.amount;
@@ -136,11 +138,39 @@ describe('order lifecycle', () => {
     await shipOrder(userId, order.id, shipment);
     // The message comes back, twice (a duplicate delivery), to two workers at once.
     const [a, b] = await Promise.all([processFulfilmentMessage(message), processFulfilmentMessage(message)]);
-    expect([a.status, b.status]).toEqual(['DELIVERED', 'DELIVERED']);
+    expect([a.order.status, b.order.status]).toEqual(['DELIVERED', 'DELIVERED']);
     const final = (await getOrder(userId, order.id))!;
     expect(final.timeline.map((t) => t.status)).toEqual(['PLACED', 'PROCESSING', 'SHIPPED', 'DELIVERED']);
     expect(await ledgerKinds(order.id)).toEqual([`capture:${order.total.amount}`]);
     expect(final.payment).toMatchObject({ status: 'CAPTURED', captured: order.total });
+  });
+
+  it('never sleeps: a step not due yet answers how long to wait and changes nothing; once due it is done (ADR 0027)', async () => {
+    process.env.FULFILMENT_SHIPPED_MS = '10000';
+    resetConfigForTests();
+    try {
+      const { userId, order } = await placedOrder([{ price: 1_500, stock: 5, quantity: 1 }]);
+      const message = { event: 'order.placed' as const, orderId: order.id, userId };
+      // Accepting is due at once (pace 0); shipping 10 s after that. The call returns instead of waiting.
+      const first = await processFulfilmentMessage(message);
+      expect(first.order.status).toBe('PROCESSING');
+      expect(first.waitMs).toBeGreaterThan(8_000);
+      expect(first.waitMs).toBeLessThanOrEqual(10_000);
+      // Received again before it is due: still waiting, nothing moved.
+      const again = await processFulfilmentMessage(message);
+      expect(again.order.status).toBe('PROCESSING');
+      expect(again.waitMs).toBeGreaterThan(0);
+      expect((await getOrder(userId, order.id))!.timeline.map((t) => t.status)).toEqual(['PLACED', 'PROCESSING']);
+      // Ten seconds on (a clock handed in, not slept): shipped, then delivered at once (its pause is 0), and done.
+      const later = Date.parse(first.order.timeline.at(-1)!.at) + 10_001;
+      const done = await processFulfilmentMessage(message, () => later);
+      expect(done.order.status).toBe('DELIVERED');
+      expect(done.waitMs).toBeUndefined();
+      expect(await ledgerKinds(order.id)).toEqual([`capture:${order.total.amount}`]);
+    } finally {
+      process.env.FULFILMENT_SHIPPED_MS = '0';
+      resetConfigForTests();
+    }
   });
 
   it('watches the owner’s order status and refuses anyone else', async () => {

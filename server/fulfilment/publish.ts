@@ -1,5 +1,5 @@
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
-import { sqsClient } from '../aws/clients';
+import { sqsClient } from '../platform/aws/clients';
 import { deduplicationId, type QueueMessage } from './queue-message';
 import { queueUrls } from './queue-urls';
 

@@ -11,11 +11,13 @@ export const queueMessageSchema = z.object({
   event: z.enum(FULFILMENT_EVENTS),
   orderId: z.string().min(1).max(64),
   userId: z.string().min(1).max(256),
+  /** The return's sequence (a partly returned order may be returned again): its own deduplication id. */
+  sequence: z.number().int().min(1).max(1_000).optional(),
 });
 export type QueueMessage = z.infer<typeof queueMessageSchema>;
 
-export function deduplicationId(m: Pick<QueueMessage, 'orderId' | 'event'>): string {
-  return `${m.orderId}:${m.event}`;
+export function deduplicationId(m: Pick<QueueMessage, 'orderId' | 'event' | 'sequence'>): string {
+  return m.sequence && m.sequence > 1 ? `${m.orderId}:${m.event}:${m.sequence}` : `${m.orderId}:${m.event}`;
 }
 
 /** The order id of a body, when it has one (dead letters may be anything). */

@@ -1,28 +1,35 @@
 import { ChangeMessageVisibilityCommand, DeleteMessageCommand, type Message, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
-import { sqsClient } from '../aws/clients';
-import { getConfig } from '../config';
-import { sleep } from '../db';
-import { errorText, logger } from '../observability';
+import { sqsClient } from '../platform/aws/clients';
+import { getConfig } from '../platform/config';
+import { sleep } from '../platform/db';
+import { errorText, logger } from '../platform/observability';
 import { queueMessageSchema } from './queue-message';
-import { queueUrls } from './queue-urls';
+import { holdMessage, queueUrls } from './queue-urls';
 import { processFulfilmentMessage } from './warehouse';
 
 // The warehouse's queue consumer for processes that are not Lambda (the local stack, like the stream consumers).
 // Messages are worked in parallel (FIFO keeps one order's messages in sequence) and deleted only after the work is
-// done, so a worker that dies mid-message leaves it to come back after the visibility timeout. A failed message is
+// done, so a worker that dies mid-message leaves it to come back after the visibility timeout. A message whose next
+// step is not due is hidden until it is (holdMessage), not slept on. A failed message is
 // made visible again after a pause that grows with its receive count; after the queue's maxReceiveCount it lands
 // in the dead-letter queue (provisioned with the queue).
 
 const log = logger.child({ component: 'fulfilment' });
 const PARALLEL = 10;
 
-export type FulfilmentWorker = { stop(): Promise<void>; stats: { done: number; failed: number } };
+export type FulfilmentWorker = { stop(): Promise<void>; stats: { done: number; held: number; failed: number } };
 
 async function handle(queueUrl: string, m: Message, stats: FulfilmentWorker['stats']): Promise<void> {
   try {
     const parsed = queueMessageSchema.safeParse(JSON.parse(m.Body ?? ''));
     if (!parsed.success) throw new Error(`not a fulfilment message: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-    await processFulfilmentMessage(parsed.data);
+    const { waitMs } = await processFulfilmentMessage(parsed.data);
+    if (waitMs !== undefined) {
+      // Not due yet: back on the queue, hidden until it is (the worker never sleeps on an order).
+      await holdMessage(m.ReceiptHandle!, waitMs);
+      stats.held++;
+      return;
+    }
     await sqsClient().send(new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: m.ReceiptHandle }));
     stats.done++;
   } catch (err) {
@@ -36,7 +43,7 @@ async function handle(queueUrl: string, m: Message, stats: FulfilmentWorker['sta
 }
 
 export function startFulfilmentWorker(): FulfilmentWorker {
-  const stats = { done: 0, failed: 0 };
+  const stats = { done: 0, held: 0, failed: 0 };
   const urls = queueUrls();
   let running = true;
   const inFlight = new Set<Promise<void>>();

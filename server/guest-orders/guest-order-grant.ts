@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import { isLocalPlainHttpSite } from '../http/loopback';
 import { GUEST_OWNER_PATTERN, isOrderId } from '../orders';
+import { isLocalPlainHttpSite } from '../platform/config/loopback';
 
 // The guest-order cookie: which guest orders this browser may read and cancel. `<payload>.<HMAC-SHA256>`, payload
 // = base64url JSON of [orderId, owner] pairs, newest first. The owner (the order's guest partition) rides along so

@@ -16,13 +16,14 @@ const ordersRoute = await import('@/app/api/orders/route');
 const orderRoute = await import('@/app/api/orders/[id]/route');
 const cancelRoute = await import('@/app/api/orders/[id]/cancel/route');
 const eventsRoute = await import('@/app/api/orders/[id]/events/route');
+const returnsRoute = await import('@/app/api/orders/[id]/returns/route');
 const lookupRoute = await import('@/app/api/orders/lookup/route');
 const signUpRoute = await import('@/app/api/auth/sign-up/route');
 const signInRoute = await import('@/app/api/auth/sign-in/route');
 const { signGuestOrderLinkToken } = await import('./guest-order-link');
 const { guestOrderLink } = await import('./index');
-const { acceptOrder, claimGuestOrders, findOrderById, guestOrderOwner, searchOrders } = await import('@/server/orders');
-const { getConfig } = await import('@/server/config');
+const { acceptOrder, claimGuestOrders, deliverOrder, findOrderForOperations, guestOrderOwner, searchOrders, shipOrder } = await import('@/server/orders');
+const { getConfig } = await import('@/server/platform/config');
 
 type OrderJson = { id: string; status: string; email: string; total: { amount: number } };
 
@@ -193,6 +194,32 @@ describe('guest order access', () => {
     expect((await cancelRoute.POST(apiRequest('POST', `/api/orders/${a.order.id}/cancel?access=${token}`), params({ id: a.order.id }))).status).toBe(401);
   });
 
+  it('returns through the signed email link alone (no cookie, no session), by the order number too; never another order', async () => {
+    const a = await guestBuys(uniqueEmail('return'));
+    const b = await guestBuys(uniqueEmail('return-other'));
+    const owner = guestOrderOwner(a.order.email);
+    await acceptOrder(owner, a.order.id);
+    await shipOrder(owner, a.order.id, {
+      carrier: 'UPS Ground',
+      trackingNumber: '1ZGUEST',
+      shippedAt: new Date().toISOString(),
+      estimatedDelivery: '2026-12-09',
+    });
+    await deliverOrder(owner, a.order.id);
+    resetRequestContext();
+    const token = new URL(await guestOrderLink({ orderId: a.order.id, owner })).searchParams.get('access') ?? '';
+    const body = { lines: [{ variantId: 'v', quantity: 1 }], reason: 'Changed my mind' };
+    const ask = (id: string, query: string) => returnsRoute.POST(apiRequest('POST', `/api/orders/${id}/returns${query}`, { body }), params({ id }));
+    // Nothing at all: 401 as before; another order's link: the same 404 as an order that does not exist.
+    expect((await ask(a.order.id, '')).status).toBe(401);
+    expect((await ask(b.order.id, `?access=${token}`)).status).toBe(404);
+    const number = (await json<{ order: { number: string } }>(await readOrder(a.order.id, `?access=${token}`))).order.number;
+    const res = await ask(number, `?access=${token}`);
+    expect(res.status).toBe(201);
+    const { order } = await json<{ order: { status: string; returnRequest: { number: string } } }>(res);
+    expect(order).toMatchObject({ status: 'RETURN_REQUESTED', returnRequest: { number: `${number}-R1` } });
+  });
+
   it('looks up by email and order id with one 404 for a wrong email or id, and sets the cookie', async () => {
     const email = uniqueEmail('lookup');
     const { order } = await guestBuys(email);
@@ -255,7 +282,7 @@ describe('claiming guest orders', () => {
     use(first.jar);
     expect((await json<{ order: OrderJson }>(await readOrder(first.order.id))).order.status).toBe('PROCESSING');
     // By id alone (operations, the warehouse), whichever entry of the byOrderId index answers.
-    expect((await findOrderById(first.order.id))?.status).toBe('PROCESSING');
+    expect((await findOrderForOperations(first.order.id))?.status).toBe('PROCESSING');
     // Operations search lists it once, without the marker left behind.
     const search = await searchOrders({ q: first.order.id, limit: 10 });
     expect(search.items.map((o) => o.id)).toEqual([first.order.id]);

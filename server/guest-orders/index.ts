@@ -1,5 +1,5 @@
 import 'server-only';
-import { getConfig } from '../config';
+import { getConfig } from '../platform/config';
 import { signGuestOrderLinkToken } from './guest-order-link';
 
 // Public entry of guest order access (docs/checkout.md "Guest checkout"): the cookie a guest checkout (or lookup)

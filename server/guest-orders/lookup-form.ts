@@ -1,6 +1,6 @@
-import { getConfig } from '../config';
-import { AppError } from '../errors';
-import { clientAddressBucket } from '../http/client-address';
+import { getConfig } from '../platform/config';
+import { AppError } from '../platform/errors';
+import { clientAddressBucket } from '../platform/http/client-address';
 import { lookupBodySchema, lookupGuestOrder } from './lookup-guest-order';
 import { grantGuestOrder } from './order-access';
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { guestEmailSchema } from '../checkout';
-import { AppError } from '../errors';
 import { findGuestOrder, type Order } from '../orders';
-import { rateLimit } from '../runtime/rate-limit';
+import { AppError } from '../platform/errors';
+import { rateLimit } from '../platform/runtime/rate-limit';
 
 // POST /api/orders/lookup and the /orders/lookup form: email + order id → the guest order, or one 404 whether the
 // email or the id is wrong. Both failures do the same work (one GetItem under the email's guest partition; no check

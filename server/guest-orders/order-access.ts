@@ -1,15 +1,20 @@
 import { cookies } from 'next/headers';
-import { getConfig } from '../config';
-import { AppError } from '../errors';
 import { getSessionUser, type SessionUser } from '../identity';
-import { getOrder, type Order } from '../orders';
+import { getOrder, type Order, resolveOrderRef } from '../orders';
+import { getConfig } from '../platform/config';
+import { AppError } from '../platform/errors';
 import { decodeGuestGrants, encodeGuestGrants, GUEST_ORDERS_COOKIE, type GuestOrderGrant, guestOrdersCookieOptions, withGrant } from './guest-order-grant';
 import { verifyGuestOrderLinkToken } from './guest-order-link';
 
 // The thin Next layer: who may see (or cancel) one order in this request. The signed-in owner (the order under
 // their key), or a guest holding this order in the signed cookie, or — to read only — the signed email link's
 // token. Anything else is null, and the routes answer 404: another guest's cookie, a tampered or expired link and
-// a shopper who does not own the order all look like an order that does not exist.
+// a shopper who does not own the order all look like an order that does not exist. The signed link also lets a
+// guest ask for a return (they have no account to sign in to); cancelling still takes the session or the cookie.
+// `orderRef` may be the id or the human number: a number is resolved to its id first, then read as an id is.
+
+type Purpose = 'read' | 'cancel' | 'return';
+const LINK_PURPOSES: readonly Purpose[] = ['read', 'return'];
 
 type OrderAccess = {
   order: Order;
@@ -32,9 +37,11 @@ async function hasGuestCredential(linkToken?: string | null): Promise<boolean> {
 }
 
 export async function resolveOrderAccess(
-  orderId: string,
-  opts: { user: SessionUser | null; purpose: 'read' | 'cancel'; linkToken?: string | null },
+  orderRef: string,
+  opts: { user: SessionUser | null; purpose: Purpose; linkToken?: string | null },
 ): Promise<OrderAccess | null> {
+  const orderId = await resolveOrderRef(orderRef);
+  if (!orderId) return null;
   if (opts.user) {
     const order = await getOrder(opts.user.id, orderId);
     if (order) return { order, ownerId: opts.user.id, via: 'account' };
@@ -44,7 +51,7 @@ export async function resolveOrderAccess(
     const order = await getOrder(grant.owner, orderId);
     if (order) return { order, ownerId: grant.owner, via: 'guest-cookie' };
   }
-  if (opts.purpose === 'read' && opts.linkToken) {
+  if (LINK_PURPOSES.includes(opts.purpose) && opts.linkToken) {
     const linked = await verifyGuestOrderLinkToken(opts.linkToken, orderId, getConfig().SESSION_SECRET);
     const order = linked ? await getOrder(linked.owner, orderId) : null;
     if (linked && order) return { order, ownerId: linked.owner, via: 'guest-link' };
@@ -64,11 +71,11 @@ export async function grantGuestOrder(grant: GuestOrderGrant): Promise<void> {
  * The order routes' gate: the access this request has to `orderId`, else 401 when it carries neither a session nor
  * any guest credential (as before guest checkout), and 404 otherwise — the same 404 as an order that does not exist.
  */
-export async function requireOrderAccess(orderId: string, opts: { purpose: 'read' | 'cancel'; linkToken?: string | null }): Promise<OrderAccess> {
+export async function requireOrderAccess(orderId: string, opts: { purpose: Purpose; linkToken?: string | null }): Promise<OrderAccess> {
   const user = await getSessionUser();
   const access = await resolveOrderAccess(orderId, { user, ...opts });
   if (access) return access;
-  if (!user && !(await hasGuestCredential(opts.purpose === 'read' ? opts.linkToken : null))) {
+  if (!user && !(await hasGuestCredential(LINK_PURPOSES.includes(opts.purpose) ? opts.linkToken : null))) {
     throw new AppError('UNAUTHENTICATED', 'Sign in, or open the link in your order confirmation email, to see this order.');
   }
   throw new AppError('NOT_FOUND', 'There is no such order in your account.');

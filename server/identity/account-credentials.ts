@@ -1,11 +1,11 @@
-import { ChangePasswordCommand, DeleteUserCommand, GlobalSignOutCommand, UpdateUserAttributesCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { cognitoClient } from '../aws/clients';
-import { getConfig } from '../config';
-import { AppError } from '../errors';
-import type { CookieJar } from '../http/cookies';
-import { logger } from '../observability';
+import { ChangePasswordCommand, DeleteUserCommand, GlobalSignOutCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { cognitoClient } from '../platform/aws/clients';
+import { getConfig } from '../platform/config';
+import { AppError } from '../platform/errors';
+import type { CookieJar } from '../platform/http/cookies';
+import { logger } from '../platform/observability';
 import { limitedSignIn } from './attempt-limits';
-import { authenticateWithPassword, requireSettings } from './cognito-accounts';
+import { authenticateWithPassword, requireSettings, setDisplayName } from './cognito-accounts';
 import { cognitoErrorName, PASSWORD_POLICY_MESSAGE, toAppError } from './cognito-errors';
 import { encodeProfileCookie } from './profile-cookie';
 import { revocationId, revokeUserSessionsBefore } from './revoked-sessions';
@@ -15,8 +15,9 @@ import { signOut } from './sign-out';
 import { verifyPoolAccessToken } from './verify-access-token';
 
 // What a signed-in shopper changes about their own login: display name, password, and the login itself (deleted).
-// Each acts with the shopper's own access token (Cognito's public user APIs; no admin credentials on the server),
-// which the caller has verified. A current password typed to confirm goes through the sign-in attempt limits, so
+// Each acts with the shopper's own access token (Cognito's public user APIs), which the caller has verified, except
+// the display name: the app client may not write `name` (issue 30 L6), so the server sets it with its admin rights
+// on the pool (AdminUpdateUserAttributes; the SST link grants them) after the shop's own name rules. A current password typed to confirm goes through the sign-in attempt limits, so
 // a stolen session cannot be used to guess it at speed.
 
 const WRONG_CURRENT = 'That is not your current password.';
@@ -106,11 +107,8 @@ export async function changePassword(jar: CookieJar, user: SessionUser, input: {
 
 /** Sets the Cognito `name` attribute and answers the re-signed profile cookie, so the header shows it at once. */
 export async function updateDisplayName(jar: CookieJar, user: SessionUser, name: string): Promise<CookieToSet[]> {
-  try {
-    await cognitoClient().send(new UpdateUserAttributesCommand({ AccessToken: accessToken(jar), UserAttributes: [{ Name: 'name', Value: name }] }));
-  } catch (err) {
-    throw toAppError(err, 'update-attributes');
-  }
+  // With the server's admin rights: the app client may not write `name` (issue 30 L6).
+  await setDisplayName(user.id, name);
   const claims = await verifiedAccessClaims(jar);
   if (!claims) throw new AppError('UNAUTHENTICATED', 'Sign in to continue.');
   const { SITE_URL, SESSION_SECRET } = getConfig();

@@ -6,7 +6,7 @@ import { POST as signIn } from '@/app/api/auth/sign-in/route';
 import { POST as signOut } from '@/app/api/auth/sign-out/route';
 import { POST as signUp } from '@/app/api/auth/sign-up/route';
 import { GET as me } from '@/app/api/me/route';
-import { resetConfigForTests } from '../config';
+import { resetConfigForTests } from '../platform/config';
 import { identitySettings } from './cognito-settings';
 import { establishSession } from './middleware-session';
 import { poolJwks } from './pool-jwks';
@@ -98,7 +98,7 @@ describe('sign-in and the session', () => {
     expect(user.id).toMatch(/^[0-9a-f-]{36}$/);
 
     const cookies = setCookies(signInRes);
-    expect([...cookies.keys()].sort()).toEqual(['sf_at', 'sf_profile', 'sf_rt']);
+    expect([...cookies.keys()].sort()).toEqual(['sf_at', 'sf_device', 'sf_profile', 'sf_rt']);
     for (const { attributes } of cookies.values()) {
       expect(attributes).toContain('HttpOnly');
       expect(attributes).toContain('SameSite=Lax');
@@ -275,6 +275,40 @@ describe('sign-in rate limits', () => {
   });
 });
 
+describe('sign-in lock-out by others (issue 30 M3)', () => {
+  const attempt = (email: string, password: string, headers: Record<string, string>) =>
+    signIn(jsonRequest('/api/auth/sign-in', { email, password }, headers), {});
+  const spray = (headers: Record<string, string>) => statuses(20, () => attempt(uniqueEmail('nat-spray'), 'Guess-pass-1', headers));
+
+  it('a shopper who signed in from a shared address before is not locked out by a sprayer behind it; guessing stays stopped', async () => {
+    const nat = from(testAddress());
+    const { email } = await registerAndSignIn('Campus Shopper', nat);
+    const { email: newcomer } = await registerAndSignIn('Newcomer', from(testAddress()));
+    expect(await spray(nat)).toEqual(Array(20).fill(401));
+    expect((await attempt(email, PASSWORD, nat)).status).toBe(200);
+    // Whoever never signed in from there stays behind the address's limit, right password or not.
+    expect((await attempt(uniqueEmail('nat-spray'), 'Guess-pass-1', nat)).status).toBe(429);
+    expect((await attempt(newcomer, PASSWORD, nat)).status).toBe(429);
+  });
+
+  it("a browser with the account's signed device cookie signs in from a locked address; a forged or foreign one does not", async () => {
+    const { email, signInRes } = await registerAndSignIn('Traveller', from(testAddress()));
+    const device = setCookies(signInRes).get('sf_device');
+    expect(device?.attributes).toMatch(/HttpOnly/i);
+    const { signInRes: otherRes } = await registerAndSignIn('Other', from(testAddress()));
+    const otherDevice = setCookies(otherRes).get('sf_device')!.value;
+    const cafe = from(testAddress());
+    expect(await spray(cafe)).toEqual(Array(20).fill(401));
+    const withCookie = (value: string) => ({ ...cafe, cookie: `sf_device=${encodeURIComponent(value)}` });
+    expect((await attempt(email, PASSWORD, withCookie(`${device!.value.slice(0, -2)}xx`))).status).toBe(429);
+    expect((await attempt(email, PASSWORD, withCookie(otherDevice))).status).toBe(429);
+    expect((await attempt(email, PASSWORD, withCookie(device!.value))).status).toBe(200);
+    // The device's own window (5), then the address's windows as for any client: the café is now a known address of
+    // the account (it signed in there), so its account + address window (5) is what is left.
+    expect(await statuses(11, (i) => attempt(email, `Wrong-pass-${i}`, withCookie(device!.value)))).toEqual([...Array(10).fill(401), 429]);
+  });
+});
+
 describe('confirmation and sign-up limits', () => {
   it('refuses a sixth wrong code for one email from one address with 429, existing account or not', async () => {
     const email = uniqueEmail();
@@ -289,8 +323,72 @@ describe('confirmation and sign-up limits', () => {
   it('refuses an address that keeps finding taken emails at sign-up with 429', async () => {
     const client = from(testAddress());
     const { email } = await registerAndSignIn();
-    const taken = await statuses(21, () => signUp(jsonRequest('/api/auth/sign-up', { email, password: PASSWORD, name: 'Again' }, client), {}));
-    expect(taken).toEqual([...Array(20).fill(409), 429]);
+    const taken = await statuses(11, () => signUp(jsonRequest('/api/auth/sign-up', { email, password: PASSWORD, name: 'Again' }, client), {}));
+    expect(taken).toEqual([...Array(10).fill(409), 429]);
+  });
+
+  it('counts every sign-up per address and per network, new accounts too (issue 30 M6)', async () => {
+    const client = from(testAddress());
+    const made = await statuses(11, () =>
+      signUp(jsonRequest('/api/auth/sign-up', { email: uniqueEmail('stranger'), password: PASSWORD, name: 'X' }, client), {}),
+    );
+    expect(made).toEqual([...Array(10).fill(201), 429]);
+    // A refused form asked nothing of Cognito and mailed nobody: it does not count.
+    const other = from(testAddress());
+    expect(await statuses(12, () => signUp(jsonRequest('/api/auth/sign-up', { email: 'bad', password: PASSWORD, name: 'X' }, other), {}))).toEqual(
+      Array(12).fill(400),
+    );
+    // Neighbours in one /48 share 30.
+    const site = `2001:db8:${Math.floor(Math.random() * 0xffff).toString(16)}`;
+    const spread = await statuses(31, (i) =>
+      signUp(jsonRequest('/api/auth/sign-up', { email: uniqueEmail('spread'), password: PASSWORD, name: 'X' }, from(`${site}:${i.toString(16)}::1`)), {}),
+    );
+    expect(spread).toEqual([...Array(30).fill(201), 429]);
+  });
+});
+
+describe('password reset limits (issue 30 M5)', () => {
+  it('voids the outstanding code after 5 wrong ones, so the real code no longer works; a new code does', async () => {
+    const { email } = await registerAndSignIn('Reset Target');
+    const client = from(testAddress());
+    expect((await forgotPassword(jsonRequest('/api/auth/forgot-password', { email }, client), {})).status).toBe(200);
+    const code = pendingResetCode(inject('cognitoLocalDir'), email);
+    const wrong = (i: number) => String((Number(code) + 1 + i) % 1_000_000).padStart(6, '0');
+    // Guesses from rotating addresses: the code's own count, not the address's, voids it.
+    const guesses = await statuses(5, (i) =>
+      resetPassword(jsonRequest('/api/auth/reset-password', { email, code: wrong(i), password: 'Another-pass-9' }, from(testAddress())), {}),
+    );
+    expect(guesses).toEqual(Array(5).fill(400));
+    const real = await resetPassword(jsonRequest('/api/auth/reset-password', { email, code, password: 'Another-pass-9' }, client), {});
+    expect(real.status).toBe(400);
+    expect(((await real.json()) as ErrorBody).error.details?.[0]?.path).toBe('code');
+    // The old password still works: nothing was reset.
+    expect((await signIn(jsonRequest('/api/auth/sign-in', { email, password: PASSWORD }, client), {})).status).toBe(200);
+
+    await forgotPassword(jsonRequest('/api/auth/forgot-password', { email }, client), {});
+    const fresh = pendingResetCode(inject('cognitoLocalDir'), email);
+    expect((await resetPassword(jsonRequest('/api/auth/reset-password', { email, code: fresh, password: 'Another-pass-9' }, client), {})).status).toBe(200);
+  });
+
+  it('refuses one address guessing reset codes across accounts, and asking for codes without end, with 429', async () => {
+    const client = from(testAddress());
+    const guesses = await statuses(21, (i) =>
+      resetPassword(
+        jsonRequest(
+          '/api/auth/reset-password',
+          { email: uniqueEmail('reset-spray'), code: `1234${String(i).padStart(2, '0')}`, password: 'Another-pass-9' },
+          client,
+        ),
+        {},
+      ),
+    );
+    expect(guesses).toEqual([...Array(20).fill(400), 429]);
+    const asker = from(testAddress());
+    const asks = await statuses(11, () => forgotPassword(jsonRequest('/api/auth/forgot-password', { email: uniqueEmail('ask') }, asker), {}));
+    expect(asks).toEqual([...Array(10).fill(200), 429]);
+    const one = uniqueEmail('ask-one');
+    const perAccount = await statuses(6, () => forgotPassword(jsonRequest('/api/auth/forgot-password', { email: one }, from(testAddress())), {}));
+    expect(perAccount).toEqual([...Array(5).fill(200), 429]);
   });
 });
 

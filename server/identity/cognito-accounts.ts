@@ -9,11 +9,12 @@ import {
   RevokeTokenCommand,
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { cognitoClient } from '../aws/clients';
-import { AppError } from '../errors';
-import { logger } from '../observability';
+import { cognitoClient } from '../platform/aws/clients';
+import { AppError } from '../platform/errors';
+import { logger } from '../platform/observability';
 import { type CognitoOperation, cognitoErrorName, toAppError } from './cognito-errors';
 import { type IdentitySettings, identitySettings } from './cognito-settings';
+import { shownName } from './display-name';
 
 // The Cognito adapter: one function per user-pool operation, raw SDK shapes in, the identity domain's shapes out,
 // every failure an AppError (cognito-errors.ts). The app client is public (no secret), so no SECRET_HASH is sent.
@@ -53,14 +54,18 @@ export async function registerAccount(input: { email: string; password: string; 
         ClientId: clientId,
         Username: input.email,
         Password: input.password,
-        UserAttributes: [
-          { Name: 'email', Value: input.email },
-          { Name: 'name', Value: input.name },
-        ],
+        // Not `name`: the app client may not write it (WriteAttributes, issue 30 L6); set below with admin rights.
+        UserAttributes: [{ Name: 'email', Value: input.email }],
       }),
     ),
   );
   const userId = result.UserSub ?? '';
+  try {
+    await setDisplayName(userId || input.email, input.name);
+  } catch (err) {
+    // The account exists; without its name it is greeted neutrally until the shopper sets one in their account.
+    logger.warn('display name not set at sign-up', { err: String(err) });
+  }
   if (result.UserConfirmed) return { status: 'CONFIRMED', userId };
   // Locally there is no inbox to read the code from, so the stand-in confirms at once and suites can sign in.
   // Against the real pool the shopper types the emailed code (confirmAccount).
@@ -83,6 +88,18 @@ export async function registerAccount(input: { email: string; password: string; 
     return { status: 'CONFIRMED', userId };
   }
   return { status: 'CONFIRMATION_REQUIRED', userId };
+}
+
+/**
+ * Writes the Cognito `name` attribute with the server's admin rights (AdminUpdateUserAttributes): the app client
+ * cannot (sst.config.ts and local/provision.ts leave `name` out of its WriteAttributes). `username` is the sub or
+ * the email. The caller has validated `name` with `displayName`.
+ */
+export async function setDisplayName(username: string, name: string): Promise<void> {
+  const { userPoolId } = requireSettings();
+  await call('update-attributes', () =>
+    cognitoClient().send(new AdminUpdateUserAttributesCommand({ UserPoolId: userPoolId, Username: username, UserAttributes: [{ Name: 'name', Value: name }] })),
+  );
 }
 
 export async function confirmAccount(input: { email: string; code: string }): Promise<void> {
@@ -170,5 +187,6 @@ export async function fetchUserAttributes(accessToken: string): Promise<{ email:
   const result = await call('get-user', () => cognitoClient().send(new GetUserCommand({ AccessToken: accessToken })));
   const attrs = new Map((result.UserAttributes ?? []).map((a) => [a.Name ?? '', a.Value ?? '']));
   const email = attrs.get('email') ?? '';
-  return { email, name: attrs.get('name') || email.split('@')[0] || 'Shopper', emailVerified: attrs.get('email_verified') === 'true' };
+  // Re-validated: the attribute may have been written around the shop's forms (display-name.ts, issue 30 L6).
+  return { email, name: shownName(attrs.get('name') || email.split('@')[0]), emailVerified: attrs.get('email_verified') === 'true' };
 }

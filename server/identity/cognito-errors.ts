@@ -1,6 +1,6 @@
 import { CognitoIdentityProviderServiceException } from '@aws-sdk/client-cognito-identity-provider';
-import { AppError } from '../errors';
-import { logger } from '../observability';
+import { AppError } from '../platform/errors';
+import { logger } from '../platform/observability';
 
 // Cognito's exceptions become AppErrors with messages a shopper can act on. Nothing a user typed may become a 500:
 // unknown service errors and network failures are 503 (the pool is unreachable or misconfigured), and logged.

@@ -1,4 +1,4 @@
-import { getConfig } from '../config';
+import { getConfig } from '../platform/config';
 
 // Where the user pool lives and who we are to it. Derived from the one config, so the same code verifies tokens from
 // cognito-local (COGNITO_ENDPOINT set, pool ids `local_…`) and from the real pool.

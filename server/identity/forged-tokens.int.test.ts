@@ -3,7 +3,7 @@ import { CreateUserPoolClientCommand, InitiateAuthCommand } from '@aws-sdk/clien
 import { exportSPKI, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GET as me } from '@/app/api/me/route';
-import { cognitoClient } from '../aws/clients';
+import { cognitoClient } from '../platform/aws/clients';
 import { authenticateWithPassword } from './cognito-accounts';
 import { type IdentitySettings, identitySettings } from './cognito-settings';
 import { establishSession } from './middleware-session';

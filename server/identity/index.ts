@@ -1,9 +1,10 @@
 import 'server-only';
 import { cookies } from 'next/headers';
-import { getConfig } from '../config';
-import { AppError } from '../errors';
+import { getConfig } from '../platform/config';
+import { AppError } from '../platform/errors';
+import { identitySettings } from './cognito-settings';
 import { assertSameOriginAgainst } from './same-origin';
-import { cookieJarFromRequest } from './session-cookies';
+import { cookieJarFromRequest, SESSION_COOKIE } from './session-cookies';
 import { resolveSessionUser, type SessionUser } from './session-user';
 
 // Public entry of the identity domain (Cognito accounts and sessions). Other domains use the first four functions;
@@ -44,6 +45,23 @@ export async function getSessionUserFromRequest(req: Request): Promise<SessionUs
   return resolveSessionUser(cookieJarFromRequest(req));
 }
 
+/**
+ * The shopper named by an `Authorization: Bearer <access token>` header (an agent that signed in through the pool's
+ * OAuth 2.1 flow, docs/agents.md), verified exactly like the sf_at cookie; null without one. A bearer request carries
+ * no cookie, so no other site can make a browser send it (no Origin check needed for it).
+ */
+export async function getSessionUserFromBearer(req: Request): Promise<SessionUser | null> {
+  const match = /^Bearer\s+([A-Za-z0-9._~+/=-]+)\s*$/i.exec(req.headers.get('authorization') ?? '');
+  if (!match) return null;
+  const token = match[1];
+  return resolveSessionUser({ get: (name) => (name === SESSION_COOKIE.access ? token : undefined) });
+}
+
+/** The user pool's issuer: the OAuth 2.1 authorization server agents are sent to (docs/agents.md); null unconfigured. */
+export function authorizationServerIssuer(): string | null {
+  return identitySettings()?.issuer ?? null;
+}
+
 // The signed-in shopper's own login (server/account and the /api/account routes).
 export { changePassword, confirmCurrentPassword, deleteLogin, updateDisplayName } from './account-credentials';
 export {
@@ -56,12 +74,16 @@ export {
   signInBody,
   signUpBody,
 } from './account-schemas';
+// The anonymous visitor id (sf_anon): rollout buckets, analytics visitors and interactions of guests.
+export { ANON_COOKIE, anonCookieOptions, anonIdFromCookieHeader, cookieHeaderWithAnonId, mintAnonId, validAnonId } from './anon-id';
 // Account operations, for the routes under app/api/auth.
-export { requestPasswordReset } from './cognito-accounts';
-export { confirmSignUp, signUp } from './limited-account-operations';
-export { resetPassword } from './password-reset';
-// The operations console's group check (route handlers and the /admin/orders pages).
-export { isOperations, requireOperations } from './require-operations';
+export { DEVICE_COOKIE } from './device-cookie';
+export { confirmSignUp, forgotPassword, resetForgottenPassword, signUp } from './limited-account-operations';
+// middleware.ts: the session step (verify, refresh, protect, refuse foreign mutations).
+export { applySessionCookies, establishSession, guardProtectedRoute, NO_SESSION, rejectForeignMutation } from './middleware-session';
+export { requireMarketer, requireOperations } from './require-role';
+// Staff roles: one check for pages, actions, routes and domain operations.
+export { hasRole, isOperations, MARKETERS_GROUP, OPERATIONS_GROUP, type StaffRole } from './roles';
 export { safeNextPath } from './safe-next-path';
 export { appendSetCookies, type CookieToSet, cookieJarFromRequest } from './session-cookies';
 export { signInWithPassword } from './sign-in';

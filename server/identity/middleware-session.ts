@@ -1,10 +1,12 @@
 import { type NextRequest, NextResponse } from 'next/server';
-import { getConfig } from '../config';
-import { AppError } from '../errors';
-import { cookieJarFromHeader } from '../http/cookies';
-import { refreshSession } from './cognito-accounts';
+import { getConfig } from '../platform/config';
+import { AppError } from '../platform/errors';
+import { cookieJarFromHeader } from '../platform/http/cookies';
+import { logger } from '../platform/observability';
+import { refreshSession, revokeRefreshToken } from './cognito-accounts';
 import { identitySettings } from './cognito-settings';
 import { protectedRouteKind, signInRedirectPath } from './protected-routes';
+import { refreshTokenSignedInAt } from './refresh-token-age';
 import { revocationState } from './revoked-sessions';
 import { isSameOriginRequest } from './same-origin';
 import { type CookieToSet, clearedSessionCookies, rewriteCookieHeader, SESSION_COOKIE, sessionCookies } from './session-cookies';
@@ -28,9 +30,13 @@ const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /**
  * 403 for a cookie-carrying mutation of /api from another origin. The handlers call assertSameOrigin themselves;
  * this stops such a request before it costs a token refresh or reaches a handler that forgot.
+ * Any other mutation (a page POST: a server action, with or without cookies) from another site is refused the same
+ * way (issue 30 L3): Next checks only a present Origin against Host, answers a foreign one with a bare 500, and lets
+ * a request through that has no Origin but a foreign Referer or `Sec-Fetch-Site: cross-site`.
  */
 export function rejectForeignMutation(req: NextRequest): NextResponse | null {
-  if (!MUTATING.has(req.method) || !req.nextUrl.pathname.startsWith('/api/') || !req.headers.get('cookie')) return null;
+  if (!MUTATING.has(req.method)) return null;
+  if (req.nextUrl.pathname.startsWith('/api/') && !req.headers.get('cookie')) return null;
   if (isSameOriginRequest(req, getConfig().SITE_URL)) return null;
   return NextResponse.json({ error: { code: 'FORBIDDEN', message: 'This request came from another site and was refused.' } }, { status: 403 });
 }
@@ -74,7 +80,23 @@ export async function establishSession(requestHeaders: Headers): Promise<Middlew
     try {
       const tokens = await refreshSession(refreshToken);
       const fresh = await verifyPoolAccessToken(tokens.accessToken, settings);
-      if (fresh.ok) {
+      // The refreshed claims are checked like any other (issue 30 L1): a session that signed in before the shopper's
+      // revocation marker (a password change, an account deletion elsewhere) is over, whatever the refresh minted.
+      // Its sign-in time is the earlier of auth_time and the refresh token's own (refresh-token-age.ts).
+      const refreshSignedInAt = refreshTokenSignedInAt(refreshToken);
+      const state = !fresh.ok
+        ? 'revoked'
+        : refreshSignedInAt !== null && refreshSignedInAt < fresh.claims.authTime
+          ? await revocationState({ ...fresh.claims, authTime: refreshSignedInAt, sessionIdUnknown: true })
+          : await revocationState(fresh.claims);
+      if (state === 'unknown') return none;
+      if (fresh.ok && state === 'revoked') {
+        // And the refresh token is retired at Cognito, so it mints nothing more (cognito-local drops it too).
+        await revokeRefreshToken(refreshToken).catch((err: unknown) =>
+          logger.warn('could not revoke a refresh token of an ended session', { err: String(err) }),
+        );
+      }
+      if (fresh.ok && state === 'active') {
         const cookies = sessionCookies(
           { accessToken: tokens.accessToken, accessExpiresAt: fresh.claims.expiresAt, refreshToken: tokens.refreshToken },
           SITE_URL,

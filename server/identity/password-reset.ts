@@ -1,6 +1,6 @@
 import { GlobalSignOutCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { cognitoClient } from '../aws/clients';
-import { logger } from '../observability';
+import { cognitoClient } from '../platform/aws/clients';
+import { logger } from '../platform/observability';
 import { authenticateWithPassword, confirmPasswordReset, requireSettings, revokeRefreshToken } from './cognito-accounts';
 import { revocationId, revokeUserSessionsBefore } from './revoked-sessions';
 import { verifyPoolAccessToken } from './verify-access-token';

@@ -1,7 +1,7 @@
 import { createRemoteJWKSet, type JWTVerifyGetKey } from 'jose';
-import { processSingleton } from '../runtime';
+import { processSingleton } from '../platform/runtime';
 
-// One remote key set per JWKS URL per process, a process singleton (server/runtime) because Next bundles
+// One remote key set per JWKS URL per process, a process singleton (server/platform/runtime) because Next bundles
 // middleware, route handlers and server components separately; each bundle would otherwise fetch the keys itself.
 const store = processSingleton('identity:jwks', () => new Map<string, JWTVerifyGetKey>());
 

@@ -24,7 +24,7 @@ describe('routes middleware protects', () => {
       '/api/orders',
       '/api/orders/',
       '/api/%6Frders',
-      '/api/orders/o-1/returns',
+      '/api/orders/o-1/returns/x',
       '/api/orders/o-1/events/x',
       '/api/admin/flags/x/history',
       '/api/admin/orders',
@@ -39,6 +39,8 @@ describe('routes middleware protects', () => {
     for (const path of [
       '/checkout',
       '/orders/o-1',
+      '/orders/o-1/returns/label',
+      '/api/orders/o-1/returns',
       '/orders/lookup',
       '/api/checkout',
       '/api/checkout/quote',

@@ -1,9 +1,9 @@
-import { GetCommand, PutCommand, ScanCommand, type ScanCommandOutput } from '@aws-sdk/lib-dynamodb';
-import { dynamoDoc } from '../aws/clients';
-import { getRedis } from '../cache';
-import { tableName } from '../db';
-import { logger } from '../observability';
-import { processSingleton } from '../runtime';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamoDoc } from '../platform/aws/clients';
+import { getRedis } from '../platform/cache';
+import { scanPages, tableName } from '../platform/db';
+import { logger } from '../platform/observability';
+import { processSingleton } from '../platform/runtime';
 import { REFRESH_COOKIE_MAX_AGE } from './session-cookies';
 
 // Signed-out sessions, so an access token stops working the moment its shopper signs out (verification is local and
@@ -28,7 +28,19 @@ const COMPLETE = `${KEY_PREFIX}complete`;
 // sign-out) share its origin_jti and may outlive the one at hand. Longer than any access-token lifetime we configure.
 const MIN_KEEP_SECONDS = 60 * 60;
 
-export type RevocableClaims = { sub: string; jti: string | undefined; originJti: string | undefined; expiresAt: number; authTime: number };
+export type RevocableClaims = {
+  sub: string;
+  jti: string | undefined;
+  originJti: string | undefined;
+  expiresAt: number;
+  authTime: number;
+  /**
+   * The sign-in time is known but not which sign-in it was (a cognito-local refresh: the time comes from the refresh
+   * token, the ids are the new token's). Then only a session strictly before the marker is revoked: the one kept
+   * in the marker's own second must go on refreshing (issue 30 L1).
+   */
+  sessionIdUnknown?: boolean;
+};
 
 /** The id a sign-out revokes: every token of the sign-in when the issuer says which (origin_jti), else this token. */
 export function revocationId(claims: Pick<RevocableClaims, 'jti' | 'originJti'>): string | null {
@@ -49,7 +61,7 @@ function decodeMarker(value: string | null | undefined): UserMarker | null {
 
 function revokedByMarker(marker: UserMarker | null, claims: RevocableClaims): boolean {
   if (!marker) return false;
-  if (claims.authTime !== marker.notBefore) return claims.authTime < marker.notBefore;
+  if (claims.authTime !== marker.notBefore || claims.sessionIdUnknown) return claims.authTime < marker.notBefore;
   // Signed in the very second the marker was set: only the kept session survives (auth_time has whole seconds).
   return marker.keep === null || marker.keep !== revocationId(claims);
 }
@@ -59,18 +71,15 @@ const nowSeconds = () => Math.floor(Date.now() / 1000);
 async function loadIntoRedis(): Promise<void> {
   const redis = getRedis();
   if (!redis) return;
-  let start: Record<string, unknown> | undefined;
   const now = nowSeconds();
-  do {
-    const page: ScanCommandOutput = await dynamoDoc().send(new ScanCommand({ TableName: tableName('revokedSessions'), ExclusiveStartKey: start }));
+  for await (const page of scanPages({ TableName: tableName('revokedSessions') })) {
     const live = (page.Items ?? []).filter((item) => typeof item.tokenId === 'string' && Number(item.expiresAt) > now);
     if (live.length > 0) {
       const batch = redis.multi();
       for (const item of live) batch.set(`${KEY_PREFIX}${item.tokenId}`, redisValue(item), 'EXAT', Number(item.expiresAt));
       await batch.exec();
     }
-    start = page.LastEvaluatedKey;
-  } while (start);
+  }
   await redis.set(COMPLETE, '1');
 }
 

@@ -1,4 +1,4 @@
-import { AppError } from '../errors';
+import { AppError } from '../platform/errors';
 
 // CSRF defence for cookie-authenticated mutations. SameSite=Lax already keeps our cookies off cross-site POSTs in
 // current browsers; this check covers the rest (older browsers, same-site subdomains under someone else's control,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../errors';
+import { AppError } from '../platform/errors';
 import { assertSameOriginAgainst, isSameOriginRequest } from './same-origin';
 
 const SITE = 'https://shop.example';

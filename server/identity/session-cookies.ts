@@ -1,5 +1,5 @@
-import { type CookieJar, cookieJarFromHeader, rewriteCookieHeader as rewriteHeader } from '../http/cookies';
-import { isLocalPlainHttpSite } from '../http/loopback';
+import { isLocalPlainHttpSite } from '../platform/config/loopback';
+import { type CookieJar, cookieJarFromHeader, rewriteCookieHeader as rewriteHeader } from '../platform/http/cookies';
 
 // The session lives in three cookies, all httpOnly (no script can read a token) and SameSite=Lax (a cross-site
 // POST carries none of them; top-level navigation from a link still does, so a shared /orders link works):
@@ -64,7 +64,7 @@ export function serializeCookie({ name, value, options }: CookieToSet): string {
   return parts.join('; ');
 }
 
-/** The cookies of a Request, read by the one parser (server/http/cookies.ts). */
+/** The cookies of a Request, read by the one parser (server/platform/http/cookies.ts). */
 export function cookieJarFromRequest(req: Request): CookieJar {
   return cookieJarFromHeader(req.headers.get('cookie'));
 }

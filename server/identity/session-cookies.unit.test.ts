@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLocalPlainHttpSite } from '../http/loopback';
+import { isLocalPlainHttpSite } from '../platform/config/loopback';
 import { clearedSessionCookies, REFRESH_COOKIE_MAX_AGE, rewriteCookieHeader, serializeCookie, sessionCookieOptions, sessionCookies } from './session-cookies';
 
 describe('session cookie options', () => {

@@ -5,8 +5,8 @@ import { POST as signUp } from '@/app/api/auth/sign-up/route';
 import { GET as me } from '@/app/api/me/route';
 import { GET as orders } from '@/app/api/orders/route';
 import { callRoute } from '@/tests/hardening/support/request-scope';
-import { closeRedis, waitForRedis } from '../cache';
-import { parseCookieHeader } from '../http/cookies';
+import { closeRedis, waitForRedis } from '../platform/cache';
+import { parseCookieHeader } from '../platform/http/cookies';
 import { establishSession } from './middleware-session';
 import { cookieHeaderFrom, jsonRequest, siteUrl, uniqueEmail } from './testing/auth-requests';
 

@@ -1,11 +1,12 @@
 import type { JWTVerifyGetKey } from 'jose';
 import { LRUCache } from 'lru-cache';
-import { getConfig } from '../config';
-import { AppError } from '../errors';
-import type { CookieJar } from '../http/cookies';
-import { processSingleton } from '../runtime';
+import { getConfig } from '../platform/config';
+import { AppError } from '../platform/errors';
+import type { CookieJar } from '../platform/http/cookies';
+import { processSingleton } from '../platform/runtime';
 import { fetchUserAttributes } from './cognito-accounts';
 import { type IdentitySettings, identitySettings } from './cognito-settings';
+import { shownName } from './display-name';
 import { poolJwks } from './pool-jwks';
 import { decodeProfileCookie } from './profile-cookie';
 import { type RevocationState, revocationState } from './revoked-sessions';
@@ -60,7 +61,7 @@ export async function verifiedAccessClaims(jar: CookieJar, deps: SessionDeps = d
 // Fallback when the profile cookie is missing or belongs to someone else (a session from before it existed, a
 // cleared cookie): GetUser once per access token per process, remembered until the token expires.
 type CachedProfile = { email: string; name: string; expiresAtMs: number };
-// One cache for every Next bundle of the process (server/runtime), least recently used dropped past 1000 tokens.
+// One cache for every Next bundle of the process (server/platform/runtime), least recently used dropped past 1000 tokens.
 const profileCache = processSingleton('identity:profile-cache', () => new LRUCache<string, CachedProfile>({ max: 1000 }));
 
 async function profileFromCognito(token: string, claims: AccessClaims, deps: SessionDeps): Promise<{ email: string; name: string }> {
@@ -83,5 +84,7 @@ export async function resolveSessionUser(jar: CookieJar, deps: SessionDeps = def
   if (!claims) return null;
   const profile = decodeProfileCookie(jar.get(SESSION_COOKIE.profile), deps.secret);
   const { email, name } = profile && profile.sub === claims.sub ? profile : await profileFromCognito(jar.get(SESSION_COOKIE.access) ?? '', claims, deps);
-  return { id: claims.sub, email, name, groups: claims.groups };
+  // Checked again whatever its source: a profile cookie signed before names read from Cognito were re-validated
+  // (issue 30 L6) may still carry one set around the shop's rules.
+  return { id: claims.sub, email, name: shownName(name), groups: claims.groups };
 }

@@ -1,7 +1,7 @@
-import { getConfig } from '../config';
-import { AppError } from '../errors';
-import type { CookieJar } from '../http/cookies';
-import { logger } from '../observability';
+import { getConfig } from '../platform/config';
+import { AppError } from '../platform/errors';
+import type { CookieJar } from '../platform/http/cookies';
+import { logger } from '../platform/observability';
 import { revokeRefreshToken } from './cognito-accounts';
 import { revokeSession } from './revoked-sessions';
 import { type CookieToSet, clearedSessionCookies, SESSION_COOKIE } from './session-cookies';

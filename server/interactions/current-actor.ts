@@ -1,6 +1,5 @@
 import { cookies } from 'next/headers';
-import { ANON_COOKIE, validAnonId } from '../flags';
-import { getSessionUser } from '../identity';
+import { ANON_COOKIE, getSessionUser, validAnonId } from '../identity';
 import type { Interaction } from './record-interaction';
 
 /**

@@ -1,8 +1,8 @@
 import { PersonalizeEventsClient, PutEventsCommand } from '@aws-sdk/client-personalize-events';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { resetAwsClientsForTests } from '../aws/clients';
-import { resetConfigForTests } from '../config';
+import { resetAwsClientsForTests } from '../platform/aws/clients';
+import { resetConfigForTests } from '../platform/config';
 
 // The events table write is covered on DynamoDB Local; here only the Personalize event tracker mapping.
 const sent: unknown[] = [];

@@ -1,7 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamoDoc } from '../aws/clients';
 import { getProductRecords, type ProductSummary, toProductSummary } from '../catalog';
-import { tableName } from '../db';
+import { dynamoDoc } from '../platform/aws/clients';
+import { tableName } from '../platform/db';
 import { actorKey, type Interaction } from './record-interaction';
 
 // "Recently viewed", read from the view events already recorded for recommendations: the actor's newest events

@@ -1,7 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { dynamoDoc } from '../aws/clients';
-import { tableName } from '../db/tables';
+import { dynamoDoc } from '../platform/aws/clients';
+import { tableName } from '../platform/db/tables';
 import { recordInteraction } from './record-interaction';
 
 describe('recording interactions on DynamoDB Local', () => {

@@ -1,10 +1,10 @@
 import { PutEventsCommand } from '@aws-sdk/client-personalize-events';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamoDoc, personalizeEventsClient } from '../aws/clients';
-import { getConfig } from '../config';
-import { tableName } from '../db/tables';
-import { logger } from '../observability';
-import { withBudget } from '../resilience';
+import { dynamoDoc, personalizeEventsClient } from '../platform/aws/clients';
+import { getConfig } from '../platform/config';
+import { tableName } from '../platform/db/tables';
+import { logger } from '../platform/observability';
+import { withBudget } from '../platform/resilience';
 
 // Shopper interactions (product views, add-to-cart, purchases), kept in the `events` table so a Personalize
 // dataset can be (re)trained from them, and streamed to a Personalize event tracker when one is configured.

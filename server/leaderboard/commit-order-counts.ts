@@ -1,9 +1,9 @@
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { dynamoDoc } from '../aws/clients';
-import { cancellationCodes, withRetry } from '../db';
-import { tableName } from '../db/tables';
+import { dynamoDoc } from '../platform/aws/clients';
+import { cancellationCodes, withRetry } from '../platform/db';
+import { tableName } from '../platform/db/tables';
+import type { CountableOrder } from './contract';
 import { countedMarkerKey, soldCounterKey } from './keys';
-import type { CountableOrder } from './types';
 
 // The source of truth for "units sold": one DynamoDB transaction per order puts a processed marker (conditional
 // on it not existing) and adds each product's units to its counter. Either both happen or neither, so however

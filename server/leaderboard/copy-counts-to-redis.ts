@@ -1,4 +1,4 @@
-import { getRedis } from '../cache';
+import { getRedis } from '../platform/cache';
 import { clearWarning, errorText, warnOnce } from './log';
 import { markRedisDirty } from './redis-dirty-flag';
 import { raiseScores } from './redis-leaderboard';

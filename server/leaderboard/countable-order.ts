@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CountableOrder } from './types';
+import type { CountableOrder } from './contract';
 
 // Decides whether an inserted order item counts towards top sellers, and how many units of what.
 // Pure, so the stream consumer, the Lambda and the unit tests share it.

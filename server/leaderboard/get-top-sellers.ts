@@ -1,9 +1,9 @@
 import { getProductRecords, toProductSummary } from '../catalog';
-import { AppError, isAppError } from '../errors';
+import { AppError, isAppError } from '../platform/errors';
+import type { RankingSource, TopSeller, TopSellersResult } from './contract';
 import { clearWarning, errorText, warnOnce } from './log';
 import { memoize } from './memo';
 import { readRankingWindow } from './ranking';
-import type { RankingSource, TopSeller, TopSellersResult } from './types';
 
 // Top sellers as the storefront shows them: the ranking hydrated into product summaries. Products deleted from
 // the catalog since they sold are skipped (and the next ones move up), so a listing is never short while more

@@ -1,10 +1,9 @@
-import { logger } from '../observability';
-import { logOnce } from '../runtime';
+import { logger, logOnce } from '../platform/observability';
 
-// Structured log lines for the leaderboard, through the one logger (server/observability). An outage is said
+// Structured log lines for the leaderboard, through the one logger (server/platform/observability). An outage is said
 // once until it clears (warnOnce/clearWarning), so a down Redis or DynamoDB does not write a line per request.
 
-export { errorText } from '../observability';
+export { errorText } from '../platform/observability';
 
 type Level = 'info' | 'warn' | 'error';
 

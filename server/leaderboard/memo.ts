@@ -1,4 +1,4 @@
-import { ttlMemo } from '../runtime';
+import { ttlMemo } from '../platform/runtime';
 
 // Short-lived, per-process memos of the read path: the home page renders top sellers on every request, and a
 // few seconds of staleness cost nothing. Shared by Next's bundles (pages, route handlers, and instrumentation

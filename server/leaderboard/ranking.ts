@@ -1,10 +1,10 @@
-import { getRedis } from '../cache';
+import { getRedis } from '../platform/cache';
+import type { RankedProduct, RankingSource } from './contract';
 import { clearWarning, errorText, warnOnce } from './log';
 import { memoize } from './memo';
 import { healLeaderboardIfNeeded } from './rebuild';
 import { readWindow } from './redis-leaderboard';
 import { readAllSoldCounters } from './sold-counters';
-import type { RankedProduct, RankingSource } from './types';
 
 // The ranking, window by window: from Redis when it is connected and built, otherwise from DynamoDB
 // (every counter read and sorted, memoised briefly). Both orders are identical, ties included.

@@ -1,6 +1,6 @@
-import { getRedis } from '../cache';
-import { AppError } from '../errors';
-import { processSingleton } from '../runtime';
+import { getRedis } from '../platform/cache';
+import { AppError } from '../platform/errors';
+import { processSingleton } from '../platform/runtime';
 import { clearWarning, errorText, log } from './log';
 import { clearDirtyVersion, isDirtyInProcess, readDirtyVersion, setDirtyInProcess } from './redis-dirty-flag';
 import { isBuilt, markBuilt, raiseScores } from './redis-leaderboard';

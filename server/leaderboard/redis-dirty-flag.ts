@@ -1,8 +1,8 @@
 import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamoDoc } from '../aws/clients';
-import { isConditionalCheckFailure } from '../db';
-import { tableName } from '../db/tables';
-import { processSingleton } from '../runtime';
+import { dynamoDoc } from '../platform/aws/clients';
+import { isConditionalCheckFailure } from '../platform/db';
+import { tableName } from '../platform/db/tables';
+import { processSingleton } from '../platform/runtime';
 import { REDIS_DIRTY_KEY } from './keys';
 import { errorText, log } from './log';
 

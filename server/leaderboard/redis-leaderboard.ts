@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
+import type { RankedProduct } from './contract';
 import { LEADERBOARD_BUILT_KEY, LEADERBOARD_KEY } from './keys';
-import type { RankedProduct } from './types';
 
 // The Redis copy of the ranking. Scores are absolute counts copied from DynamoDB, written with ZADD GT, never
 // ZINCRBY: a copy of the truth is idempotent (a replay writes the same number), order-independent (a slow writer

@@ -1,9 +1,7 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamoDoc } from '../aws/clients';
-import { batchGetAll } from '../db';
-import { tableName } from '../db/tables';
+import { batchGetAll, queryPages } from '../platform/db';
+import { tableName } from '../platform/db/tables';
+import type { RankedProduct } from './contract';
 import { SOLD_PARTITION, soldCounterKey } from './keys';
-import type { RankedProduct } from './types';
 
 // Reads of the DynamoDB sold counters: all of them (the fallback ranking and Redis rebuilds) or a few by id
 // (copying freshly committed counts to Redis).
@@ -13,20 +11,14 @@ type CounterItem = { sk: string; sold?: number };
 /** Every counter, in no particular order. One partition, paginated; only products that ever sold are in it. */
 export async function readAllSoldCounters(): Promise<RankedProduct[]> {
   const out: RankedProduct[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamoDoc().send(
-      new QueryCommand({
-        TableName: tableName('sales'),
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': SOLD_PARTITION },
-        ProjectionExpression: 'sk, sold',
-        ExclusiveStartKey: start,
-      }),
-    );
+  for await (const page of queryPages({
+    TableName: tableName('sales'),
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': SOLD_PARTITION },
+    ProjectionExpression: 'sk, sold',
+  })) {
     for (const item of (page.Items ?? []) as CounterItem[]) out.push({ productId: item.sk, sold: item.sold ?? 0 });
-    start = page.LastEvaluatedKey;
-  } while (start);
+  }
   return out;
 }
 

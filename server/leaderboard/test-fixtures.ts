@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamoDoc } from '../aws/clients';
-import { getRedis } from '../cache';
-import type { ProductRecord } from '../catalog/types';
-import { tableName } from '../db/tables';
+import type { ProductRecord } from '../catalog/contract';
+import { dynamoDoc } from '../platform/aws/clients';
+import { getRedis } from '../platform/cache';
+import { tableName } from '../platform/db/tables';
 import { LEADERBOARD_KEY } from './keys';
 import { readSoldCounters } from './sold-counters';
 

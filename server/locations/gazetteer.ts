@@ -1,5 +1,5 @@
+import type { Place } from './contract';
 import { type GazetteerCity, usCities, zipcodes } from './gazetteer-data';
-import type { Place } from './types';
 
 // Local geocoding: a ZIP code anywhere in the text wins (its centroid); otherwise the text's comma-separated parts
 // are tried as "city", "city, state" or "state city" against GeoNames, most populous match first. Street numbers

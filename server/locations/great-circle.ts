@@ -1,4 +1,4 @@
-import type { GeoPoint } from './types';
+import type { GeoPoint } from './contract';
 
 // Haversine distance on a sphere of the Earth's mean radius: within 0.5% of the ellipsoid, plenty for "nearest
 // store" and for a delivery estimate measured in days.

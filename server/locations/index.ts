@@ -1,21 +1,21 @@
 import 'server-only';
-import { getConfig } from '../config';
-import { withBudget } from '../resilience';
+import { getConfig } from '../platform/config';
+import { withBudget } from '../platform/resilience';
+import type { GeoPoint, LocationSource, Place, StoreSearchResult } from './contract';
 import { addBusinessDays, type DeliveryMethod, estimateDeliveryDays } from './delivery-estimate';
 import { geocodeLocal, suggestLocal } from './gazetteer';
 import { greatCircleKm } from './great-circle';
 import { calculateRouteAws, searchPlaceAws, suggestPlacesAws } from './location-adapter';
 import { nearestStores } from './nearest-stores';
 import { STORES } from './stores-data';
-import type { GeoPoint, LocationSource, Place, StoreSearchResult } from './types';
 
 // Public entry of the locations domain: store search, address suggestions and delivery estimates. Amazon Location
 // answers when its place index / route calculator is configured and answers within the budget; the bundled
 // gazetteer and the great-circle speed model answer otherwise.
 
+export type { GeoPoint, LocationSource, Place, StoreSearchResult, StoreWithDistance } from './contract';
 export type { DeliveryMethod } from './delivery-estimate';
 export { stateOfUsZip } from './gazetteer';
-export type { GeoPoint, LocationSource, Place, StoreSearchResult, StoreWithDistance } from './types';
 
 export const STORE_DEFAULT_LIMIT = 5;
 export const STORE_MAX_LIMIT = 30;
@@ -109,4 +109,15 @@ export async function estimateDelivery(address: string, method: DeliveryMethod, 
     distanceKm: days.roadKm,
     source,
   };
+}
+
+/**
+ * How far a US shipping address is from a point (fraud screening: the client's location at the edge), by the
+ * bundled gazetteer only (ZIP centroid, else the city): no network call on the checkout path. Null when the address
+ * is outside the US or cannot be placed.
+ */
+export function shippingDistanceKm(from: GeoPoint, address: { city: string; region: string; postalCode: string; country: string }): number | null {
+  if (address.country !== 'US') return null;
+  const place = geocodeLocal(`${address.city}, ${address.region} ${address.postalCode}`);
+  return place ? greatCircleKm(from, place) : null;
 }

@@ -1,6 +1,6 @@
 import { CalculateRouteCommand, SearchPlaceIndexForSuggestionsCommand, SearchPlaceIndexForTextCommand } from '@aws-sdk/client-location';
-import { locationClient } from '../aws/clients';
-import type { GeoPoint, Place } from './types';
+import { locationClient } from '../platform/aws/clients';
+import type { GeoPoint, Place } from './contract';
 
 // Amazon Location Service, operations only. Positions in Amazon Location are [longitude, latitude]; this file is
 // the only place that knows it.

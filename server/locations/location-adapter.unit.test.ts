@@ -1,9 +1,9 @@
 import { CalculateRouteCommand, LocationClient, SearchPlaceIndexForSuggestionsCommand, SearchPlaceIndexForTextCommand } from '@aws-sdk/client-location';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { resetAwsClientsForTests } from '@/server/aws/clients';
-import { resetConfigForTests } from '@/server/config';
-import { resetFailureLogForTests } from '@/server/resilience';
+import { resetAwsClientsForTests } from '@/server/platform/aws/clients';
+import { resetConfigForTests } from '@/server/platform/config';
+import { resetFailureLogForTests } from '@/server/platform/resilience';
 import { addBusinessDays, estimateDeliveryDays } from './delivery-estimate';
 import { estimateDelivery, findStores, suggestPlaces } from './index';
 

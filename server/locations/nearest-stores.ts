@@ -1,5 +1,5 @@
+import type { GeoPoint, Store, StoreWithDistance } from './contract';
 import { greatCircleKm } from './great-circle';
-import type { GeoPoint, Store, StoreWithDistance } from './types';
 
 /** Stores ordered by great-circle distance from `origin`, distance rounded to 0.1 km. */
 export function nearestStores(origin: GeoPoint, stores: readonly Store[], limit: number): StoreWithDistance[] {

@@ -1,4 +1,4 @@
-import type { Store } from './types';
+import type { Store } from './contract';
 
 // Demo stores in real US cities (generated once, committed; no network at run time). Coordinates are the city
 // centres from the gazetteer, so distances are realistic; street addresses are invented. `fulfilment` stores ship

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamoDoc } from '../aws/clients';
-import { tableName } from '../db';
-import { renderEmail } from './order-email-templates';
-import { type EmailOutcome, sendEmailOnce } from './send-email-once';
+import { dynamoDoc } from '../platform/aws/clients';
+import { tableName } from '../platform/db';
+import { siteUrl } from '../platform/site';
+import { type EmailOutcome, type RenderedEmail, sendEmailOnce } from './send-email-once';
+import { messageEmail } from './templates/message-email';
 
 /** The notifications table's key: `orderId` holds what the mail is about (here `account…`). */
 type MarkerKey = { orderId: string; event: string };
@@ -17,37 +18,38 @@ export type AccountEmail =
   | { kind: 'password-changed'; name: string; occurrence: string }
   | { kind: 'account-deleted'; name: string };
 
-function template(mail: AccountEmail) {
+export function accountEmailContent(mail: AccountEmail): Promise<RenderedEmail> {
   const hello = mail.name ? `Hello ${mail.name},` : 'Hello,';
+  const siteOrigin = siteUrl('/');
   switch (mail.kind) {
     case 'welcome':
-      return {
+      return messageEmail({
+        siteOrigin,
         subject: 'Welcome to the shop',
-        blocks: [
-          { kind: 'heading' as const, text: 'Your account is ready' },
-          { kind: 'paragraph' as const, text: `${hello} you can now save addresses, follow your orders and check out faster.` },
-        ],
-      };
+        heading: 'Your account is ready',
+        paragraphs: [`${hello} you can now save addresses, follow your orders and check out faster.`],
+        button: { text: 'Start shopping', href: siteOrigin },
+      });
     case 'password-changed':
-      return {
+      return messageEmail({
+        siteOrigin,
         subject: 'Your password was changed',
-        blocks: [
-          { kind: 'heading' as const, text: 'Your password was changed' },
-          { kind: 'paragraph' as const, text: `${hello} the password of your account was just changed.` },
-          { kind: 'paragraph' as const, text: 'If this was not you, reset your password now with "Forgot your password?" on the sign-in page.' },
+        heading: 'Your password was changed',
+        paragraphs: [
+          `${hello} the password of your account was just changed, and your other devices were signed out.`,
+          'If this was not you, reset your password now with "Forgot your password?" on the sign-in page.',
         ],
-      };
+        button: { text: 'Go to sign-in', href: siteUrl('/sign-in') },
+      });
     case 'account-deleted':
-      return {
+      return messageEmail({
+        siteOrigin,
         subject: 'Your account was deleted',
-        blocks: [
-          { kind: 'heading' as const, text: 'Your account was deleted' },
-          {
-            kind: 'paragraph' as const,
-            text: `${hello} your account, saved addresses, wishlist and marketing preferences are erased. Past orders are kept for our accounts, without your name, email or address.`,
-          },
+        heading: 'Your account was deleted',
+        paragraphs: [
+          `${hello} your account, saved addresses, wishlist and marketing preferences are erased. Past orders are kept for our accounts, without your name, email or address.`,
         ],
-      };
+      });
   }
 }
 
@@ -65,7 +67,7 @@ function markerFor(userId: string, to: string, mail: AccountEmail): MarkerKey {
 export async function sendAccountEmail(userId: string | null, to: string, mail: AccountEmail): Promise<EmailOutcome> {
   if (userId === null && mail.kind !== 'welcome') throw new Error('only the welcome email is sent without a user id');
   const marker = markerFor(userId ?? '', to, mail);
-  return sendEmailOnce({ subject: marker.orderId, event: marker.event }, to, () => renderEmail(template(mail)));
+  return sendEmailOnce({ subject: marker.orderId, event: marker.event }, to, () => accountEmailContent(mail));
 }
 
 /** Forgets that an email address was welcomed (account deletion), so a new account with it is welcomed again. */

@@ -1,6 +1,7 @@
-import { QueryCommand, type QueryCommandOutput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamoDoc } from '../aws/clients';
-import { tableName } from '../db/tables';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamoDoc } from '../platform/aws/clients';
+import { queryPages } from '../platform/db';
+import { tableName } from '../platform/db/tables';
 
 // When a shopper deletes their account the orders stay for the books (tax, refunds, disputes) but stop saying who
 // and where: email removed (so the order also leaves the byEmail index), the shipping address reduced to its
@@ -10,18 +11,13 @@ import { tableName } from '../db/tables';
 export const ANONYMISED_NAME = 'Deleted customer';
 
 export async function anonymiseOrdersOf(userId: string, now = new Date()): Promise<number> {
-  let start: Record<string, unknown> | undefined;
   let count = 0;
-  do {
-    const page: QueryCommandOutput = await dynamoDoc().send(
-      new QueryCommand({
-        TableName: tableName('orders'),
-        KeyConditionExpression: 'userId = :u',
-        ExpressionAttributeValues: { ':u': userId },
-        ProjectionExpression: 'orderId, shippingAddress',
-        ExclusiveStartKey: start,
-      }),
-    );
+  for await (const page of queryPages({
+    TableName: tableName('orders'),
+    KeyConditionExpression: 'userId = :u',
+    ExpressionAttributeValues: { ':u': userId },
+    ProjectionExpression: 'orderId, shippingAddress',
+  })) {
     for (const item of page.Items ?? []) {
       const address = (item.shippingAddress ?? {}) as { country?: string; region?: string };
       await dynamoDoc().send(
@@ -38,7 +34,6 @@ export async function anonymiseOrdersOf(userId: string, now = new Date()): Promi
       );
       count += 1;
     }
-    start = page.LastEvaluatedKey;
-  } while (start);
+  }
   return count;
 }

@@ -1,9 +1,9 @@
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamoDoc } from '../aws/clients';
-import { cancellationCodes, isTransactionCanceled, tableName, withRetry } from '../db';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamoDoc } from '../platform/aws/clients';
+import { cancellationCodes, isTransactionCanceled, queryPages, tableName, withRetry } from '../platform/db';
+import type { MovedOrderMarker, OrderRecord } from './contract';
 import { guestOrderOwner } from './guest-owner';
 import { isMovedOrder } from './order-store';
-import type { MovedOrderMarker, OrderRecord } from './order-types';
 
 // Claiming guest orders: when someone signs in (or up) with a verified email, the orders placed as a guest with that
 // email move into their account, so "my orders" (one Query of the account's partition) lists them.
@@ -16,7 +16,7 @@ import type { MovedOrderMarker, OrderRecord } from './order-types';
 // sign-in, a retry) finds only markers: exactly once.
 //
 // The account's copy carries `claimedFrom`; the orders-stream consumers skip its INSERT, which is a move and not a
-// new sale or a new order to fulfil (server/events/orders-stream, server/fulfilment).
+// new sale or a new order to fulfil (server/streams/orders-stream, server/fulfilment).
 
 const ATTEMPTS = 3;
 
@@ -24,23 +24,17 @@ const ATTEMPTS = 3;
 export async function claimGuestOrders(userId: string, email: string, now = new Date()): Promise<string[]> {
   const owner = guestOrderOwner(email);
   const claimed: string[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await dynamoDoc().send(
-      new QueryCommand({
-        TableName: tableName('orders'),
-        KeyConditionExpression: 'userId = :u',
-        FilterExpression: 'attribute_not_exists(movedTo)',
-        ExpressionAttributeValues: { ':u': owner },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
+  for await (const out of queryPages({
+    TableName: tableName('orders'),
+    KeyConditionExpression: 'userId = :u',
+    FilterExpression: 'attribute_not_exists(movedTo)',
+    ExpressionAttributeValues: { ':u': owner },
+    ConsistentRead: true,
+  })) {
     for (const record of (out.Items ?? []) as OrderRecord[]) {
       if (await claimOne(record, userId, now)) claimed.push(record.orderId);
     }
-    start = out.LastEvaluatedKey;
-  } while (start);
+  }
   return claimed;
 }
 

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamoDoc } from '../aws/clients';
-import { isThrottling, isTransactionCanceled, type TransactItem, tableName, withRetry } from '../db';
-import { AppError } from '../errors';
 import { applyMovement, type LedgerMovement, ledgerEntryPut } from '../payments';
-import type { OrderActor, OrderRecord, OrderStatus } from './order-types';
+import { dynamoDoc } from '../platform/aws/clients';
+import { isThrottling, isTransactionCanceled, type TransactItem, tableName, withRetry } from '../platform/db';
+import { AppError } from '../platform/errors';
+import type { OrderActor, OrderRecord, OrderStatus } from './contract';
 import { paymentAmountsOf, timelineOf } from './to-order';
 
 // Every change to an order after checkout is one TransactWriteItems: the order Update, conditional on the status
@@ -19,8 +19,11 @@ export type Transition = {
   to: OrderStatus;
   actor: OrderActor;
   note?: string;
+  /** The timeline entry's event when the status stays (a refund) and the staff's own words (operations view only). */
+  event?: 'refund';
+  staffNote?: string;
   /** Fields the transition writes besides status, version, timeline and payment amounts. */
-  set?: Partial<Pick<OrderRecord, 'fulfilment' | 'returnRequest' | 'returnDamaged'>>;
+  set?: Partial<Pick<OrderRecord, 'fulfilment' | 'returnRequest' | 'returnDamaged' | 'items' | 'refunds'>>;
   restock?: StockMove[];
   /** More items of the same transaction from another domain (a cancellation giving promotion redemptions back). */
   alsoWrite?: TransactItem[];
@@ -71,7 +74,15 @@ export async function commitTransition(t: Transition, now = new Date()): Promise
   const { record } = t;
   const version = record.version ?? 0;
   const at = now.toISOString();
-  const timeline = [...timelineOf(record), { at, status: t.to, by: t.actor.by, ...(t.note ? { note: t.note } : {}) }];
+  const entry = {
+    at,
+    status: t.to,
+    by: t.actor.by,
+    ...(t.note ? { note: t.note } : {}),
+    ...(t.event ? { event: t.event } : {}),
+    ...(t.staffNote ? { staffNote: t.staffNote } : {}),
+  };
+  const timeline = [...timelineOf(record), entry];
   const amounts = t.movement ? applyMovement(paymentAmountsOf(record), t.movement) : undefined;
   const next: OrderRecord = { ...record, ...t.set, status: t.to, version: version + 1, timeline, ...(amounts ? { paymentAmounts: amounts } : {}) };
 

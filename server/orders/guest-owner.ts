@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { getConfig } from '../config';
+import { getConfig } from '../platform/config';
 
 // Guest orders live in the orders table under a partition of their own, derived from the email the guest gave:
 // `guest#<HMAC-SHA256(SESSION_SECRET, "guest-orders:" + email), 22 base64url characters>`. Derived, so a lookup by

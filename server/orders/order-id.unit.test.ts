@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { OrderRecord } from './contract';
 import { newOrderId, ORDER_ID_PATTERN } from './order-id';
-import type { OrderRecord } from './order-types';
 import { toOrder } from './to-order';
 
 describe('order ids', () => {

@@ -1,11 +1,12 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { dynamoDoc } from '../aws/clients';
-import type { TransactItem } from '../db';
-import { ORDER_INDEXES, tableName } from '../db/tables';
-import { decodeCursor, encodeCursor } from '../pagination/cursor';
+import { dynamoDoc } from '../platform/aws/clients';
+import type { TransactItem } from '../platform/db';
+import { queryUpTo } from '../platform/db';
+import { ORDER_INDEXES, tableName } from '../platform/db/tables';
+import { decodeCursor, encodeCursor } from '../platform/pagination';
+import type { MovedOrderMarker, OrderRecord } from './contract';
 import { ORDER_ID_PATTERN } from './order-id';
-import type { MovedOrderMarker, OrderRecord } from './order-types';
 
 /** GetItem by (caller, id): another shopper's order id is simply not found under the caller's key. */
 export async function readOrderRecord(userId: string, orderId: string): Promise<OrderRecord | null> {
@@ -42,24 +43,17 @@ const cursorSchema = z.object({ o: z.string().regex(ORDER_ID_PATTERN) });
 
 export async function queryOrderRecords(userId: string, limit: number, cursor?: string): Promise<{ records: OrderRecord[]; nextCursor: string | null }> {
   const start = cursor ? decodeCursor(cursor, cursorSchema) : undefined;
-  const records: OrderRecord[] = [];
-  let exclusiveStartKey: Record<string, unknown> | undefined = start ? { userId, orderId: start.o } : undefined;
-  // limit + 1 so nextCursor is null exactly on the last page; keep reading if a page comes back short (1 MB).
-  while (records.length < limit + 1) {
-    const out = await dynamoDoc().send(
-      new QueryCommand({
-        TableName: tableName('orders'),
-        KeyConditionExpression: 'userId = :u',
-        ExpressionAttributeValues: { ':u': userId },
-        ScanIndexForward: false,
-        Limit: limit + 1 - records.length,
-        ExclusiveStartKey: exclusiveStartKey,
-      }),
-    );
-    records.push(...((out.Items ?? []) as OrderRecord[]));
-    exclusiveStartKey = out.LastEvaluatedKey;
-    if (!exclusiveStartKey) break;
-  }
+  // limit + 1 so nextCursor is null exactly on the last page.
+  const records = await queryUpTo<OrderRecord>(
+    {
+      TableName: tableName('orders'),
+      KeyConditionExpression: 'userId = :u',
+      ExpressionAttributeValues: { ':u': userId },
+      ScanIndexForward: false,
+      ExclusiveStartKey: start ? { userId, orderId: start.o } : undefined,
+    },
+    limit + 1,
+  );
   const page = records.slice(0, limit);
   const last = page[page.length - 1];
   return { records: page, nextCursor: records.length > limit && last ? encodeCursor({ o: last.orderId }) : null };

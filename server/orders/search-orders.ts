@@ -1,78 +1,118 @@
-import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { dynamoDoc } from '../aws/clients';
-import { ORDER_INDEXES, tableName } from '../db/tables';
-import { decodeCursor, encodeCursor } from '../pagination/cursor';
+import { queryUpTo } from '../platform/db';
+import { ORDER_INDEXES, tableName } from '../platform/db/tables';
+import { decodeCursor, encodeCursor } from '../platform/pagination';
+import type { OrderRecord, OrderStatus, OrderSummary } from './contract';
+import { ORDER_STATUSES } from './operations-input';
 import { ORDER_ID_PATTERN } from './order-id';
-import type { OrderRecord, OrderStatus, OrderSummary } from './order-types';
+import { findOrderIdByNumber, normaliseOrderNumber } from './order-number';
 import { toOrderSummary } from './to-order';
 
-// The operations console's search: by order id (byOrderId), by email (byEmail, newest first), by status (byStatus,
-// newest first), or every order (a Scan, in no particular order: the console's unfiltered first page). A status
-// with an id or email is a filter on that query. Cursors carry the index's last key, validated on the way back.
+// The operations console's search, newest first in every mode, never a Scan: by order id (byOrderId), by email
+// (byEmail), by status (byStatus), or every order — one byStatus Query per status, merged on the order id (ids sort
+// by time, so the merge is newest first across the whole table). A status with an id or an email is a filter on
+// that query. The cursor is the last order id shown: each next page asks every index for ids below it, so it stays
+// valid whatever the mode and however many statuses there are.
 
 export type OrderSearch = { status?: OrderStatus; q?: string; cursor?: string; limit: number };
 export type OrderSearchItem = OrderSummary & { email: string };
 
-const keySchema = z.record(z.string().max(512), z.string().max(512));
-const cursorSchema = z.object({ k: keySchema });
+// Checked when compiled: a status missing from ORDER_STATUSES would silently drop its orders from the unfiltered list.
+type Unlisted = Exclude<OrderStatus, (typeof ORDER_STATUSES)[number]>;
+const EVERY_STATUS: [Unlisted] extends [never] ? readonly OrderStatus[] : never = ORDER_STATUSES;
+
+const cursorSchema = z.object({ b: z.string().regex(ORDER_ID_PATTERN) });
+
+type SearchTerm = { kind: 'orderId'; orderId: string } | { kind: 'email'; email: string } | { kind: 'none' };
+
+/**
+ * What the console's one search box means: an order id, an order number (`TT-4KQ7PX`, resolved to its id by one
+ * GetItem; a number no order has finds nothing, never a Scan), or an email address.
+ */
+async function classify(q: string | undefined): Promise<SearchTerm | null> {
+  const term = q?.trim();
+  if (!term) return { kind: 'none' };
+  if (ORDER_ID_PATTERN.test(term)) return { kind: 'orderId', orderId: term };
+  if (!term.includes('@') && normaliseOrderNumber(term)) {
+    const orderId = await findOrderIdByNumber(term);
+    return orderId ? { kind: 'orderId', orderId } : null;
+  }
+  return { kind: 'email', email: term.toLowerCase() };
+}
+
+type IndexQuery = { index: string; keyCondition: string; names: Record<string, string>; values: Record<string, unknown>; filter?: string };
+
+// Reads one index newest first until `want` items passed the filter (a filter can empty a page) or it runs out.
+async function readNewestFirst(q: IndexQuery, before: string | undefined, want: number): Promise<OrderRecord[]> {
+  const hasRange = q.index !== ORDER_INDEXES.byOrderId;
+  const keyCondition = before && hasRange ? `${q.keyCondition} AND orderId < :before` : q.keyCondition;
+  const values = before && hasRange ? { ...q.values, ':before': before } : q.values;
+  return queryUpTo<OrderRecord>(
+    {
+      TableName: tableName('orders'),
+      IndexName: q.index,
+      KeyConditionExpression: keyCondition,
+      ...(q.filter ? { FilterExpression: q.filter } : {}),
+      ...(Object.keys(q.names).length ? { ExpressionAttributeNames: q.names } : {}),
+      ExpressionAttributeValues: values,
+      ScanIndexForward: false,
+    },
+    want,
+  );
+}
+
+function statusQuery(status: OrderStatus): IndexQuery {
+  return { index: ORDER_INDEXES.byStatus, keyCondition: '#status = :status', names: { '#status': 'status' }, values: { ':status': status } };
+}
 
 export async function searchOrders(query: OrderSearch): Promise<{ items: OrderSearchItem[]; nextCursor: string | null }> {
-  const q = query.q?.trim();
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = {};
-  let index: string | undefined;
-  let keyCondition: string | undefined;
-  let keyAttrs: string[] = ['userId', 'orderId'];
-  if (q && ORDER_ID_PATTERN.test(q)) {
-    index = ORDER_INDEXES.byOrderId;
-    keyCondition = 'orderId = :q';
-    values[':q'] = q;
-  } else if (q) {
-    index = ORDER_INDEXES.byEmail;
-    keyCondition = 'email = :q';
-    values[':q'] = q.toLowerCase();
-    keyAttrs = [...keyAttrs, 'email'];
+  const term = await classify(query.q);
+  if (!term) return { items: [], nextCursor: null };
+  const before = query.cursor ? decodeCursor(query.cursor, cursorSchema).b : undefined;
+  // limit + 1 so nextCursor is null exactly on the last page.
+  const want = query.limit + 1;
+  const statusFilter: { names: Record<string, string>; values: Record<string, unknown> } = query.status
+    ? { names: { '#status': 'status' }, values: { ':status': query.status } }
+    : { names: {}, values: {} };
+  let records: OrderRecord[];
+  if (term.kind === 'orderId') {
+    // byOrderId also sees the markers claimed guest orders leave behind (MovedOrderMarker); byEmail and byStatus
+    // do not (a marker has neither attribute).
+    records = await readNewestFirst(
+      {
+        index: ORDER_INDEXES.byOrderId,
+        keyCondition: 'orderId = :q',
+        names: statusFilter.names,
+        values: { ':q': term.orderId, ...statusFilter.values },
+        filter: ['attribute_not_exists(movedTo)', ...(query.status ? ['#status = :status'] : [])].join(' AND '),
+      },
+      undefined,
+      want,
+    );
+    if (before) records = [];
+  } else if (term.kind === 'email') {
+    records = await readNewestFirst(
+      {
+        index: ORDER_INDEXES.byEmail,
+        keyCondition: 'email = :q',
+        names: statusFilter.names,
+        values: { ':q': term.email, ...statusFilter.values },
+        ...(query.status ? { filter: '#status = :status' } : {}),
+      },
+      before,
+      want,
+    );
   } else if (query.status) {
-    index = ORDER_INDEXES.byStatus;
-    keyCondition = '#status = :status';
-    keyAttrs = [...keyAttrs, 'status'];
-  }
-  if (query.status) {
-    names['#status'] = 'status';
-    values[':status'] = query.status;
-  }
-  // The byOrderId index and a Scan also see the markers claimed guest orders leave behind (MovedOrderMarker).
-  const filters = [
-    ...(query.status && index !== ORDER_INDEXES.byStatus ? ['#status = :status'] : []),
-    ...(index === ORDER_INDEXES.byOrderId || !index ? ['attribute_not_exists(movedTo)'] : []),
-  ];
-  const filter = filters.length > 0 ? filters.join(' AND ') : undefined;
-  let start = query.cursor ? decodeCursor(query.cursor, cursorSchema).k : undefined;
-  const records: OrderRecord[] = [];
-  // limit + 1 so nextCursor is null exactly on the last page; a filter can empty a page, so keep reading.
-  while (records.length < query.limit + 1) {
-    const common = {
-      TableName: tableName('orders'),
-      ...(index ? { IndexName: index } : {}),
-      ...(filter ? { FilterExpression: filter } : {}),
-      ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
-      ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}),
-      ExclusiveStartKey: start,
-      Limit: query.limit + 1 - records.length,
-    };
-    const out = keyCondition
-      ? await dynamoDoc().send(new QueryCommand({ ...common, KeyConditionExpression: keyCondition, ScanIndexForward: false }))
-      : await dynamoDoc().send(new ScanCommand(common));
-    records.push(...((out.Items ?? []) as OrderRecord[]));
-    start = out.LastEvaluatedKey as Record<string, string> | undefined;
-    if (!start) break;
+    records = await readNewestFirst(statusQuery(query.status), before, want);
+  } else {
+    const perStatus = await Promise.all(EVERY_STATUS.map((s) => readNewestFirst(statusQuery(s), before, want)));
+    records = perStatus
+      .flat()
+      .sort((a, b) => (a.orderId < b.orderId ? 1 : a.orderId > b.orderId ? -1 : 0))
+      .slice(0, want);
   }
   const page = records.slice(0, query.limit);
-  const last = page[page.length - 1];
-  const nextCursor =
-    records.length > query.limit && last
-      ? encodeCursor({ k: Object.fromEntries(keyAttrs.map((a) => [a, String((last as unknown as Record<string, unknown>)[a])])) })
-      : null;
+  const last = page.at(-1);
+  const nextCursor = records.length > query.limit && last ? encodeCursor({ b: last.orderId }) : null;
   return { items: page.map((r) => ({ ...toOrderSummary(r), email: r.email ?? '' })), nextCursor };
 }

@@ -1,15 +1,15 @@
 import 'server-only';
-import { getConfig } from '../config';
-import type { SettlingPaymentProvider } from './payment-types';
+import { getConfig } from '../platform/config';
+import type { SettlingPaymentProvider } from './contract';
 import { createSandboxProvider } from './sandbox-provider';
 import { stripeClient } from './stripe/stripe-client';
 import { createStripeProvider } from './stripe/stripe-provider';
 
 export { containsCardNumber } from './card-data';
-export { applyMovement, type LedgerMovement, ledgerEntryPut, type PaymentAmounts, type PaymentStatus, readLedger } from './ledger';
 // Public entry of the payments domain: the processor chosen by PAYMENT_PROVIDER behind the PaymentProvider port.
 // Nothing outside this folder knows which processor runs (docs/payments.md, "Switching processors").
-export type { AuthorizationResult, PaymentProvider } from './payment-types';
+export type { AuthorizationResult, PaymentProvider, ProcessorRiskLevel } from './contract';
+export { applyMovement, type LedgerMovement, ledgerEntryPut, type PaymentAmounts, type PaymentStatus, readLedger } from './ledger';
 export { handleStripeWebhook } from './stripe/stripe-webhook';
 
 let provider: SettlingPaymentProvider | undefined;
@@ -19,7 +19,7 @@ let provider: SettlingPaymentProvider | undefined;
  * checkout page's CSP). The sandbox's own server locally; with Stripe, its API (Stripe.js and Elements would
  * tokenise there).
  */
-export { paymentFieldsOrigin } from './payment-fields-origin';
+export { paymentFieldsOrigin } from '../platform/config/payment-fields-origin';
 
 export function getPaymentProvider(): SettlingPaymentProvider {
   if (provider) return provider;

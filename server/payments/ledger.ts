@@ -1,8 +1,8 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamoDoc } from '../aws/clients';
-import { type TransactItem, tableName } from '../db';
-import { AppError } from '../errors';
-import type { Money } from '../money';
+import { dynamoDoc } from '../platform/aws/clients';
+import { type TransactItem, tableName } from '../platform/db';
+import { AppError } from '../platform/errors';
+import type { Money } from '../platform/money';
 
 // The payment ledger of an order: one item per money movement, keyed by an id derived from the order and the
 // event that caused it (capture at shipment, void at cancellation, a refund for a received return or one asked by

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { money } from '../money';
+import { money } from '../platform/money';
 import { applyMovement, type PaymentAmounts } from './ledger';
 
 const authorized: PaymentAmounts = { authorized: 5_000, captured: 0, refunded: 0, status: 'AUTHORIZED' };

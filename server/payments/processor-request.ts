@@ -1,5 +1,5 @@
-import { withRetry } from '../db';
-import { AppError } from '../errors';
+import { withRetry } from '../platform/db';
+import { AppError } from '../platform/errors';
 
 // One HTTP call to a processor's server API, through the one retry policy: a refused connection, a timeout, a 429 or
 // a 5xx is tried again (every money-moving call carries an idempotency key, so a retry after an unknown outcome

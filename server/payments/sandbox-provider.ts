@@ -1,6 +1,6 @@
-import { AppError } from '../errors';
-import type { Money } from '../money';
-import type { AuthorizationResult, DeclineReason, SettlingPaymentProvider } from './payment-types';
+import { AppError } from '../platform/errors';
+import type { Money } from '../platform/money';
+import type { AuthorizationResult, DeclineReason, ProcessorRiskLevel, SettlingPaymentProvider } from './contract';
 import { processorRequest } from './processor-request';
 
 // The adapter to the sandbox processor (local/payments-sandbox), a server of its own like a real processor: the
@@ -8,6 +8,8 @@ import { processorRequest } from './processor-request';
 // the PaymentProvider port; a protocol error (401, 409 on a reused key, a 400) is our bug, so it is thrown as such.
 
 type Options = { url: string; secretKey: string; timeoutMs: number };
+
+const RISK_LEVELS = new Set<ProcessorRiskLevel>(['normal', 'elevated', 'highest']);
 
 const DECLINE_REASONS = new Set<DeclineReason>([
   'card_declined',
@@ -44,8 +46,9 @@ export function createSandboxProvider(opts: Options): SettlingPaymentProvider {
     async authorize({ amount, token, reference, idempotencyKey, returnUrl }): Promise<AuthorizationResult> {
       const body = await call('/v1/authorizations', { token, ...amountOf(amount), reference, ...(returnUrl ? { returnUrl } : {}) }, idempotencyKey);
       if (body.status === 'authorized') {
-        const auth = body.authorization as { id: string; brand: string; last4: string };
-        return { approved: true, brand: auth.brand, last4: auth.last4, authorizationId: auth.id };
+        const auth = body.authorization as { id: string; brand: string; last4: string; risk?: { level?: string } };
+        const level = auth.risk?.level as ProcessorRiskLevel | undefined;
+        return { approved: true, brand: auth.brand, last4: auth.last4, authorizationId: auth.id, risk: level && RISK_LEVELS.has(level) ? level : 'unknown' };
       }
       if (body.status === 'requires_action') {
         const next = body.nextAction as { url: string };
@@ -53,6 +56,18 @@ export function createSandboxProvider(opts: Options): SettlingPaymentProvider {
       }
       const reason = DECLINE_REASONS.has(body.reason as DeclineReason) ? (body.reason as DeclineReason) : 'card_declined';
       return { approved: false, reason, message: typeof body.message === 'string' ? body.message : 'The card was declined.' };
+    },
+    async describeToken(token) {
+      const answer = await processorRequest(`${opts.url}/v1/tokens/${encodeURIComponent(token)}`, {
+        method: 'GET',
+        headers: { authorization: `Bearer ${opts.secretKey}` },
+        timeoutMs: opts.timeoutMs,
+      });
+      if (answer.status === 404) return null;
+      if (answer.status >= 400) throw new Error(`payments sandbox /v1/tokens answered ${answer.status}`);
+      const { brand, last4, fingerprint } = answer.body as { brand?: unknown; last4?: unknown; fingerprint?: unknown };
+      if (typeof fingerprint !== 'string' || typeof last4 !== 'string') return null;
+      return { brand: typeof brand === 'string' ? brand : 'unknown', last4, fingerprint };
     },
     async void(authorizationId) {
       await call(`/v1/authorizations/${encodeURIComponent(authorizationId)}/void`, {});

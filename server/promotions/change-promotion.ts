@@ -1,8 +1,9 @@
-import { AppError } from '../errors';
-import { auditEntryId } from '../flags/flag-items';
-import { validationError } from '../http/respond';
+import { assertCategoriesExist } from '../catalog';
+import { auditEntryId } from '../platform/db';
+import { AppError } from '../platform/errors';
+import { validationError } from '../platform/http/respond';
+import type { Promotion, PromotionSettings } from './contract';
 import { assertMarketer, type PromotionActor } from './marketer';
-import type { Promotion, PromotionSettings } from './promotion-model';
 import { type CreatePromotionInput, mergedSettingsSchema, type PromotionPatch } from './promotion-schema';
 import { createPromotionWithAudit, getPromotion, updatePromotionWithAudit } from './promotion-store';
 
@@ -47,6 +48,7 @@ async function currentPromotion(code: string): Promise<Promotion> {
 
 export async function createPromotion(actor: PromotionActor, input: CreatePromotionInput, now = new Date()): Promise<Promotion> {
   assertMarketer(actor);
+  if (input.categories) await assertCategoriesExist(input.categories, 'categories');
   const at = now.toISOString();
   const { code, ...rest } = input;
   const settings = settingsOf(rest);
@@ -69,6 +71,8 @@ export async function createPromotion(actor: PromotionActor, input: CreatePromot
 export async function updatePromotion(actor: PromotionActor, code: string, patch: PromotionPatch, now = () => new Date()): Promise<Promotion> {
   assertMarketer(actor);
   const { expectedVersion, ...changes } = patch;
+  // Only categories the marketer sends now: a promotion naming a category since removed can still be edited.
+  if (changes.categories) await assertCategoriesExist(changes.categories, 'categories');
   for (let attempt = 1; ; attempt++) {
     const current = await currentPromotion(code);
     if (current.version !== expectedVersion) throw versionConflict(current);

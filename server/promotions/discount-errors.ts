@@ -1,6 +1,6 @@
-import { AppError } from '../errors';
-import { formatMoney, type Money } from '../money';
-import type { DiscountRefusal } from './promotion-model';
+import { AppError } from '../platform/errors';
+import { formatMoney, type Money } from '../platform/money';
+import type { DiscountRefusal } from './contract';
 
 // The shopper's words for each refusal: the cart and checkout show the message as it is.
 

@@ -1,11 +1,10 @@
-import { AppError } from '../errors';
-import { MARKETERS_GROUP } from '../flags';
+import { type Actor, assertRole, MARKETERS_GROUP } from '../identity/contract';
 
 // Who may read and change promotions: the marketers group, the same one /admin/flags uses. Checked in the domain
-// on every admin operation, and in the route handlers through server/flags' requireMarketer (ADR 0004).
+// on every admin operation, and in the route handlers through identity's requireMarketer (ADR 0004).
 
-export type PromotionActor = { id: string; email: string; name: string; groups: readonly string[] };
+export type PromotionActor = Actor;
 
 export function assertMarketer(actor: PromotionActor): void {
-  if (!actor.groups.includes(MARKETERS_GROUP)) throw new AppError('FORBIDDEN', 'Only marketers can see or change promotions.');
+  assertRole(actor, MARKETERS_GROUP, 'Only marketers can see or change promotions.');
 }

@@ -1,5 +1,5 @@
-import { type Currency, type Money, money, percentOf } from '../money';
-import type { AppliedDiscount, DiscountRefusal, Promotion } from './promotion-model';
+import { type Currency, type Money, money, percentOf } from '../platform/money';
+import type { AppliedDiscount, DiscountRefusal, Promotion } from './contract';
 
 // The one pricing function for promotions: pure, so the table in price-with-promotions.unit.test.ts is the
 // specification. docs/promotions.md states the rules with worked examples:

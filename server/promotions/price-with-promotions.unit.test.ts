@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type Money, money } from '../money';
+import { type Money, money } from '../platform/money';
+import type { Promotion } from './contract';
 import { type PricingInput, type PricingLine, priceWithPromotions } from './price-with-promotions';
-import type { Promotion } from './promotion-model';
 
 // The pricing table of docs/promotions.md: kinds × limits × rounding × tax × shipping, and the stacking rule.
 // Every expected number is worked out by hand in the comment beside it.

@@ -1,16 +1,16 @@
 import { z } from 'zod';
-import { AppError } from '../errors';
-import { decodeCursor, encodeCursor, listQuery } from '../pagination/cursor';
+import { AppError } from '../platform/errors';
+import { decodeCursor, encodeCursor, listQuery } from '../platform/pagination';
+import type { Promotion } from './contract';
 import { assertMarketer, type PromotionActor } from './marketer';
-import type { Promotion } from './promotion-model';
-import { getPromotion, type PromotionAuditEntry, queryPromotionAudit, scanPromotions } from './promotion-store';
+import { getPromotion, listAllPromotions, type PromotionAuditEntry, queryPromotionAudit } from './promotion-store';
 
 // The marketers' reads: every promotion with its redemptions (live, strongly consistent), and one promotion's
 // history, newest first, paged like every list endpoint.
 
 export async function listPromotions(actor: PromotionActor): Promise<Promotion[]> {
   assertMarketer(actor);
-  return scanPromotions();
+  return listAllPromotions();
 }
 
 export const promotionHistoryQuery = z.object(listQuery);

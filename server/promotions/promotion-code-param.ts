@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { validationError } from '../http/respond';
+import { validationError } from '../platform/http/respond';
 import { promotionCodeSchema } from './promotion-schema';
 
 // The [code] segment of the admin promotion routes, validated like any other input (400 for a malformed code).

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { STORE_CURRENCY } from '../money';
-import { PROMOTION_KINDS, type PromotionSettings } from './promotion-model';
+import { STORE_CURRENCY } from '../platform/money';
+import { PROMOTION_KINDS, type PromotionSettings } from './contract';
 
 // What a marketer may send (POST / PATCH /api/admin/promotions) and what DynamoDB items must look like to be read.
 // Cross-field rules (a percent is 1–100, the end after the start, …) report the field they concern, so the admin
@@ -87,5 +87,3 @@ export const promotionItemSchema = settingsSchema.extend({
   updatedBy: z.string(),
   updatedAt: z.string(),
 });
-
-export const discountCodeBodySchema = z.object({ code: z.string().trim().min(1, 'Enter a code.').max(64) });

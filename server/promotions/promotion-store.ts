@@ -1,8 +1,8 @@
-import { GetCommand, QueryCommand, ScanCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamoDoc } from '../aws/clients';
-import { isTransactionCanceled, type TransactItem, tableName } from '../db';
-import { logger } from '../observability';
-import type { Promotion, PromotionSettings } from './promotion-model';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamoDoc } from '../platform/aws/clients';
+import { batchGetAll, queryAuditTrail, scanPages, setFields, type TransactItem, tableName, writeWithAudit } from '../platform/db';
+import { logger } from '../platform/observability';
+import type { Promotion, PromotionSettings } from './contract';
 import { promotionItemSchema } from './promotion-schema';
 
 // DynamoDB operations on `promotions` (pk code), `promotion-audit` (pk code, sk entryId) and
@@ -37,19 +37,98 @@ export async function getPromotion(code: string): Promise<Promotion | null> {
   return promotionFromItem(Item);
 }
 
-/** Every promotion. Strongly consistent; the table holds a shop's promotions (tens, not millions). */
-export async function scanPromotions(): Promise<Promotion[]> {
-  const out: Promotion[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamoDoc().send(new ScanCommand({ TableName: tableName('promotions'), ConsistentRead: true, ExclusiveStartKey: start }));
+// The promotions' own index (ADR 0026: no Scan on a request path): one item, `code = '#index'` (no promotion code
+// can start with '#'), holding the set of every code and the set of automatic ones. Kept in the same transaction as
+// every create and settings update, so a cart reads one GetItem and a BatchGet of the automatic promotions and
+// the entered code, all strongly consistent, instead of Scanning the table. `automaticCodes` may hold extra codes
+// (readers check `automatic` on the promotion itself), never miss one. `complete` is set by the one rebuild from a
+// Scan, for a table written before the index existed.
+const INDEX_KEY = { code: '#index' } as const;
+
+function indexChange(code: string, automatic: boolean): TransactItem {
+  return {
+    Update: {
+      TableName: tableName('promotions'),
+      Key: INDEX_KEY,
+      UpdateExpression: automatic ? 'ADD codes :c, automaticCodes :c' : 'ADD codes :c DELETE automaticCodes :c',
+      ExpressionAttributeValues: { ':c': new Set([code]) },
+    },
+  };
+}
+
+type PromotionIndex = { codes: string[]; automatic: string[] };
+
+const asCodes = (value: unknown): string[] => (value instanceof Set ? [...value].filter((c): c is string => typeof c === 'string') : []);
+
+async function readIndexItem(): Promise<Record<string, unknown> | undefined> {
+  return (await dynamoDoc().send(new GetCommand({ TableName: tableName('promotions'), Key: INDEX_KEY, ConsistentRead: true }))).Item;
+}
+
+/**
+ * Rebuild (batch, once per table): Scans the promotions and adds every code to the index. A union, so a create or
+ * update committed meanwhile (which adds its own code) is never lost.
+ */
+async function rebuildPromotionIndex(): Promise<void> {
+  const codes = new Set<string>();
+  const automatic = new Set<string>();
+  for await (const page of scanPages({ TableName: tableName('promotions'), ConsistentRead: true, ProjectionExpression: 'code, automatic' })) {
     for (const item of page.Items ?? []) {
-      const p = promotionFromItem(item);
-      if (p) out.push(p);
+      if (typeof item.code !== 'string' || item.code.startsWith('#')) continue;
+      codes.add(item.code);
+      if (item.automatic === true) automatic.add(item.code);
     }
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return out.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  }
+  const adds = [...(codes.size > 0 ? ['codes :codes'] : []), ...(automatic.size > 0 ? ['automaticCodes :automatic'] : [])];
+  await dynamoDoc().send(
+    new UpdateCommand({
+      TableName: tableName('promotions'),
+      Key: INDEX_KEY,
+      UpdateExpression: `SET complete = :t${adds.length > 0 ? ` ADD ${adds.join(', ')}` : ''}`,
+      ExpressionAttributeValues: { ':t': true, ...(codes.size > 0 ? { ':codes': codes } : {}), ...(automatic.size > 0 ? { ':automatic': automatic } : {}) },
+    }),
+  );
+}
+
+// One rebuild at a time per process: the first cart reads after a deploy all find the index missing.
+let rebuilding: Promise<void> | null = null;
+
+async function readPromotionIndex(): Promise<PromotionIndex> {
+  let item = await readIndexItem();
+  if (item?.complete !== true) {
+    rebuilding ??= rebuildPromotionIndex().finally(() => {
+      rebuilding = null;
+    });
+    await rebuilding;
+    item = await readIndexItem();
+  }
+  return { codes: asCodes(item?.codes), automatic: asCodes(item?.automaticCodes) };
+}
+
+const byCode = (a: Promotion, b: Promotion) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+
+async function readPromotions(codes: readonly string[]): Promise<Promotion[]> {
+  const items = await batchGetAll(
+    tableName('promotions'),
+    [...new Set(codes)].map((code) => ({ code })),
+    { consistentRead: true },
+  );
+  return items.map(promotionFromItem).filter((p): p is Promotion => p !== null);
+}
+
+/** Every promotion, by code. Strongly consistent: the index item, then a BatchGet of its codes. */
+export async function listAllPromotions(): Promise<Promotion[]> {
+  return (await readPromotions((await readPromotionIndex()).codes)).sort(byCode);
+}
+
+/**
+ * What a cart or checkout pass needs: the automatic promotions and the entered code's, by code. Strongly consistent,
+ * so a paused or used-up promotion stops applying at once; costs the index item plus one read per automatic
+ * promotion, however many codes the shop has.
+ */
+export async function readOfferPromotions(code: string | null): Promise<Promotion[]> {
+  const index = await readPromotionIndex();
+  const wanted = code === null ? index.automatic : [...index.automatic, code];
+  return (await readPromotions(wanted)).filter((p) => p.automatic || p.code === code).sort(byCode);
 }
 
 /** Orders this customer placed with the code and did not cancel. */
@@ -60,20 +139,14 @@ export async function readCustomerUses(code: string, customerKey: string): Promi
 
 /** Creates the promotion and its first audit entry together; false when the code exists. */
 export async function createPromotionWithAudit(promotion: Promotion, audit: PromotionAuditEntry): Promise<boolean> {
-  try {
-    await dynamoDoc().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          { Put: { TableName: tableName('promotions'), Item: promotion, ConditionExpression: 'attribute_not_exists(code)' } },
-          { Put: { TableName: tableName('promotionAudit'), Item: audit, ConditionExpression: 'attribute_not_exists(entryId)' } },
-        ],
-      }),
-    );
-    return true;
-  } catch (err) {
-    if (isTransactionCanceled(err)) return false;
-    throw err;
-  }
+  const outcome = await writeWithAudit(
+    [
+      { Put: { TableName: tableName('promotions'), Item: promotion, ConditionExpression: 'attribute_not_exists(code)' } },
+      indexChange(promotion.code, promotion.automatic),
+    ],
+    { table: 'promotionAudit', entry: audit },
+  );
+  return outcome === 'written';
 }
 
 /**
@@ -87,65 +160,37 @@ export async function updatePromotionWithAudit(
   expectedVersion: number,
   audit: PromotionAuditEntry,
 ): Promise<'written' | 'cancelled'> {
-  const fields: Record<string, unknown> = { ...settings, ...meta };
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = { ':expected': expectedVersion };
-  const sets = Object.entries(fields).map(([field, value], i) => {
-    names[`#f${i}`] = field;
-    values[`:f${i}`] = value;
-    return `#f${i} = :f${i}`;
-  });
-  names['#version'] = 'version';
-  try {
-    await dynamoDoc().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: tableName('promotions'),
-              Key: { code },
-              UpdateExpression: `SET ${sets.join(', ')}`,
-              ConditionExpression: '#version = :expected',
-              ExpressionAttributeNames: names,
-              ExpressionAttributeValues: values,
-            },
-          },
-          { Put: { TableName: tableName('promotionAudit'), Item: audit, ConditionExpression: 'attribute_not_exists(entryId)' } },
-        ],
-      }),
-    );
-    return 'written';
-  } catch (err) {
-    if (isTransactionCanceled(err)) return 'cancelled';
-    throw err;
-  }
+  const { sets, names, values } = setFields({ ...settings, ...meta });
+  return writeWithAudit(
+    [
+      {
+        Update: {
+          TableName: tableName('promotions'),
+          Key: { code },
+          UpdateExpression: `SET ${sets.join(', ')}`,
+          ConditionExpression: '#version = :expected',
+          ExpressionAttributeNames: { ...names, '#version': 'version' },
+          ExpressionAttributeValues: { ...values, ':expected': expectedVersion },
+        },
+      },
+      indexChange(code, settings.automatic),
+    ],
+    { table: 'promotionAudit', entry: audit },
+  );
 }
 
 /** Up to `limit` audit entries, newest first; `afterEntryId` continues below that entry. */
 export async function queryPromotionAudit(code: string, limit: number, afterEntryId?: string): Promise<PromotionAuditEntry[]> {
-  const entries: PromotionAuditEntry[] = [];
-  let start: Record<string, unknown> | undefined = afterEntryId ? { code, entryId: afterEntryId } : undefined;
-  do {
-    const page = await dynamoDoc().send(
-      new QueryCommand({
-        TableName: tableName('promotionAudit'),
-        KeyConditionExpression: 'code = :c',
-        ExpressionAttributeValues: { ':c': code },
-        ScanIndexForward: false,
-        Limit: limit - entries.length,
-        ExclusiveStartKey: start,
-      }),
-    );
-    entries.push(...((page.Items ?? []) as PromotionAuditEntry[]));
-    start = page.LastEvaluatedKey;
-  } while (start && entries.length < limit);
-  return entries;
+  return (await queryAuditTrail('promotionAudit', 'code', code, limit, afterEntryId)) as PromotionAuditEntry[];
 }
 
 // Checkout and cancellation: transaction items that count a redemption or give it back.
 
-/** A promotion applied to an order, and the customer record it counted (null: no per-customer limit). */
-export type Redemption = { code: string; customerKey: string | null };
+/**
+ * A promotion applied to an order, and the customer record it counted (null: no per-customer limit), plus the other
+ * keys of the same customer it counted too (the delivery address; absent on orders before issue 30).
+ */
+export type Redemption = { code: string; customerKey: string | null; alsoCounted?: string[] };
 
 /**
  * Counts one redemption of each applied promotion, inside the checkout transaction:
@@ -153,7 +198,11 @@ export type Redemption = { code: string; customerKey: string | null };
  *   promotion-redemptions[code, who] ADD uses 1          if uses < perCustomerLimit (or no record yet)
  * A failed condition cancels the whole order; the next pass re-reads the promotion and refuses (409).
  */
-export function redemptionItems(applied: Promotion[], customerKey: string): { items: TransactItem[]; redemptions: Redemption[] } {
+export function redemptionItems(
+  applied: Promotion[],
+  customerKey: string,
+  alsoCounted: readonly string[] = [],
+): { items: TransactItem[]; redemptions: Redemption[] } {
   const items: TransactItem[] = [];
   const redemptions: Redemption[] = [];
   for (const p of applied) {
@@ -177,16 +226,19 @@ export function redemptionItems(applied: Promotion[], customerKey: string): { it
       redemptions.push({ code: p.code, customerKey: null });
       continue;
     }
-    items.push({
-      Update: {
-        TableName: tableName('promotionRedemptions'),
-        Key: { code: p.code, customerKey },
-        UpdateExpression: 'ADD uses :one',
-        ConditionExpression: 'attribute_not_exists(uses) OR uses < :limit',
-        ExpressionAttributeValues: { ':one': 1, ':limit': p.perCustomerLimit },
-      },
-    });
-    redemptions.push({ code: p.code, customerKey });
+    const others = alsoCounted.filter((k) => k !== customerKey);
+    for (const key of [customerKey, ...others]) {
+      items.push({
+        Update: {
+          TableName: tableName('promotionRedemptions'),
+          Key: { code: p.code, customerKey: key },
+          UpdateExpression: 'ADD uses :one',
+          ConditionExpression: 'attribute_not_exists(uses) OR uses < :limit',
+          ExpressionAttributeValues: { ':one': 1, ':limit': p.perCustomerLimit },
+        },
+      });
+    }
+    redemptions.push(others.length > 0 ? { code: p.code, customerKey, alsoCounted: others } : { code: p.code, customerKey });
   }
   return { items, redemptions };
 }
@@ -208,11 +260,11 @@ export function releaseItems(redemptions: Redemption[]): TransactItem[] {
         ExpressionAttributeValues: { ':minusOne': -1 },
       },
     });
-    if (r.customerKey !== null) {
+    for (const key of r.customerKey === null ? [] : [r.customerKey, ...(r.alsoCounted ?? [])]) {
       items.push({
         Update: {
           TableName: tableName('promotionRedemptions'),
-          Key: { code: r.code, customerKey: r.customerKey },
+          Key: { code: r.code, customerKey: key },
           UpdateExpression: 'ADD uses :minusOne',
           ConditionExpression: 'uses > :zero',
           ExpressionAttributeValues: { ':minusOne': -1, ':zero': 0 },

@@ -19,7 +19,7 @@ const quoteRoute = await import('@/app/api/checkout/quote/route');
 const { addCartItem, applyDiscountCode, getCart } = await import('@/server/cart');
 const { placeOrder } = await import('@/server/checkout');
 const { cancelOrder } = await import('@/server/orders');
-const { isAppError } = await import('@/server/errors');
+const { isAppError } = await import('@/server/platform/errors');
 
 type Money = { amount: number; currency: string };
 type CartJson = { discountCode: string | null; discounts: { code: string; amount: Money }[]; discountTotal: Money; subtotal: Money };
@@ -211,6 +211,34 @@ describe('the per-customer limit', () => {
     const again = await applyCode(promo.code);
     expect(again.status).toBe(400);
     expect((await json<{ error: { details: { reason: string } } }>(again)).error.details.reason).toBe('already-used');
+  }, 60_000);
+});
+
+describe('once per customer for guests (issue 30 M4)', () => {
+  it('counts tagged and dotted addresses of one mailbox, and one delivery address, as one customer', async () => {
+    const category = uniqueId('cat');
+    const promo = await makePromotion({ perCustomerLimit: 1 });
+    const product = await putProduct({ variants: [{ id: 'v', price: 3_000, stock: 100 }], category });
+    const tag = uniqueId('me').toLowerCase();
+    const door = (line1: string) => ({ ...checkoutBody().shippingAddress, line1 });
+    const order = async (email: string, line1: string) => {
+      const userId = uniqueId('guest');
+      await addCartItem({ kind: 'user', userId }, { productId: product.id, variantId: 'v', quantity: 1 });
+      await applyDiscountCode({ kind: 'user', userId }, promo.code, null);
+      return placeOrder({ userId, email, idempotencyKey: crypto.randomUUID(), body: { ...checkoutBody(), shippingAddress: door(line1) } }).then(
+        () => 'placed',
+        (err: unknown) => (isAppError(err) ? `${err.code}:${(err.details as { reason?: string })?.reason}` : String(err)),
+      );
+    };
+    const street = `${Math.floor(Math.random() * 9000) + 100} Mission St`;
+    expect(await order(`${tag}+1@gmail.com`, street)).toBe('placed');
+    // The same mailbox, tagged or dotted differently, to another door.
+    expect(await order(`${tag}+2@gmail.com`, `1 ${uniqueId('Other')} Rd`)).toBe('DISCOUNT_UNAVAILABLE:already-used');
+    expect(await order(`${tag.slice(0, 3)}.${tag.slice(3)}@googlemail.com`, `2 ${uniqueId('Other')} Rd`)).toBe('DISCOUNT_UNAVAILABLE:already-used');
+    // Another mailbox to the same door, written differently.
+    expect(await order(`${uniqueId('fresh')}@example.com`, `  ${street.toUpperCase()}. `)).toBe('DISCOUNT_UNAVAILABLE:already-used');
+    // Someone else entirely is a new customer.
+    expect(await order(`${uniqueId('fresh')}@example.com`, `3 ${uniqueId('Else')} Ave`)).toBe('placed');
   }, 60_000);
 });
 

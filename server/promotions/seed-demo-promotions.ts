@@ -1,8 +1,8 @@
 // No 'server-only' (and nothing that imports it): the local stack's demo setup (plain Node) calls this, like
 // server/flags/seed-flags.ts. The audit entry id is the flags' format, read from its file for the same reason.
-import { auditEntryId } from '../flags/flag-items';
-import { money } from '../money';
-import type { Promotion, PromotionSettings } from './promotion-model';
+import { auditEntryId } from '../platform/db';
+import { money } from '../platform/money';
+import type { Promotion, PromotionSettings } from './contract';
 import { createPromotionWithAudit } from './promotion-store';
 
 // The demo shop's promotions (docs/promotions.md): a welcome code and an automatic coffee week. Each is written

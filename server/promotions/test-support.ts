@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamoDoc } from '../aws/clients';
-import { tableName } from '../db';
+import { dynamoDoc } from '../platform/aws/clients';
+import { tableName } from '../platform/db';
 import { createPromotion } from './change-promotion';
-import type { Promotion } from './promotion-model';
+import type { Promotion } from './contract';
 import { createPromotionSchema } from './promotion-schema';
 
 // Test-only: promotions created through the marketers' own write path, with codes unique per test (suites share
@@ -16,7 +16,21 @@ export function uniqueCode(prefix = 'T'): string {
 }
 
 export async function makePromotion(fields: Record<string, unknown>): Promise<Promotion> {
+  // The write path refuses categories the shop does not have: a test's own category gets its row first.
+  for (const slug of Array.isArray(fields.categories) ? (fields.categories as string[]) : []) await ensureCategory(slug);
   return createPromotion(marketer, createPromotionSchema.parse({ code: uniqueCode(), description: 'Test promotion', kind: 'percent', value: 10, ...fields }));
+}
+
+export async function ensureCategory(slug: string): Promise<void> {
+  await dynamoDoc().send(
+    new UpdateCommand({
+      TableName: tableName('categories'),
+      Key: { slug },
+      UpdateExpression: 'SET #name = if_not_exists(#name, :name)',
+      ExpressionAttributeNames: { '#name': 'name' },
+      ExpressionAttributeValues: { ':name': `Test ${slug}` },
+    }),
+  );
 }
 
 export async function redemptionsOf(code: string): Promise<number> {

@@ -1,4 +1,4 @@
-import type { Basket } from './types';
+import type { Basket } from './contract';
 
 // Item-to-item co-purchase counts: for every pair of products in one order, each counts the other once.
 // Orders, not carts, because a purchase is the strongest signal we hold; quantity is ignored so one bulk buyer

@@ -1,19 +1,20 @@
 import 'server-only';
 import { getProductRecords, isInStock, toProductSummary } from '../catalog';
-import { getConfig } from '../config';
-import { withBudget } from '../resilience';
-import { ttlMemo } from '../runtime';
+import { getConfig } from '../platform/config';
+import { withBudget } from '../platform/resilience';
+import { ttlMemo } from '../platform/runtime';
+import type { RecommendationSource, Recommendations } from './contract';
 import { localSimilarItems, localUserRecommendations } from './local-engine';
 import { personalizeForUser, personalizeSimilarItems } from './personalize-adapter';
-import type { RecommendationSource, Recommendations } from './types';
 
 // Public entry of the recommendations domain. Personalize answers when its campaign is configured and answers
 // within the budget; otherwise (absent, slow, throttled, failing, or only recommending unavailable products)
 // the local co-purchase engine does. Either way the list is re-checked against the catalog with a consistent
 // read, so a recommendation is never the product itself or out of stock.
 
-export { forgetOrderBaskets } from './order-baskets';
-export type { Recommendations } from './types';
+export type { Recommendations } from './contract';
+// For the orders-stream consumer (server/streams): "bought together" counted exactly once per order.
+export { type CoPurchaseReport, countCoPurchases } from './count-co-purchases';
 
 export const RECOMMENDATION_DEFAULT_LIMIT = 8;
 // Ask Personalize for more than we show: some answers will be out of stock or gone.
@@ -46,10 +47,11 @@ async function recommend(
   return toSummaries(await local(), exclude, limit, 'local');
 }
 
-// "Customers also bought" is the same for every shopper, and computing it (co-purchase index, ~160 product
-// reads, a category search) was most of a product page's server time. Kept per process for a short while;
+// "Customers also bought" is the same for every shopper, and computing it (one GetItem of the top list, the
+// candidates' product reads, a category search) is most of a product page's server time. Kept per process for
+// 10 s: with the stream's ~1–2 s, a new co-purchase shows within 15 s of the order (docs/recommendations.md);
 // stock is re-checked at checkout, so a recommendation at most this stale is harmless.
-const productMemo = ttlMemo('recommendations:by-product', { ttlMs: 30_000, max: 5_000 });
+const productMemo = ttlMemo('recommendations:by-product', { ttlMs: 10_000, max: 5_000 });
 
 /** "Customers also bought" for a product page. */
 export async function recommendForProduct(productId: string, limit = RECOMMENDATION_DEFAULT_LIMIT): Promise<Recommendations> {

@@ -1,5 +1,5 @@
 import { GetRecommendationsCommand, type GetRecommendationsCommandOutput } from '@aws-sdk/client-personalize-runtime';
-import { personalizeClient } from '../aws/clients';
+import { personalizeClient } from '../platform/aws/clients';
 
 // Amazon Personalize, operations only: request in, item ids out. The domain (index.ts) maps ids to products,
 // filters stock and falls back. Item ids in the dataset are our product ids; user ids are Cognito subs.

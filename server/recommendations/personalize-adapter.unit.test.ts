@@ -1,10 +1,10 @@
 import { GetRecommendationsCommand, PersonalizeRuntimeClient } from '@aws-sdk/client-personalize-runtime';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { resetAwsClientsForTests } from '@/server/aws/clients';
 import type { ProductRecord } from '@/server/catalog';
-import { resetConfigForTests } from '@/server/config';
-import { resetFailureLogForTests } from '@/server/resilience';
+import { resetAwsClientsForTests } from '@/server/platform/aws/clients';
+import { resetConfigForTests } from '@/server/platform/config';
+import { resetFailureLogForTests } from '@/server/platform/resilience';
 
 // Personalize has no local server: the adapter's request and response mapping and the fallbacks are checked
 // against aws-sdk-client-mock, with the catalog and the local engine stubbed.

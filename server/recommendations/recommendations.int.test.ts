@@ -1,16 +1,17 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { dynamoDoc } from '@/server/aws/clients';
 import { addCartItem } from '@/server/cart';
 import type { ProductRecord } from '@/server/catalog';
 import { placeOrder } from '@/server/checkout';
 import { checkoutBody, putProduct, uniqueId } from '@/server/checkout/test-support/fixtures';
-import { tableName } from '@/server/db/tables';
+import { dynamoDoc } from '@/server/platform/aws/clients';
+import { tableName } from '@/server/platform/db/tables';
 import { rebuildSearchIndex } from '@/server/search';
-import { forgetOrderBaskets, forgetProductRecommendations, recommendForProduct, recommendForUser } from './index';
+import { forgetProductRecommendations, recommendForProduct, recommendForUser } from './index';
+import { countOrdersOf } from './testing/count-orders-of';
 
 // The local engine on the real local stack: orders placed through checkout (stock decrements included) become
-// co-purchase counts. No Personalize campaign is configured here, so every answer is source 'local'.
+// co-purchase counts (the orders-stream consumer's counting, fed the stored orders: countOrdersOf). No Personalize campaign is configured here, so every answer is source 'local'.
 
 async function product(category: string, stock = 50): Promise<ProductRecord> {
   const p = await putProduct({ variants: [{ id: 'one', price: 2_000, stock }] });
@@ -33,7 +34,7 @@ describe('local recommendations from real orders', () => {
     await buy(u2, [a!, b!, c!]);
     await buy(u3, [a!, c!, b!]);
     await buy(u4, [a!, lastOne!]); // buys the last unit: it is out of stock now
-    forgetOrderBaskets();
+    await countOrdersOf([u1, u2, u3, u4]);
     forgetProductRecommendations();
 
     const recs = await recommendForProduct(a!.id, 4);
@@ -48,10 +49,11 @@ describe('local recommendations from real orders', () => {
     const category = uniqueId('cat');
     const [tent, stove, lamp] = [await product(category), await product(category), await product(category)];
     const me = uniqueId('me');
+    const others = [uniqueId('other'), uniqueId('other')] as const;
     await buy(me, [tent!]);
-    await buy(uniqueId('other'), [tent!, stove!]);
-    await buy(uniqueId('other'), [tent!, stove!, lamp!]);
-    forgetOrderBaskets();
+    await buy(others[0], [tent!, stove!]);
+    await buy(others[1], [tent!, stove!, lamp!]);
+    await countOrdersOf([me, ...others]);
     forgetProductRecommendations();
 
     const recs = await recommendForUser(me, 4);

@@ -1,5 +1,6 @@
 import 'server-only';
 
+export type { ReviewStatus } from './contract';
 export {
   moderationQueueSchema,
   moderationSchema,
@@ -7,7 +8,6 @@ export {
   reviewIdSchema,
   reviewListQuerySchema,
 } from './review-schemas';
-export type { ReviewStatus } from './review-types';
 // Public entry of the reviews domain (docs/engagement.md): verified-buyer reviews, moderation, and the product
 // rating computed from approved reviews.
 export {

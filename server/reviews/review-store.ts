@@ -1,10 +1,10 @@
-import { GetCommand, PutCommand, QueryCommand, type QueryCommandOutput, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { dynamoDoc } from '../aws/clients';
-import { isTransactionCanceled, tableName } from '../db';
-import { ENGAGEMENT_INDEXES } from '../db/tables';
-import { decodeCursor, encodeCursor } from '../pagination/cursor';
-import type { ReviewStatus, StoredReview } from './review-types';
+import { dynamoDoc } from '../platform/aws/clients';
+import { isTransactionCanceled, queryPages, tableName } from '../platform/db';
+import { ENGAGEMENT_INDEXES } from '../platform/db/tables';
+import { decodeCursor, encodeCursor } from '../platform/pagination';
+import type { ReviewStatus, StoredReview } from './contract';
 
 // The reviews table adapter (key: productId + authorId, so a second review by the same author is a key clash).
 
@@ -16,20 +16,14 @@ export async function putNewReview(review: StoredReview): Promise<void> {
 /** Every review of one product (consistent: a moderation's recount must see its own write). */
 export async function readProductReviews(productId: string): Promise<StoredReview[]> {
   const items: StoredReview[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await dynamoDoc().send(
-      new QueryCommand({
-        TableName: tableName('reviews'),
-        KeyConditionExpression: 'productId = :p',
-        ExpressionAttributeValues: { ':p': productId },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
+  for await (const out of queryPages({
+    TableName: tableName('reviews'),
+    KeyConditionExpression: 'productId = :p',
+    ExpressionAttributeValues: { ':p': productId },
+    ConsistentRead: true,
+  })) {
     items.push(...((out.Items ?? []) as StoredReview[]));
-    start = out.LastEvaluatedKey;
-  } while (start);
+  }
   return items;
 }
 
@@ -101,21 +95,15 @@ export async function queryReviewsByStatus(
 /** Keys of every review written by `authorId` (the byAuthor index; eventually consistent on AWS). */
 export async function readAuthorReviewKeys(authorId: string): Promise<{ productId: string; authorId: string }[]> {
   const keys: { productId: string; authorId: string }[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page: QueryCommandOutput = await dynamoDoc().send(
-      new QueryCommand({
-        TableName: tableName('reviews'),
-        IndexName: ENGAGEMENT_INDEXES.reviewsByAuthor,
-        KeyConditionExpression: 'authorId = :a',
-        ExpressionAttributeValues: { ':a': authorId },
-        ProjectionExpression: 'productId, authorId',
-        ExclusiveStartKey: start,
-      }),
-    );
+  for await (const page of queryPages({
+    TableName: tableName('reviews'),
+    IndexName: ENGAGEMENT_INDEXES.reviewsByAuthor,
+    KeyConditionExpression: 'authorId = :a',
+    ExpressionAttributeValues: { ':a': authorId },
+    ProjectionExpression: 'productId, authorId',
+  })) {
     for (const item of page.Items ?? []) keys.push({ productId: String(item.productId), authorId: String(item.authorId) });
-    start = page.LastEvaluatedKey;
-  } while (start);
+  }
   return keys;
 }
 

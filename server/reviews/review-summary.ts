@@ -1,4 +1,4 @@
-import type { ReviewSummary, StoredReview } from './review-types';
+import type { ReviewSummary, StoredReview } from './contract';
 
 /** Average to one decimal (as the catalog stores ratings), count and histogram of approved reviews only. */
 export function summarise(reviews: readonly StoredReview[]): ReviewSummary {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { StoredReview } from './contract';
 import { summarise } from './review-summary';
-import type { StoredReview } from './review-types';
 
 const review = (rating: number, status: StoredReview['status'] = 'APPROVED'): StoredReview => ({
   productId: 'p',

@@ -1,12 +1,12 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { dynamoDoc } from '../aws/clients';
-import type { ProductRecord } from '../catalog/types';
+import type { ProductRecord } from '../catalog/contract';
 import { apiRequest, params, requestContext, resetRequestContext, testUser } from '../checkout/test-support/request-context';
-import { tableName } from '../db/tables';
 import { placedOrder } from '../fulfilment/test-support/orders';
 import type { SessionUser } from '../identity';
 import { acceptOrder, deliverOrder, shipOrder } from '../orders';
+import { dynamoDoc } from '../platform/aws/clients';
+import { tableName } from '../platform/db/tables';
 
 // Reviews against DynamoDB Local through the real route handlers: who may review (verified buyers, once), what
 // the public sees (approved only), and the product's rating kept exactly equal to its approved reviews.
@@ -54,7 +54,7 @@ async function deliveredBuyer() {
   await acceptOrder(placed.userId, placed.order.id);
   await shipOrder(placed.userId, placed.order.id, shipment);
   await deliverOrder(placed.userId, placed.order.id);
-  return { user: { ...testUser(placed.userId), name: 'Ada Lovelace' }, product: placed.products[0]! };
+  return { user: { ...testUser(placed.userId), name: 'Ada Lovelace' }, product: placed.products[0]!, orderId: placed.order.id };
 }
 
 const good = { rating: 4, title: 'Sturdy and sharp', body: 'Held up to a month of daily use without a complaint.' };
@@ -69,6 +69,37 @@ describe('who may review', () => {
     const res = await post(product.slug, good);
     expect(res.status).toBe(403);
     expect((await json<{ error: { code: string } }>(res)).error.code).toBe('NOT_VERIFIED_BUYER');
+  });
+
+  it('refuses a buyer whose delivered order was returned, or refunded in full (issue 30 I3)', async () => {
+    for (const change of [
+      { UpdateExpression: 'SET #status = :s', ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':s': 'RETURNED' } },
+      {
+        UpdateExpression: 'SET paymentAmounts = :a',
+        ExpressionAttributeValues: { ':a': { authorized: 3_000, captured: 3_000, refunded: 3_000, status: 'REFUNDED' } },
+      },
+    ]) {
+      const { user, product, orderId } = await deliveredBuyer();
+      await dynamoDoc().send(new UpdateCommand({ TableName: tableName('orders'), Key: { userId: user.id, orderId }, ...change }));
+      as(user);
+      const res = await post(product.slug, good);
+      expect(res.status, change.UpdateExpression).toBe(403);
+      expect((await json<{ error: { code: string } }>(res)).error.code).toBe('NOT_VERIFIED_BUYER');
+    }
+  });
+
+  it('still takes a review from a buyer refunded only in part (issue 30 I3: only a full refund undoes the purchase)', async () => {
+    const { user, product, orderId } = await deliveredBuyer();
+    await dynamoDoc().send(
+      new UpdateCommand({
+        TableName: tableName('orders'),
+        Key: { userId: user.id, orderId },
+        UpdateExpression: 'SET paymentAmounts = :a',
+        ExpressionAttributeValues: { ':a': { authorized: 3_000, captured: 3_000, refunded: 2_999, status: 'PARTIALLY_REFUNDED' } },
+      }),
+    );
+    as(user);
+    expect((await post(product.slug, good)).status).toBe(201);
   });
 
   it('refuses a buyer whose order was placed but not yet delivered', async () => {

@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { getProductBySlug, getProductRecords, type Product, setProductReviewStats } from '../catalog';
-import { isConditionalCheckFailure } from '../db';
-import { AppError } from '../errors';
 import type { SessionUser } from '../identity';
-import { logger } from '../observability';
 import { hasReceivedProduct } from '../orders';
-import { decodeCursor, encodeCursor } from '../pagination/cursor';
+import { isConditionalCheckFailure } from '../platform/db';
+import { AppError } from '../platform/errors';
+import { logger } from '../platform/observability';
+import { decodeCursor, encodeCursor } from '../platform/pagination';
+import type { ModerationReview, PublicReview, ReviewStatus, ReviewSummary, StoredReview } from './contract';
 import type { Moderation, NewReview, ReviewSort } from './review-schemas';
 import {
   putNewReview,
@@ -19,7 +20,6 @@ import {
   writeModeration,
 } from './review-store';
 import { summarise } from './review-summary';
-import type { ModerationReview, PublicReview, ReviewStatus, ReviewSummary, StoredReview } from './review-types';
 
 // Reviews from verified buyers: written once per product by a shopper who received it, shown only once a marketer
 // approved them, and the only source of a reviewed product's rating and review count.

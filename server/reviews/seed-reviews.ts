@@ -1,8 +1,8 @@
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamoBulkDoc } from '../aws/clients';
-import { batchWriteWithRetry } from '../catalog/import/batch-write-with-retry';
-import { tableName } from '../db/tables';
-import type { StoredReview } from './review-types';
+import { dynamoBulkDoc } from '../platform/aws/clients';
+import { batchWriteWithRetry } from '../platform/db';
+import { tableName } from '../platform/db/tables';
+import type { StoredReview } from './contract';
 
 // The demo seed's writer (local/catalog/ensure-demo-catalog.ts; plain Node, so no 'server-only'): approved demo
 // reviews, written next to catalog rows whose rating and count were computed from these same reviews.

@@ -1,5 +1,5 @@
+import type { CategoryFacet, PriceBandFacet, RatingFacet, SearchFacets } from './contract';
 import type { SearchEntry } from './search-document';
-import type { CategoryFacet, PriceBandFacet, RatingFacet, SearchFacets } from './types';
 
 // Applies the filters and counts the facets in one pass over the text-matched set. Each facet is counted with
 // every filter applied except its own (disjunctive faceting): with "Audio" picked, the category facet still says

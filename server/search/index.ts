@@ -1,13 +1,17 @@
 // Public entry of the search domain: full-text product search with facets over an in-memory MiniSearch index,
-// built from the products table and kept fresh by the products stream consumer (server/events/products-stream).
+// built from the products table and kept fresh by the products stream consumer (server/streams/products-stream).
 import 'server-only';
-import { AppError } from '../errors';
-import { logger } from '../observability';
-import { logOnce } from '../runtime';
+import { AppError } from '../platform/errors';
+import { logger, logOnce } from '../platform/observability';
+import type { SearchParams, SearchResult } from './contract';
 import { runSearch } from './run-search';
 import { ensureSearchIndex } from './search-index-store';
-import type { SearchParams, SearchResult } from './types';
 
+export type {
+  SearchParams,
+  SearchResult,
+} from './contract';
+export { SEARCH_DEFAULT_LIMIT, SEARCH_SORTS } from './contract';
 export type { SearchIndexChange } from './search-index-store';
 export {
   applySearchIndexChanges,
@@ -16,14 +20,15 @@ export {
   prepareSearchSnapshotWriter,
   rebuildSearchIndex,
   scheduleSearchSnapshot,
-  searchSnapshotSettled,
 } from './search-index-store';
-export { searchPageQuerySchema, searchQuerySchema } from './search-query';
-export type {
-  SearchParams,
-  SearchResult,
-} from './types';
-export { SEARCH_DEFAULT_LIMIT, SEARCH_SORTS } from './types';
+export {
+  CATEGORY_PAGE_SORTS,
+  type CategoryPageState,
+  categoryPageQuerySchema,
+  categoryPageSearch,
+  searchPageQuerySchema,
+  searchQuerySchema,
+} from './search-query';
 
 const outages = logOnce('search', logger.child({ component: 'search' }));
 

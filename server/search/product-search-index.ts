@@ -1,10 +1,10 @@
 import MiniSearch, { type SearchResult as MiniSearchResult } from 'minisearch';
 import { isPublished } from '../catalog';
-import type { ProductRecord } from '../catalog/types';
+import type { ProductRecord } from '../catalog/contract';
+import type { SearchSort } from './contract';
 import { nameFromSlug, type SearchEntry, type SearchText, toSearchEntry, toSearchText } from './search-document';
 import { comparatorFor, type RankedEntry } from './sort-orders';
 import { didYouMeanOptions, queryTerms, searchTextOptions, textQuery, textSearchOptions } from './text-matching';
-import type { SearchSort } from './types';
 
 // The in-memory product index: MiniSearch for the text, a Map of compact entries for everything else.
 // Mutations are synchronous, so a search never sees half an update.

@@ -1,10 +1,18 @@
-import { AppError } from '../errors';
+import { AppError } from '../platform/errors';
+import {
+  SEARCH_DEFAULT_LIMIT,
+  SEARCH_MAX_LIMIT,
+  SEARCH_MAX_QUERY_LENGTH,
+  SEARCH_SORTS,
+  type SearchParams,
+  type SearchResult,
+  type SearchSort,
+} from './contract';
 import { filterAndCountFacets, popularCategories, type SearchFilters } from './facet-counts';
 import type { ProductSearchIndex } from './product-search-index';
 import { decodeSearchCursor, encodeSearchCursor, searchFingerprint } from './search-cursor';
 import { comparatorFor, type RankedEntry } from './sort-orders';
 import { queryTerms } from './text-matching';
-import { SEARCH_DEFAULT_LIMIT, SEARCH_MAX_LIMIT, SEARCH_MAX_QUERY_LENGTH, SEARCH_SORTS, type SearchParams, type SearchResult, type SearchSort } from './types';
 
 // One search against a built index: text match → filters and facets → sort → page. Pure and synchronous,
 // so unit tests drive it with fixture indexes and the route pays no I/O once the index exists.
@@ -32,6 +40,7 @@ function checkParams(params: SearchParams): { sort: SearchSort; limit: number; f
   if (params.minRating !== undefined && !(params.minRating >= 0 && params.minRating <= 5)) {
     throw invalid('minRating must be from 0 to 5.');
   }
+  if (params.page !== undefined && !(Number.isSafeInteger(params.page) && params.page >= 1)) throw invalid('page must be a whole number, 1 or more.');
   const filters: SearchFilters = {
     category: params.category || undefined,
     minPrice: params.minPrice,
@@ -48,7 +57,7 @@ export function runSearch(index: ProductSearchIndex, params: SearchParams): Sear
   const text = queryTerms(params.q).join(' ');
   const browsing = text === '';
   const fingerprint = searchFingerprint({ q: text, sort, ...filters });
-  const offset = params.cursor ? decodeSearchCursor(params.cursor, fingerprint) : 0;
+  const offset = params.cursor ? decodeSearchCursor(params.cursor, fingerprint) : ((params.page ?? 1) - 1) * limit;
 
   // Browsing walks the index's cached whole-catalog order, so only text matches need sorting here.
   const candidates: readonly RankedEntry[] = browsing ? index.browse(sort) : index.matchText(text);

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { ProductRecord } from '../catalog/types';
-import { AppError } from '../errors';
-import { encodeCursor } from '../pagination/cursor';
+import type { ProductRecord } from '../catalog/contract';
+import { AppError } from '../platform/errors';
+import { encodeCursor } from '../platform/pagination';
+import type { SearchFacets, SearchParams, SearchResult, SearchSort } from './contract';
 import { PRICE_BANDS, RATING_THRESHOLDS, type SearchFilters } from './facet-counts';
 import { ProductSearchIndex } from './product-search-index';
 import { runSearch } from './run-search';
 import { FIXTURE_CATEGORIES, fixtureProducts } from './testing/product-fixtures';
-import type { SearchFacets, SearchParams, SearchResult, SearchSort } from './types';
 
 const records = fixtureProducts();
 const byId = new Map(records.map((r) => [r.id, r]));
@@ -145,6 +145,7 @@ describe('sorting', () => {
       price: { amount: 19_999, currency: 'USD' },
       image: '/images/products/wireless-headphones-1.webp',
       rating: 4.6,
+      reviewCount: 812,
     });
   });
 });

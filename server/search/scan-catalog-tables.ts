@@ -1,7 +1,6 @@
-import { ScanCommand, type ScanCommandOutput } from '@aws-sdk/lib-dynamodb';
-import { dynamoDoc } from '../aws/clients';
-import type { ProductRecord } from '../catalog/types';
-import { tableName } from '../db/tables';
+import type { ProductRecord } from '../catalog/contract';
+import { scanPages } from '../platform/db';
+import { tableName } from '../platform/db/tables';
 
 // Reads everything the index is built from, straight from the tables. The catalog's public reads are
 // cached through Next's 'use cache', which does not run in instrumentation, scripts or a stream Lambda;
@@ -15,14 +14,9 @@ const SCAN_SEGMENTS = 4;
 
 async function scanSegment<T>(table: string, segment: number, totalSegments: number): Promise<T[]> {
   const items: T[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page: ScanCommandOutput = await dynamoDoc().send(
-      new ScanCommand({ TableName: table, Segment: segment, TotalSegments: totalSegments, ExclusiveStartKey: start }),
-    );
+  for await (const page of scanPages({ TableName: table, Segment: segment, TotalSegments: totalSegments })) {
     for (const item of page.Items ?? []) items.push(item as T);
-    start = page.LastEvaluatedKey;
-  } while (start);
+  }
   return items;
 }
 

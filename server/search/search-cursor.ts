@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { AppError } from '../errors';
-import { decodeCursor, encodeCursor } from '../pagination/cursor';
-import type { SearchParams } from './types';
+import { AppError } from '../platform/errors';
+import { decodeCursor, encodeCursor } from '../platform/pagination';
+import type { SearchParams } from './contract';
 
 // Search pages are positions in a ranked list, so the cursor is an offset plus a fingerprint of the question
 // it belongs to: a cursor replayed with another query, filter or sort is refused instead of silently skipping

@@ -1,5 +1,5 @@
 import { isInStock, toProductSummary } from '../catalog';
-import type { ProductRecord, ProductSummary } from '../catalog/types';
+import type { ProductRecord, ProductSummary } from '../catalog/contract';
 
 // A stored product becomes two things: the text MiniSearch tokenises (dropped after indexing, so long
 // descriptions are not kept twice) and the small entry kept per product for filters, facets, sorting and the

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { resetConfigForTests } from '../config';
+import { resetConfigForTests } from '../platform/config';
 import { ProductSearchIndex } from './product-search-index';
 import type { SnapshotPointer } from './search-snapshot';
 import { FIXTURE_CATEGORIES, productRecord } from './testing/product-fixtures';

@@ -1,7 +1,7 @@
-import type { ProductRecord } from '../catalog/types';
-import { getConfig } from '../config';
-import { logger } from '../observability';
-import { logOnce, processSingleton } from '../runtime';
+import type { ProductRecord } from '../catalog/contract';
+import { getConfig } from '../platform/config';
+import { logger, logOnce } from '../platform/observability';
+import { processSingleton } from '../platform/runtime';
 import { ProductSearchIndex } from './product-search-index';
 import { scanAllProducts, scanCategoryNames } from './scan-catalog-tables';
 import { type SnapshotPointer, SnapshotUnusableError } from './search-snapshot';

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ProductRecord } from '../catalog/types';
+import type { ProductRecord } from '../catalog/contract';
 import { FIXTURE_CATEGORIES, productRecord } from './testing/product-fixtures';
 
 // The table reads are replaced so the build's timing is in the test's hands.

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { categorySlugSchema } from '../catalog';
-import { listQuery } from '../pagination/cursor';
-import { SEARCH_MAX_QUERY_LENGTH, SEARCH_SORTS } from './types';
+import { listQuery } from '../platform/pagination';
+import { SEARCH_MAX_QUERY_LENGTH, SEARCH_SORTS, type SearchParams } from './contract';
+import { PRICE_BANDS } from './facet-counts';
 
 // The one search query schema (API.md: q, category, minPrice, maxPrice, minRating, inStock, sort, cursor, limit),
 // read two ways from the same fields: GET /api/search answers a bad parameter with a 400 naming it; the /search
@@ -23,6 +24,7 @@ const searchQueryFields = z.object({
     .transform((v) => v === 'true' || v === '1')
     .optional(),
   sort: z.enum(SEARCH_SORTS).default('relevance'),
+  page: z.coerce.number().int().min(1).max(100_000).optional(),
   ...listQuery,
 });
 
@@ -46,3 +48,41 @@ export const searchPageQuerySchema = z
   .object(forgiving(searchQueryFields.omit({ limit: true }).shape))
   // An inverted range cannot be told apart from a typo in either bound: drop both rather than guess.
   .transform((v) => (pricesInOrder(v) ? v : { ...v, minPrice: undefined, maxPrice: undefined }));
+
+// A category page (/c/[category], issue 27): the search's filters over one category, with no words (the path names
+// the category), the price as one of the facet's bands (a radio button can send one value, not a pair), the
+// catalog's sort names, and a page number. Forgiving like the search page: a bad value is dropped, not a 400.
+
+export const CATEGORY_PAGE_SORTS = ['featured', 'price-asc', 'price-desc', 'rating', 'newest'] as const;
+
+const PRICE_BAND_IDS = PRICE_BANDS.map((b) => b.id) as [string, ...string[]];
+
+const categoryPageFields = {
+  price: z.enum(PRICE_BAND_IDS).optional(),
+  // The form's "Any rating" sends minRating= (empty), which a number coercion would read as 0: a filter nobody chose.
+  minRating: z.preprocess((v) => (v === '' ? undefined : v), searchQueryFields.shape.minRating),
+  inStock: searchQueryFields.shape.inStock,
+  sort: z.enum(CATEGORY_PAGE_SORTS).default('featured'),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+};
+
+export const categoryPageQuerySchema = z.object(forgiving(categoryPageFields));
+
+/** What a category page shows, as URL state: the filters the shopper chose, sort and page. */
+export type CategoryPageState = z.infer<typeof categoryPageQuerySchema>;
+
+/** The search a category page runs for its state: browsing (no words), "featured" being the merchandised order. */
+export function categoryPageSearch(category: string, state: CategoryPageState, limit: number): SearchParams {
+  const band = PRICE_BANDS.find((b) => b.id === state.price);
+  return {
+    q: '',
+    category,
+    minPrice: band?.min,
+    maxPrice: band?.max ?? undefined,
+    minRating: state.minRating,
+    inStock: state.inStock === true ? true : undefined,
+    sort: state.sort === 'featured' ? 'relevance' : state.sort,
+    page: state.page,
+    limit,
+  };
+}

@@ -9,12 +9,12 @@ import { BatchWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { InitializeMiddleware } from '@smithy/types';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it, vi } from 'vitest';
-import { dynamoClient, dynamoDoc, resetAwsClientsForTests, s3Client } from '../aws/clients';
-import { resetConfigForTests } from '../config';
-import { tableDefinitions, tableName } from '../db/tables';
-import { handleProductsStreamEvent, startProductsStreamConsumer, stopProductsStreamConsumer } from '../events/products-stream';
+import { dynamoClient, dynamoDoc, resetAwsClientsForTests, s3Client } from '../platform/aws/clients';
+import { resetConfigForTests } from '../platform/config';
+import { tableDefinitions, tableName } from '../platform/db/tables';
+import { handleProductsStreamEvent, startProductsStreamConsumer, stopProductsStreamConsumer } from '../streams/products-stream';
 import { searchProducts } from './index';
-import { resetSearchIndexForTests } from './search-index-store';
+import { resetSearchIndexForTests, searchSnapshotSettled } from './search-index-store';
 import { SEARCH_SNAPSHOT_SCHEMA } from './search-snapshot';
 import { loadSnapshot, pointerKey, readSnapshotPointer, writeSnapshot } from './snapshot-store';
 import { FIXTURE_CATEGORIES, type ProductSeed, productRecord } from './testing/product-fixtures';
@@ -24,8 +24,8 @@ import { FIXTURE_CATEGORIES, type ProductSeed, productRecord } from './testing/p
 // corrupt one, it scans and says why.
 
 const expireTags = vi.fn<(tags: string[]) => Promise<void>>(async () => {});
-vi.mock('../cache', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('../cache')>()),
+vi.mock('../platform/cache', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../platform/cache')>()),
   expireTags: (tags: string[]) => expireTags(tags),
 }));
 
@@ -209,6 +209,8 @@ describe('search index snapshots in S3', () => {
           { eventName: 'MODIFY', dynamodb: { Keys: marshall({ id: old.id }), OldImage: marshall(old), NewImage: marshall(renamed), SequenceNumber: '1' } },
         ],
       });
+      // The function no longer waits for the snapshot (issue 25): it follows on the debounced writer's time.
+      await searchSnapshotSettled();
     } finally {
       scanForbidden = false;
     }
@@ -234,6 +236,8 @@ describe('search index snapshots in S3', () => {
           { eventName: 'MODIFY', dynamodb: { Keys: marshall({ id: old.id }), OldImage: marshall(old), NewImage: marshall({ ...old, name: 'Oak Stool' }) } },
         ],
       });
+      // The function no longer waits for the snapshot (issue 25): it follows on the debounced writer's time.
+      await searchSnapshotSettled();
     } finally {
       scanForbidden = false;
     }

@@ -1,6 +1,6 @@
 import { DeleteObjectsCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
-import { s3Client } from '../aws/clients';
-import { getConfig } from '../config';
+import { s3Client } from '../platform/aws/clients';
+import { getConfig } from '../platform/config';
 import type { ProductSearchIndex } from './product-search-index';
 import {
   decodeSearchSnapshot,

@@ -1,5 +1,5 @@
+import type { SearchSort } from './contract';
 import type { SearchEntry } from './search-document';
-import type { SearchSort } from './types';
 
 // The order of every sort option. Every order ends in the product id, so equal products keep the same
 // order from one request to the next and offset cursors never skip or repeat a product.

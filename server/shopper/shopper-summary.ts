@@ -1,15 +1,16 @@
 import 'server-only';
 import { currentCartOwner, getCartItemCount } from '../cart';
 import { type EvaluatedFlags, getFlags } from '../flags';
-import { getSessionUser } from '../identity';
-import { logger } from '../observability';
+import { getSessionUser, hasRole, isOperations, MARKETERS_GROUP } from '../identity';
+import { logger } from '../platform/observability';
 
-// What the islands of a cached catalog page need to know about the shopper looking at it (server/http/catalog-pages.ts):
+// What the islands of a cached catalog page need to know about the shopper looking at it (server/platform/http/catalog-pages.ts):
 // the header's name and cart count, and the display flags evaluated for them. One small no-store read per page view
 // instead of a per-shopper render of the whole page.
 
 export type ShopperSummary = {
-  user: { name: string } | null;
+  /** `staff`: a marketer or operations clerk, for the header's "Back office" link (each /admin page checks again). */
+  user: { name: string; staff: boolean } | null;
   cartCount: number;
   flags: EvaluatedFlags;
 };
@@ -27,5 +28,5 @@ async function cartCount(): Promise<number> {
 
 export async function shopperSummary(): Promise<ShopperSummary> {
   const [user, count, flags] = await Promise.all([getSessionUser(), cartCount(), getFlags()]);
-  return { user: user ? { name: user.name } : null, cartCount: count, flags };
+  return { user: user ? { name: user.name, staff: hasRole(user, MARKETERS_GROUP) || isOperations(user) } : null, cartCount: count, flags };
 }

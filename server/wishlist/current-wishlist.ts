@@ -1,10 +1,10 @@
 import { cookies } from 'next/headers';
-import { getConfig } from '../config';
 import { getSessionUser } from '../identity';
-import { logger } from '../observability';
+import { getConfig } from '../platform/config';
+import { logger } from '../platform/observability';
+import type { WishlistOwner } from './contract';
 import { mergeGuestWishlist } from './wishlist';
 import { newGuestWishlistId, signGuestWishlistId, verifyGuestWishlistCookie, WISHLIST_COOKIE, wishlistCookieOptions } from './wishlist-cookie';
-import type { WishlistOwner } from './wishlist-types';
 
 // The thin Next layer: whose list the current request may touch (the session, else the signed guest cookie).
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { isLocalPlainHttpSite } from '../http/loopback';
-import { signValue, verifySignedValue } from '../http/signed-value';
+import { isLocalPlainHttpSite } from '../platform/config/loopback';
+import { signValue, verifySignedValue } from '../platform/http/signed-value';
 
 // The guest wishlist cookie: a random id signed with SESSION_SECRET, so a guessed or edited value names no list.
 // Its own cookie (not the cart's): the cart cookie is cleared when the cart merges, whatever the wishlist does.

@@ -1,4 +1,4 @@
-import type { WishlistOwner } from './wishlist-types';
+import type { WishlistOwner } from './contract';
 
 /** The wishlists table's partition key (docs/engagement.md). */
 export function wishlistKey(owner: WishlistOwner): string {

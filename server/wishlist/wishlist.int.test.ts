@@ -108,4 +108,35 @@ describe('wishlist API', () => {
     await eraseUserWishlist(userId);
     expect((await list()).items).toEqual([]);
   });
+
+  it('never holds more than 100 products, however many adds race (issue 30 L2)', async () => {
+    signIn(`wish-race-${Date.now()}`);
+    const products: Awaited<ReturnType<typeof putProduct>>[] = [];
+    for (let i = 0; i < 12; i++)
+      products.push(...(await Promise.all(Array.from({ length: 10 }, () => putProduct({ variants: [{ id: 'v', price: 100, stock: 1 }] })))));
+    // A script's client: 120 adds at once, each retried after a 503 (DynamoDB Local on a busy machine answers some
+    // with a timeout, whose write may or may not have landed) until it gets a definite answer.
+    const addUntilAnswered = async (productId: string): Promise<number> => {
+      for (let attempt = 0; attempt < 30; attempt++) {
+        const res = await add({ productId });
+        if (res.status !== 503) return res.status;
+        await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 400));
+      }
+      return 503;
+    };
+    const statuses = await Promise.all(products.map((p) => addUntilAnswered(p.id)));
+    expect(statuses.filter((s) => s !== 201 && s !== 409)).toEqual([]);
+    const held = (await list()).items;
+    expect(held.length).toBeLessThanOrEqual(100);
+    // Every add answered 201 is on the list, and nothing else is.
+    const added = products.filter((_, i) => statuses[i] === 201).map((p) => p.id);
+    expect(held.map((i) => i.productId).sort()).toEqual(added.sort());
+    // Filled one by one to the cap, the list then refuses the next product with the cap's message.
+    const rest = products.filter((_, i) => statuses[i] !== 201);
+    for (const p of rest.slice(0, 100 - held.length)) expect(await addUntilAnswered(p.id)).toBe(201);
+    const refused = await add({ productId: rest[rest.length - 1]!.id });
+    expect(refused.status).toBe(409);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toContain('at most 100');
+    expect((await list()).items).toHaveLength(100);
+  }, 240_000);
 });

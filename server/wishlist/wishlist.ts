@@ -1,10 +1,10 @@
 import { getProductRecords, toProductSummary } from '../catalog';
-import { AppError } from '../errors';
-import { money } from '../money';
+import { AppError } from '../platform/errors';
+import { money } from '../platform/money';
+import type { StoredWishlistItem, Wishlist, WishlistOwner, WishlistPageItem } from './contract';
 import { wishlistKey } from './wishlist-key';
 import { type AddWishlistItemInput, MAX_WISHLIST_ITEMS } from './wishlist-limits';
-import { deleteStoredWishlist, deleteStoredWishlistItem, readStoredWishlist, upsertStoredWishlistItem } from './wishlist-store';
-import type { StoredWishlistItem, Wishlist, WishlistOwner, WishlistPageItem } from './wishlist-types';
+import { addStoredWishlistItem, deleteStoredWishlist, deleteStoredWishlistItem, readStoredWishlist } from './wishlist-store';
 
 // The wishlist's rules, with the owner passed in (current-wishlist.ts derives it from the request).
 
@@ -45,11 +45,12 @@ export async function addWishlistItem(owner: WishlistOwner, input: AddWishlistIt
   if (input.variantId && !record.variants.some((v) => v.id === input.variantId)) {
     throw new AppError('NOT_FOUND', `${record.name} has no variant "${input.variantId}".`);
   }
-  const existing = await readStoredWishlist(key);
-  if (!existing.some((i) => i.productId === input.productId) && existing.length >= MAX_WISHLIST_ITEMS) {
+  // The cap is checked inside the write (wishlist-store.ts), so parallel adds cannot overfill the list (issue 30 L2).
+  const outcome = await addStoredWishlistItem(key, input.productId, input.variantId);
+  if (outcome === 'full') {
     throw new AppError('CONFLICT', `Your wishlist can hold at most ${MAX_WISHLIST_ITEMS} products. Remove one to add another.`);
   }
-  await upsertStoredWishlistItem(key, input.productId, input.variantId);
+  if (outcome === 'busy') throw new AppError('CONFLICT', 'Your wishlist changed at the same time. Please try again.');
   return getWishlist(owner);
 }
 
@@ -70,13 +71,10 @@ export async function mergeGuestWishlist(guestId: string, userId: string): Promi
   const [guest, user] = await Promise.all([readStoredWishlist(guestKey), readStoredWishlist(userKey)]);
   if (guest.length === 0) return;
   const have = new Set(user.map((i) => i.productId));
-  let room = MAX_WISHLIST_ITEMS - have.size;
   for (const item of guest) {
     if (have.has(item.productId)) continue;
-    if (room <= 0) break;
-    // An existing user item wins (if_not_exists), and the guest's variant only fills an item the user lacks.
-    await upsertStoredWishlistItem(userKey, item.productId, item.variantId, item.addedAt);
-    room--;
+    // The guest's variant only fills an item the user lacks; the cap holds here too (a full list stops the merge).
+    if ((await addStoredWishlistItem(userKey, item.productId, item.variantId, item.addedAt)) === 'full') break;
   }
   await deleteStoredWishlist(guestKey, guest);
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { resetConfigForTests } from '../../server/config';
+import { resetConfigForTests } from '../../server/platform/config';
 import { scanLogFile, scanTables } from './scan';
 
 // `tsx tests/card-data/scan-cli.ts --env <stack env json> --log <server log>…`: exit 1 when any card number is

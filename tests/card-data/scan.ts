@@ -1,16 +1,25 @@
 import { readFileSync } from 'node:fs';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamoDoc } from '../../server/aws/clients';
-import { getConfig } from '../../server/config';
 import { textHasCardNumber } from '../../server/payments/card-data';
+import { dynamoDoc } from '../../server/platform/aws/clients';
+import { getConfig } from '../../server/platform/config';
 
 // The proof that no card number reaches the storefront (issue 13): after a suite has run, every line of the server's
 // log and every item of every table of the run's stack is searched for the sandbox test card numbers (spaced,
 // dashed or bare) and for any 13–19 digit run that passes the Luhn check (server/payments/card-data.ts). A finding
 // names where it is, never the number.
 
-export const TEST_CARD_NUMBERS = ['4242424242424242', '5555555555554444', '378282246310005', '4000000000000002', '4000000000009995', '4000002760003184'];
+export const TEST_CARD_NUMBERS = [
+  '4242424242424242',
+  '5555555555554444',
+  '378282246310005',
+  '4000000000000002',
+  '4000000000009995',
+  '4000002760003184',
+  '4000000000009235',
+  '4000000000004954',
+];
 
 export type Finding = { where: string; why: 'test card' | 'Luhn-valid digits' };
 

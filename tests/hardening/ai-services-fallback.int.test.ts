@@ -4,15 +4,16 @@ import { GetRecommendationsCommand, PersonalizeRuntimeClient } from '@aws-sdk/cl
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { dynamoDoc } from '@/server/aws/clients';
 import { addCartItem } from '@/server/cart';
 import type { ProductRecord } from '@/server/catalog';
 import { placeOrder } from '@/server/checkout';
 import { checkoutBody, putProduct, uniqueId } from '@/server/checkout/test-support/fixtures';
-import { getConfig, resetConfigForTests } from '@/server/config';
-import { tableName } from '@/server/db/tables';
-import { forgetOrderBaskets, forgetProductRecommendations } from '@/server/recommendations';
-import { resetFailureLogForTests } from '@/server/resilience';
+import { dynamoDoc } from '@/server/platform/aws/clients';
+import { getConfig, resetConfigForTests } from '@/server/platform/config';
+import { tableName } from '@/server/platform/db/tables';
+import { resetFailureLogForTests } from '@/server/platform/resilience';
+import { forgetProductRecommendations } from '@/server/recommendations';
+import { countOrdersOf } from '@/server/recommendations/testing/count-orders-of';
 import { type Buyer, createBuyers } from './support/cognito-buyers';
 import { browserRequest, callRoute, type RouteResult } from './support/request-scope';
 
@@ -120,10 +121,11 @@ describe('Personalize, Location and Lex failing or slow → the local engines an
       for (const p of items) await addCartItem({ kind: 'user', userId }, { productId: p.id, variantId: 'one', quantity: 1 });
       await placeOrder({ userId, idempotencyKey: crypto.randomUUID(), body: checkoutBody() });
     };
+    const others = [uniqueId('other'), uniqueId('other')];
     await buy(buyer.sub, [tent!]);
-    await buy(uniqueId('other'), [tent!, stove!]);
-    await buy(uniqueId('other'), [tent!, stove!, lamp!]);
-    forgetOrderBaskets();
+    await buy(others[0]!, [tent!, stove!]);
+    await buy(others[1]!, [tent!, stove!, lamp!]);
+    await countOrdersOf([buyer.sub, ...others]);
 
     const cookies = new Map([['sf_at', buyer.accessToken]]);
     const get =

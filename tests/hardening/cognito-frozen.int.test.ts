@@ -5,7 +5,7 @@ import { browserRequest, callRoute } from './support/request-scope';
 
 // Fault suite (issue 19, item 2): cognito-local frozen with SIGSTOP during sign-in. Proves: POST /api/auth/sign-in
 // answers 503 UNAVAILABLE with Retry-After within the hang bound (the Cognito client's request timeout and retry
-// budget, server/aws/clients.ts) rather than holding the shopper's form, sets no session cookie, and the same
+// budget, server/platform/aws/clients.ts) rather than holding the shopper's form, sets no session cookie, and the same
 // credentials sign in again after SIGCONT.
 
 vi.mock('next/headers', async () => (await import('./support/request-scope')).nextHeadersStub);

@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { dynamoClient } from '@/server/aws/clients';
 import { addCartItem, readStoredCart } from '@/server/cart';
 import { checkoutBody, idempotencyRecordExists, orderCount, putProduct, stockOf } from '@/server/checkout/test-support/fixtures';
+import { dynamoClient } from '@/server/platform/aws/clients';
 import { type Buyer, createBuyers } from './support/cognito-buyers';
 import { answeredInTime, freeze, thaw, whileFrozen } from './support/freeze';
 import { browserRequest, callRoute, type RouteResult } from './support/request-scope';
@@ -14,7 +14,7 @@ import { browserRequest, callRoute, type RouteResult } from './support/request-s
 //   request when it wakes), so it answers 503 too; after SIGCONT the same key must end in exactly one order and one
 //   stock decrement, whichever of the two transactions wins.
 // Checkout's own loop retries only cancellation verdicts; a timeout leaves it at once with the SDK's error, which the
-// HTTP layer answers as 503 (server/http/respond.ts).
+// HTTP layer answers as 503 (server/platform/http/respond.ts).
 
 vi.mock('next/headers', async () => (await import('./support/request-scope')).nextHeadersStub);
 const checkoutRoute = await import('@/app/api/checkout/route');

@@ -1,10 +1,10 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { dynamoDoc } from '@/server/aws/clients';
 import { readStoredCart } from '@/server/cart';
 import type { ProductRecord } from '@/server/catalog';
 import { putProduct, uniqueId } from '@/server/checkout/test-support/fixtures';
-import { tableName } from '@/server/db/tables';
+import { dynamoDoc } from '@/server/platform/aws/clients';
+import { tableName } from '@/server/platform/db/tables';
 import { type Buyer, createBuyers } from './support/cognito-buyers';
 import { answeredInTime, thaw, whileFrozen } from './support/freeze';
 import { browserRequest, callRoute, type RouteResult } from './support/request-scope';
@@ -12,7 +12,7 @@ import { browserRequest, callRoute, type RouteResult } from './support/request-s
 // Fault suite (issue 19, item 2): DynamoDB Local frozen with SIGSTOP while shoppers browse and use their cart. The
 // connections stay open and nothing answers, the outage the SDK used to wait minutes on. Proves: every cart and
 // catalog route answers 503 UNAVAILABLE with Retry-After well before the hang bound (the AWS clients' request
-// timeout and retry budget, server/aws/clients.ts), no cart is changed by a request that failed, and after SIGCONT
+// timeout and retry budget, server/platform/aws/clients.ts), no cart is changed by a request that failed, and after SIGCONT
 // the same requests answer 200 with the same data as before. Route handlers run in-process as in the Redis suite;
 // 'use cache' is inert outside Next, so every catalog read here reaches DynamoDB.
 

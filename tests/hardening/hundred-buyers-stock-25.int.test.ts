@@ -1,9 +1,9 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { dynamoClient, dynamoDoc } from '@/server/aws/clients';
 import { putProduct, uniqueId } from '@/server/checkout/test-support/fixtures';
-import { tableName } from '@/server/db/tables';
-import type { OrderRecord } from '@/server/orders/order-types';
+import type { OrderRecord } from '@/server/orders/contract';
+import { dynamoClient, dynamoDoc } from '@/server/platform/aws/clients';
+import { tableName } from '@/server/platform/db/tables';
 import { type Buyer, createBuyers } from './support/cognito-buyers';
 import { type Injector, injectThrottling } from './support/dynamodb-faults';
 import { browserRequest, callRoute, type RouteResult } from './support/request-scope';

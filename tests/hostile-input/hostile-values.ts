@@ -4,7 +4,7 @@ import fc from 'fast-check';
 // Pure (no server imports), so the route fuzz suite and any other test can share them.
 
 export const KB = 1024;
-/** parseJsonBody's default limit (server/http/respond.ts). */
+/** parseJsonBody's default limit (server/platform/http/respond.ts). */
 export const BODY_LIMIT = 64 * KB;
 
 /** A JSON fragment written into the body text as is: numbers JSON.stringify cannot produce (1e999, 2**53+1 exactly). */

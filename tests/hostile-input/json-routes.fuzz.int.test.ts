@@ -8,21 +8,22 @@ import fc from 'fast-check';
 import { generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
 import { RequestCookies } from 'next/dist/compiled/@edge-runtime/cookies';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { cognitoClient, dynamoDoc } from '@/server/aws/clients';
 import { addCartItem, lineIdSchema, updateQuantitySchema } from '@/server/cart';
 import { CART_COOKIE, newGuestCartId, signGuestCartId, verifyGuestCartCookie } from '@/server/cart/cart-cookie';
 import { placeOrder } from '@/server/checkout';
 import { idempotencyKeySchema } from '@/server/checkout/checkout-schema';
 import { address, checkoutBody, putProduct, uniqueId } from '@/server/checkout/test-support/fixtures';
-import { getConfig } from '@/server/config';
-import { tableName } from '@/server/db/tables';
-import { AppError, type ErrorCode } from '@/server/errors';
 import { flagKeySchema, updateFlag } from '@/server/flags';
 import { FLAG_DEFINITIONS } from '@/server/flags/flag-registry';
 import { queryAudit } from '@/server/flags/flag-store';
+import { DEFAULT_FRAUD_RULES } from '@/server/fraud/contract';
 import { authenticateWithPassword, registerAccount } from '@/server/identity/cognito-accounts';
 import { identitySettings } from '@/server/identity/cognito-settings';
 import { isOrderId, returnRequestSchema } from '@/server/orders';
+import { cognitoClient, dynamoDoc } from '@/server/platform/aws/clients';
+import { getConfig } from '@/server/platform/config';
+import { tableName } from '@/server/platform/db/tables';
+import { AppError, type ErrorCode } from '@/server/platform/errors';
 import {
   asHeaderValue,
   BODY_LIMIT,
@@ -83,7 +84,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const API_DIR = join(ROOT, 'app', 'api');
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 
-/** Every 4xx code the contract knows (API.md, server/errors.ts); 5xx codes are failures here. */
+/** Every 4xx code the contract knows (API.md, server/platform/errors/index.ts); 5xx codes are failures here. */
 const CLIENT_ERROR_CODES: readonly ErrorCode[] = [
   'BAD_REQUEST',
   'VALIDATION_FAILED',
@@ -332,6 +333,8 @@ type RouteSpec = {
   certain?: (c: Case) => { status: number; code?: ErrorCode } | null;
   /** Headers the route reads (an arbitrary of extra [name, value] pairs). */
   headers?: () => fc.Arbitrary<[string, string][]>;
+  /** A JSON-RPC endpoint (MCP): its protocol errors are JSON-RPC error objects; the shop's own refusals keep the shape. */
+  jsonRpc?: true;
 };
 
 const ownLine = () =>
@@ -474,6 +477,14 @@ const ADDITION_ROUTES: RouteSpec[] = [
     watch: ['stock'],
   },
   {
+    method: 'POST',
+    path: '/api/admin/products/[id]/images',
+    auth: 'marketer',
+    mutation: true,
+    params: { id: anyId },
+    statuses: [200, 400, 401, 403, 404, 429],
+  },
+  {
     method: 'GET',
     path: '/api/admin/products/[id]/history',
     auth: 'marketer',
@@ -601,7 +612,7 @@ const ADDITION_ROUTES: RouteSpec[] = [
     statuses: [201, 400, 401, 403, 404, 409, 413, 429],
   },
   { method: 'GET', path: '/api/unsubscribe', auth: 'public', query: ['u', 't'], statuses: [200, 400, 404] },
-  { method: 'POST', path: '/api/unsubscribe', auth: 'public', query: ['u', 't'], statuses: [204, 400, 404] },
+  { method: 'POST', path: '/api/unsubscribe', auth: 'public', query: ['u', 't'], statuses: [200, 204, 400, 404] },
   {
     method: 'POST',
     path: '/api/page-views',
@@ -612,11 +623,29 @@ const ADDITION_ROUTES: RouteSpec[] = [
   },
   {
     method: 'POST',
+    path: '/api/vitals',
+    auth: 'public',
+    mutation: true,
+    body: { template: () => ({ name: 'LCP', value: 1234, path: '/c/coffee' }) },
+    statuses: [204, 400, 403, 413, 429],
+  },
+  {
+    // The MCP server (docs/agents.md): JSON-RPC over Streamable HTTP; the caller is resolved before the body.
+    method: 'POST',
+    path: '/api/mcp',
+    auth: 'public',
+    body: { template: () => ({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: {} }), limit: 64 * 1024 },
+    paramsBeforeBody: () => false,
+    statuses: [200, 202, 400, 401, 403, 404, 405, 406, 413, 415, 429],
+    jsonRpc: true,
+  },
+  {
+    method: 'POST',
     path: '/api/views',
     auth: 'public',
     mutation: true,
     body: { template: () => ({ productId: fx.product.id }) },
-    statuses: [204, 400, 403, 413],
+    statuses: [204, 400, 403, 404, 413, 429],
   },
   { method: 'GET', path: '/api/wishlist', auth: 'public', statuses: [200] },
   {
@@ -880,6 +909,8 @@ const ROUTES: RouteSpec[] = [
     auth: 'user',
     mutation: true,
     params: { id: () => fc.oneof(fc.constantFrom(fx.a.orderId, fx.b.orderId), hostilePathParam) },
+    // The order and the caller's access to it (session, guest cookie or emailed link) are read before the body.
+    paramsBeforeBody: () => false,
     body: {
       template: () => ({ lines: [{ variantId: 'v', quantity: 1 }], reason: 'Too small' }),
       variants: () => [{ lines: [{ variantId: 'v', quantity: 99 }], reason: 'x' }],
@@ -988,6 +1019,51 @@ const ROUTES: RouteSpec[] = [
   },
   { method: 'GET', path: '/api/admin/dead-letters', auth: 'operations', statuses: [200, 401, 403], certain: () => ({ status: 200 }) },
   { method: 'POST', path: '/api/admin/dead-letters/redrive', auth: 'operations', mutation: true, statuses: [200, 401, 403] },
+  // The stream mappings' failure reports beside them (issue 29): a made-up message id is 404 and discards nothing.
+  { method: 'GET', path: '/api/admin/dead-letters/stream-failures', auth: 'operations', statuses: [200, 401, 403], certain: () => ({ status: 200 }) },
+  {
+    method: 'POST',
+    path: '/api/admin/dead-letters/stream-failures/discard',
+    auth: 'operations',
+    mutation: true,
+    body: { template: () => ({ messageId: 'a7c1e0b2-0000-4000-8000-000000000000' }), variants: () => [{ messageId: '' }, { messageId: 'x'.repeat(300) }] },
+    statuses: [400, 401, 403, 404, 413],
+  },
+  // Fraud holds and rules (issue 31, docs/fraud.md).
+  {
+    method: 'POST',
+    path: '/api/admin/orders/[id]/review',
+    auth: 'operations',
+    mutation: true,
+    params: { id: anyOrderId(() => fx.a.orderId) },
+    paramsBeforeBody: validOrderId,
+    // The fixtures' orders are not on hold: a valid decision is 409 and moves nothing.
+    body: {
+      template: () => ({ decision: 'reject', note: 'Fuzzing the review' }),
+      variants: () => [{ decision: 'approve', note: '' }, { decision: 'approve' }, { decision: 'maybe', note: 'x' }],
+    },
+    statuses: [200, 400, 401, 403, 404, 409, 413],
+    watch: ['ordersA', 'stock'],
+    certain: opsOrderCertain,
+  },
+  { method: 'GET', path: '/api/admin/fraud-rules', auth: 'operations', statuses: [200, 401, 403], certain: () => ({ status: 200 }) },
+  {
+    method: 'PUT',
+    path: '/api/admin/fraud-rules',
+    auth: 'operations',
+    mutation: true,
+    // A version nobody has: the template is 409 VERSION_CONFLICT. A mutated body that hits version 0 saves the
+    // defaults as version 1 (200): the same rules, so no other suite sharing the stack sees a change.
+    body: {
+      template: () => ({ settings: DEFAULT_FRAUD_RULES, expectedVersion: 999_999 }),
+      variants: () => [
+        { settings: { ...DEFAULT_FRAUD_RULES, reviewAt: 500, denyAt: 100 }, expectedVersion: 999_999 },
+        { settings: { ...DEFAULT_FRAUD_RULES, rules: [] }, expectedVersion: 999_999 },
+      ],
+    },
+    statuses: [200, 400, 401, 403, 409, 413],
+  },
+  { method: 'GET', path: '/api/admin/fraud-rules/history', auth: 'operations', statuses: [200, 401, 403], certain: () => ({ status: 200 }) },
 ];
 
 const routeName = (r: Pick<RouteSpec, 'method' | 'path'>) => `${r.method} ${r.path}`;
@@ -1291,7 +1367,12 @@ async function checkAnswer(spec: RouteSpec, c: Case, res: Response): Promise<voi
   const text = await res.text();
   expect(res.status, `${label}\n→ ${res.status} ${readable(text)}`).toBeLessThan(500);
   expect(spec.statuses, `${label}\n→ unexpected status ${res.status} ${readable(text)}`).toContain(res.status);
-  if (res.status >= 400) {
+  const rpc = spec.jsonRpc ? (JSON.parse(text) as { jsonrpc?: unknown; error?: { code?: unknown; message?: unknown } }) : null;
+  if (res.status >= 400 && rpc?.jsonrpc === '2.0') {
+    // MCP's transport refuses a malformed message in JSON-RPC's own words: a numeric code and a message.
+    expect(res.headers.get('content-type') ?? '', label).toMatch(/^application\/json/);
+    expect(typeof rpc.error?.code === 'number' && typeof rpc.error.message === 'string', `${label}\n→ ${text.slice(0, 300)}`).toBe(true);
+  } else if (res.status >= 400) {
     expect(res.headers.get('content-type') ?? '', label).toMatch(/^application\/json/);
     const body = JSON.parse(text) as { error?: { code?: unknown; message?: unknown; details?: unknown } };
     expect(Object.keys(body), label).toEqual(['error']);

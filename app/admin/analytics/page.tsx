@@ -1,11 +1,9 @@
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
-import { AccessDenied } from '@/components/admin/access-denied';
+import { staffUser } from '@/app/admin/staff-access';
 import { AnalyticsDashboardView } from '@/components/admin/analytics/analytics-dashboard';
 import { DateRangeForm } from '@/components/admin/analytics/date-range-form';
 import { analyticsDashboard, dateRangeSchema, lastDays } from '@/server/analytics';
-import { MARKETERS_GROUP } from '@/server/flags';
-import { getSessionUser } from '@/server/identity';
+import { MARKETERS_GROUP } from '@/server/identity';
 
 // /admin/analytics, for the marketers group (checked here and again by the API, ADR 0004). The range comes from
 // the query string; a bad one shows the form with the error and the last 30 days.
@@ -16,9 +14,8 @@ export const metadata: Metadata = { title: 'Analytics', robots: { index: false, 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function AdminAnalyticsPage({ searchParams }: Props) {
-  const user = await getSessionUser();
-  if (!user) redirect(`/sign-in?${new URLSearchParams({ next: '/admin/analytics' })}`);
-  if (!user.groups.includes(MARKETERS_GROUP)) return <AccessDenied what="analytics" />;
+  const { denied } = await staffUser(MARKETERS_GROUP, '/admin/analytics', 'analytics');
+  if (denied) return denied;
 
   const raw = await searchParams;
   const asked = raw.from !== undefined || raw.to !== undefined;

@@ -2,10 +2,11 @@
 
 import { redirect } from 'next/navigation';
 import { after } from 'next/server';
-import { type CampaignFormState, campaignToSend, sendCampaign, submitCampaignForm } from '@/server/campaigns';
-import { isAppError } from '@/server/errors';
+import { campaignToSend, sendCampaign } from '@/server/campaigns';
 import { getSessionUser } from '@/server/identity';
-import { logger } from '@/server/observability';
+import { isAppError } from '@/server/platform/errors';
+import { logger } from '@/server/platform/observability';
+import { type CampaignFormState, submitCampaignForm } from './campaign-form';
 
 // The /admin/campaigns server actions. Each checks the verified session itself (a server action is a public
 // endpoint); the campaigns domain checks the group. Both work as plain form posts before the page hydrates.

@@ -1,14 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
-import { AccessDenied } from '@/components/admin/access-denied';
+import { staffUser } from '@/app/admin/staff-access';
 import { CampaignForm } from '@/components/admin/campaigns/campaign-form';
 import styles from '@/components/admin/campaigns/campaigns.module.css';
 import { describeProgress, describeSegment, STATUS_LABEL } from '@/components/admin/campaigns/describe-campaign';
-import { campaignFormOptions, campaignsFor, initialCampaignFormState } from '@/server/campaigns';
-import { MARKETERS_GROUP } from '@/server/flags';
-import { getSessionUser } from '@/server/identity';
+import { TableScroll } from '@/components/admin/table-scroll';
+import { campaignFormOptions, campaignsFor } from '@/server/campaigns';
+import { MARKETERS_GROUP } from '@/server/identity';
 import { campaignFormAction } from './actions';
+import { initialCampaignFormState } from './campaign-form';
 
 // /admin/campaigns, for the marketers group: the page checks the verified session and the group itself
 // (ADR 0004); the actions and the API behind check again.
@@ -17,9 +17,8 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Campaigns', robots: { index: false, follow: false } };
 
 export default async function AdminCampaignsPage() {
-  const user = await getSessionUser();
-  if (!user) redirect(`/sign-in?${new URLSearchParams({ next: '/admin/campaigns' })}`);
-  if (!user.groups.includes(MARKETERS_GROUP)) return <AccessDenied what="campaigns" />;
+  const { user, denied } = await staffUser(MARKETERS_GROUP, '/admin/campaigns', 'campaigns');
+  if (denied) return denied;
   const [campaigns, options] = await Promise.all([campaignsFor(user), campaignFormOptions(user)]);
   const categories = Object.fromEntries(options.categories.map((c) => [c.slug, c.name]));
   const products = Object.fromEntries(options.products.map((p) => [p.id, p.name]));
@@ -35,33 +34,35 @@ export default async function AdminCampaignsPage() {
         {campaigns.length === 0 ? (
           <p>No campaigns yet.</p>
         ) : (
-          <table className={styles.table}>
-            <caption className="visually-hidden">Campaigns, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Subject</th>
-                <th scope="col">Segment</th>
-                <th scope="col">Status</th>
-                <th scope="col">Progress</th>
-                <th scope="col">Created</th>
-              </tr>
-            </thead>
-            <tbody>
-              {campaigns.map((c) => (
-                <tr key={c.id}>
-                  <th scope="row">
-                    <Link href={`/admin/campaigns/${encodeURIComponent(c.id)}`}>{c.subject}</Link>
-                  </th>
-                  <td>{describeSegment(c.segment, { categories, products })}</td>
-                  <td>{STATUS_LABEL[c.status]}</td>
-                  <td>{describeProgress(c)}</td>
-                  <td>
-                    <time dateTime={c.createdAt}>{c.createdAt.slice(0, 16).replace('T', ' ')} UTC</time>
-                  </td>
+          <TableScroll label="Campaigns">
+            <table className={styles.table}>
+              <caption className="visually-hidden">Campaigns, newest first</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Subject</th>
+                  <th scope="col">Segment</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Progress</th>
+                  <th scope="col">Created</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {campaigns.map((c) => (
+                  <tr key={c.id}>
+                    <th scope="row">
+                      <Link href={`/admin/campaigns/${encodeURIComponent(c.id)}`}>{c.subject}</Link>
+                    </th>
+                    <td>{describeSegment(c.segment, { categories, products })}</td>
+                    <td>{STATUS_LABEL[c.status]}</td>
+                    <td>{describeProgress(c)}</td>
+                    <td>
+                      <time dateTime={c.createdAt}>{c.createdAt.slice(0, 16).replace('T', ' ')} UTC</time>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       </section>
       <section aria-labelledby="new-title">

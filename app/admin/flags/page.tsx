@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
-import { AccessDenied } from '@/components/admin/access-denied';
+import { staffUser } from '@/app/admin/staff-access';
 import { FlagsAdmin } from '@/components/admin/flags-admin';
-import { listFlags, MARKETERS_GROUP, propagationSeconds } from '@/server/flags';
-import { getSessionUser } from '@/server/identity';
+import { listFlags, propagationSeconds } from '@/server/flags';
+import { MARKETERS_GROUP } from '@/server/identity';
 
 // /admin/flags, for the marketers group. Middleware already sends visitors without a session to sign in; this page
 // checks the verified session and the group itself (ADR 0004), and the API it calls checks both again.
@@ -12,9 +11,8 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Feature flags', robots: { index: false, follow: false } };
 
 export default async function AdminFlagsPage() {
-  const user = await getSessionUser();
-  if (!user) redirect(`/sign-in?${new URLSearchParams({ next: '/admin/flags' })}`);
-  if (!user.groups.includes(MARKETERS_GROUP)) return <AccessDenied what="feature flags" />;
+  const { user, denied } = await staffUser(MARKETERS_GROUP, '/admin/flags', 'feature flags');
+  if (denied) return denied;
   const flags = await listFlags(user);
   const seconds = propagationSeconds();
   return (

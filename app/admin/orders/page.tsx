@@ -1,13 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
+import { staffUser } from '@/app/admin/staff-access';
 import styles from '@/components/admin/orders/operations.module.css';
 import { OperationsOrdersTable } from '@/components/admin/orders/operations-orders-table';
 import { OrdersSearchForm } from '@/components/admin/orders/orders-search-form';
 import ordersStyles from '@/components/orders/orders.module.css';
-import { isAppError } from '@/server/errors';
+import { OPERATIONS_GROUP } from '@/server/identity';
 import { ORDER_STATUSES, operationsOrdersQuery, searchOrders } from '@/server/orders';
-import { operationsUser } from './operations-access';
+import { isAppError } from '@/server/platform/errors';
 
 // /admin/orders: every shopper's orders for the operations group, searched by order id or email and filtered by
 // status, a page at a time.
@@ -20,7 +21,7 @@ const PAGE_SIZE = 25;
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function OperationsOrdersPage({ searchParams }: Props) {
-  const { denied } = await operationsUser('/admin/orders');
+  const { denied } = await staffUser(OPERATIONS_GROUP, '/admin/orders', 'the operations console');
   if (denied) return denied;
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v.at(-1) : v]));
   const parsed = operationsOrdersQuery.safeParse({ ...raw, limit: String(PAGE_SIZE) });
@@ -41,6 +42,7 @@ export default async function OperationsOrdersPage({ searchParams }: Props) {
       <h1>Orders</h1>
       <nav className={styles.nav} aria-label="Operations">
         <Link href="/admin/orders/dead-letters">Dead-letter queue</Link>
+        <Link href="/admin/orders/holds">Held for review</Link>
       </nav>
       <OrdersSearchForm q={query.q ?? ''} status={query.status} statuses={ORDER_STATUSES} />
       {parsed.success ? null : (

@@ -1,12 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
+import { staffUser } from '@/app/admin/staff-access';
 import { AdminProductsTable } from '@/components/admin/products/admin-products-table';
 import { ProductSearchForm } from '@/components/admin/products/product-search-form';
 import styles from '@/components/admin/products/products-admin.module.css';
 import { adminProductQuerySchema, searchAdminProducts } from '@/server/catalog';
-import { isAppError } from '@/server/errors';
-import { marketerUser } from './marketer-access';
+import { MARKETERS_GROUP } from '@/server/identity';
+import { isAppError } from '@/server/platform/errors';
 
 // /admin/products: the whole catalog, published or not, searched by name, slug, brand or category (marketers).
 export const dynamic = 'force-dynamic';
@@ -18,7 +19,7 @@ const PAGE_SIZE = 25;
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function AdminProductsPage({ searchParams }: Props) {
-  const { user, denied } = await marketerUser('/admin/products');
+  const { user, denied } = await staffUser(MARKETERS_GROUP, '/admin/products', 'product editing');
   if (denied) return denied;
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v.at(-1) : v]));
   const parsed = adminProductQuerySchema.safeParse({ ...raw, limit: String(PAGE_SIZE) });

@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
-import { AccessDenied } from '@/components/admin/access-denied';
+import { staffUser } from '@/app/admin/staff-access';
 import { PromotionsAdmin } from '@/components/admin/promotions/promotions-admin';
-import { MARKETERS_GROUP } from '@/server/flags';
-import { getSessionUser } from '@/server/identity';
+import { categoryChoices } from '@/server/catalog';
+import { MARKETERS_GROUP } from '@/server/identity';
 import { listPromotions } from '@/server/promotions';
 
 // /admin/promotions, for the marketers group: the page checks the verified session and the group itself
@@ -13,10 +12,9 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Promotions', robots: { index: false, follow: false } };
 
 export default async function AdminPromotionsPage() {
-  const user = await getSessionUser();
-  if (!user) redirect(`/sign-in?${new URLSearchParams({ next: '/admin/promotions' })}`);
-  if (!user.groups.includes(MARKETERS_GROUP)) return <AccessDenied what="promotions" />;
-  const promotions = await listPromotions(user);
+  const { user, denied } = await staffUser(MARKETERS_GROUP, '/admin/promotions', 'promotions');
+  if (denied) return denied;
+  const [promotions, categories] = await Promise.all([listPromotions(user), categoryChoices()]);
   return (
     <>
       <h1>Promotions</h1>
@@ -24,7 +22,7 @@ export default async function AdminPromotionsPage() {
         Discount codes and automatic promotions. Shoppers enter one code per order; automatic promotions apply to everyone in their window (the stacking rules
         are in docs/promotions.md). Pausing takes effect at once; every change is recorded in the promotion’s history.
       </p>
-      <PromotionsAdmin initialPromotions={promotions} />
+      <PromotionsAdmin initialPromotions={promotions} categories={categories} />
     </>
   );
 }

@@ -1,9 +1,8 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { isAppError } from '@/server/errors';
-import { MARKETERS_GROUP } from '@/server/flags';
-import { getSessionUser } from '@/server/identity';
+import { getSessionUser, hasRole, MARKETERS_GROUP } from '@/server/identity';
+import { isAppError } from '@/server/platform/errors';
 import { moderateReview, moderationSchema, reviewIdSchema } from '@/server/reviews';
 
 // Moderation as plain form posts (they work before hydration). Every action checks the session and the group
@@ -12,7 +11,7 @@ import { moderateReview, moderationSchema, reviewIdSchema } from '@/server/revie
 async function moderate(form: FormData, change: unknown): Promise<never> {
   const user = await getSessionUser();
   if (!user) redirect(`/sign-in?${new URLSearchParams({ next: '/admin/reviews' })}`);
-  if (!user.groups.includes(MARKETERS_GROUP)) redirect('/admin/reviews');
+  if (!hasRole(user, MARKETERS_GROUP)) redirect('/admin/reviews');
   const id = reviewIdSchema.safeParse(form.get('reviewId'));
   const parsed = moderationSchema.safeParse(change);
   if (!id.success || !parsed.success) redirect('/admin/reviews?outcome=invalid');

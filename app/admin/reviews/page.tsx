@@ -1,10 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
-import { AccessDenied } from '@/components/admin/access-denied';
+import { staffUser } from '@/app/admin/staff-access';
 import styles from '@/components/reviews/reviews.module.css';
-import { MARKETERS_GROUP } from '@/server/flags';
-import { getSessionUser } from '@/server/identity';
+import { MARKETERS_GROUP } from '@/server/identity';
 import { listReviewsForModeration, type ReviewStatus } from '@/server/reviews';
 import { approveReview, rejectReview } from './actions';
 
@@ -23,9 +21,8 @@ const OUTCOMES: Record<string, string> = {
 const STATUSES: ReviewStatus[] = ['PENDING', 'APPROVED', 'REJECTED'];
 
 export default async function AdminReviewsPage({ searchParams }: { searchParams: Promise<{ status?: string; outcome?: string }> }) {
-  const user = await getSessionUser();
-  if (!user) redirect(`/sign-in?${new URLSearchParams({ next: '/admin/reviews' })}`);
-  if (!user.groups.includes(MARKETERS_GROUP)) return <AccessDenied what="review moderation" />;
+  const { denied } = await staffUser(MARKETERS_GROUP, '/admin/reviews', 'review moderation');
+  if (denied) return denied;
   const query = await searchParams;
   const status = STATUSES.find((s) => s === query.status) ?? 'PENDING';
   const { items } = await listReviewsForModeration(status, 50);

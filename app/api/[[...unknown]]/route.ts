@@ -1,5 +1,5 @@
-import { AppError } from '@/server/errors';
-import { route } from '@/server/http/respond';
+import { AppError } from '@/server/platform/errors';
+import { route } from '@/server/platform/http/respond';
 
 // Every /api path no route serves: the JSON 404, whatever the method (issue 19.7). Without it Next answers an HTML
 // page, and a multipart POST a plain-text "Invalid Server Action request.". Specific routes always win over this one.

@@ -1,7 +1,7 @@
 import { accountPatchBody, deleteAccount, getAccount, updateAccount } from '@/server/account';
-import { requestAddressBucket } from '@/server/http/client-address';
-import { parseJsonBody, route } from '@/server/http/respond';
 import { appendSetCookies, assertSameOrigin, cookieJarFromRequest, deleteAccountBody, requireUserFromRequest } from '@/server/identity';
+import { requestAddressBucket } from '@/server/platform/http/client-address';
+import { parseJsonBody, route } from '@/server/platform/http/respond';
 
 export const dynamic = 'force-dynamic';
 

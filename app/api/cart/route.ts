@@ -1,5 +1,5 @@
 import { currentCartOwner, getCart } from '@/server/cart';
-import { route } from '@/server/http/respond';
+import { route } from '@/server/platform/http/respond';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,5 +1,5 @@
 import { listCategories } from '@/server/catalog';
-import { route } from '@/server/http/respond';
+import { route } from '@/server/platform/http/respond';
 
 export const GET = route(async () => {
   const categories = await listCategories();

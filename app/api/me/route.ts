@@ -1,6 +1,6 @@
-import { AppError } from '@/server/errors';
-import { route } from '@/server/http/respond';
 import { getSessionUserFromRequest } from '@/server/identity';
+import { AppError } from '@/server/platform/errors';
+import { route } from '@/server/platform/http/respond';
 
 // Verifies the access token itself: middleware's 401 for /api/me is the first gate, not the only one (ADR 0004).
 export const GET = route(async (req) => {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { parseQuery, route } from '@/server/http/respond';
 import { requireUser } from '@/server/identity';
 import { listOrders } from '@/server/orders';
-import { listQuery } from '@/server/pagination/cursor';
+import { parseQuery, route } from '@/server/platform/http/respond';
+import { listQuery } from '@/server/platform/pagination';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
 import { pageViewBody, recordPageView } from '@/server/analytics';
-import { parseJsonBody, route } from '@/server/http/respond';
 import { assertSameOrigin } from '@/server/identity';
+import { parseJsonBody, route } from '@/server/platform/http/respond';
 
 export const dynamic = 'force-dynamic';
 

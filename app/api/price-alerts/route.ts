@@ -1,6 +1,6 @@
 import { cancelPriceDrop, priceAlertSchema, subscribeToPriceDrop } from '@/server/alerts';
-import { parseJsonBody, route } from '@/server/http/respond';
 import { assertSameOrigin, requireUser } from '@/server/identity';
+import { parseJsonBody, route } from '@/server/platform/http/respond';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { categorySlugSchema, listProducts, PRODUCT_SORTS } from '@/server/catalog';
-import { parseQuery, route } from '@/server/http/respond';
-import { listQuery } from '@/server/pagination/cursor';
+import { parseQuery, route } from '@/server/platform/http/respond';
+import { listQuery } from '@/server/platform/pagination';
 
 const querySchema = z.object({
   category: categorySlugSchema.optional(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { parseQuery, route } from '@/server/http/respond';
 import { currentInteractionActor, recentlyViewed } from '@/server/interactions';
+import { parseQuery, route } from '@/server/platform/http/respond';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { AppError } from '@/server/errors';
 import { isEnabled } from '@/server/flags';
-import { parseQuery, route } from '@/server/http/respond';
 import { getSessionUserFromRequest } from '@/server/identity';
+import { AppError } from '@/server/platform/errors';
+import { parseQuery, route } from '@/server/platform/http/respond';
 import { recommendForProduct, recommendForUser } from '@/server/recommendations';
 
 const query = z.object({ productId: z.string().min(1).max(200).optional(), limit: z.coerce.number().int().min(1).max(24).default(8) });

@@ -1,5 +1,5 @@
 import { trackAnalytics } from '@/server/analytics';
-import { parseQuery, route } from '@/server/http/respond';
+import { parseQuery, route } from '@/server/platform/http/respond';
 import { searchProducts, searchQuerySchema } from '@/server/search';
 
 // GET /api/search (API.md): q, category, minPrice, maxPrice, minRating, inStock, sort, cursor, limit.

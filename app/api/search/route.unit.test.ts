@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { AppError } from '@/server/errors';
+import { AppError } from '@/server/platform/errors';
 import type { SearchParams, SearchResult } from '@/server/search';
 
 // The route only parses and maps; the search itself is replaced so these tests need no index or table.

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { AppError } from '@/server/errors';
 import { isEnabled } from '@/server/flags';
-import { parseQuery, route } from '@/server/http/respond';
 import { findStores, STORE_DEFAULT_LIMIT, STORE_MAX_LIMIT } from '@/server/locations';
+import { AppError } from '@/server/platform/errors';
+import { parseQuery, route } from '@/server/platform/http/respond';
 
 const query = z
   .object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { parseQuery, route } from '@/server/http/respond';
 import { getTopSellers, TOP_SELLERS_DEFAULT_LIMIT, TOP_SELLERS_MAX_LIMIT } from '@/server/leaderboard';
+import { parseQuery, route } from '@/server/platform/http/respond';
 
 // Counts change with every order; the leaderboard memoises for a few seconds itself, so no route caching.
 export const dynamic = 'force-dynamic';

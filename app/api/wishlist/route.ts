@@ -1,4 +1,4 @@
-import { route } from '@/server/http/respond';
+import { route } from '@/server/platform/http/respond';
 import { currentWishlistOwner, getWishlist } from '@/server/wishlist';
 
 export const dynamic = 'force-dynamic';

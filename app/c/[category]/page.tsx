@@ -1,18 +1,26 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { Pager } from '@/components/catalog/pager';
+import { ActiveFilters, CategoryFilters } from '@/components/catalog/category-filters';
+import { categoryHref } from '@/components/catalog/category-url';
+import { NumberedPager } from '@/components/catalog/numbered-pager';
 import { ProductGrid } from '@/components/catalog/product-grid';
 import { SortForm } from '@/components/catalog/sort-form';
 import { Breadcrumbs } from '@/components/layout/breadcrumbs';
-import { categorySlugSchema, getCategory, listProducts, PRODUCT_SORTS, type ProductSort } from '@/server/catalog';
-import { isAppError } from '@/server/errors';
+import { categorySlugSchema, getCategory } from '@/server/catalog';
+import { CATEGORY_PAGE_SORTS, categoryPageQuerySchema, categoryPageSearch, searchProducts } from '@/server/search';
 
 export const dynamic = 'force-dynamic';
+
+const PAGE_SIZE = 24;
 
 type Props = { params: Promise<{ category: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 async function loadCategory(slug: string) {
   return categorySlugSchema.safeParse(slug).success ? getCategory(slug) : null;
+}
+
+function first(v: string | string[] | undefined) {
+  return Array.isArray(v) ? v[0] : v;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -26,48 +34,57 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
+// Filters, counts and pages come from the search domain (the same facet code as /search, ADR 0025); every choice is
+// in the URL, so this stays one cached HTML per URL for every shopper.
 export default async function CategoryPage({ params, searchParams }: Props) {
   const [{ category }, query] = await Promise.all([params, searchParams]);
   const c = await loadCategory(category);
   if (!c) notFound();
 
-  const sortParam = typeof query.sort === 'string' ? query.sort : 'featured';
-  const sort: ProductSort = (PRODUCT_SORTS as readonly string[]).includes(sortParam) ? (sortParam as ProductSort) : 'featured';
-  const cursor = typeof query.cursor === 'string' ? query.cursor : undefined;
-
-  let page: Awaited<ReturnType<typeof listProducts>> | null = null;
-  try {
-    page = await listProducts({ category: c.slug, sort, limit: 24, cursor });
-  } catch (err) {
-    if (!(isAppError(err) && err.code === 'INVALID_CURSOR')) throw err;
-  }
-
+  const state = categoryPageQuerySchema.parse(Object.fromEntries(Object.entries(query).map(([k, v]) => [k, first(v)])));
+  const result = await searchProducts(categoryPageSearch(c.slug, state, PAGE_SIZE));
+  const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
   const base = `/c/${c.slug}`;
-  const sortSuffix = sort === 'featured' ? '' : `sort=${sort}`;
+
   return (
     <>
       <Breadcrumbs items={[{ name: 'Home', href: '/' }, { name: c.name }]} />
       <div className="toolbar">
         <div>
           <h1>{c.name}</h1>
-          <p className="rating">{c.productCount} products</p>
+          <p className="rating" role="status">
+            {result.total.toLocaleString('en-US')} {result.total === 1 ? 'product' : 'products'}
+          </p>
         </div>
-        <SortForm action={base} sorts={PRODUCT_SORTS} current={sort} />
+        <SortForm
+          action={base}
+          sorts={CATEGORY_PAGE_SORTS}
+          current={state.sort}
+          keep={{ price: state.price, minRating: state.minRating?.toString(), inStock: state.inStock ? 'true' : undefined }}
+        />
       </div>
-      {page ? (
-        <>
-          <h2 className="visually-hidden">Products</h2>
-          <ProductGrid products={page.items} label={`${c.name} products`} priorityCount={cursor ? 0 : 2} />
-          <Pager
-            firstHref={cursor ? `${base}${sortSuffix ? `?${sortSuffix}` : ''}` : undefined}
-            nextHref={page.nextCursor ? `${base}?${sortSuffix ? `${sortSuffix}&` : ''}cursor=${encodeURIComponent(page.nextCursor)}` : undefined}
-          />
-        </>
-      ) : (
-        <p className="notice">
-          This page link is no longer valid. <a href={base}>Start from the first page</a>.
-        </p>
-      )}
+      <div className="search-layout">
+        <CategoryFilters action={base} facets={result.facets} state={state} />
+        <div>
+          <ActiveFilters base={base} facets={result.facets} state={state} />
+          {result.items.length > 0 ? (
+            <>
+              <h2 className="visually-hidden">Products</h2>
+              <ProductGrid products={result.items} label={`${c.name} products`} priorityCount={state.page > 1 ? 0 : 2} />
+              <NumberedPager page={state.page} pages={pages} href={(n) => categoryHref(base, state, { page: n })} />
+            </>
+          ) : result.total > 0 ? (
+            <p className="notice">
+              There is no page {state.page}: this list has {pages} {pages === 1 ? 'page' : 'pages'}.{' '}
+              <a href={categoryHref(base, state, { page: 1 })}>Go to page 1</a>.
+            </p>
+          ) : (
+            <p className="notice">
+              No products match these filters. <a href={categoryHref(base, { sort: state.sort, page: 1 })}>Clear all filters</a>.
+            </p>
+          )}
+        </div>
+      </div>
     </>
   );
 }

@@ -10,8 +10,7 @@ import { RecommendationsSection } from '@/components/recommendations/recommendat
 import { ProductReviews } from '@/components/reviews/product-reviews';
 import { WriteReview } from '@/components/reviews/write-review';
 import { WishlistHeart } from '@/components/wishlist/wishlist-heart';
-import { getCategory, getProductBySlug, productSlugSchema } from '@/server/catalog';
-import { productJsonLd } from '@/server/catalog/product-json-ld';
+import { getCategory, getProductBySlug, productJsonLd, productSlugSchema } from '@/server/catalog';
 import { listProductReviews } from '@/server/reviews';
 import { writeReview } from './review-actions';
 
@@ -37,7 +36,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ProductPage({ params }: Props) {
   const product = await load((await params).slug);
   if (!product) notFound();
-  // The same HTML for every shopper (server/http/catalog-pages.ts): the view is reported by an island.
+  // The same HTML for every shopper (server/platform/http/catalog-pages.ts): the view is reported by an island.
   // Approved reviews are the same for every shopper, so they belong in the shared page (and its JSON-LD).
   const [category, reviews] = await Promise.all([getCategory(product.category), listProductReviews(product.slug, { sort: 'newest', limit: 5 })]);
 
@@ -50,7 +49,7 @@ export default async function ProductPage({ params }: Props) {
           <h1>{product.name}</h1>
           <WishlistHeart productId={product.id} productName={product.name} />
           <p>
-            by {product.brand} · {reviews.summary.count > 0 ? <Rating value={reviews.summary.average} count={reviews.summary.count} /> : 'No reviews yet'}
+            by {product.brand} · <Rating value={reviews.summary.average} count={reviews.summary.count} />
           </p>
           <ProductPurchase variants={product.variants} productId={product.id} productName={product.name} />
           <h2>About this product</h2>

@@ -1,7 +1,6 @@
-import { listCategories, listProductSlugs } from '@/server/catalog';
-import { sitemapPageXml } from '@/server/catalog/sitemap-xml';
-import { AppError } from '@/server/errors';
-import { route } from '@/server/http/respond';
+import { listCategories, listProductSlugs, sitemapPageXml } from '@/server/catalog';
+import { AppError } from '@/server/platform/errors';
+import { route } from '@/server/platform/http/respond';
 
 export const dynamic = 'force-dynamic';
 

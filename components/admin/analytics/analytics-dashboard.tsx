@@ -1,56 +1,65 @@
-import type { AnalyticsDashboard, ExperimentResult } from '@/server/analytics';
-import { formatMoney, money } from '@/server/money';
+import { TableScroll } from '@/components/admin/table-scroll';
+import type { AnalyticsDashboard, ExperimentResult, VitalsRow } from '@/server/analytics';
+import { formatMoney, money } from '@/server/platform/money';
 import styles from './analytics.module.css';
 import { ChartFigure } from './chart-figure';
+import { collapseEmptyDays } from './collapse-days';
 import { Plot, plotSvg } from './plot-svg';
+import { rateVital, VITAL_THRESHOLDS } from './vital-thresholds';
 
 // The marketers' dashboard, server-rendered: every chart is SVG in the HTML with a data table under it.
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const num = (n: number) => n.toLocaleString('en-US');
 const dollars = (minor: number) => minor / 100;
+// Axis labels are 15 px in a PLOT_WIDTH drawing (≥ 12 px however narrow the panel): about 17 characters fit the
+// left margin; the table under each chart has the whole name.
+const shorten = (s: string) => (s.length > 17 ? `${s.slice(0, 16)}…` : s);
 
 function Table({ caption, head, rows }: { caption: string; head: { label: string; numeric?: boolean }[]; rows: (string | number)[][] }) {
   return (
-    <table className={styles.table}>
-      <caption className="visually-hidden">{caption}</caption>
-      <thead>
-        <tr>
-          {head.map((h) => (
-            <th key={h.label} scope="col" className={h.numeric ? styles.num : undefined}>
-              {h.label}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.length === 0 ? (
+    <TableScroll label={caption}>
+      <table className={styles.table}>
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
           <tr>
-            <td colSpan={head.length} className={styles.empty}>
-              Nothing in this range.
-            </td>
+            {head.map((h) => (
+              <th key={h.label} scope="col" className={h.numeric ? styles.num : undefined}>
+                {h.label}
+              </th>
+            ))}
           </tr>
-        ) : (
-          rows.map((r) => (
-            <tr key={String(r[0])}>
-              {r.map((cell, i) => (
-                <td key={head[i]!.label} className={head[i]!.numeric ? styles.num : undefined}>
-                  {typeof cell === 'number' ? num(cell) : cell}
-                </td>
-              ))}
+        </thead>
+        <tbody>
+          {rows.length === 0 ? (
+            <tr>
+              <td colSpan={head.length} className={styles.empty}>
+                Nothing in this range.
+              </td>
             </tr>
-          ))
-        )}
-      </tbody>
-    </table>
+          ) : (
+            rows.map((r) => (
+              <tr key={String(r[0])}>
+                {r.map((cell, i) => (
+                  <td key={head[i]!.label} className={head[i]!.numeric ? styles.num : undefined}>
+                    {typeof cell === 'number' ? num(cell) : cell}
+                  </td>
+                ))}
+              </tr>
+            ))
+          )}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 
 function RevenueByDay({ data }: { data: AnalyticsDashboard['summary']['byDay'] }) {
-  const step = Math.max(1, Math.ceil(data.length / 8));
+  const step = Math.max(1, Math.ceil(data.length / 5));
   const svg = plotSvg('Revenue by day, in dollars', {
     height: 240,
-    marginLeft: 56,
+    marginLeft: 64,
+    marginBottom: 36,
     x: { type: 'band', label: null, tickFormat: (d: string) => (data.findIndex((r) => r.day === d) % step === 0 ? d.slice(5) : '') },
     y: { grid: true, label: 'Revenue ($)' },
     marks: [Plot.barY(data, { x: 'day', y: (d: (typeof data)[number]) => dollars(d.revenue.amount), fill: '#2f5d50' }), Plot.ruleY([0])],
@@ -65,7 +74,7 @@ function RevenueByDay({ data }: { data: AnalyticsDashboard['summary']['byDay'] }
         <Table
           caption="Revenue and orders by day"
           head={[{ label: 'Day' }, { label: 'Orders', numeric: true }, { label: 'Revenue', numeric: true }]}
-          rows={data.map((d) => [d.day, d.orders, formatMoney(d.revenue)])}
+          rows={collapseEmptyDays(data).map((d) => [d.label, d.orders, formatMoney(d.revenue)])}
         />
       }
     />
@@ -81,8 +90,9 @@ function Funnel({ funnel }: { funnel: AnalyticsDashboard['summary']['funnel'] })
   ];
   const rate = (i: number) => (i === 0 ? '—' : steps[i - 1]!.visitors ? pct(steps[i]!.visitors / steps[i - 1]!.visitors) : '—');
   const svg = plotSvg('Funnel: visitors at each step', {
-    height: 200,
-    marginLeft: 130,
+    height: 220,
+    marginLeft: 150,
+    marginRight: 24,
     x: { grid: true, label: 'Visitors' },
     y: { label: null, domain: steps.map((s) => s.step) },
     marks: [Plot.barX(steps, { y: 'step', x: 'visitors', fill: '#2f5d50' }), Plot.ruleX([0])],
@@ -113,9 +123,10 @@ function TopProducts({ products }: { products: AnalyticsDashboard['topProducts']
   const svg = products.length
     ? plotSvg('Top products by views', {
         height: 40 + products.length * 28,
-        marginLeft: 160,
+        marginLeft: 170,
+        marginRight: 24,
         x: { grid: true, label: 'Views' },
-        y: { label: null, domain: products.map((p) => p.name), tickFormat: (s: string) => (s.length > 24 ? `${s.slice(0, 23)}…` : s) },
+        y: { label: null, domain: products.map((p) => p.name), tickFormat: shorten },
         marks: [Plot.barX(products, { y: 'name', x: 'views', fill: '#2f5d50' }), Plot.ruleX([0])],
       })
     : null;
@@ -140,9 +151,10 @@ function TopPages({ pages }: { pages: AnalyticsDashboard['topPages'] }) {
   const svg = pages.length
     ? plotSvg('Top pages by views', {
         height: 40 + pages.length * 28,
-        marginLeft: 160,
+        marginLeft: 170,
+        marginRight: 24,
         x: { grid: true, label: 'Page views' },
-        y: { label: null, domain: pages.map((p) => p.path), tickFormat: (s: string) => (s.length > 24 ? `${s.slice(0, 23)}…` : s) },
+        y: { label: null, domain: pages.map((p) => p.path), tickFormat: shorten },
         marks: [Plot.barX(pages, { y: 'path', x: 'views', fill: '#2f5d50' }), Plot.ruleX([0])],
       })
     : null;
@@ -167,9 +179,10 @@ function Searches({ id, title, question, rows }: { id: string; title: string; qu
   const svg = rows.length
     ? plotSvg(title, {
         height: 40 + rows.length * 26,
-        marginLeft: 140,
+        marginLeft: 170,
+        marginRight: 24,
         x: { grid: true, label: 'Searches' },
-        y: { label: null, domain: rows.map((r) => r.q) },
+        y: { label: null, domain: rows.map((r) => r.q), tickFormat: shorten },
         marks: [Plot.barX(rows, { y: 'q', x: 'count', fill: id === 'zero' ? '#9a3b2e' : '#2f5d50' }), Plot.ruleX([0])],
       })
     : null;
@@ -190,8 +203,9 @@ function Experiment({ result }: { result: ExperimentResult }) {
     { side: 'Without it', ...result.notExposed },
   ];
   const svg = plotSvg(`${result.flagKey}: conversion with and without, with 95% intervals`, {
-    height: 130,
-    marginLeft: 120,
+    height: 150,
+    marginLeft: 140,
+    marginRight: 24,
     x: { grid: true, label: 'Conversion (%)', domain: [0, Math.max(5, ...arms.map((a) => a.conversionInterval.high * 100))] },
     y: { label: null, domain: arms.map((a) => a.side) },
     marks: [
@@ -244,6 +258,57 @@ function Experiment({ result }: { result: ExperimentResult }) {
   );
 }
 
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+function vitalCell(metric: keyof typeof VITAL_THRESHOLDS, value: number | null): string {
+  if (value === null) return 'no samples';
+  const shown = metric === 'clsP75' ? value.toFixed(3) : metric === 'lcpP75' ? seconds(value) : `${Math.round(value)} ms`;
+  return `${shown} (${rateVital(metric, value)})`;
+}
+
+function Vitals({ rows }: { rows: VitalsRow[] }) {
+  const measured = rows.filter((r) => r.lcpP75 !== null);
+  const svg = measured.length
+    ? plotSvg('Largest Contentful Paint, 75th percentile by page template, in seconds, with the 2.5 s good threshold', {
+        height: 60 + measured.length * 30,
+        marginLeft: 150,
+        marginRight: 24,
+        x: { grid: true, label: 'LCP p75 (s)', domain: [0, Math.max(3, ...measured.map((r) => (r.lcpP75 ?? 0) / 1000))] },
+        y: { label: null, domain: measured.map((r) => r.template), tickFormat: shorten },
+        marks: [
+          Plot.barX(measured, {
+            y: 'template',
+            x: (r: VitalsRow) => (r.lcpP75 ?? 0) / 1000,
+            fill: (r: VitalsRow) => ((r.lcpP75 ?? 0) <= VITAL_THRESHOLDS.lcpP75.good ? '#2f5d50' : '#9a3b2e'),
+          }),
+          Plot.ruleX([VITAL_THRESHOLDS.lcpP75.good / 1000], { stroke: '#1f2a27', strokeDasharray: '4 3' }),
+          Plot.ruleX([0]),
+        ],
+      })
+    : null;
+  return (
+    <ChartFigure
+      id="vitals"
+      title="Real-user speed (Core Web Vitals)"
+      question="How fast is each kind of page for real shoppers? 75th percentile against the good thresholds: LCP ≤ 2.5 s, INP ≤ 200 ms, CLS ≤ 0.1."
+      svg={svg}
+      table={
+        <Table
+          caption="Core Web Vitals, 75th percentile by page template"
+          head={[
+            { label: 'Page template' },
+            { label: 'LCP', numeric: true },
+            { label: 'INP', numeric: true },
+            { label: 'CLS', numeric: true },
+            { label: 'Samples', numeric: true },
+          ]}
+          rows={rows.map((r) => [r.template, vitalCell('lcpP75', r.lcpP75), vitalCell('inpP75', r.inpP75), vitalCell('clsP75', r.clsP75), r.samples])}
+        />
+      }
+    />
+  );
+}
+
 export function AnalyticsDashboardView({ data }: { data: AnalyticsDashboard }) {
   const { summary } = data;
   return (
@@ -274,6 +339,7 @@ export function AnalyticsDashboardView({ data }: { data: AnalyticsDashboard }) {
           question="What do shoppers look for that the catalog does not have (or does not call by that name)?"
           rows={summary.zeroResultSearches}
         />
+        <Vitals rows={summary.vitals} />
       </div>
       <h2>Experiments</h2>
       <p>Flags rolled out to part of the shop, read as experiments: visitors who saw the flag on against visitors who saw it off, over the same range.</p>

@@ -1,8 +1,11 @@
 'use client';
 
 import { useActionState } from 'react';
+import type { CampaignFormState } from '@/app/admin/campaigns/campaign-form';
+import { CategoryPicker } from '@/components/admin/category-picker';
+import { ProductPicker } from '@/components/admin/product-picker';
 import { ErrorSummary } from '@/components/forms/error-summary';
-import type { CampaignFormOptions, CampaignFormState } from '@/server/campaigns';
+import type { CampaignFormOptions } from '@/server/campaigns';
 import styles from './campaigns.module.css';
 
 // The create form of /admin/campaigns. A server action behind useActionState, so it works before hydration (a plain
@@ -23,7 +26,7 @@ export function CampaignForm({ initial, options, action }: { initial: CampaignFo
       {state.step === 'preview' && preview ? (
         <section aria-labelledby="preview-title">
           <h3 id="preview-title">Preview</h3>
-          <p role="status">{preview.recipients === 1 ? '1 consenting shopper' : `${preview.recipients} consenting shoppers`} in this segment now.</p>
+          <p role="status">{preview.recipientsLabel} in this segment now.</p>
           <article className={styles.email} aria-label="Email preview">
             <p>
               <strong>Subject:</strong> {preview.subject}
@@ -52,32 +55,27 @@ export function CampaignForm({ initial, options, action }: { initial: CampaignFo
               <input type="radio" id="kind-bought" name="kind" value="bought-in-category" defaultChecked={values.kind !== 'viewed-not-bought'} />
               <label htmlFor="kind-bought">Bought in a category</label>
             </div>
-            <div className="field">
-              <label htmlFor="category">Category</label>
-              <select id="category" name="category" defaultValue={values.category} aria-invalid={invalid('category')}>
-                <option value="">Choose a category</option>
-                {options.categories.map((c) => (
-                  <option key={c.slug} value={c.slug}>
-                    {c.name}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <CategoryPicker
+              id="category"
+              name="category"
+              label="Category"
+              categories={options.categories}
+              initial={values.category ? [values.category] : []}
+              invalid={invalid('category')}
+            />
             <div className={styles.choice}>
               <input type="radio" id="kind-viewed" name="kind" value="viewed-not-bought" defaultChecked={values.kind === 'viewed-not-bought'} />
               <label htmlFor="kind-viewed">Viewed a product but did not buy it</label>
             </div>
-            <div className="field">
-              <label htmlFor="productId">Product id</label>
-              <input id="productId" name="productId" list="campaign-products" defaultValue={values.productId} aria-invalid={invalid('productId')} size={30} />
-              <datalist id="campaign-products">
-                {options.products.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                  </option>
-                ))}
-              </datalist>
-            </div>
+            <ProductPicker
+              id="productId"
+              name="productId"
+              label="Product"
+              initial={
+                values.productId ? { id: values.productId, name: options.products.find((p) => p.id === values.productId)?.name ?? values.productId } : null
+              }
+              invalid={invalid('productId')}
+            />
             <div className="field">
               <label htmlFor="from">From (UTC day)</label>
               <input id="from" name="from" type="date" defaultValue={values.from} aria-invalid={invalid('from')} required />

@@ -1,5 +1,5 @@
 import { STATUS_LABELS } from '@/components/orders/format-order';
-import type { OrderStatus } from '@/server/orders/order-types';
+import type { OrderStatus } from '@/server/orders/contract';
 import styles from './operations.module.css';
 
 // A plain GET form: searching and filtering work before (and without) any script.

@@ -1,6 +1,6 @@
 import styles from '@/components/orders/orders.module.css';
-import { formatMoney, money } from '@/server/money';
-import type { Order } from '@/server/orders/order-types';
+import type { Order } from '@/server/orders/contract';
+import { formatMoney, money } from '@/server/platform/money';
 import figures from './operations.module.css';
 
 /** What the order's ledger says moved: held, taken, given back, and what may still be refunded. */

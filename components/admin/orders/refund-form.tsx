@@ -2,13 +2,15 @@
 
 import { useRouter } from 'next/navigation';
 import { useId, useRef, useState } from 'react';
+import { ConfirmDialog } from '@/components/admin/confirm-dialog';
 import { apiRequest } from '@/components/api/api-request';
 import styles from '@/components/orders/orders.module.css';
-import type { Money } from '@/server/money';
+import type { Money } from '@/server/platform/money';
 import { parseAmount } from './parse-amount';
 
 // A refund of part or all of what was captured. Amounts are typed in dollars and sent in minor units; the server's
 // ledger is the judge (409 past captured − refunded), this form only spares an operator the obvious round trip.
+// Money leaves on the second step only: a confirmation that restates the amount and the reason the shopper will see.
 
 export function RefundForm({ orderId, refundable }: { orderId: string; refundable: Money }) {
   const router = useRouter();
@@ -16,9 +18,11 @@ export function RefundForm({ orderId, refundable }: { orderId: string; refundabl
   const [error, setError] = useState<{ field: 'amount' | 'reason' | null; text: string } | null>(null);
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
+  const [pending, setPending] = useState<{ cents: number; reason: string; form: HTMLFormElement } | null>(null);
   const max = (refundable.amount / 100).toFixed(2);
   const amountField = useRef<HTMLInputElement>(null);
   const reasonField = useRef<HTMLTextAreaElement>(null);
+  const categoryField = useRef<HTMLSelectElement>(null);
 
   // Uncontrolled fields, read when sent: what an operator typed before the scripts ran is never written over. They
   // have no `name` on purpose: a submit before hydration is a plain GET of this page and must not put the reason
@@ -32,11 +36,19 @@ export function RefundForm({ orderId, refundable }: { orderId: string; refundabl
     if (cents === null) return setError({ field: 'amount', text: 'Enter an amount in dollars, such as 12.50.' });
     if (cents > refundable.amount) return setError({ field: 'amount', text: `At most $${max} can be refunded.` });
     if (!reason.trim()) return setError({ field: 'reason', text: 'Say why the money goes back.' });
+    setError(null);
+    setPending({ cents, reason: reason.trim(), form });
+  };
+
+  const send = async () => {
+    if (!pending) return;
+    const { cents, reason, form } = pending;
+    setPending(null);
     setBusy(true);
     setError(null);
     setMessage('');
     const res = await apiRequest(`/api/admin/orders/${encodeURIComponent(orderId)}/refund`, {
-      body: { amount: { amount: cents, currency: refundable.currency }, reason: reason.trim() },
+      body: { amount: { amount: cents, currency: refundable.currency }, reason, category: categoryField.current?.value ?? 'other' },
     });
     setBusy(false);
     if (!res.ok) return setError({ field: null, text: res.message });
@@ -65,7 +77,16 @@ export function RefundForm({ orderId, refundable }: { orderId: string; refundabl
             />
           </div>
           <div className="field">
-            <label htmlFor={`${id}-reason`}>Reason</label>
+            <label htmlFor={`${id}-category`}>What the shopper is told</label>
+            <select id={`${id}-category`} ref={categoryField} defaultValue="goodwill">
+              <option value="goodwill">Goodwill refund</option>
+              <option value="return">Refund for returned items</option>
+              <option value="cancellation">Refund for a cancellation</option>
+              <option value="other">Refund</option>
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-reason`}>Reason (staff only, never shown to the shopper)</label>
             <textarea
               id={`${id}-reason`}
               ref={reasonField}
@@ -90,6 +111,19 @@ export function RefundForm({ orderId, refundable }: { orderId: string; refundabl
       <p className={styles.message} role="status">
         {message}
       </p>
+      <ConfirmDialog
+        open={pending !== null}
+        title={pending ? `Refund $${(pending.cents / 100).toFixed(2)}?` : 'Refund?'}
+        confirmLabel={pending ? `Refund $${(pending.cents / 100).toFixed(2)}` : 'Refund'}
+        onConfirm={send}
+        onCancel={() => setPending(null)}
+      >
+        {pending ? (
+          <p>
+            ${(pending.cents / 100).toFixed(2)} goes back to the shopper's card, with the reason “{pending.reason}”. This cannot be undone.
+          </p>
+        ) : null}
+      </ConfirmDialog>
     </section>
   );
 }

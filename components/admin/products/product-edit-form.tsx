@@ -1,8 +1,9 @@
 'use client';
 
 import { useActionState } from 'react';
+import type { ProductFormState } from '@/app/admin/products/[id]/product-form';
+import { TableScroll } from '@/components/admin/table-scroll';
 import { ErrorSummary } from '@/components/forms/error-summary';
-import type { ProductFormState } from '@/server/catalog';
 import styles from './products-admin.module.css';
 
 // The edit form of /admin/products/[id]. A server action behind useActionState, so it works before hydration (a plain
@@ -59,35 +60,37 @@ export function ProductEditForm({ initial, action }: { initial: ProductFormState
         // key: a new version (saved, or brought in by a conflict) resets the inputs to the values sent with it.
         <fieldset key={`${product.version}:${state.step}`} className={styles.fields} disabled={pending}>
           <legend>Version {product.version}</legend>
-          <table className={styles.table}>
-            <caption>Variants</caption>
-            <thead>
-              <tr>
-                <th scope="col">Variant</th>
-                <th scope="col">Price (USD)</th>
-                <th scope="col">Stock (units)</th>
-              </tr>
-            </thead>
-            <tbody>
-              {state.variantFields.map((f) => (
-                <tr key={f.id}>
-                  <th scope="row">{f.label}</th>
-                  <td>
-                    <label className="visually-hidden" htmlFor={f.price}>
-                      Price of {f.label}
-                    </label>
-                    <input id={f.price} name={f.price} defaultValue={values[f.price]} inputMode="decimal" size={10} required />
-                  </td>
-                  <td>
-                    <label className="visually-hidden" htmlFor={f.stock}>
-                      Stock of {f.label}
-                    </label>
-                    <input id={f.stock} name={f.stock} defaultValue={values[f.stock]} inputMode="numeric" size={8} required />
-                  </td>
+          <TableScroll label="Variants">
+            <table className={styles.table}>
+              <caption>Variants</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Variant</th>
+                  <th scope="col">Price (USD)</th>
+                  <th scope="col">Stock (units)</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {state.variantFields.map((f) => (
+                  <tr key={f.id}>
+                    <th scope="row">{f.label}</th>
+                    <td>
+                      <label className="visually-hidden" htmlFor={f.price}>
+                        Price of {f.label}
+                      </label>
+                      <input id={f.price} name={f.price} defaultValue={values[f.price]} inputMode="decimal" size={10} required />
+                    </td>
+                    <td>
+                      <label className="visually-hidden" htmlFor={f.stock}>
+                        Stock of {f.label}
+                      </label>
+                      <input id={f.stock} name={f.stock} defaultValue={values[f.stock]} inputMode="numeric" size={8} required />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
           <div className="field">
             <label htmlFor="published">Publication</label>
             <select id="published" name="published" defaultValue={values.published}>

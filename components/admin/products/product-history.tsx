@@ -4,7 +4,15 @@ import { describeProductChange } from './describe-product-change';
 import styles from './products-admin.module.css';
 
 // Who changed one product, when, and from what to what, newest first. Rendered on the server with the page.
-export function ProductHistory({ entries, productName }: { entries: ProductAuditEntry[]; productName: string }) {
+export function ProductHistory({
+  entries,
+  productName,
+  variantLabels,
+}: {
+  entries: ProductAuditEntry[];
+  productName: string;
+  variantLabels: ReadonlyMap<string, string>;
+}) {
   if (entries.length === 0) return <p className={styles.hint}>No changes recorded yet.</p>;
   return (
     <ol className={styles.history} aria-label={`History of ${productName}`}>
@@ -14,7 +22,7 @@ export function ProductHistory({ entries, productName }: { entries: ProductAudit
             <strong>Version {entry.version}</strong> by {entry.by} · <time dateTime={entry.at}>{formatWhen(entry.at)}</time>
           </div>
           <ul className={styles.changes}>
-            {describeProductChange(entry.before, entry.after).map((line) => (
+            {describeProductChange(entry.before, entry.after, variantLabels).map((line) => (
               <li key={line}>{line}</li>
             ))}
           </ul>

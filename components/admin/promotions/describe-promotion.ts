@@ -1,4 +1,4 @@
-import { formatMoney, money } from '@/server/money';
+import { formatMoney, money } from '@/server/platform/money';
 import type { Promotion } from '@/server/promotions';
 
 // The admin list's words for a promotion: what it gives, when, how often, and whether it runs now. Pure.
@@ -24,4 +24,13 @@ export function promotionStatus(p: Pick<Promotion, 'active' | 'startsAt' | 'ends
   if (p.startsAt && now.getTime() < Date.parse(p.startsAt)) return 'Scheduled';
   if (p.usageLimit !== null && p.redemptions >= p.usageLimit) return 'Used up';
   return 'Running';
+}
+
+/**
+ * The on/off action a promotion offers in its state: none once its end date has passed (pausing or resuming an
+ * ended code changes nothing a shopper sees; editing its dates is the way back), otherwise Pause or Resume.
+ */
+export function toggleAction(p: Pick<Promotion, 'active' | 'endsAt'>, now = new Date()): 'Pause' | 'Resume' | null {
+  if (p.endsAt && now.getTime() >= Date.parse(p.endsAt)) return null;
+  return p.active ? 'Pause' : 'Resume';
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { money } from '@/server/money';
-import { describeLimits, describeOffer, promotionStatus } from './describe-promotion';
+import { money } from '@/server/platform/money';
+import { describeLimits, describeOffer, promotionStatus, toggleAction } from './describe-promotion';
 
 describe('promotion wording', () => {
   it('says what each kind gives', () => {
@@ -22,5 +22,12 @@ describe('promotion wording', () => {
     expect(promotionStatus({ ...base, endsAt: '2026-12-01T00:00:00Z' }, now)).toBe('Ended');
     expect(promotionStatus({ ...base, startsAt: '2026-12-02T00:00:00Z' }, now)).toBe('Scheduled');
     expect(promotionStatus({ ...base, usageLimit: 5, redemptions: 5 }, now)).toBe('Used up');
+  });
+  it('offers Pause or Resume by state, and neither once the code has ended', () => {
+    const now = new Date('2026-12-01T00:00:00Z');
+    expect(toggleAction({ active: true, endsAt: null }, now)).toBe('Pause');
+    expect(toggleAction({ active: false, endsAt: '2026-12-31T00:00:00Z' }, now)).toBe('Resume');
+    expect(toggleAction({ active: true, endsAt: '2026-11-30T00:00:00Z' }, now)).toBeNull();
+    expect(toggleAction({ active: false, endsAt: '2026-12-01T00:00:00Z' }, now)).toBeNull();
   });
 });

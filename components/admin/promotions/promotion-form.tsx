@@ -1,14 +1,15 @@
 'use client';
 
 import { useId, useState } from 'react';
+import { type CategoryChoice, CategoryPicker } from '@/components/admin/category-picker';
 import { parseAmount } from '@/components/admin/orders/parse-amount';
 import type { FieldErrors } from '@/components/api/api-request';
 import { FormField } from '@/components/forms/form-field';
-import { formatMoney } from '@/server/money';
+import { formatMoney } from '@/server/platform/money';
 import type { Promotion } from '@/server/promotions';
 import styles from './promotions-admin.module.css';
 
-// Create and edit a promotion. Marketers type dollars, dates and comma-separated categories; the body the API
+// Create and edit a promotion. Marketers type dollars and dates and pick categories by name; the body the API
 // takes is built here, and its per-field errors (details[].path) come back next to their inputs.
 
 export type PromotionBody = Record<string, unknown>;
@@ -27,6 +28,7 @@ const count = (text: string) => (text.trim() === '' ? null : Number(text));
 
 export function PromotionForm({
   initial,
+  categories,
   errors,
   busy,
   submitLabel,
@@ -34,6 +36,7 @@ export function PromotionForm({
   onCancel,
 }: {
   initial?: Promotion;
+  categories: CategoryChoice[];
   errors: FieldErrors;
   busy: boolean;
   submitLabel: string;
@@ -175,11 +178,13 @@ export function PromotionForm({
         defaultValue={initial?.perCustomerLimit ?? ''}
         error={shown.perCustomerLimit}
       />
-      <FormField
+      <CategoryPicker
         id={`${id}-categories`}
         name="categories"
-        label="Categories (comma-separated slugs; empty: every product)"
-        defaultValue={initial?.categories?.join(', ') ?? ''}
+        label="Categories (none: every product)"
+        categories={categories}
+        initial={initial?.categories ?? []}
+        multiple
         error={shown.categories}
       />
       <label className={styles.check}>

@@ -1,10 +1,11 @@
 'use client';
 
 import { useState } from 'react';
+import type { CategoryChoice } from '@/components/admin/category-picker';
 import { ConfirmDialog } from '@/components/admin/confirm-dialog';
 import { type ApiResult, type FieldErrors, fieldErrorsFrom } from '@/components/api/api-request';
 import type { Promotion } from '@/server/promotions';
-import { describeLimits, describeOffer, promotionStatus } from './describe-promotion';
+import { describeLimits, describeOffer, promotionStatus, toggleAction } from './describe-promotion';
 import { type PromotionBody, PromotionForm } from './promotion-form';
 import { PromotionHistory } from './promotion-history';
 import styles from './promotions-admin.module.css';
@@ -13,7 +14,17 @@ import { currentPromotionFrom, patchPromotion } from './promotions-api';
 // One promotion on /admin/promotions: what it gives, its uses, pause/resume (confirmed: shoppers notice at once),
 // edit, and history. Every write sends the version on screen; a 409 shows the current values and says so.
 
-export function PromotionRow({ promotion, onUpdated, announce }: { promotion: Promotion; onUpdated: (p: Promotion) => void; announce: (m: string) => void }) {
+export function PromotionRow({
+  promotion,
+  categories,
+  onUpdated,
+  announce,
+}: {
+  promotion: Promotion;
+  categories: CategoryChoice[];
+  onUpdated: (p: Promotion) => void;
+  announce: (m: string) => void;
+}) {
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [showHistory, setShowHistory] = useState(false);
@@ -44,6 +55,7 @@ export function PromotionRow({ promotion, onUpdated, announce }: { promotion: Pr
     return false;
   }
 
+  const action = toggleAction(p);
   const toggle = () => {
     setConfirming(false);
     void save({ active: !p.active }, (u) => `${u.code} is now ${u.active ? 'active' : 'paused'}.`);
@@ -63,10 +75,12 @@ export function PromotionRow({ promotion, onUpdated, announce }: { promotion: Pr
       <td>{describeLimits(p)}</td>
       <td>
         <div className={styles.actions}>
-          <button type="button" className={styles.linkButton} onClick={() => setConfirming(true)} disabled={busy}>
-            {p.active ? 'Pause' : 'Resume'}
-            <span className="visually-hidden"> {p.code}</span>
-          </button>
+          {action ? (
+            <button type="button" className={styles.linkButton} onClick={() => setConfirming(true)} disabled={busy}>
+              {action}
+              <span className="visually-hidden"> {p.code}</span>
+            </button>
+          ) : null}
           <button type="button" className={styles.linkButton} onClick={() => setEditing((e) => !e)} aria-expanded={editing}>
             Edit<span className="visually-hidden"> {p.code}</span>
           </button>
@@ -82,6 +96,7 @@ export function PromotionRow({ promotion, onUpdated, announce }: { promotion: Pr
         {editing ? (
           <PromotionForm
             key={p.version}
+            categories={categories}
             initial={p}
             errors={errors}
             busy={busy}

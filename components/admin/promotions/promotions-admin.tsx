@@ -1,6 +1,8 @@
 'use client';
 
 import { useState } from 'react';
+import type { CategoryChoice } from '@/components/admin/category-picker';
+import { TableScroll } from '@/components/admin/table-scroll';
 import type { FieldErrors } from '@/components/api/api-request';
 import { fieldErrorsFrom } from '@/components/api/api-request';
 import type { Promotion } from '@/server/promotions';
@@ -12,7 +14,7 @@ import { createPromotionRequest } from './promotions-api';
 // The /admin/promotions screen: every promotion with its uses, a form for a new one, and one polite live region
 // that reads out what each change did.
 
-export function PromotionsAdmin({ initialPromotions }: { initialPromotions: Promotion[] }) {
+export function PromotionsAdmin({ initialPromotions, categories }: { initialPromotions: Promotion[]; categories: CategoryChoice[] }) {
   const [promotions, setPromotions] = useState(initialPromotions);
   const [message, setMessage] = useState('');
   const [creating, setCreating] = useState(false);
@@ -45,23 +47,25 @@ export function PromotionsAdmin({ initialPromotions }: { initialPromotions: Prom
       <p className={styles.status} role="status" aria-live="polite">
         {message}
       </p>
-      <table className={styles.table}>
-        <caption className="visually-hidden">Promotions</caption>
-        <thead>
-          <tr>
-            <th scope="col">Code</th>
-            <th scope="col">Offer</th>
-            <th scope="col">Status</th>
-            <th scope="col">Uses</th>
-            <th scope="col">Actions</th>
-          </tr>
-        </thead>
-        <tbody>
-          {promotions.map((p) => (
-            <PromotionRow key={p.code} promotion={p} onUpdated={onUpdated} announce={setMessage} />
-          ))}
-        </tbody>
-      </table>
+      <TableScroll label="Promotions">
+        <table className={styles.table}>
+          <caption className="visually-hidden">Promotions</caption>
+          <thead>
+            <tr>
+              <th scope="col">Code</th>
+              <th scope="col">Offer</th>
+              <th scope="col">Status</th>
+              <th scope="col">Uses</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {promotions.map((p) => (
+              <PromotionRow key={p.code} promotion={p} categories={categories} onUpdated={onUpdated} announce={setMessage} />
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       <section aria-labelledby="new-promotion-title" className={styles.create}>
         <h2 id="new-promotion-title">New promotion</h2>
         {creating ? (
@@ -73,6 +77,7 @@ export function PromotionsAdmin({ initialPromotions }: { initialPromotions: Prom
             ) : null}
             <PromotionForm
               key={formKey}
+              categories={categories}
               errors={errors}
               busy={busy}
               submitLabel="Create promotion"

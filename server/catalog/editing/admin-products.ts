@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { AppError } from '../../errors';
-import { money } from '../../money';
-import { decodeCursor, encodeCursor, listQuery } from '../../pagination/cursor';
+import { AppError } from '../../platform/errors';
+import { money } from '../../platform/money';
+import { decodeCursor, encodeCursor, listQuery } from '../../platform/pagination';
 import { toAdminProduct } from './edit-product';
 import type { AdminProduct, EditorActor } from './product-edit-model';
-import { type AdminScanRecord, readProductRecord, scanProductsForAdmin } from './product-edit-store';
+import { type AdminScanRecord, readProductRecord, readProductsForAdmin } from './product-edit-store';
 import { assertProductEditor } from './product-editors';
 
 // The admin page's catalog reads: search every product (published or not) and read one for its edit form.
@@ -44,7 +44,7 @@ export async function searchAdminProducts(
     if (c.q !== query.q) throw new AppError('INVALID_CURSOR', 'The cursor belongs to another search. Start again from the first page.');
     offset = c.o;
   }
-  const found = (await scanProductsForAdmin()).filter((r) => matches(r, words)).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  const found = (await readProductsForAdmin()).filter((r) => matches(r, words)).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
   const page = found.slice(offset, offset + query.limit);
   return {
     items: page.map((r) => ({

@@ -1,6 +1,7 @@
-import { AppError } from '../../errors';
+import { AppError } from '../../platform/errors';
+import type { ProductRecord } from '../contract';
+import { assertUsableUploadedImage, isUploadedImageKey, uploadedImagePath } from '../images/uploads';
 import { toProduct } from '../map-product';
-import type { ProductRecord } from '../types';
 import {
   type AdminProduct,
   type EditableState,
@@ -46,6 +47,7 @@ function stockChanged(current: ProductRecord, variantId: string, expected: numbe
 function planChange(
   current: ProductRecord,
   patch: ProductPatch,
+  images: string[] | undefined,
 ): { next: EditableState; write: ProductWrite['set']; stockSeen: Record<string, number | null> } {
   const known = new Set(current.variants.map((v) => v.id));
   const unknown = (patch.variants ?? []).map((v, i) => ({ v, i })).filter(({ v }) => !known.has(v.id));
@@ -72,14 +74,44 @@ function planChange(
   }
   if (patch.published !== undefined && patch.published !== (current.published !== false)) set.published = patch.published;
   if (patch.featuredRank !== undefined && patch.featuredRank !== current.featuredRank) set.featuredRank = patch.featuredRank;
+  if (patch.name !== undefined && patch.name !== current.name) set.name = patch.name;
+  if (patch.description !== undefined && patch.description !== current.description) set.description = patch.description;
+  if (images !== undefined && JSON.stringify(images) !== JSON.stringify(current.images)) set.images = images;
   const next = editableState({
     ...current,
+    name: set.name ?? current.name,
+    description: set.description ?? current.description,
+    images: set.images ?? current.images,
     variants: set.variants ?? current.variants,
     stock: { ...current.stock, ...set.stock },
     published: set.published ?? current.published,
     featuredRank: set.featuredRank ?? current.featuredRank,
   });
   return { next, write: set, stockSeen };
+}
+
+/**
+ * The image paths a patch's `images` mean: a path the product shows now stays; a key of an image uploaded for this
+ * product becomes its served path once its bytes pass the checks; anything else is a 400 naming the entry.
+ */
+async function resolveImages(current: ProductRecord, images: string[] | undefined): Promise<string[] | undefined> {
+  if (images === undefined) return undefined;
+  const kept = new Set(current.images);
+  const out: string[] = [];
+  for (const [i, entry] of images.entries()) {
+    if (kept.has(entry)) out.push(entry);
+    else if (isUploadedImageKey(entry, current.id)) {
+      if (!kept.has(uploadedImagePath(entry))) await assertUsableUploadedImage(entry);
+      out.push(uploadedImagePath(entry));
+    } else {
+      throw new AppError('VALIDATION_FAILED', `"${entry}" is neither an image of ${current.name} nor one uploaded for it.`, {
+        details: [{ path: `images.${i}`, message: 'is not an image of this product or an upload for it' }],
+      });
+    }
+  }
+  if (new Set(out).size !== out.length)
+    throw new AppError('VALIDATION_FAILED', 'Each image may be listed once.', { details: [{ path: 'images', message: 'lists an image twice' }] });
+  return out;
 }
 
 export async function editProduct(actor: EditorActor, id: string, patch: ProductPatch, now: () => Date = () => new Date()): Promise<AdminProduct> {
@@ -90,7 +122,8 @@ export async function editProduct(actor: EditorActor, id: string, patch: Product
     const version = current.version ?? 0;
     if (version !== patch.expectedVersion) throw versionConflict(current);
     const before = editableState(current);
-    const { next, write, stockSeen } = planChange(current, patch);
+    const images = await resolveImages(current, patch.images);
+    const { next, write, stockSeen } = planChange(current, patch, images);
     // Saving what is already there writes nothing and records nothing.
     if (sameEditableState(before, next)) return toAdminProduct(current);
 

@@ -2,9 +2,9 @@
 // Re-exported by server/catalog/index.ts; route handlers and the admin page use it from there.
 export { type AdminProductRow, adminProductQuerySchema, getAdminProduct, searchAdminProducts } from './admin-products';
 export { editProduct } from './edit-product';
-export type { AdminProduct, EditableState, ProductAuditEntry } from './product-edit-model';
+export type { AdminProduct, EditableState, EditorActor, ProductAuditEntry, ProductPatch } from './product-edit-model';
 export { productPatchSchema } from './product-edit-model';
 export { requireProductEditor } from './product-editors';
-export { initialFormState, type ProductFormState, submitProductForm } from './product-form';
 export { productHistory, productHistoryQuerySchema } from './product-history';
 export { type ProductRouteContext, productIdParam } from './product-id-param';
+export { startProductImageUpload } from './product-image-upload';

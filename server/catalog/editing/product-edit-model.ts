@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { STORE_CURRENCY } from '../../money';
+import { AUDIT_ENTRY_ID_PATTERN } from '../../platform/db';
+import { STORE_CURRENCY } from '../../platform/money';
+import type { Product, ProductRecord } from '../contract';
 import { MAX_PRICE_CENTS } from '../import/catalog-row-schema';
-import type { Product, ProductRecord } from '../types';
 
 // The part of a product marketers edit, the body of PATCH /api/admin/products/[id], and the audit entry of a change.
 // Stock here is the stored count (may be read by an edit form); shoppers see it as `available`.
@@ -9,8 +10,18 @@ import type { Product, ProductRecord } from '../types';
 export type EditorActor = { id: string; email: string; name: string; groups: string[] };
 
 export type EditableVariant = { id: string; price: number; stock: number };
-/** What the audit records before and after a change: every editable field, prices in minor units. */
-export type EditableState = { published: boolean; featuredRank: number; variants: EditableVariant[] };
+/**
+ * What the audit records before and after a change: every editable field, prices in minor units. The content
+ * fields (name, description, images) are absent from entries written before marketers could edit them.
+ */
+export type EditableState = {
+  published: boolean;
+  featuredRank: number;
+  variants: EditableVariant[];
+  name?: string;
+  description?: string;
+  images?: string[];
+};
 
 /** A product as the admin page sees it: the shopper's shape plus the fields only marketers change. */
 export type AdminProduct = Product & { published: boolean; featuredRank: number };
@@ -54,11 +65,26 @@ export const productPatchSchema = z
       .optional(),
     published: z.boolean().optional(),
     featuredRank: z.number().int().min(0).max(1_000_000_000).optional(),
+    name: z.string().trim().min(1, 'A product needs a name.').max(200, 'A name is at most 200 characters.').optional(),
+    description: z.string().trim().max(5000, 'A description is at most 5,000 characters.').optional(),
+    /** The product's images in order: its current image paths, and keys of images uploaded for it (POST …/images). */
+    images: z
+      .array(z.string().min(1).max(300))
+      .max(12, 'At most 12 images.')
+      .refine((xs) => new Set(xs).size === xs.length, { message: 'Each image may be listed once.' })
+      .optional(),
     expectedVersion: z.number().int().min(0),
   })
-  .refine((p) => p.variants !== undefined || p.published !== undefined || p.featuredRank !== undefined, {
-    message: 'Send at least one of variants, published, featuredRank.',
-  });
+  .refine(
+    (p) =>
+      p.variants !== undefined ||
+      p.published !== undefined ||
+      p.featuredRank !== undefined ||
+      p.name !== undefined ||
+      p.description !== undefined ||
+      p.images !== undefined,
+    { message: 'Send at least one of variants, published, featuredRank, name, description, images.' },
+  );
 export type ProductPatch = z.infer<typeof productPatchSchema>;
 
 export function editableState(r: ProductRecord): EditableState {
@@ -66,6 +92,9 @@ export function editableState(r: ProductRecord): EditableState {
     published: r.published !== false,
     featuredRank: r.featuredRank,
     variants: r.variants.map((v) => ({ id: v.id, price: v.price, stock: r.stock[v.id] ?? 0 })),
+    name: r.name,
+    description: r.description,
+    images: r.images,
   };
 }
 
@@ -78,4 +107,4 @@ export function productAuditEntryId(version: number, at: string): string {
   return `${String(version).padStart(10, '0')}#${at}`;
 }
 
-export const PRODUCT_AUDIT_ENTRY_ID_PATTERN = /^\d{10}#\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
+export const PRODUCT_AUDIT_ENTRY_ID_PATTERN = AUDIT_ENTRY_ID_PATTERN;

@@ -1,8 +1,8 @@
-import { GetCommand, QueryCommand, ScanCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamoDoc } from '../../aws/clients';
-import { isTransactionCanceled } from '../../db';
-import { tableName } from '../../db/tables';
-import type { ProductRecord } from '../types';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamoDoc } from '../../platform/aws/clients';
+import { queryAuditTrail, queryPages, writeWithAudit } from '../../platform/db';
+import { PRODUCT_INDEXES, tableName } from '../../platform/db/tables';
+import type { ProductRecord } from '../contract';
 import type { ProductAuditEntry } from './product-edit-model';
 
 // DynamoDB operations behind product editing: the consistent read, the one transaction that writes a change with
@@ -22,6 +22,9 @@ export type ProductWrite = {
     minPrice?: number;
     published?: boolean;
     featuredRank?: number;
+    name?: string;
+    description?: string;
+    images?: string[];
     /** variantId → new count, each conditioned on the count in `stockSeen`. */
     stock?: Record<string, number>;
   };
@@ -52,6 +55,9 @@ export async function writeProductChange(w: ProductWrite): Promise<'written' | '
   if (w.set.minPrice !== undefined) field('minPrice', w.set.minPrice);
   if (w.set.published !== undefined) field('published', w.set.published);
   if (w.set.featuredRank !== undefined) field('featuredRank', w.set.featuredRank);
+  if (w.set.name !== undefined) field('name', w.set.name);
+  if (w.set.description !== undefined) field('description', w.set.description);
+  if (w.set.images !== undefined) field('images', w.set.images);
   Object.entries(w.set.stock ?? {}).forEach(([variantId, units], i) => {
     // Variant ids are data: placeholders, never spliced into the expression.
     names[`#v${i}`] = variantId;
@@ -64,85 +70,48 @@ export async function writeProductChange(w: ProductWrite): Promise<'written' | '
       conditions.push(`stock.#v${i} = :seen${i}`);
     }
   });
-  try {
-    await dynamoDoc().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: tableName('products'),
-              Key: { id: w.id },
-              UpdateExpression: `SET ${sets.join(', ')}`,
-              ConditionExpression: conditions.join(' AND '),
-              ExpressionAttributeNames: names,
-              ExpressionAttributeValues: values,
-            },
-          },
-          { Put: { TableName: tableName('productAudit'), Item: w.audit, ConditionExpression: 'attribute_not_exists(entryId)' } },
-        ],
-      }),
-    );
-    return 'written';
-  } catch (err) {
-    if (isTransactionCanceled(err)) return 'cancelled';
-    throw err;
-  }
+  return writeWithAudit(
+    {
+      Update: {
+        TableName: tableName('products'),
+        Key: { id: w.id },
+        UpdateExpression: `SET ${sets.join(', ')}`,
+        ConditionExpression: conditions.join(' AND '),
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      },
+    },
+    { table: 'productAudit', entry: w.audit },
+  );
 }
 
 /** Up to `limit` entries, newest first; `afterEntryId` continues below that entry. */
 export async function queryProductAudit(productId: string, limit: number, afterEntryId?: string): Promise<ProductAuditEntry[]> {
-  const entries: ProductAuditEntry[] = [];
-  let start: Record<string, unknown> | undefined = afterEntryId ? { productId, entryId: afterEntryId } : undefined;
-  do {
-    const page = await dynamoDoc().send(
-      new QueryCommand({
-        TableName: tableName('productAudit'),
-        KeyConditionExpression: 'productId = :p',
-        ExpressionAttributeValues: { ':p': productId },
-        ScanIndexForward: false,
-        Limit: limit - entries.length,
-        ExclusiveStartKey: start,
-      }),
-    );
-    entries.push(...((page.Items ?? []) as ProductAuditEntry[]));
-    start = page.LastEvaluatedKey;
-  } while (start && entries.length < limit);
-  return entries;
+  return (await queryAuditTrail('productAudit', 'productId', productId, limit, afterEntryId)) as ProductAuditEntry[];
 }
 
-/** What the admin list shows and matches on: the long text (description, images) is left out of the Scan's answer. */
+/** What the admin list shows and matches on: the long text (description, images) is left out of the read. */
 export type AdminScanRecord = Pick<
   ProductRecord,
   'id' | 'slug' | 'name' | 'brand' | 'category' | 'published' | 'version' | 'featuredRank' | 'minPrice' | 'currency' | 'variants' | 'stock'
 >;
 
-const ADMIN_SCAN_SEGMENTS = 4;
-
 /**
- * Every product, published or not, for the admin search: a parallel Scan of a projection. Never on a shopper's
- * path: marketers search a catalog of thousands a few times a minute; see docs/merchandising.md for the limit.
+ * Every product, published or not, for the admin search: a projected Query of the listAll index (every product
+ * carries `listAll = 'ALL'`), page by page, never a Scan. Never on a shopper's path: marketers search a catalog of
+ * thousands a few times a minute; see docs/merchandising.md for the limit.
  */
-export async function scanProductsForAdmin(): Promise<AdminScanRecord[]> {
-  const segments = await Promise.all(
-    Array.from({ length: ADMIN_SCAN_SEGMENTS }, async (_, segment) => {
-      const out: AdminScanRecord[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await dynamoDoc().send(
-          new ScanCommand({
-            TableName: tableName('products'),
-            Segment: segment,
-            TotalSegments: ADMIN_SCAN_SEGMENTS,
-            ProjectionExpression: 'id, slug, #name, brand, category, published, #version, featuredRank, minPrice, currency, variants, stock',
-            ExpressionAttributeNames: { '#name': 'name', '#version': 'version' },
-            ExclusiveStartKey: start,
-          }),
-        );
-        out.push(...((page.Items ?? []) as AdminScanRecord[]));
-        start = page.LastEvaluatedKey;
-      } while (start);
-      return out;
-    }),
-  );
-  return segments.flat();
+export async function readProductsForAdmin(): Promise<AdminScanRecord[]> {
+  const out: AdminScanRecord[] = [];
+  for await (const page of queryPages({
+    TableName: tableName('products'),
+    IndexName: PRODUCT_INDEXES.allFeatured,
+    KeyConditionExpression: 'listAll = :all',
+    ProjectionExpression: 'id, slug, #name, brand, category, published, #version, featuredRank, minPrice, currency, variants, stock',
+    ExpressionAttributeNames: { '#name': 'name', '#version': 'version' },
+    ExpressionAttributeValues: { ':all': 'ALL' },
+  })) {
+    out.push(...((page.Items ?? []) as AdminScanRecord[]));
+  }
+  return out;
 }

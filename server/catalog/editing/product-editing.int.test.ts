@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addCartItem } from '@/server/cart';
 import { placeOrder } from '@/server/checkout/place-order';
 import { checkoutBody, putProduct, stockOf, uniqueId } from '@/server/checkout/test-support/fixtures';
-import { isAppError } from '@/server/errors';
+import { isAppError } from '@/server/platform/errors';
 import { countProductsInCategory, getProductRecordBySlug, queryProductPage } from '../product-repository';
 import { editProduct } from './edit-product';
 import { productHistory } from './product-history';

@@ -1,6 +1,6 @@
-import { AppError } from '../../errors';
-import { MARKETERS_GROUP } from '../../flags';
 import { getSessionUserFromRequest, type SessionUser } from '../../identity';
+import { assertRole, MARKETERS_GROUP } from '../../identity/contract';
+import { AppError } from '../../platform/errors';
 import type { EditorActor } from './product-edit-model';
 
 // Who may edit products: the marketers group, checked in the domain on every operation (assertProductEditor) and by
@@ -8,7 +8,7 @@ import type { EditorActor } from './product-edit-model';
 // did or did not do before (ADR 0004).
 
 export function assertProductEditor(actor: EditorActor): void {
-  if (!actor.groups.includes(MARKETERS_GROUP)) throw new AppError('FORBIDDEN', 'Only marketers can see or change products here.');
+  assertRole(actor, MARKETERS_GROUP, 'Only marketers can see or change products here.');
 }
 
 /** 401 without a verified session, 403 outside `marketers`. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { AppError } from '../../errors';
-import { decodeCursor, encodeCursor, listQuery } from '../../pagination/cursor';
+import { AppError } from '../../platform/errors';
+import { decodeCursor, encodeCursor, listQuery } from '../../platform/pagination';
 import { type EditorActor, PRODUCT_AUDIT_ENTRY_ID_PATTERN, type ProductAuditEntry } from './product-edit-model';
 import { queryProductAudit, readProductRecord } from './product-edit-store';
 import { assertProductEditor } from './product-editors';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { validationError } from '../../http/respond';
+import { validationError } from '../../platform/http/respond';
 import { PRODUCT_ID_PATTERN } from '../import/product-id';
 
 // The [id] segment of the admin product routes, validated like any other input (400 for a malformed id).

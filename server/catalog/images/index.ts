@@ -1,3 +1,4 @@
 // Public door of the product artwork: names the generator writes into `images`, and the renderer the route serves.
 export { parseProductImageFileName, productImagePath } from './product-image-name';
 export { renderProductImagePng } from './render-product-image';
+export { productImagePng } from './serve-product-image';

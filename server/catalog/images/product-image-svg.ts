@@ -1,4 +1,4 @@
-import { hashString, type Random, seededRandom } from '../../runtime';
+import { hashString, type Random, seededRandom } from '../../platform/runtime';
 import { genericPictogram, type Pictogram, pictogramsByCategory } from './pictograms';
 import type { ProductImageSpec } from './product-image-name';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { categorySlugSchema, productSlugSchema } from '../slug';
+import { categorySlugSchema, productSlugSchema } from '../contract';
 import { PRODUCT_ID_PATTERN } from './product-id';
 
 // One import row: a product with its variants, as the JSON import file holds it (CSV rows are grouped into

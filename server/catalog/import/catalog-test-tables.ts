@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { CreateTableCommand, DeleteTableCommand } from '@aws-sdk/client-dynamodb';
-import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamoBulkClient, dynamoBulkDoc } from '../../aws/clients';
-import { resetConfigForTests } from '../../config';
-import { tableDefinitions, tableName } from '../../db/tables';
-import type { ProductRecord } from '../types';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamoBulkClient, dynamoBulkDoc } from '../../platform/aws/clients';
+import { resetConfigForTests } from '../../platform/config';
+import { scanAll as scanAllItems } from '../../platform/db';
+import { tableDefinitions, tableName } from '../../platform/db/tables';
+import type { ProductRecord } from '../contract';
 
 // Integration-test helper: a private pair of products/categories tables under a fresh TABLE_PREFIX on the shared
 // test stack, so import tests can assert exact counts without seeing (or disturbing) other suites' data. Table work
@@ -30,14 +31,7 @@ export async function useFreshCatalogTables(): Promise<{ drop: () => Promise<voi
 
 /** Every item, page by page (a Scan page stops at 1 MB). */
 export async function scanAll(table: 'products' | 'categories' | 'reviews'): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamoBulkDoc().send(new ScanCommand({ TableName: tableName(table), ExclusiveStartKey: start }));
-    items.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return items;
+  return scanAllItems<Record<string, unknown>>({ TableName: tableName(table) }, { client: dynamoBulkDoc() });
 }
 
 export async function getStoredProduct(id: string): Promise<ProductRecord | undefined> {

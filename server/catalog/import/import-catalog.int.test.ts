@@ -1,9 +1,9 @@
 import { BatchWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateDemoCatalog } from '../../../local/catalog/demo-catalog';
-import { dynamoBulkDoc } from '../../aws/clients';
-import { tableName } from '../../db/tables';
-import type { RequestItems } from './batch-write-with-retry';
+import { dynamoBulkDoc } from '../../platform/aws/clients';
+import type { RequestItems } from '../../platform/db/batch-write-with-retry';
+import { tableName } from '../../platform/db/tables';
 import type { CatalogRow } from './catalog-row-schema';
 import { getStoredProduct, scanAll, useFreshCatalogTables } from './catalog-test-tables';
 import { type ImportProgress, importCatalog } from './import-catalog';

@@ -1,9 +1,9 @@
 import { BatchGetCommand, BatchWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamoBulkDoc } from '../../aws/clients';
-import { BATCH_GET_LIMIT, type BatchGetSend } from '../../db';
-import { tableName } from '../../db/tables';
-import type { ProductRecord } from '../types';
-import { type BatchWriteRetryOptions, type BatchWriteSend, batchWriteWithRetry } from './batch-write-with-retry';
+import { dynamoBulkDoc } from '../../platform/aws/clients';
+import { BATCH_GET_LIMIT, type BatchGetSend } from '../../platform/db';
+import { type BatchWriteRetryOptions, type BatchWriteSend, batchWriteWithRetry } from '../../platform/db/batch-write-with-retry';
+import { tableName } from '../../platform/db/tables';
+import type { ProductRecord } from '../contract';
 import type { CatalogRow } from './catalog-row-schema';
 import { keepReviewStats } from './keep-review-stats';
 import { chunk, mapWithConcurrency } from './map-with-concurrency';

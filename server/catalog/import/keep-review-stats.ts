@@ -1,4 +1,4 @@
-import type { ProductRecord } from '../types';
+import type { ProductRecord } from '../contract';
 
 // A product's rating and review count are its approved reviews' (server/reviews recomputes them on every
 // moderation). A catalog file's rating columns therefore only seed a product the table does not have yet: for a

@@ -1,4 +1,4 @@
-import type { ProductRecord } from '../types';
+import type { ProductRecord } from '../contract';
 
 // Decides whether an import must rewrite a product. Skipping identical items saves write capacity and keeps the
 // products stream (search index, cache expiry) quiet on a re-import of the same file.

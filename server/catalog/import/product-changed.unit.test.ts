@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ProductRecord } from '../types';
+import type { ProductRecord } from '../contract';
 import { productChanged } from './product-changed';
 
 const record: ProductRecord = {

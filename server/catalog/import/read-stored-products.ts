@@ -1,4 +1,4 @@
-import { type BatchGetSend, batchGetAll } from '../../db';
+import { type BatchGetSend, batchGetAll } from '../../platform/db';
 
 // Reads the products an import is about to write, so unchanged ones can be skipped. Consistent reads: a write that
 // just landed must not look unchanged-from-stale and be skipped.

@@ -1,5 +1,5 @@
-import { STORE_CURRENCY } from '../../money';
-import type { ProductRecord } from '../types';
+import { STORE_CURRENCY } from '../../platform/money';
+import type { ProductRecord } from '../contract';
 import type { ValidCatalogRow } from './catalog-row-schema';
 
 // A validated row → the item stored in the products table, with the derived attributes the listing indexes sort on.

@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamoBulkDoc } from '../../aws/clients';
-import { isConditionalCheckFailure } from '../../db';
-import type { ProductRecord } from '../types';
+import { dynamoBulkDoc } from '../../platform/aws/clients';
+import { isConditionalCheckFailure } from '../../platform/db';
+import type { ProductRecord } from '../contract';
 import { productChanged } from './product-changed';
 
 // Rewrites one product that already exists, so an import and a marketer's edit (server/catalog/editing) never

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamoDoc } from '../../aws/clients';
-import type { ProductRecord } from '../../catalog/types';
-import { getConfig } from '../../config';
-import { tableName } from '../../db/tables';
+import type { ProductRecord } from '../../catalog/contract';
+import { dynamoDoc } from '../../platform/aws/clients';
+import { getConfig } from '../../platform/config';
+import { tableName } from '../../platform/db/tables';
 
 // Test-only: products written straight to the table (unique ids per test, so suites sharing one stack never
 // collide), and reads of what checkout wrote.

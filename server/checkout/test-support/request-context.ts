@@ -64,12 +64,25 @@ export function nextHeadersOnContext() {
 
 /** The real identity domain, but the session is requestContext.user (for pages, `requireUser` and, when asked, requests). */
 export async function identityOnContext<T extends object>(actual: T, options: { fromRequest?: boolean } = {}) {
-  const { AppError } = await import('../../errors');
+  const { AppError } = await import('../../platform/errors');
+  const { assertRole, MARKETERS_GROUP } = await import('../../identity/contract');
   const current = async () => requestContext.user;
   return {
     ...actual,
     getSessionUser: current,
-    ...(options.fromRequest ? { getSessionUserFromRequest: current } : {}),
+    // requireMarketer reads the session from the request too (identity's require-role.ts, which the spread above
+    // does not reach): the marketers check itself is the real one.
+    ...(options.fromRequest
+      ? {
+          getSessionUserFromRequest: current,
+          requireMarketer: async () => {
+            const user = requestContext.user;
+            if (!user) throw new AppError('UNAUTHENTICATED', 'Sign in to continue.');
+            assertRole(user, MARKETERS_GROUP, 'Only marketers can see or change feature flags.');
+            return user;
+          },
+        }
+      : {}),
     requireUser: async () => {
       if (!requestContext.user) throw new AppError('UNAUTHENTICATED', 'Sign in to continue.');
       return requestContext.user;

@@ -1,11 +1,11 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamoDoc } from '../../aws/clients';
 import { addCartItem } from '../../cart';
 import { placeOrder } from '../../checkout';
 import { checkoutBody, putProduct, uniqueId } from '../../checkout/test-support/fixtures';
-import { tableName } from '../../db/tables';
 import type { OrderRecord } from '../../orders';
 import { readLedger } from '../../payments';
+import { dynamoDoc } from '../../platform/aws/clients';
+import { tableName } from '../../platform/db/tables';
 
 // Test-only: orders placed through the real checkout, and reads of what the lifecycle wrote.
 

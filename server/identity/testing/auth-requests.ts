@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
-import { getConfig } from '../../config';
-import { PEER_ADDRESS_HEADER } from '../../http/client-address';
-import { parseCookieHeader } from '../../http/cookies';
+import { getConfig } from '../../platform/config';
+import { PEER_ADDRESS_HEADER } from '../../platform/http/client-address';
+import { parseCookieHeader } from '../../platform/http/cookies';
 
 // Helpers for integration tests that call the auth route handlers directly, as a browser on SITE_URL would.
 
@@ -14,9 +14,9 @@ export function testAddress(): string {
   return `2001:db8:${randomInt(0x10000).toString(16)}:${randomInt(0x10000).toString(16)}::1`;
 }
 
-// The socket address `next start`'s hook would stamp (server/http/peer-address-hook.ts). One per test file, so the
-// files of an integration run (sharing one Redis) never spend each other's per-address limits.
-const FILE_ADDRESS = testAddress();
+// The socket address `next start`'s hook would stamp (server/platform/http/peer-address-hook.ts): a fresh one per
+// request unless the test names one with from(), so tests (and files sharing one Redis) never spend each other's
+// per-address limits, sign-ups' included (10 an hour per address).
 
 /** Headers of a request from `address`, as the server hook stamps them. */
 export function from(address: string): Record<string, string> {
@@ -26,7 +26,7 @@ export function from(address: string): Record<string, string> {
 export function jsonRequest(path: string, body: unknown, headers: Record<string, string> = {}, method = 'POST'): Request {
   return new Request(`${siteUrl()}${path}`, {
     method,
-    headers: { 'content-type': 'application/json', origin: siteUrl(), ...from(FILE_ADDRESS), ...headers },
+    headers: { 'content-type': 'application/json', origin: siteUrl(), ...from(testAddress()), ...headers },
     body: JSON.stringify(body),
   });
 }

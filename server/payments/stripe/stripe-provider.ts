@@ -1,6 +1,6 @@
 import type Stripe from 'stripe';
-import { AppError } from '../../errors';
-import type { AuthorizationResult, DeclineReason, SettlingPaymentProvider } from '../payment-types';
+import { AppError } from '../../platform/errors';
+import type { AuthorizationResult, DeclineReason, ProcessorRiskLevel, SettlingPaymentProvider } from '../contract';
 
 // The PaymentProvider port on Stripe PaymentIntents with manual capture (docs/payments.md): authorise = create and
 // confirm a PaymentIntent for the token (`capture_method: 'manual'` leaves it `requires_capture`: a hold), capture
@@ -17,11 +17,17 @@ const DECLINES: Record<string, DeclineReason> = {
   card_declined: 'card_declined',
 };
 
+/** Radar's `outcome.risk_level` on the charge: `normal`, `elevated`, `highest`, or `not_assessed` / `unknown`. */
+export function riskLevelOf(charge: Stripe.Charge | null): ProcessorRiskLevel {
+  const level = charge?.outcome?.risk_level;
+  return level === 'normal' || level === 'elevated' || level === 'highest' ? level : 'unknown';
+}
+
 function fromIntent(pi: Stripe.PaymentIntent): AuthorizationResult {
   if (pi.status === 'requires_capture') {
     const charge = typeof pi.latest_charge === 'object' && pi.latest_charge ? pi.latest_charge : null;
     const card = charge?.payment_method_details?.card;
-    return { approved: true, brand: card?.brand ?? 'unknown', last4: card?.last4 ?? '????', authorizationId: pi.id };
+    return { approved: true, brand: card?.brand ?? 'unknown', last4: card?.last4 ?? '????', authorizationId: pi.id, risk: riskLevelOf(charge) };
   }
   if (pi.status === 'requires_action' && pi.next_action?.redirect_to_url?.url) {
     return {
@@ -73,6 +79,16 @@ export function createStripeProvider(stripe: Stripe): SettlingPaymentProvider {
       // A replayed requires_action may be stale: the shopper may have answered the challenge since.
       if (pi.status === 'requires_action') pi = await stripe.paymentIntents.retrieve(pi.id, { expand: ['latest_charge'] }).catch(unavailable);
       return fromIntent(pi);
+    },
+    async describeToken(token) {
+      try {
+        const t = await stripe.tokens.retrieve(token);
+        const card = t.card;
+        return card?.fingerprint ? { brand: card.brand.toLowerCase(), last4: card.last4, fingerprint: card.fingerprint } : null;
+      } catch (err) {
+        if ((err as { type?: string }).type === 'StripeInvalidRequestError') return null;
+        return unavailable(err);
+      }
     },
     async void(authorizationId) {
       try {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { money } from '../../money';
+import { money } from '../../platform/money';
 import { stripeClient } from './stripe-client';
 import { createStripeProvider } from './stripe-provider';
 import { type Received, startStripeReplay } from './stripe-replay';
@@ -25,7 +25,7 @@ describe('Stripe adapter (PaymentIntents, manual capture)', () => {
       idempotencyKey: 'idem-visa-1',
       returnUrl: 'http://127.0.0.1:3000/checkout',
     });
-    expect(result).toEqual({ approved: true, brand: 'visa', last4: '4242', authorizationId: 'pi_visa_001' });
+    expect(result).toEqual({ approved: true, brand: 'visa', last4: '4242', authorizationId: 'pi_visa_001', risk: 'normal' });
     const sent = last();
     expect(sent).toMatchObject({ method: 'POST', path: '/v1/payment_intents' });
     expect(sent.headers['idempotency-key']).toBe('idem-visa-1');
@@ -54,8 +54,17 @@ describe('Stripe adapter (PaymentIntents, manual capture)', () => {
     const before = replay.received.length;
     const result = await provider.authorize({ amount: money(2_599), token: 'tok_threeDSecure2Required', reference: 'ord_3', idempotencyKey: 'idem-3ds-1' });
     // The recorded retrieve is the state after the shopper passed: the same key completes the authorisation.
-    expect(result).toEqual({ approved: true, brand: 'visa', last4: '3184', authorizationId: 'pi_3ds_001' });
+    expect(result).toEqual({ approved: true, brand: 'visa', last4: '3184', authorizationId: 'pi_3ds_001', risk: 'unknown' });
     expect(replay.received.slice(before).map((r) => `${r.method} ${r.path}`)).toEqual(['POST /v1/payment_intents', 'GET /v1/payment_intents/pi_3ds_001']);
+  });
+  it('maps Radar’s outcome.risk_level on the charge to the processor risk fraud screening reads', async () => {
+    const result = await provider.authorize({ amount: money(2_599), token: 'tok_riskLevelElevated', reference: 'ord_4', idempotencyKey: 'idem-risk-1' });
+    expect(result).toMatchObject({ approved: true, authorizationId: 'pi_risk_001', risk: 'elevated' });
+  });
+  it('reads a token’s card (brand, last four, fingerprint) without charging it; an unknown token is null', async () => {
+    expect(await provider.describeToken('tok_visa')).toEqual({ brand: 'visa', last4: '4242', fingerprint: 'Xt5EWLLDS7FJjR1c' });
+    expect(last()).toMatchObject({ method: 'GET', path: '/v1/tokens/tok_visa' });
+    expect(await provider.describeToken('tok_unknown')).toBeNull();
   });
   it('captures at shipment, voids by cancelling, refunds through Refunds, each with its idempotency key', async () => {
     expect(await provider.capture({ authorizationId: 'pi_visa_001', amount: money(2_599), idempotencyKey: 'ord_1:capture' })).toEqual({

@@ -2,9 +2,9 @@ import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POST } from '@/app/api/payments/webhooks/stripe/route';
-import { dynamoDoc } from '../../aws/clients';
-import { resetConfigForTests } from '../../config';
-import { money } from '../../money';
+import { dynamoDoc } from '../../platform/aws/clients';
+import { resetConfigForTests } from '../../platform/config';
+import { money } from '../../platform/money';
 import { ledgerEntryPut } from '../ledger';
 
 // The Stripe webhook route with Stripe's own signing scheme (stripe.webhooks.generateTestHeaderString), against

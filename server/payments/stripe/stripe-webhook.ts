@@ -1,10 +1,10 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import Stripe from 'stripe';
-import { dynamoDoc } from '../../aws/clients';
-import { getConfig } from '../../config';
-import { isConditionalCheckFailure, tableName } from '../../db';
-import { AppError } from '../../errors';
-import { logger } from '../../observability';
+import { dynamoDoc } from '../../platform/aws/clients';
+import { getConfig } from '../../platform/config';
+import { isConditionalCheckFailure, tableName } from '../../platform/db';
+import { AppError } from '../../platform/errors';
+import { logger } from '../../platform/observability';
 import { readLedger } from '../ledger';
 
 // Stripe's webhooks (docs/payments.md, "Webhooks"): the signature is checked with Stripe's scheme (HMAC-SHA256 of

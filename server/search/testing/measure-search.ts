@@ -6,11 +6,11 @@
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import MiniSearch from 'minisearch';
+import type { SearchParams } from '../contract';
 import { ProductSearchIndex } from '../product-search-index';
 import { runSearch } from '../run-search';
 import { toSearchEntry, toSearchText } from '../search-document';
 import { searchTextOptions } from '../text-matching';
-import type { SearchParams } from '../types';
 import { FIXTURE_CATEGORIES, syntheticProducts } from './product-fixtures';
 
 const count = Number(process.argv[2] ?? 10_000);

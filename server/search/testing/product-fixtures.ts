@@ -1,5 +1,5 @@
-import type { ProductRecord } from '../../catalog/types';
-import { seededRandom } from '../../runtime';
+import type { ProductRecord } from '../../catalog/contract';
+import { seededRandom } from '../../platform/runtime';
 
 // Product records for search tests and measurements, in the stored shape the index is built from.
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { AdminCreateUserCommand, AdminSetUserPasswordCommand, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { cognitoClient } from '@/server/aws/clients';
+import { cognitoClient } from '@/server/platform/aws/clients';
 
 // Real shoppers in the local stack's user pool (cognito-local): created as the provisioning creates the demo
 // accounts (confirmed, permanent password), signed in with USER_PASSWORD_AUTH. Their access tokens go into the

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { HttpRequest, HttpResponse } from '@smithy/protocol-http';
 
-// DynamoDB throttling injected into the app's real DynamoDB client (server/aws/clients.ts), through its middleware
+// DynamoDB throttling injected into the app's real DynamoDB client (server/platform/aws/clients.ts), through its middleware
 // stack. The injector sits at the bottom of the stack (deserialize step, low priority: below the SDK's retry and
 // signing middleware, right above the HTTP handler) and answers chosen attempts with the HTTP response DynamoDB
 // itself sends when it throttles: a 400 whose JSON body names ProvisionedThroughputExceededException or

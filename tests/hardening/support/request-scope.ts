@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { parseCookieHeader } from '@/server/http/cookies';
+import { parseCookieHeader } from '@/server/platform/http/cookies';
 
 // Test-only stand-in for the one piece of Next that route handlers need and that plain Vitest lacks: the request
 // scope behind next/headers' cookies(). Each call runs in its own AsyncLocalStorage scope seeded from the

@@ -1,13 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound, redirect } from 'next/navigation';
-import { AccessDenied } from '@/components/admin/access-denied';
+import { notFound } from 'next/navigation';
+import { staffUser } from '@/app/admin/staff-access';
 import { CampaignProgress } from '@/components/admin/campaigns/campaign-progress';
 import styles from '@/components/admin/campaigns/campaigns.module.css';
 import { describeSegment } from '@/components/admin/campaigns/describe-campaign';
 import { campaignFor } from '@/server/campaigns';
-import { MARKETERS_GROUP } from '@/server/flags';
-import { getSessionUser } from '@/server/identity';
+import { MARKETERS_GROUP } from '@/server/identity';
 import { sendCampaignAction } from '../actions';
 
 // /admin/campaigns/[id]: one campaign, its send progress (live while sending) and the Send button (marketers).
@@ -20,9 +19,8 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 export default async function AdminCampaignPage({ params, searchParams }: Props) {
   const { id } = await params;
   const query = await searchParams;
-  const user = await getSessionUser();
-  if (!user) redirect(`/sign-in?${new URLSearchParams({ next: `/admin/campaigns/${encodeURIComponent(id)}` })}`);
-  if (!user.groups.includes(MARKETERS_GROUP)) return <AccessDenied what="campaigns" />;
+  const { user, denied } = await staffUser(MARKETERS_GROUP, `/admin/campaigns/${encodeURIComponent(id)}`, 'campaigns');
+  if (denied) return denied;
   const campaign = await campaignFor(user, id);
   if (!campaign) notFound();
   const sendRequested = query.sending === '1';

@@ -1,9 +1,9 @@
 'use server';
 
 import { refresh } from 'next/cache';
-import { type ProductFormState, submitProductForm } from '@/server/catalog';
-import { isAppError } from '@/server/errors';
 import { getSessionUser } from '@/server/identity';
+import { isAppError } from '@/server/platform/errors';
+import { type ProductFormState, submitProductForm } from './product-form';
 
 // The product form's server action: checks the verified session itself (a server action is a public endpoint), then
 // hands the form to the catalog domain, which checks the group, the version and the stock counts.

@@ -1,6 +1,6 @@
 import { addAddress, listAddresses, newAddressBody } from '@/server/account';
-import { parseJsonBody, route } from '@/server/http/respond';
 import { assertSameOrigin, requireUserFromRequest } from '@/server/identity';
+import { parseJsonBody, route } from '@/server/platform/http/respond';
 
 export const dynamic = 'force-dynamic';
 

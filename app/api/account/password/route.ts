@@ -1,6 +1,6 @@
 import { changeAccountPassword } from '@/server/account';
-import { parseJsonBody, route } from '@/server/http/respond';
 import { appendSetCookies, assertSameOrigin, changePasswordBody, cookieJarFromRequest, requireUserFromRequest } from '@/server/identity';
+import { parseJsonBody, route } from '@/server/platform/http/respond';
 
 // 204 with this session's cookies re-issued (every other session of the shopper is signed out); 400 with the policy
 // under newPassword; 403 under currentPassword when it is wrong.

@@ -1,6 +1,6 @@
 import { listDeadLetters } from '@/server/fulfilment';
-import { route } from '@/server/http/respond';
 import { requireOperations } from '@/server/identity';
+import { route } from '@/server/platform/http/respond';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
 import { InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, inject, it } from 'vitest';
-import { cognitoClient } from '@/server/aws/clients';
 import type { Flag, FlagAuditEntry } from '@/server/flags';
+import { cognitoClient } from '@/server/platform/aws/clients';
 import { GET as historyRoute } from './[key]/history/route';
 import { POST as revertRoute } from './[key]/revert/route';
 import { PATCH as patchRoute } from './[key]/route';

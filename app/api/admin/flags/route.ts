@@ -1,5 +1,6 @@
-import { listFlags, requireMarketer } from '@/server/flags';
-import { route } from '@/server/http/respond';
+import { listFlags } from '@/server/flags';
+import { requireMarketer } from '@/server/identity';
+import { route } from '@/server/platform/http/respond';
 
 // GET /api/admin/flags → { flags: Flag[] }. 401 without a session, 403 unless the caller is in `marketers`.
 export const GET = route(async (req) => {

@@ -1,11 +1,11 @@
 import { InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { cognitoClient } from '@/server/aws/clients';
 import { addCartItem } from '@/server/cart';
 import { placeOrder } from '@/server/checkout';
 import { checkoutBody, putProduct, stockOf } from '@/server/checkout/test-support/fixtures';
 import { registerAccount } from '@/server/identity/cognito-accounts';
 import type { Order } from '@/server/orders';
+import { cognitoClient } from '@/server/platform/aws/clients';
 import { POST as redriveRoute } from '../dead-letters/redrive/route';
 import { GET as deadLettersRoute } from '../dead-letters/route';
 import { POST as cancelRoute } from './[id]/cancel/route';

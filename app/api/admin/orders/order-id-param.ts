@@ -1,11 +1,12 @@
-import { AppError } from '@/server/errors';
-import { isOrderId } from '@/server/orders';
+import { resolveOrderRef } from '@/server/orders';
+import { AppError } from '@/server/platform/errors';
 
 export type OrderRouteContext = { params: Promise<{ id: string }> };
 
-/** The [id] segment, or 404: a malformed id is as absent as an unknown one. */
+/** The [id] segment (an order id or its number) as the order id, or 404: a malformed one is as absent as an unknown one. */
 export async function orderIdParam(ctx: OrderRouteContext): Promise<string> {
   const { id } = await ctx.params;
-  if (!isOrderId(id)) throw new AppError('NOT_FOUND', 'There is no such order.');
-  return id;
+  const orderId = await resolveOrderRef(id);
+  if (!orderId) throw new AppError('NOT_FOUND', 'There is no such order.');
+  return orderId;
 }

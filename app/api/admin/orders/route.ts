@@ -1,6 +1,6 @@
-import { parseQuery, route } from '@/server/http/respond';
 import { requireOperations } from '@/server/identity';
 import { operationsOrdersQuery, searchOrders } from '@/server/orders';
+import { parseQuery, route } from '@/server/platform/http/respond';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,8 +1,8 @@
 import { InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, inject, it } from 'vitest';
-import { cognitoClient } from '@/server/aws/clients';
 import type { AdminProduct, ProductAuditEntry } from '@/server/catalog';
 import { putProduct, stockOf } from '@/server/checkout/test-support/fixtures';
+import { cognitoClient } from '@/server/platform/aws/clients';
 import { GET as historyRoute } from './[id]/history/route';
 import { GET as getRoute, PATCH as patchRoute } from './[id]/route';
 import { GET as listRoute } from './route';
@@ -73,7 +73,8 @@ describe('admin product routes without middleware', () => {
       [{ variants: [{ id: 'v', stock: -1 }], expectedVersion: 0 }, 'variants.0.stock'],
       [{ published: 'no', expectedVersion: 0 }, 'published'],
       [{ published: false }, 'expectedVersion'],
-      [{ name: 'Renamed', expectedVersion: 0 }, ''],
+      // A field the API does not edit (name, description and images it does: API.md 2026-12-07).
+      [{ slug: 'renamed', expectedVersion: 0 }, ''],
       [{ variants: [{ id: 'ghost', stock: 2 }], expectedVersion: 0 }, 'variants.0.id'],
     ];
     for (const [body, path] of bodies) {

@@ -1,5 +1,5 @@
 import { adminProductQuerySchema, requireProductEditor, searchAdminProducts } from '@/server/catalog';
-import { parseQuery, route } from '@/server/http/respond';
+import { parseQuery, route } from '@/server/platform/http/respond';
 
 // GET /api/admin/products?q&limit&cursor → { items: [{ id, slug, name, category, published, version, featuredRank,
 // price, stock }], nextCursor }: every product, published or not. 401 without a session, 403 outside `marketers`.

@@ -1,7 +1,7 @@
 import { InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, inject, it } from 'vitest';
-import { cognitoClient } from '@/server/aws/clients';
-import { uniqueCode } from '@/server/promotions/test-support';
+import { cognitoClient } from '@/server/platform/aws/clients';
+import { ensureCategory, uniqueCode } from '@/server/promotions/test-support';
 import { GET as historyRoute } from './[code]/history/route';
 import { PATCH as patchRoute } from './[code]/route';
 import { POST as createRoute, GET as listRoute } from './route';
@@ -137,6 +137,31 @@ describe('admin promotion routes without middleware', () => {
     expect(cross.status).toBe(400);
     const crossPaths = (((await cross.json()) as ErrorJson).error.details as { path: string }[]).map((d) => d.path).sort();
     expect(crossPaths).toEqual(['endsAt', 'perCustomerLimit', 'value']);
+  });
+
+  it('refuses a category the shop does not have, on create and on edit, with a message naming it (issue 29)', async () => {
+    const token = await marketerToken();
+    const known = `cat-${uniqueCode('K').toLowerCase()}`;
+    await ensureCategory(known);
+    const ghost = `no-such-${uniqueCode('G').toLowerCase()}`;
+    const code = uniqueCode('CAT');
+
+    const refused = await createRoute(req('/api/admin/promotions', { method: 'POST', token, body: { ...valid(code), categories: [known, ghost] } }), undefined);
+    expect(refused.status).toBe(400);
+    const body = (await refused.json()) as ErrorJson;
+    expect(body.error.code).toBe('VALIDATION_FAILED');
+    expect(body.error.details).toEqual([{ path: 'categories', message: `there is no category "${ghost}": choose from the shop's categories` }]);
+    const list = (await (await listRoute(req('/api/admin/promotions', { token }), undefined)).json()) as { promotions: PromotionJson[] };
+    expect(list.promotions.some((p) => p.code === code)).toBe(false);
+
+    const created = await createRoute(req('/api/admin/promotions', { method: 'POST', token, body: { ...valid(code), categories: [known] } }), undefined);
+    expect(created.status).toBe(201);
+    const patched = await patchRoute(
+      req(`/api/admin/promotions/${code}`, { method: 'PATCH', token, body: { categories: [ghost], expectedVersion: 1 } }),
+      codeCtx(code),
+    );
+    expect(patched.status).toBe(400);
+    expect(((await patched.json()) as ErrorJson).error.message).toContain(`"${ghost}"`);
   });
 
   it('refuses a foreign origin', async () => {

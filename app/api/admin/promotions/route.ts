@@ -1,6 +1,5 @@
-import { requireMarketer } from '@/server/flags';
-import { parseJsonBody, route } from '@/server/http/respond';
-import { assertSameOrigin } from '@/server/identity';
+import { assertSameOrigin, requireMarketer } from '@/server/identity';
+import { parseJsonBody, route } from '@/server/platform/http/respond';
 import { createPromotion, createPromotionSchema, listPromotions } from '@/server/promotions';
 
 // GET /api/admin/promotions → { promotions: Promotion[] } (with redemptions); POST creates one → 201 Promotion,

@@ -1,5 +1,5 @@
-import { requireMarketer } from '@/server/flags';
-import { parseQuery, route } from '@/server/http/respond';
+import { requireMarketer } from '@/server/identity';
+import { parseQuery, route } from '@/server/platform/http/respond';
 import { listReviewsForModeration, moderationQueueSchema } from '@/server/reviews';
 
 export const dynamic = 'force-dynamic';

@@ -1,7 +1,7 @@
 import { onSignUpConfirmed } from '@/server/account';
-import { requestAddressBucket } from '@/server/http/client-address';
-import { parseJsonBody, route } from '@/server/http/respond';
 import { assertSameOrigin, confirmBody, confirmSignUp } from '@/server/identity';
+import { requestAddressBucket } from '@/server/platform/http/client-address';
+import { parseJsonBody, route } from '@/server/platform/http/respond';
 
 // 200, or one 400 under `code` whether the code is wrong or expired, the account already confirmed or not there at
 // all (so the form reveals nobody's email); wrong codes are rate limited per address and account (429, Retry-After).

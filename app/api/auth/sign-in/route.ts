@@ -1,9 +1,9 @@
 import { onSignIn } from '@/server/cart';
-import { requestAddressBucket } from '@/server/http/client-address';
-import { parseJsonBody, route } from '@/server/http/respond';
-import { appendSetCookies, assertSameOrigin, signInBody, signInWithPassword } from '@/server/identity';
-import { logger } from '@/server/observability';
+import { appendSetCookies, assertSameOrigin, cookieJarFromRequest, DEVICE_COOKIE, signInBody, signInWithPassword } from '@/server/identity';
 import { claimGuestOrders } from '@/server/orders';
+import { requestAddressBucket } from '@/server/platform/http/client-address';
+import { parseJsonBody, route } from '@/server/platform/http/respond';
+import { logger } from '@/server/platform/observability';
 import { mergeWishlistOnSignIn } from '@/server/wishlist';
 
 // 200 { user } with the session cookies; 401 for a wrong email or password (the same answer for both), 429 with
@@ -12,7 +12,11 @@ import { mergeWishlistOnSignIn } from '@/server/wishlist';
 export const POST = route(async (req) => {
   assertSameOrigin(req);
   const body = await parseJsonBody(req, signInBody);
-  const { user, cookies, emailVerified } = await signInWithPassword({ ...body, address: requestAddressBucket(req) });
+  const { user, cookies, emailVerified } = await signInWithPassword({
+    ...body,
+    address: requestAddressBucket(req),
+    deviceCookie: cookieJarFromRequest(req).get(DEVICE_COOKIE),
+  });
   try {
     // Moves the guest cart into the account. It reads and clears the cart cookie through next/headers.
     await onSignIn(user.id);

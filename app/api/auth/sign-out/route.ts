@@ -1,5 +1,5 @@
-import { route } from '@/server/http/respond';
 import { appendSetCookies, assertSameOrigin, cookieJarFromRequest, signOut } from '@/server/identity';
+import { route } from '@/server/platform/http/respond';
 
 // 204, session cookies cleared, refresh token revoked. Same-origin check: another site must not sign shoppers out.
 // A plain HTML form post (the header's button before its script has loaded) gets a 303 to the home page instead.

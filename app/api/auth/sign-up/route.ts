@@ -1,7 +1,7 @@
 import { onSignedUp, signUpWithConsentBody } from '@/server/account';
-import { requestAddressBucket } from '@/server/http/client-address';
-import { parseJsonBody, route } from '@/server/http/respond';
 import { assertSameOrigin, signUp } from '@/server/identity';
+import { requestAddressBucket } from '@/server/platform/http/client-address';
+import { parseJsonBody, route } from '@/server/platform/http/respond';
 
 // 201 { status: 'CONFIRMED' } locally (the stand-in confirms at once) or 'CONFIRMATION_REQUIRED' on AWS, where the
 // shopper then posts the emailed code to /api/auth/confirm. Does not sign in: the client posts to sign-in next.

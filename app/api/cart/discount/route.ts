@@ -1,7 +1,7 @@
-import { applyDiscountCode, currentCartOwner, currentCustomerKey } from '@/server/cart';
-import { parseJsonBody, route } from '@/server/http/respond';
+import { applyDiscountToCurrentCart } from '@/server/cart';
 import { assertSameOrigin } from '@/server/identity';
-import { discountCodeBodySchema } from '@/server/promotions';
+import { parseJsonBody, route } from '@/server/platform/http/respond';
+import { discountCodeBodySchema } from '@/server/promotions/contract';
 
 export const dynamic = 'force-dynamic';
 
@@ -10,7 +10,6 @@ export const dynamic = 'force-dynamic';
 export const POST = route(async (req) => {
   assertSameOrigin(req);
   const { code } = await parseJsonBody(req, discountCodeBodySchema);
-  const owner = await currentCartOwner({ create: true });
-  const cart = await applyDiscountCode(owner, code, await currentCustomerKey());
+  const cart = await applyDiscountToCurrentCart(code);
   return Response.json(cart, { headers: { 'Cache-Control': 'private, no-store' } });
 });

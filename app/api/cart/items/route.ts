@@ -1,8 +1,8 @@
 import { trackAnalytics } from '@/server/analytics';
 import { addCartItem, addItemSchema, currentCartOwner } from '@/server/cart';
-import { parseJsonBody, route } from '@/server/http/respond';
 import { assertSameOrigin } from '@/server/identity';
 import { currentInteractionActor, recordInteractionAfterResponse } from '@/server/interactions';
+import { parseJsonBody, route } from '@/server/platform/http/respond';
 
 export const dynamic = 'force-dynamic';
 

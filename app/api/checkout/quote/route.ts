@@ -1,8 +1,8 @@
 import { currentCartOwner } from '@/server/cart';
 import { quoteCheckout, quoteQuerySchema } from '@/server/checkout';
-import { AppError } from '@/server/errors';
-import { parseQuery, route } from '@/server/http/respond';
 import { getSessionUser } from '@/server/identity';
+import { AppError } from '@/server/platform/errors';
+import { parseQuery, route } from '@/server/platform/http/respond';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,5 +1,5 @@
 import { requireOrderAccess } from '@/server/guest-orders';
-import { route } from '@/server/http/respond';
+import { route } from '@/server/platform/http/respond';
 
 export const dynamic = 'force-dynamic';
 

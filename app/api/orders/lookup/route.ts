@@ -1,7 +1,7 @@
 import { grantGuestOrder, lookupBodySchema, lookupGuestOrder } from '@/server/guest-orders';
-import { requestAddressBucket } from '@/server/http/client-address';
-import { parseJsonBody, route } from '@/server/http/respond';
 import { assertSameOrigin } from '@/server/identity';
+import { requestAddressBucket } from '@/server/platform/http/client-address';
+import { parseJsonBody, route } from '@/server/platform/http/respond';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
 import { getProductBySlug, productSlugSchema } from '@/server/catalog';
-import { AppError } from '@/server/errors';
-import { route } from '@/server/http/respond';
+import { AppError } from '@/server/platform/errors';
+import { route } from '@/server/platform/http/respond';
 
 export const GET = route<{ params: Promise<{ slug: string }> }>(async (_req, { params }) => {
   const parsed = productSlugSchema.safeParse((await params).slug);

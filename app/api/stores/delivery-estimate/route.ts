@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { parseQuery, route } from '@/server/http/respond';
 import { estimateDelivery } from '@/server/locations';
+import { parseQuery, route } from '@/server/platform/http/respond';
 
 const query = z.object({
   address: z.string().trim().min(2).max(300),

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { AppError } from '@/server/errors';
 import { isEnabled } from '@/server/flags';
-import { parseQuery, route } from '@/server/http/respond';
 import { suggestPlaces } from '@/server/locations';
+import { AppError } from '@/server/platform/errors';
+import { parseQuery, route } from '@/server/platform/http/respond';
 
 const query = z.object({ q: z.string().trim().min(1).max(100), limit: z.coerce.number().int().min(1).max(10).default(5) });
 

@@ -1,5 +1,5 @@
-import { parseJsonBody, route } from '@/server/http/respond';
 import { assertSameOrigin } from '@/server/identity';
+import { parseJsonBody, route } from '@/server/platform/http/respond';
 import { addWishlistItem, addWishlistItemSchema, currentWishlistOwner } from '@/server/wishlist';
 
 export const dynamic = 'force-dynamic';

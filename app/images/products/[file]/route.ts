@@ -1,17 +1,14 @@
-import { parseProductImageFileName, renderProductImagePng } from '@/server/catalog/images';
-import { AppError } from '@/server/errors';
-import { route } from '@/server/http/respond';
+import { productImagePng } from '@/server/catalog';
+import { route } from '@/server/platform/http/respond';
 
-// Product artwork, drawn from the file name alone (see server/catalog/images). Same name, same bytes: cache forever.
+// Product artwork, drawn from the file name (see server/catalog/images): only names a product lists (404 otherwise),
+// at most a few renders at once (503 with Retry-After beyond), rendered once and kept (serve-product-image.ts).
+// Same name, same bytes: cache forever.
 
 // sharp is a native module: Node only.
 
 export const GET = route<{ params: Promise<{ file: string }> }>(async (_req, { params }) => {
-  const spec = parseProductImageFileName((await params).file);
-  if (!spec) {
-    throw new AppError('BAD_REQUEST', 'Product image names look like <category>.<productId>.<n>.png, for example running-shoes.p-1a2b3c4d5e6f7a8b.1.png.');
-  }
-  const png = await renderProductImagePng(spec);
+  const png = await productImagePng((await params).file);
   // Buffer is not a BodyInit in TypeScript's DOM types; copying ~50 KB into a plain Uint8Array is free next to the render.
   return new Response(new Uint8Array(png), {
     headers: {

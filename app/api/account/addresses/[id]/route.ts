@@ -1,6 +1,6 @@
 import { addressPatchBody, deleteAddress, updateAddress } from '@/server/account';
-import { parseJsonBody, route } from '@/server/http/respond';
 import { assertSameOrigin, requireUserFromRequest } from '@/server/identity';
+import { parseJsonBody, route } from '@/server/platform/http/respond';
 
 type Ctx = { params: Promise<{ id: string }> };
 

@@ -1,6 +1,6 @@
 import { analyticsSummary, dateRangeSchema } from '@/server/analytics';
-import { requireMarketer } from '@/server/flags';
-import { parseQuery, route } from '@/server/http/respond';
+import { requireMarketer } from '@/server/identity';
+import { parseQuery, route } from '@/server/platform/http/respond';
 
 // GET /api/admin/analytics/summary?from=YYYY-MM-DD&to=YYYY-MM-DD (API.md, "Analytics (marketers)").
 // 401 without a session, 403 outside `marketers`, 400 for a missing or bad date or a backwards or too long range.

@@ -1,7 +1,7 @@
 import { readCampaign } from '@/server/campaigns';
 import { requireProductEditor } from '@/server/catalog';
-import { AppError } from '@/server/errors';
-import { route } from '@/server/http/respond';
+import { AppError } from '@/server/platform/errors';
+import { route } from '@/server/platform/http/respond';
 
 // GET /api/admin/campaigns/[id] → Campaign with its progress (status, total, sent, skipped, failed). Marketers only.
 export const GET = route<{ params: Promise<{ id: string }> }>(async (req, ctx) => {

@@ -1,6 +1,6 @@
 import { redriveDeadLetters } from '@/server/fulfilment';
-import { route } from '@/server/http/respond';
 import { assertSameOrigin, requireOperations } from '@/server/identity';
+import { route } from '@/server/platform/http/respond';
 
 // POST /api/admin/dead-letters/redrive → { moved }: every dead letter goes back on the warehouse queue, once.
 export const POST = route(async (req) => {

@@ -1,6 +1,6 @@
-import { type FlagRouteContext, flagKeyParam, flagPatchSchema, requireMarketer, updateFlag } from '@/server/flags';
-import { parseJsonBody, route } from '@/server/http/respond';
-import { assertSameOrigin } from '@/server/identity';
+import { type FlagRouteContext, flagKeyParam, flagPatchSchema, updateFlag } from '@/server/flags';
+import { assertSameOrigin, requireMarketer } from '@/server/identity';
+import { parseJsonBody, route } from '@/server/platform/http/respond';
 
 // PATCH /api/admin/flags/[key] { enabled?, rolloutPercent?, audience?, expectedVersion } → Flag.
 // 409 VERSION_CONFLICT with details.current when expectedVersion is stale; 403 for a foreign Origin or a non-marketer.

@@ -1,6 +1,6 @@
 import { editProduct, getAdminProduct, type ProductRouteContext, productIdParam, productPatchSchema, requireProductEditor } from '@/server/catalog';
-import { parseJsonBody, route } from '@/server/http/respond';
 import { assertSameOrigin } from '@/server/identity';
+import { parseJsonBody, route } from '@/server/platform/http/respond';
 
 // GET /api/admin/products/[id] → AdminProduct (Product + published, featuredRank), read live.
 export const GET = route<ProductRouteContext>(async (req, ctx) => {

@@ -1,6 +1,5 @@
-import { requireMarketer } from '@/server/flags';
-import { parseJsonBody, route } from '@/server/http/respond';
-import { assertSameOrigin } from '@/server/identity';
+import { assertSameOrigin, requireMarketer } from '@/server/identity';
+import { parseJsonBody, route } from '@/server/platform/http/respond';
 import { type PromotionRouteContext, promotionCodeParam, promotionPatchSchema, updatePromotion } from '@/server/promotions';
 
 // PATCH /api/admin/promotions/[code] { …fields, expectedVersion } → Promotion; 409 VERSION_CONFLICT with

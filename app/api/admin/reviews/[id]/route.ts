@@ -1,7 +1,6 @@
-import { AppError } from '@/server/errors';
-import { requireMarketer } from '@/server/flags';
-import { parseJsonBody, route } from '@/server/http/respond';
-import { assertSameOrigin } from '@/server/identity';
+import { assertSameOrigin, requireMarketer } from '@/server/identity';
+import { AppError } from '@/server/platform/errors';
+import { parseJsonBody, route } from '@/server/platform/http/respond';
 import { moderateReview, moderationSchema, reviewIdSchema } from '@/server/reviews';
 
 export const dynamic = 'force-dynamic';

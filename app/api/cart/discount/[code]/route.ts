@@ -1,6 +1,6 @@
-import { currentCartOwner, emptyCart, removeDiscountCode } from '@/server/cart';
-import { route } from '@/server/http/respond';
+import { emptyCart, removeDiscountFromCurrentCart } from '@/server/cart';
 import { assertSameOrigin } from '@/server/identity';
+import { route } from '@/server/platform/http/respond';
 
 export const dynamic = 'force-dynamic';
 
@@ -10,7 +10,6 @@ type Ctx = { params: Promise<{ code: string }> };
 export const DELETE = route<Ctx>(async (req, ctx) => {
   assertSameOrigin(req);
   const { code } = await ctx.params;
-  const owner = await currentCartOwner();
-  const cart = owner ? await removeDiscountCode(owner, decodeURIComponent(code).slice(0, 64)) : emptyCart();
+  const cart = (await removeDiscountFromCurrentCart(decodeURIComponent(code).slice(0, 64))) ?? emptyCart();
   return Response.json(cart, { headers: { 'Cache-Control': 'private, no-store' } });
 });

@@ -1,7 +1,7 @@
 import { currentCartOwner, lineIdSchema, removeCartItem, updateCartItem, updateQuantitySchema } from '@/server/cart';
-import { AppError } from '@/server/errors';
-import { parseJsonBody, route } from '@/server/http/respond';
 import { assertSameOrigin } from '@/server/identity';
+import { AppError } from '@/server/platform/errors';
+import { parseJsonBody, route } from '@/server/platform/http/respond';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
 import { requireOrderAccess } from '@/server/guest-orders';
-import { route } from '@/server/http/respond';
 import { assertSameOrigin } from '@/server/identity';
 import { cancelOrder } from '@/server/orders';
+import { route } from '@/server/platform/http/respond';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,5 +1,5 @@
-import { route } from '@/server/http/respond';
 import { handleStripeWebhook } from '@/server/payments';
+import { route } from '@/server/platform/http/respond';
 
 export const dynamic = 'force-dynamic';
 

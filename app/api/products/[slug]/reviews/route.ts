@@ -1,7 +1,7 @@
 import { productSlugSchema } from '@/server/catalog';
-import { AppError } from '@/server/errors';
-import { parseJsonBody, parseQuery, route } from '@/server/http/respond';
 import { assertSameOrigin, requireUser } from '@/server/identity';
+import { AppError } from '@/server/platform/errors';
+import { parseJsonBody, parseQuery, route } from '@/server/platform/http/respond';
 import { listProductReviews, newReviewSchema, reviewListQuerySchema, submitReview } from '@/server/reviews';
 
 export const dynamic = 'force-dynamic';

@@ -1,6 +1,6 @@
-import { AppError } from '@/server/errors';
-import { route } from '@/server/http/respond';
 import { assertSameOrigin } from '@/server/identity';
+import { AppError } from '@/server/platform/errors';
+import { route } from '@/server/platform/http/respond';
 import { currentWishlistOwner, removeWishlistItem, wishlistProductIdSchema } from '@/server/wishlist';
 
 export const dynamic = 'force-dynamic';

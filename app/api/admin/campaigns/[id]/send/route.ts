@@ -1,10 +1,10 @@
 import { after } from 'next/server';
 import { readCampaign, sendCampaign } from '@/server/campaigns';
 import { requireProductEditor } from '@/server/catalog';
-import { AppError } from '@/server/errors';
-import { route } from '@/server/http/respond';
 import { assertSameOrigin } from '@/server/identity';
-import { logger } from '@/server/observability';
+import { AppError } from '@/server/platform/errors';
+import { route } from '@/server/platform/http/respond';
+import { logger } from '@/server/platform/observability';
 
 // POST /api/admin/campaigns/[id]/send → 202 Campaign; the send runs after the response (poll GET for progress).
 // Sending again resumes: recipients already sent to are skipped (server/campaigns/send-campaign.ts).

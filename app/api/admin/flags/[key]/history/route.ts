@@ -1,5 +1,6 @@
-import { type FlagRouteContext, flagHistory, flagKeyParam, historyQuerySchema, requireMarketer } from '@/server/flags';
-import { parseQuery, route } from '@/server/http/respond';
+import { type FlagRouteContext, flagHistory, flagKeyParam, historyQuerySchema } from '@/server/flags';
+import { requireMarketer } from '@/server/identity';
+import { parseQuery, route } from '@/server/platform/http/respond';
 
 // GET /api/admin/flags/[key]/history?limit&cursor → { entries: [{ at, by, before, after, … }], nextCursor }.
 export const GET = route<FlagRouteContext>(async (req, ctx) => {

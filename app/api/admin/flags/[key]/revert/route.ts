@@ -1,6 +1,6 @@
-import { type FlagRouteContext, flagKeyParam, requireMarketer, revertBodySchema, revertFlag } from '@/server/flags';
-import { parseJsonBody, route } from '@/server/http/respond';
-import { assertSameOrigin } from '@/server/identity';
+import { type FlagRouteContext, flagKeyParam, revertBodySchema, revertFlag } from '@/server/flags';
+import { assertSameOrigin, requireMarketer } from '@/server/identity';
+import { parseJsonBody, route } from '@/server/platform/http/respond';
 
 // POST /api/admin/flags/[key]/revert { entryId, expectedVersion } → Flag: the values from before that history
 // entry, written as a new change (with its own audit entry). 409 on a stale version, like PATCH.

@@ -1,6 +1,6 @@
-import { route } from '@/server/http/respond';
 import { assertSameOrigin, requireOperations } from '@/server/identity';
 import { cancelOrder } from '@/server/orders';
+import { route } from '@/server/platform/http/respond';
 import { type OrderRouteContext, orderIdParam } from '../../order-id-param';
 
 // POST /api/admin/orders/[id]/cancel → { order } (CANCELLED, every line restocked, the hold voided or refunded);

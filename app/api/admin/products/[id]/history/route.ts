@@ -1,5 +1,5 @@
 import { type ProductRouteContext, productHistory, productHistoryQuerySchema, productIdParam, requireProductEditor } from '@/server/catalog';
-import { parseQuery, route } from '@/server/http/respond';
+import { parseQuery, route } from '@/server/platform/http/respond';
 
 // GET /api/admin/products/[id]/history?limit&cursor → { entries: [{ entryId, version, at, by, byId, before, after }], nextCursor }.
 export const GET = route<ProductRouteContext>(async (req, ctx) => {

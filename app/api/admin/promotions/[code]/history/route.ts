@@ -1,5 +1,5 @@
-import { requireMarketer } from '@/server/flags';
-import { parseQuery, route } from '@/server/http/respond';
+import { requireMarketer } from '@/server/identity';
+import { parseQuery, route } from '@/server/platform/http/respond';
 import { type PromotionRouteContext, promotionCodeParam, promotionHistory, promotionHistoryQuery } from '@/server/promotions';
 
 // GET /api/admin/promotions/[code]/history?limit&cursor → { entries: [{ at, by, before, after, … }], nextCursor }.

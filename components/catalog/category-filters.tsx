@@ -1,0 +1,90 @@
+import { IntentLink } from '@/components/layout/intent-link';
+import type { SearchFacets } from '@/server/search/contract';
+import { type CategoryState, categoryHref } from './category-url';
+
+/**
+ * A category's filters as a plain GET form (works before hydration, ships no JavaScript), with the search's
+ * disjunctive counts beside each choice. Inside a <details> "Filters" so on a phone they do not fill the first
+ * screen; from 860px wide the CSS shows them open beside the grid (app/globals.css `.filters`).
+ */
+export function CategoryFilters({ action, facets, state }: { action: string; facets: SearchFacets; state: CategoryState }) {
+  const active = activeFilterCount(state);
+  return (
+    <details className="filters">
+      <summary>Filters{active > 0 ? <span> ({active} active)</span> : null}</summary>
+      <form action={action} method="get" className="filters__form" aria-label="Filter products">
+        {state.sort && state.sort !== 'featured' ? <input type="hidden" name="sort" value={state.sort} /> : null}
+        <fieldset>
+          <legend>Price</legend>
+          <label>
+            <input type="radio" name="price" value="" defaultChecked={!state.price} /> Any price
+          </label>
+          {facets.price.map((b) => (
+            <label key={b.id}>
+              <input type="radio" name="price" value={b.id} defaultChecked={state.price === b.id} /> {b.label}{' '}
+              <span className="filters__count">({b.count})</span>
+            </label>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>Rating</legend>
+          <label>
+            <input type="radio" name="minRating" value="" defaultChecked={state.minRating === undefined} /> Any rating
+          </label>
+          {facets.rating.map((r) => (
+            <label key={r.id}>
+              <input type="radio" name="minRating" value={r.min} defaultChecked={state.minRating === r.min} /> {r.label}{' '}
+              <span className="filters__count">({r.count})</span>
+            </label>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>Availability</legend>
+          <label>
+            <input type="checkbox" name="inStock" value="true" defaultChecked={state.inStock === true} /> In stock only{' '}
+            <span className="filters__count">({facets.inStock.count})</span>
+          </label>
+        </fieldset>
+        <button type="submit" className="button">
+          Apply filters
+        </button>
+      </form>
+    </details>
+  );
+}
+
+function activeFilterCount(state: CategoryState): number {
+  return (state.price ? 1 : 0) + (state.minRating !== undefined ? 1 : 0) + (state.inStock ? 1 : 0);
+}
+
+/** The filters in force as removable chips, and "Clear all": each a link, so removing one is one step back to fewer. */
+export function ActiveFilters({ base, facets, state }: { base: string; facets: SearchFacets; state: CategoryState }) {
+  const chips: { label: string; href: string }[] = [];
+  const keep = { ...state, page: 1 };
+  if (state.price) {
+    chips.push({ label: facets.price.find((b) => b.id === state.price)?.label ?? 'Price', href: categoryHref(base, keep, { price: undefined }) });
+  }
+  if (state.minRating !== undefined) {
+    const label = facets.rating.find((r) => r.min === state.minRating)?.label ?? `${state.minRating} stars & up`;
+    chips.push({ label, href: categoryHref(base, keep, { minRating: undefined }) });
+  }
+  if (state.inStock) chips.push({ label: 'In stock only', href: categoryHref(base, keep, { inStock: undefined }) });
+  if (chips.length === 0) return null;
+  return (
+    <nav className="active-filters" aria-label="Active filters">
+      <ul>
+        {chips.map((c) => (
+          <li key={c.label}>
+            <IntentLink className="chip" href={c.href}>
+              <span className="visually-hidden">Remove filter: </span>
+              {c.label} <span aria-hidden="true">✕</span>
+            </IntentLink>
+          </li>
+        ))}
+        <li>
+          <IntentLink href={categoryHref(base, { sort: state.sort, page: 1 })}>Clear all</IntentLink>
+        </li>
+      </ul>
+    </nav>
+  );
+}

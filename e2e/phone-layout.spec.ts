@@ -1,0 +1,74 @@
+import { expect, type Locator, type Page, test } from '@playwright/test';
+import { inStockVariant, placeOrder, signUpShopper } from './order-support';
+
+// Phone first (issue 27): at 390×844 no page scrolls sideways, the header stays within 140px and stays on screen with
+// the cart in reach, the assistant is a round icon button that covers no control, and checkout states the total
+// before the "Place order" button.
+
+test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+async function expectPhoneFit(page: Page, path: string) {
+  await page.goto(path);
+  await expect(page.getByRole('main')).toBeVisible();
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width, `${path} scrolls sideways`).toBeLessThanOrEqual(390);
+  const header = (await page.getByRole('banner').boundingBox())!;
+  expect(header.height, `${path} header height`).toBeLessThanOrEqual(140);
+}
+
+/** Whether the element's centre, once scrolled into view, is the element itself (nothing fixed lies over it). */
+async function uncovered(control: Locator): Promise<boolean> {
+  await control.scrollIntoViewIfNeeded();
+  return control.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return top !== null && (top === el || el.contains(top));
+  });
+}
+
+test('the main pages fit a phone: no sideways scrolling, a header of at most 140px', async ({ page }) => {
+  test.setTimeout(180_000);
+  const item = await inStockVariant(page.request);
+  await signUpShopper(page.request, 'phone');
+  await placeOrder(page.request, item);
+  expect((await page.request.post('/api/wishlist/items', { data: { productId: item.productId } })).ok()).toBe(true);
+  for (const path of ['/', '/c/coffee', `/p/${item.slug}`, '/search?q=tent', '/cart', '/orders', '/wishlist', '/stores', '/help/returns']) {
+    await expectPhoneFit(page, path);
+  }
+});
+
+test('the header stays on screen with the cart count, and the assistant launcher is a round icon over no control', async ({ page }) => {
+  const item = await inStockVariant(page.request);
+  expect((await page.request.post('/api/cart/items', { data: { productId: item.productId, variantId: item.variantId, quantity: 2 } })).ok()).toBe(true);
+  await page.goto('/c/coffee');
+  const cart = page.getByRole('banner').getByRole('link', { name: 'Cart, 2 items' });
+  await expect(cart).toBeInViewport();
+  await page.evaluate(() => window.scrollTo(0, 3000));
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(1000);
+  await expect(cart).toBeInViewport();
+  expect((await page.getByRole('banner').boundingBox())!.y).toBe(0);
+
+  const launcher = page.getByRole('button', { name: 'Ask the assistant' });
+  const box = (await launcher.boundingBox())!;
+  expect(box.width).toBeLessThanOrEqual(56);
+  expect(box.height).toBeLessThanOrEqual(56);
+  await expect(launcher).toHaveText('');
+  // At the end of the page the last controls are clear of the launcher.
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  const lastLink = page.getByRole('contentinfo').getByRole('link').last();
+  expect(await uncovered(lastLink)).toBe(true);
+});
+
+test('checkout shows the order total before the Place order button, and the button is not covered', async ({ page }) => {
+  const item = await inStockVariant(page.request);
+  expect((await page.request.post('/api/cart/items', { data: { productId: item.productId, variantId: item.variantId, quantity: 1 } })).ok()).toBe(true);
+  await page.goto('/checkout');
+  const place = page.getByRole('button', { name: /^Place order/ });
+  await expect(place).toBeVisible();
+  const total = page.getByText('Order total', { exact: true }).first();
+  const totalBox = (await total.boundingBox())!;
+  const placeBox = (await place.boundingBox())!;
+  expect(totalBox.y).toBeLessThan(placeBox.y);
+  expect(await uncovered(place)).toBe(true);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+});

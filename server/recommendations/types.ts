@@ -1,8 +1,0 @@
-import type { ProductSummary } from '../catalog/types';
-
-export type RecommendationSource = 'personalize' | 'local';
-
-export type Recommendations = { items: ProductSummary[]; source: RecommendationSource };
-
-/** Products bought together in one order (product ids, duplicates removed). */
-export type Basket = readonly string[];
