@@ -1,15 +1,15 @@
 import { createServer } from 'node:http';
 import type { Socket } from 'node:net';
 import next from 'next';
-import { holdCatalogPage } from '../server/http/catalog-page-node';
-import { frontDoorRefusal } from '../server/http/front-door';
+import { holdCatalogPage } from '../server/platform/http/catalog-page-node';
+import { frontDoorRefusal } from '../server/platform/http/front-door';
 import { localBindHost } from './bind-host';
 
 // The local production server (`npm start`, e2e/serve.ts, the bench): Next's own request handler behind a Node HTTP
 // server we configure, instead of `next start`, which offers no setting for these (issues 19.7, 19.8, 19.10):
 // - it listens on 127.0.0.1 unless HOST says otherwise;
 // - short header and request timeouts (Node's defaults wait 60 s for headers and 300 s for a body);
-// - TRACE/TRACK/CONNECT and a declared body over the limit are refused before Next (server/http/front-door.ts).
+// - TRACE/TRACK/CONNECT and a declared body over the limit are refused before Next (server/platform/http/front-door.ts).
 // On AWS none of this runs: CloudFront and Lambda set their own limits (docs/deploy.md).
 // Usage: node --import tsx local/next-server.ts --port 3000
 
@@ -26,8 +26,21 @@ const app = next({ dev: false, dir: process.cwd(), hostname: host, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+/**
+ * An idle keep-alive connection stays open this long. Node's default (5 s) races clients that keep idle sockets for
+ * reuse: a request sent on a socket the server is closing at that moment fails with ECONNRESET before any answer (a
+ * CI e2e run lost `page.request.get` that way after ~6 s of browser work). Longer than any idle gap in a test, as a
+ * Node server behind a load balancer keeps it longer than the balancer's idle timeout; idle sockets hold no request.
+ */
+const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
 // connectionsCheckingInterval: how often Node checks those timeouts (default 30 s, which would add up to 30 s).
-const options = { headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, keepAliveTimeout: 5_000, connectionsCheckingInterval: 1_000 };
+const options = {
+  headersTimeout: HEADERS_TIMEOUT_MS,
+  requestTimeout: REQUEST_TIMEOUT_MS,
+  keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
+  connectionsCheckingInterval: 1_000,
+};
 const server = createServer(options, (req, res) => {
   const refused = frontDoorRefusal(req.method, req.url, req.headers['content-length']);
   if (!refused) {
@@ -36,6 +49,17 @@ const server = createServer(options, (req, res) => {
     void handle(req, res);
     return;
   }
+  // Logged like any answer Next would have given, so probes show up in the server's log.
+  console.warn(
+    JSON.stringify({
+      time: new Date().toISOString(),
+      level: 'warn',
+      msg: 'refused at the front door',
+      method: req.method,
+      status: refused.status,
+      url: req.url?.slice(0, 200),
+    }),
+  );
   // Connection: close in the refusal: Node closes the socket after the answer instead of reading the body.
   res.writeHead(refused.status, refused.headers).end(refused.body);
 });
