@@ -98,7 +98,7 @@ async function main(): Promise<void> {
       ['placement → SHIPPED p50 ms', String(percentile(latencies, 50))],
       ['placement → SHIPPED p99 ms', String(percentile(latencies, 99))],
       ['placement → SHIPPED max ms', String(latencies.at(-1))],
-      ['warehouse messages completed at stop / failed', `${worker.stats.done} / ${worker.stats.failed}`],
+      ['warehouse messages completed at stop / handed back (held until due, or failed)', `${worker.stats.deleted} / ${worker.stats.failed}`],
     ];
     const width = Math.max(...rows.map(([k]) => k.length));
     console.log(`\nOrder pipeline (fulfilment pauses 0 ms; ${new Date().toISOString()})`);

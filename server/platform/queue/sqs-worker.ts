@@ -7,6 +7,8 @@ import { sleep } from '../runtime';
 // receive up to batchSize, hand the handler the SQSEvent Lambda would, delete every message it did not report as
 // failed. A failed message comes back after whatever visibility the handler gave it (its back-off) and is
 // dead-lettered by the queue's redrive policy, as on AWS. The handler is the very function the queue's Lambda runs.
+// `parallel` batches may be in flight at once, as a mapping scales out over a queue (on a FIFO queue SQS still hands
+// out one message group's messages in order, one at a time).
 
 const log = logger.child({ component: 'sqs-worker' });
 
@@ -16,17 +18,58 @@ export type SqsBatchResult = { batchItemFailures: { itemIdentifier: string }[] }
 export type SqsBatchHandler = (event: { Records: SqsRecord[] }) => Promise<SqsBatchResult>;
 export type SqsWorker = { stop(): Promise<void>; stats: { invocations: number; deleted: number; failed: number } };
 
-export function startSqsWorker(opts: { name: string; queueUrl: string; handler: SqsBatchHandler; batchSize?: number }): SqsWorker {
+export function startSqsWorker(opts: {
+  name: string;
+  queueUrl: string;
+  handler: SqsBatchHandler;
+  batchSize?: number;
+  /** Batches in flight at once (default 1). */
+  parallel?: number;
+  /** The visibility timeout a receive asks for (default: the queue's own). */
+  visibilityTimeoutSeconds?: number;
+}): SqsWorker {
   const stats = { invocations: 0, deleted: 0, failed: 0 };
+  const parallel = Math.max(1, opts.parallel ?? 1);
   let running = true;
+  const inFlight = new Set<Promise<void>>();
+
+  async function work(records: SqsRecord[]): Promise<void> {
+    stats.invocations++;
+    let failed: Set<string>;
+    try {
+      failed = new Set((await opts.handler({ Records: records })).batchItemFailures.map((f) => f.itemIdentifier));
+    } catch (err) {
+      log.warn('queue handler failed; the batch comes back', { worker: opts.name, err: errorText(err) });
+      failed = new Set(records.map((r) => r.messageId));
+    }
+    for (const r of records) {
+      if (failed.has(r.messageId)) {
+        stats.failed++;
+        continue;
+      }
+      try {
+        await sqsClient().send(new DeleteMessageCommand({ QueueUrl: opts.queueUrl, ReceiptHandle: r.receiptHandle }));
+        stats.deleted++;
+      } catch (err) {
+        // Not deleted: it comes back after its visibility timeout, and the handler is idempotent.
+        log.warn('a done message could not be deleted; it will come back', { worker: opts.name, err: errorText(err) });
+      }
+    }
+  }
+
   const loop = (async () => {
     while (running) {
+      if (inFlight.size >= parallel) {
+        await Promise.race(inFlight);
+        continue;
+      }
       try {
         const out = await sqsClient().send(
           new ReceiveMessageCommand({
             QueueUrl: opts.queueUrl,
             MaxNumberOfMessages: opts.batchSize ?? 10,
             WaitTimeSeconds: 1,
+            ...(opts.visibilityTimeoutSeconds ? { VisibilityTimeout: opts.visibilityTimeoutSeconds } : {}),
             MessageSystemAttributeNames: ['ApproximateReceiveCount'],
           }),
         );
@@ -38,22 +81,8 @@ export function startSqsWorker(opts: { name: string; queueUrl: string; handler: 
           body: m.Body ?? '',
           attributes: { ApproximateReceiveCount: m.Attributes?.ApproximateReceiveCount ?? '1' },
         }));
-        stats.invocations++;
-        let failed: Set<string>;
-        try {
-          failed = new Set((await opts.handler({ Records: records })).batchItemFailures.map((f) => f.itemIdentifier));
-        } catch (err) {
-          log.warn('queue handler failed; the batch comes back', { worker: opts.name, err: errorText(err) });
-          failed = new Set(records.map((r) => r.messageId));
-        }
-        for (const r of records) {
-          if (failed.has(r.messageId)) {
-            stats.failed++;
-            continue;
-          }
-          await sqsClient().send(new DeleteMessageCommand({ QueueUrl: opts.queueUrl, ReceiptHandle: r.receiptHandle }));
-          stats.deleted++;
-        }
+        const batch = work(records).finally(() => inFlight.delete(batch));
+        inFlight.add(batch);
       } catch (err) {
         if (!running) break;
         log.warn('queue unreachable; retrying', { worker: opts.name, err: errorText(err) });
@@ -66,6 +95,7 @@ export function startSqsWorker(opts: { name: string; queueUrl: string; handler: 
     async stop() {
       running = false;
       await loop;
+      await Promise.allSettled(inFlight);
     },
   };
 }
