@@ -168,6 +168,13 @@ export default $config({
       'BEDROCK_GUARDRAIL_ID',
       'BEDROCK_GUARDRAIL_VERSION',
       'BEDROCK_BUDGET_MS',
+      // The search engine (docs/search.md "OpenSearch", ADR 0028): SEARCH_ENGINE=opensearch with the collection's
+      // endpoint; the collection itself and its data access policy (naming the site's and CatalogChanges' roles) are
+      // made outside this file. Unset: the in-process index, as before.
+      'SEARCH_ENGINE',
+      'OPENSEARCH_ENDPOINT',
+      'OPENSEARCH_INDEX',
+      'OPENSEARCH_SERVICE',
     ] as const;
     const aiEnv: Record<string, string> = {};
     for (const k of optionalEnv) {
@@ -176,6 +183,15 @@ export default $config({
     }
     const region = aws.getRegionOutput().name;
     const account = aws.getCallerIdentityOutput().accountId;
+    // OpenSearch's data plane, for the site (searches) and CatalogChanges (writes): IAM lets the role call it; what it
+    // may read or write in a Serverless collection is still the collection's data access policy.
+    const searchPermissions = [
+      { actions: ['aoss:APIAccessAll'], resources: [$interpolate`arn:aws:aoss:${region}:${account}:collection/*`] },
+      {
+        actions: ['es:ESHttpGet', 'es:ESHttpHead', 'es:ESHttpPost', 'es:ESHttpPut', 'es:ESHttpDelete'],
+        resources: [$interpolate`arn:aws:es:${region}:${account}:domain/*`],
+      },
+    ];
     const aiPermissions = [
       { actions: ['personalize:GetRecommendations', 'personalize:GetPersonalizedRanking'], resources: ['*'] },
       { actions: ['personalize:PutEvents'], resources: ['*'] },
@@ -348,6 +364,7 @@ export default $config({
         memory: '1024 MB',
         link: [...catalogChanges.link, searchSnapshots],
         environment: { ...catalogChanges.environment, ...searchSnapshotEnv },
+        permissions: searchPermissions,
       },
       mappingSettings(STREAM_MAPPINGS.catalogChanges),
     );
@@ -473,7 +490,7 @@ export default $config({
         // CloudFront → Lambda function URL: two proxies append to X-Forwarded-For (server/platform/config/index.ts).
         TRUSTED_PROXY_HOPS: '2',
       },
-      permissions: [...aiPermissions, ...analyticsPermissions],
+      permissions: [...aiPermissions, ...analyticsPermissions, ...searchPermissions],
       server: {
         runtime: 'nodejs22.x',
         architecture: 'arm64',
