@@ -168,6 +168,13 @@ export default $config({
       'BEDROCK_GUARDRAIL_ID',
       'BEDROCK_GUARDRAIL_VERSION',
       'BEDROCK_BUDGET_MS',
+      // The search engine (docs/search.md "OpenSearch", ADR 0028): SEARCH_ENGINE=opensearch with the collection's
+      // endpoint; the collection itself and its data access policy (naming the site's and CatalogChanges' roles) are
+      // made outside this file. Unset: the in-process index, as before.
+      'SEARCH_ENGINE',
+      'OPENSEARCH_ENDPOINT',
+      'OPENSEARCH_INDEX',
+      'OPENSEARCH_SERVICE',
     ] as const;
     const aiEnv: Record<string, string> = {};
     for (const k of optionalEnv) {
@@ -176,6 +183,15 @@ export default $config({
     }
     const region = aws.getRegionOutput().name;
     const account = aws.getCallerIdentityOutput().accountId;
+    // OpenSearch's data plane, for the site (searches) and CatalogChanges (writes): IAM lets the role call it; what it
+    // may read or write in a Serverless collection is still the collection's data access policy.
+    const searchPermissions = [
+      { actions: ['aoss:APIAccessAll'], resources: [$interpolate`arn:aws:aoss:${region}:${account}:collection/*`] },
+      {
+        actions: ['es:ESHttpGet', 'es:ESHttpHead', 'es:ESHttpPost', 'es:ESHttpPut', 'es:ESHttpDelete'],
+        resources: [$interpolate`arn:aws:es:${region}:${account}:domain/*`],
+      },
+    ];
     const aiPermissions = [
       { actions: ['personalize:GetRecommendations', 'personalize:GetPersonalizedRanking'], resources: ['*'] },
       { actions: ['personalize:PutEvents'], resources: ['*'] },
@@ -348,6 +364,7 @@ export default $config({
         memory: '1024 MB',
         link: [...catalogChanges.link, searchSnapshots],
         environment: { ...catalogChanges.environment, ...searchSnapshotEnv },
+        permissions: searchPermissions,
       },
       mappingSettings(STREAM_MAPPINGS.catalogChanges),
     );
@@ -376,12 +393,50 @@ export default $config({
     // A Router is created first so its URL can be the app's SITE_URL (Origin checks, cookie scope).
     const domain = process.env.SITE_DOMAIN;
     // The edge firewall in front of everything (issue 31): counts until WAF_MODE=block (docs/deploy.md).
-    const { edgeFirewall, markdownCacheKey, stripInternalHeaders } = await import('./infra/sst/edge');
+    const { edgeFirewall, markdownCacheKey, queryCacheKey, stripInternalHeaders } = await import('./infra/sst/edge');
+    const { CDN_CACHE_KEY_QUERY_STRINGS, cdnQueryKey } = await import('./server/platform/http/cdn-cache-key');
     const firewall = edgeFirewall({ stage: $app.stage, logBucketArn: lakeBucket.arn, mode: process.env.WAF_MODE === 'block' ? 'block' : 'count' });
     const router = new sst.aws.Router('Web', {
       domain: domain ? { name: domain } : undefined,
-      edge: { viewerRequest: { injection: stripInternalHeaders(INTERNAL_HEADER_PREFIXES) + markdownCacheKey(prefersMarkdown.toString()) } },
+      edge: {
+        viewerRequest: {
+          injection:
+            stripInternalHeaders(INTERNAL_HEADER_PREFIXES) +
+            markdownCacheKey(prefersMarkdown.toString()) +
+            queryCacheKey(cdnQueryKey.toString(), CDN_CACHE_KEY_QUERY_STRINGS),
+        },
+      },
       transform: {
+        // CloudFront's cache policy for everything the Router sends to the server function (ADR 0003, 0028). It is the
+        // Router's: with `router`, SST's Nextjs creates no distribution and never reads its own `cachePolicy` (SST
+        // 4.17 ssr-site: only its non-router distribution does), so the policy once passed there keyed nothing.
+        // - TTL from the origin's Cache-Control (min 0, default 0: a page that says nothing, or private/no-store, is
+        //   never stored; catalog pages s-maxage=3 + stale-while-revalidate=3, server/platform/cache/tags.ts, so a price
+        //   change shows within 10 s without paying for invalidations; a deploy still invalidates everything).
+        // - No cookie in the key (the catalog pages read none; every other page says no-store).
+        // - Query strings: only those a cached answer reads, folded by the edge into x-storefront-query
+        //   (server/platform/http/cdn-cache-key.ts); utm_*, gclid, fbclid never split the cache. All of them still reach
+        //   the origin (SST's origin request policy forwards every viewer query string, header and cookie).
+        // - Headers: SST's x-open-next-cache-key (a hash of rsc, next-router-prefetch, next-router-state-tree, next-url;
+        //   Next needs them apart, and on Lambda it runs in minimal mode, which does not check `_rsc` against them, so the
+        //   hash must stay in the key), x-forwarded-host, and x-storefront-format (markdownCacheKey in infra/sst/edge.ts).
+        // - gzip and brotli.
+        cachePolicy: (args) => {
+          args.comment = 'Storefront server responses: TTL from the origin, Flight key, allowed query strings only, no cookies';
+          args.minTtl = 0;
+          args.defaultTtl = 0;
+          args.maxTtl = 86400;
+          args.parametersInCacheKeyAndForwardedToOrigin = {
+            cookiesConfig: { cookieBehavior: 'none' },
+            headersConfig: {
+              headerBehavior: 'whitelist',
+              headers: { items: ['x-open-next-cache-key', 'x-forwarded-host', 'x-storefront-format', 'x-storefront-query'] },
+            },
+            queryStringsConfig: { queryStringBehavior: 'none' },
+            enableAcceptEncodingBrotli: true,
+            enableAcceptEncodingGzip: true,
+          };
+        },
         cdn: (args) => {
           args.transform = {
             ...args.transform,
@@ -406,31 +461,8 @@ export default $config({
     });
     router.routeBucket('/images/uploads', productImages, { rewrite: { regex: '^/images/uploads/(.*)$', to: '/$1' } });
 
-    // CloudFront's cache policy for the server function (ADR 0003): the TTL is the origin's own Cache-Control
-    // (min 0, default 0: a page that says nothing, or private/no-store, is never stored), no cookie in the key (the
-    // catalog pages read none; every other page says no-store), Next's Flight headers folded into the key by SST's
-    // viewer-request function as x-open-next-cache-key (rsc, router state tree, prefetch; `_rsc` is a query string),
-    // all query strings (sort, cursor, _rsc), and gzip/brotli. No invalidation on tag changes: catalog pages are
-    // kept s-maxage=3 + stale-while-revalidate=3 (server/platform/cache/tags.ts), so a price change shows within 10 s
-    // without paying for invalidations on every import; a deploy still invalidates everything (SST's default).
-    const serverCachePolicy = new aws.cloudfront.CachePolicy('StorefrontServerCache', {
-      comment: 'Storefront server responses: TTL from the origin Cache-Control, Flight key, no cookies',
-      minTtl: 0,
-      defaultTtl: 0,
-      maxTtl: 86400,
-      parametersInCacheKeyAndForwardedToOrigin: {
-        cookiesConfig: { cookieBehavior: 'none' },
-        // x-storefront-format: 'markdown' or 'html', from Accept at the edge (markdownCacheKey in infra/sst/edge.ts).
-        headersConfig: { headerBehavior: 'whitelist', headers: { items: ['x-open-next-cache-key', 'x-forwarded-host', 'x-storefront-format'] } },
-        queryStringsConfig: { queryStringBehavior: 'all' },
-        enableAcceptEncodingBrotli: true,
-        enableAcceptEncodingGzip: true,
-      },
-    });
-
     const site = new sst.aws.Nextjs('Storefront', {
       router: { instance: router },
-      cachePolicy: serverCachePolicy.id,
       buildCommand: 'npx open-next build',
       vpc,
       // The topic link grants sns:Publish to the customer-events publisher; the bucket link reads search snapshots.
@@ -458,7 +490,7 @@ export default $config({
         // CloudFront → Lambda function URL: two proxies append to X-Forwarded-For (server/platform/config/index.ts).
         TRUSTED_PROXY_HOPS: '2',
       },
-      permissions: [...aiPermissions, ...analyticsPermissions],
+      permissions: [...aiPermissions, ...analyticsPermissions, ...searchPermissions],
       server: {
         runtime: 'nodejs22.x',
         architecture: 'arm64',

@@ -4,17 +4,29 @@ import { IntentLink } from '@/components/layout/intent-link';
 import { RecentlyViewed } from '@/components/recently-viewed/recently-viewed';
 import { RecommendationsSection } from '@/components/recommendations/recommendations-section';
 import { listCategories, listProducts } from '@/server/catalog';
+import { getTopSellers } from '@/server/leaderboard';
+import { logger } from '@/server/platform/observability';
 
 export const dynamic = 'force-dynamic';
 
 export const metadata = { alternates: { canonical: '/' } };
 
 export default async function HomePage() {
-  // The same HTML for every shopper (server/platform/http/catalog-pages.ts): top sellers and "for you" are islands.
-  const [categories, featured, newest] = await Promise.all([
+  // The same HTML for every shopper (server/platform/http/catalog-pages.ts). Top sellers are the same for everyone
+  // too, so they are in it (shown by an island while the shopper's `top-sellers` flag is on); "for you" and recently
+  // viewed come from the page's one shopper read (ADR 0028).
+  const [categories, featured, newest, topSellers] = await Promise.all([
     listCategories(),
     listProducts({ sort: 'featured', limit: 12 }),
     listProducts({ sort: 'newest', limit: 6 }),
+    // The page renders without them when the leaderboard cannot be read (getTopSellers logs the outage once).
+    getTopSellers().then(
+      (r) => r.items,
+      (err: unknown) => {
+        logger.debug('home page: top sellers left out', { err: String(err) });
+        return null;
+      },
+    ),
   ]);
   return (
     <>
@@ -36,7 +48,7 @@ export default async function HomePage() {
         <ProductGrid products={featured.items} label="Featured products" priorityCount={2} />
       </section>
 
-      <TopSellers />
+      <TopSellers items={topSellers} />
 
       <RecommendationsSection title="Recommended for you" />
 

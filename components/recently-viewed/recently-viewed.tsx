@@ -1,26 +1,17 @@
 'use client';
 
-import { useEffect, useState } from 'react';
-import { apiRequest } from '@/components/api/api-request';
 import { ProductCard } from '@/components/catalog/product-card';
-import type { ProductSummary } from '@/server/catalog/contract';
+import { useShopperNeeds } from '@/components/shopper/shopper-context';
 
 /**
- * The shopper's recently viewed products: fetched after load from the no-store route, so the cached page around it
- * is the same for everyone and shows nothing of anyone. Renders nothing until there is something to show.
+ * The shopper's recently viewed products: part of the page's one no-store shopper read (GET /api/shopper?include=
+ * recentlyViewed, ADR 0028), so the cached page around it is the same for everyone and shows nothing of anyone.
+ * Renders nothing until there is something to show.
  */
+const PARTS = ['recentlyViewed'] as const;
+
 export function RecentlyViewed({ excludeProductId }: { excludeProductId?: string }) {
-  const [items, setItems] = useState<ProductSummary[]>([]);
-  useEffect(() => {
-    const query = excludeProductId ? `?${new URLSearchParams({ exclude: excludeProductId })}` : '';
-    let live = true;
-    void apiRequest<{ items: ProductSummary[] }>(`/api/recently-viewed${query}`).then((r) => {
-      if (live && r.ok) setItems(r.data.items);
-    });
-    return () => {
-      live = false;
-    };
-  }, [excludeProductId]);
+  const items = useShopperNeeds(PARTS, excludeProductId)?.recentlyViewed ?? [];
   if (items.length === 0) return null;
   return (
     <section className="section" aria-labelledby="recently-viewed-heading">

@@ -1,13 +1,14 @@
 import { apiRequest } from '@/components/api/api-request';
 import type { Wishlist } from '@/server/wishlist/contract';
 
-// One browser-side copy of "which products are on my list", shared by every heart on the page: a grid of 24 cards
-// asks GET /api/wishlist once, not 24 times. Cached catalog HTML never carries it; it is always this no-store read.
+// One browser-side copy of "which products are on my list", shared by every heart on the page. Cached catalog HTML
+// never carries it: the ids arrive in the page's one shopper read (GET /api/shopper?include=wishlist, ADR 0028) and
+// the hearts seed this store with them; a toggle then replaces them with the server's list from its own answer.
 
 type State = { ids: ReadonlySet<string>; loaded: boolean };
 
 let state: State = { ids: new Set(), loaded: false };
-let loading: Promise<void> | null = null;
+let seeded: readonly string[] | null = null;
 const listeners = new Set<() => void>();
 
 function set(next: State): void {
@@ -17,13 +18,14 @@ function set(next: State): void {
 
 export function subscribeWishlist(listener: () => void): () => void {
   listeners.add(listener);
-  if (!loading) {
-    loading = apiRequest<Wishlist>('/api/wishlist').then((r) => {
-      if (r.ok) set({ ids: new Set(r.data.items.map((i) => i.productId)), loaded: true });
-      else loading = null; // try again with the next heart that mounts
-    });
-  }
   return () => listeners.delete(listener);
+}
+
+/** The ids from a shopper summary; the same answer seen by 24 hearts is applied once. */
+export function seedWishlist(productIds: readonly string[]): void {
+  if (productIds === seeded) return;
+  seeded = productIds;
+  set({ ids: new Set(productIds), loaded: true });
 }
 
 export const wishlistSnapshot = (): State => state;

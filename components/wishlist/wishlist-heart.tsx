@@ -1,14 +1,21 @@
 'use client';
 
-import { useState, useSyncExternalStore } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useShopperNeeds } from '@/components/shopper/shopper-context';
 import styles from './wishlist.module.css';
-import { subscribeWishlist, toggleWishlist, wishlistServerSnapshot, wishlistSnapshot } from './wishlist-client';
+import { seedWishlist, subscribeWishlist, toggleWishlist, wishlistServerSnapshot, wishlistSnapshot } from './wishlist-client';
+
+const PARTS = ['wishlist'] as const;
 
 /**
  * The heart: a toggle button (aria-pressed) whose name says which product it saves. Its state comes from the
- * shopper's own no-store wishlist read, so the cached page around it stays the same for everyone.
+ * shopper's own no-store read (the page's one GET /api/shopper), so the cached page around it stays the same for everyone.
  */
 export function WishlistHeart({ productId, productName }: { productId: string; productName: string }) {
+  const fromSummary = useShopperNeeds(PARTS)?.wishlistProductIds;
+  useEffect(() => {
+    if (fromSummary) seedWishlist(fromSummary);
+  }, [fromSummary]);
   const { ids, loaded } = useSyncExternalStore(subscribeWishlist, wishlistSnapshot, wishlistServerSnapshot);
   const [message, setMessage] = useState('');
   const pressed = ids.has(productId);

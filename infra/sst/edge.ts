@@ -25,6 +25,15 @@ export const markdownCacheKey = (prefersMarkdownSource: string) => `
   var accept = event.request.headers['accept'];
   event.request.headers['x-storefront-format'] = { value: (${prefersMarkdownSource})(accept ? accept.value : '') ? 'markdown' : 'html' };`;
 
+/**
+ * The cache key's query part (server/platform/http/cdn-cache-key.ts): only the query strings a cached answer reads,
+ * in a canonical order, folded into one header the cache policy keys on, so utm_*, gclid, fbclid and the like never
+ * split the cache. Runs after the strip above: a client cannot set it (an x-storefront- header, stripped again by
+ * middleware). The query string itself still reaches the origin whole (SST's origin request policy).
+ */
+export const queryCacheKey = (cdnQueryKeySource: string, allowed: readonly string[]) => `
+  event.request.headers['x-storefront-query'] = { value: (${cdnQueryKeySource})(event.request.querystring, ${JSON.stringify(allowed)}) };`;
+
 /** A byte match on the request path: EXACTLY one path, or STARTS_WITH a prefix. */
 const pathIs = (path: string, how: 'EXACTLY' | 'STARTS_WITH' = 'EXACTLY') => ({
   byteMatchStatement: {

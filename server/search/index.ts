@@ -1,11 +1,15 @@
 // Public entry of the search domain: full-text product search with facets over an in-memory MiniSearch index,
 // built from the products table and kept fresh by the products stream consumer (server/streams/products-stream).
+// With SEARCH_ENGINE=opensearch the same searches go to OpenSearch (opensearch-adapter.ts), fed by the same stream
+// consumer through applySearchIndexChanges, and the embedded index answers while OpenSearch fails (ADR 0028).
 import 'server-only';
-import { AppError } from '../platform/errors';
+import { getConfig } from '../platform/config';
+import { AppError, isAppError } from '../platform/errors';
 import { logger, logOnce } from '../platform/observability';
 import type { SearchParams, SearchResult } from './contract';
 import { runSearch } from './run-search';
-import { ensureSearchIndex } from './search-index-store';
+import { scanAllProducts } from './scan-catalog-tables';
+import { applySearchIndexChanges as applyEmbeddedChanges, ensureSearchIndex, type SearchIndexChange } from './search-index-store';
 
 export type {
   SearchParams,
@@ -14,7 +18,6 @@ export type {
 export { SEARCH_DEFAULT_LIMIT, SEARCH_SORTS } from './contract';
 export type { SearchIndexChange } from './search-index-store';
 export {
-  applySearchIndexChanges,
   ensureSearchIndex,
   markSearchIndexFollowed,
   prepareSearchSnapshotWriter,
@@ -30,6 +33,9 @@ export {
   searchQuerySchema,
 } from './search-query';
 
+// Loaded only when configured: the embedded default never evaluates the OpenSearch client.
+const openSearch = () => import('./opensearch-adapter');
+
 const outages = logOnce('search', logger.child({ component: 'search' }));
 
 /**
@@ -38,10 +44,46 @@ const outages = logOnce('search', logger.child({ component: 'search' }));
  * UNAVAILABLE (503) while the products table cannot be read.
  */
 export async function searchProducts(params: SearchParams): Promise<SearchResult> {
+  if (getConfig().SEARCH_ENGINE === 'opensearch') {
+    try {
+      const { searchOpenSearch } = await openSearch();
+      const result = await searchOpenSearch(params);
+      outages.recovered('opensearch');
+      return result;
+    } catch (err) {
+      // A bad parameter is the caller's, whichever engine: the same 400 the embedded engine gives.
+      if (isAppError(err)) throw err;
+      outages.log('opensearch', 'OpenSearch search failed; answering from the embedded index', { err: String(err) }, 'error');
+    }
+  }
+  return searchEmbedded(params);
+}
+
+async function searchEmbedded(params: SearchParams): Promise<SearchResult> {
   const index = await ensureSearchIndex().catch((err: unknown) => {
     outages.log('index-build', 'search index build failed', { err: String(err) }, 'error');
     throw new AppError('UNAVAILABLE', 'Search is not available right now. Please try again shortly.');
   });
   outages.recovered('index-build');
   return runSearch(index, params);
+}
+
+/**
+ * Applies product changes from the products stream, in order, to this process's embedded index (the default engine,
+ * and the fallback and S3 snapshot source when OpenSearch is on) and, with SEARCH_ENGINE=opensearch, to OpenSearch.
+ * Rejects when OpenSearch refused a write, so the stream retries the batch (writes by id are idempotent).
+ */
+export async function applySearchIndexChanges(changes: SearchIndexChange[]): Promise<void> {
+  await applyEmbeddedChanges(changes);
+  if (getConfig().SEARCH_ENGINE === 'opensearch') await (await openSearch()).applyOpenSearchChanges(changes);
+}
+
+/**
+ * A batch job, not a request path (scripts/search-reindex.ts, `npm run search:reindex`): creates the OpenSearch index
+ * when missing and loads every product from one Scan of the table. Run once for a new collection; the products stream
+ * keeps it current afterwards. Resolves with the number of products written.
+ */
+export async function reindexOpenSearch(): Promise<number> {
+  const { indexAllInOpenSearch } = await openSearch();
+  return indexAllInOpenSearch(await scanAllProducts());
 }

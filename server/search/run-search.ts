@@ -51,13 +51,28 @@ function checkParams(params: SearchParams): { sort: SearchSort; limit: number; f
   return { sort, limit, filters };
 }
 
-export function runSearch(index: ProductSearchIndex, params: SearchParams): SearchResult {
+/** One search, checked and resolved: what every engine (this one, server/search/opensearch) runs. */
+export type SearchPlan = {
+  text: string;
+  browsing: boolean;
+  sort: SearchSort;
+  limit: number;
+  offset: number;
+  filters: SearchFilters;
+  fingerprint: string;
+};
+
+export function planSearch(params: SearchParams): SearchPlan {
   const { sort, limit, filters } = checkParams(params);
   // The processed terms, not the raw string, identify the search: "Red  Shoes" and "red shoes" share cursors.
   const text = queryTerms(params.q).join(' ');
-  const browsing = text === '';
   const fingerprint = searchFingerprint({ q: text, sort, ...filters });
   const offset = params.cursor ? decodeSearchCursor(params.cursor, fingerprint) : ((params.page ?? 1) - 1) * limit;
+  return { text, browsing: text === '', sort, limit, offset, filters, fingerprint };
+}
+
+export function runSearch(index: ProductSearchIndex, params: SearchParams): SearchResult {
+  const { text, browsing, sort, limit, offset, filters, fingerprint } = planSearch(params);
 
   // Browsing walks the index's cached whole-catalog order, so only text matches need sorting here.
   const candidates: readonly RankedEntry[] = browsing ? index.browse(sort) : index.matchText(text);

@@ -22,6 +22,14 @@ export async function getWishlist(owner: WishlistOwner): Promise<Wishlist> {
   return present(await readStoredWishlist(wishlistKey(owner)));
 }
 
+/**
+ * Just the ids on the list, for the hearts of a catalog page (GET /api/shopper?include=wishlist): one Query of the
+ * owner's items and no product reads, since the cards around the hearts already show the products.
+ */
+export async function wishlistProductIds(owner: WishlistOwner): Promise<string[]> {
+  return (await readStoredWishlist(wishlistKey(owner))).map((i) => i.productId);
+}
+
 /** For the /wishlist page: each item with its variants and their stock, so "Move to cart" can pick one. */
 export async function getWishlistForPage(owner: WishlistOwner): Promise<WishlistPageItem[]> {
   const { items } = await getWishlist(owner);

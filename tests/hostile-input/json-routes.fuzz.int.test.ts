@@ -602,7 +602,7 @@ const ADDITION_ROUTES: RouteSpec[] = [
     statuses: [201, 400, 401, 403, 404, 409, 413],
   },
   { method: 'GET', path: '/api/recently-viewed', auth: 'public', query: ['exclude', 'limit'], statuses: [200, 400] },
-  { method: 'GET', path: '/api/shopper', auth: 'public', statuses: [200] },
+  { method: 'GET', path: '/api/shopper', auth: 'public', query: ['include', 'productId'], statuses: [200, 400] },
   {
     method: 'POST',
     path: '/api/stock-alerts',

@@ -153,6 +153,17 @@ const schema = z.object({
     .default('search/'),
   SEARCH_SNAPSHOT_INTERVAL_MS: z.coerce.number().int().min(0).max(600_000).default(30_000),
   SEARCH_SNAPSHOT_POLL_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+  // The search engine behind server/search (docs/search.md "OpenSearch", ADR 0028). 'embedded' (the default): the
+  // in-process MiniSearch index above. 'opensearch': searches go to OPENSEARCH_ENDPOINT (an OpenSearch Serverless
+  // collection, SigV4 service 'aoss'; a managed domain, 'es'; 'none' signs nothing, for a local cluster with security
+  // off), index OPENSEARCH_INDEX, fed by the products stream; the embedded index answers while OpenSearch fails.
+  SEARCH_ENGINE: z.enum(['embedded', 'opensearch']).default('embedded'),
+  OPENSEARCH_ENDPOINT: optionalUrl,
+  OPENSEARCH_INDEX: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]{0,99}$/)
+    .default('products'),
+  OPENSEARCH_SERVICE: z.enum(['aoss', 'es', 'none']).default('aoss'),
   // Product images marketers upload (server/catalog/images/uploads.ts): the browser posts them straight to this
   // bucket with a presigned POST; the shop serves them from /images/uploads/* (CloudFront on AWS). No bucket: no uploads.
   PRODUCT_IMAGES_BUCKET: optionalString,
