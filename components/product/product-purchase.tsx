@@ -39,6 +39,8 @@ export function ProductPurchase({ variants, productId, productName }: { variants
             {values.map((value) => {
               const id = `${baseId}-${name}-${value}`;
               return (
+                // Colour options are swatches and swap the gallery's pictures by CSS alone, read from the radio's name
+                // (…-colour), value and position (app/globals.css "Gallery", "Swatches"): keep them as they are.
                 <label key={value} htmlFor={id}>
                   <input
                     id={id}
