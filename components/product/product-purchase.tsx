@@ -67,7 +67,13 @@ export function ProductPurchase({ variants, productId, productName }: { variants
               : 'In stock'}
       </p>
       {productId ? (
-        <AddToCart productId={productId} productName={productName ?? 'the item'} variantId={variant?.id ?? null} available={variant?.available ?? 0} />
+        <AddToCart
+          productId={productId}
+          productName={productName ?? 'the item'}
+          variantId={variant?.id ?? null}
+          available={variant?.available ?? 0}
+          stickyPrice={variant ? formatMoney(variant.price) : undefined}
+        />
       ) : null}
       {productId && variant && variant.available === 0 ? (
         // Keyed by variant: switching options starts a fresh form.
