@@ -17,6 +17,9 @@ import { queryTerms } from './text-matching';
 // One search against a built index: text match → filters and facets → sort → page. Pure and synchronous,
 // so unit tests drive it with fixture indexes and the route pays no I/O once the index exists.
 
+/** Values one brand, size or colour filter may list. */
+const MAX_VALUES = 30;
+
 function invalid(message: string): AppError {
   return new AppError('VALIDATION_FAILED', message);
 }
@@ -41,12 +44,22 @@ function checkParams(params: SearchParams): { sort: SearchSort; limit: number; f
     throw invalid('minRating must be from 0 to 5.');
   }
   if (params.page !== undefined && !(Number.isSafeInteger(params.page) && params.page >= 1)) throw invalid('page must be a whole number, 1 or more.');
+  for (const key of ['brand', 'size', 'colour'] as const) {
+    const values = params[key];
+    if (values !== undefined && (values.length > MAX_VALUES || values.some((v) => typeof v !== 'string' || v.length === 0 || v.length > 80))) {
+      throw invalid(`${key} must be at most ${MAX_VALUES} values of 1 to 80 characters.`);
+    }
+  }
   const filters: SearchFilters = {
     category: params.category || undefined,
     minPrice: params.minPrice,
     maxPrice: params.maxPrice,
     minRating: params.minRating,
     inStock: params.inStock === true ? true : undefined,
+    // Sorted and de-duplicated: the same choice in another order is the same question (and the same cursor).
+    ...(params.brand?.length ? { brand: [...new Set(params.brand)].sort() } : {}),
+    ...(params.size?.length ? { size: [...new Set(params.size)].sort() } : {}),
+    ...(params.colour?.length ? { colour: [...new Set(params.colour)].sort() } : {}),
   };
   return { sort, limit, filters };
 }

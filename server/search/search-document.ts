@@ -26,6 +26,10 @@ export type SearchEntry = {
   /** rating then review count, so equal ratings break ties by popularity. */
   ratingSort: number;
   inStock: boolean;
+  /** Brand, and the sizes and colours its variants come in: the brand, size and colour facets (issue 27). */
+  brand: string;
+  sizes: string[];
+  colours: string[];
   createdAt: string;
   featuredRank: number;
   summary: ProductSummary;
@@ -47,6 +51,18 @@ export function toSearchText(record: ProductRecord, categoryName: string): Searc
   };
 }
 
+const SIZE_OPTION = /^size$/i;
+const COLOUR_OPTION = /^colou?r$/i;
+
+/** The distinct values of the variants' options whose name matches, in first-seen order. */
+function optionValues(record: ProductRecord, name: RegExp): string[] {
+  const values = new Set<string>();
+  for (const variant of record.variants ?? []) {
+    for (const [option, value] of Object.entries(variant.options ?? {})) if (name.test(option)) values.add(value);
+  }
+  return [...values];
+}
+
 export function toSearchEntry(record: ProductRecord): SearchEntry {
   const summary = toProductSummary({ ...record, images: record.images ?? [] });
   return {
@@ -56,6 +72,9 @@ export function toSearchEntry(record: ProductRecord): SearchEntry {
     rating: record.rating ?? 0,
     ratingSort: record.ratingSort ?? (record.rating ?? 0) * 1_000_000 + (record.reviewCount ?? 0),
     inStock: isInStock({ ...record, variants: record.variants ?? [], stock: record.stock ?? {} }),
+    brand: record.brand ?? '',
+    sizes: optionValues(record, SIZE_OPTION),
+    colours: optionValues(record, COLOUR_OPTION),
     createdAt: record.createdAt ?? '',
     featuredRank: record.featuredRank ?? Number.MAX_SAFE_INTEGER,
     summary,
