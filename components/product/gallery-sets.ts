@@ -27,7 +27,9 @@ export function galleryPlan(product: { images: string[]; imagesByColour?: Record
   if (!colourOption || !byColour || colours.length < 2 || !colours.some((c) => byColour[c])) {
     return { colourOption, sets: [{ images: product.images }], initial: 0, swaps: false };
   }
-  const sets = colours.map((colour) => ({ colour, images: byColour[colour] ?? product.images }));
+  // The first colour shows the product's own `images` (the same list in an import; after a marketer's edit of the
+  // images, theirs: an edit must show on the page), every other colour its own pictures.
+  const sets = colours.map((colour, i) => ({ colour, images: i === 0 ? product.images : (byColour[colour] ?? product.images) }));
   const opening = initialSelection(product.variants)[colourOption];
   return { colourOption, sets, initial: Math.max(0, colours.indexOf(opening ?? '')), swaps: true };
 }
