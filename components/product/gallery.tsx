@@ -51,15 +51,9 @@ export function Gallery({ plan, name }: { plan: GalleryPlan; name: string }) {
                       role="dialog"
                       aria-label={`${about}, image ${v + 1} of ${count}, enlarged`}
                     >
-                      <Image
-                        src={src}
-                        alt={`${about}, image ${v + 1} of ${count}`}
-                        width={800}
-                        height={800}
-                        sizes="(min-width: 840px) 800px, 100vw"
-                        loading="lazy"
-                        {...(placeholder ? { placeholder } : {})}
-                      />
+                      {/* The source itself at its full 800 px: the enlarged view is where its detail is wanted, and one
+                          URL instead of a srcset keeps the page light (every view of every colour has one). */}
+                      <Image src={src} alt={`${about}, image ${v + 1} of ${count}`} width={800} height={800} loading="lazy" unoptimized />
                       <button type="button" className="button gallery__close" popoverTarget={`${id}-zoom-${s}-${v}`} popoverTargetAction="hide">
                         Close
                       </button>

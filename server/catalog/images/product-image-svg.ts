@@ -140,14 +140,15 @@ export function buildProductImageSvg(spec: ProductImageSpec): string {
 
 /**
  * A tiny stand-in shown while a drawn image loads: the backdrop and a soft blot of the product's paint, blurred.
- * A data URL (about 400 bytes), so the page carries it and the browser paints it before any image request.
+ * A data URL of about 250 bytes (single quotes, only `<`, `>` and `#` escaped: it sits in a quoted CSS url()), so
+ * the page carries it and the browser paints it before any image request.
  */
 export function productImagePlaceholder(spec: ProductImageSpec): `data:image/svg+xml,${string}` {
   const art = productArt(spec);
   const svg =
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 40" preserveAspectRatio="none">` +
-    `<filter id="b"><feGaussianBlur stdDeviation="3"/></filter>` +
-    `<rect width="40" height="40" fill="${art.backdrop[0]}"/>` +
-    `<ellipse cx="20" cy="20" rx="${n(11 * art.widthScale)}" ry="${n(11 * art.heightScale)}" fill="${art.colour}" filter="url(#b)"/></svg>`;
-  return `data:image/svg+xml,${encodeURIComponent(svg)}`;
+    `<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 40 40'>` +
+    `<filter id='b'><feGaussianBlur stdDeviation='3'/></filter>` +
+    `<rect width='40' height='40' fill='${art.backdrop[0]}'/>` +
+    `<ellipse cx='20' cy='20' rx='${n(11 * art.widthScale)}' ry='${n(11 * art.heightScale)}' fill='${art.colour}' filter='url(%23b)'/></svg>`;
+  return `data:image/svg+xml,${svg.replaceAll('#', '%23').replaceAll('<', '%3C').replaceAll('>', '%3E')}`;
 }

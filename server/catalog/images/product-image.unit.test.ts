@@ -110,8 +110,9 @@ describe('product image SVG', () => {
   it("has a small placeholder in the product's own colours", () => {
     const placeholder = productImagePlaceholder(spec);
     expect(placeholder.startsWith('data:image/svg+xml,')).toBe(true);
-    expect(placeholder.length).toBeLessThan(600);
+    expect(placeholder.length).toBeLessThan(330);
     expect(decodeURIComponent(placeholder)).toContain(productArt(spec).colour);
+    expect(placeholder).not.toMatch(/["#<>]/);
   });
 
   it('renders to an 800×800 PNG, and two products of one category to different pixels', async () => {
