@@ -10,7 +10,7 @@ import { CartDrawer } from './cart-drawer';
  * "Add to cart" for the selected variant. Sends product, variant and quantity only — the server prices the line.
  * The outcome is announced (aria-live) and the drawer opens with the server's cart.
  *
- * With `stickyPrice`, on a phone this row pins itself to the bottom of the screen, with the name and price, once
+ * On a phone this row pins itself to the bottom of the screen, with the name and `stickyPrice`, once
  * its place has scrolled up out of view (issue 27): one button, never a second copy, so one announcement and one
  * tab stop. Its place keeps its height, so nothing jumps; the page makes room below its last control and lifts the
  * assistant's launcher above the bar (app/globals.css "Sticky Add to cart"), so the bar covers no other control.
@@ -38,18 +38,17 @@ export function AddToCart({
   const soldOut = !variantId || available === 0;
   const spot = useRef<HTMLDivElement>(null);
   const [pinned, setPinned] = useState(false);
-  const wantsBar = stickyPrice !== undefined;
 
   useEffect(() => {
-    const el = spot.current;
-    if (!wantsBar || !el) return;
+    // Observed even without a price (the pinned row then shows the button alone); the product page always gives one.
     // Pinned only once its place has gone up under the sticky header (at most 140px on a phone, ADR 0025): until
     // then the button itself is in reach. The root reaches far below the screen so that "below" and "above" are
     // two different answers: a jump from one to the other (a long fling, a link to #reviews) still reports.
     const observer = new IntersectionObserver(([entry]) => setPinned(entry!.boundingClientRect.bottom < 140), { rootMargin: '-140px 0px 99999px' });
-    observer.observe(el);
+    // The row is always rendered, so its place exists once this runs.
+    observer.observe(spot.current!);
     return () => observer.disconnect();
-  }, [wantsBar]);
+  }, []);
 
   async function add() {
     if (!variantId || pending) return;
@@ -71,7 +70,7 @@ export function AddToCart({
     <>
       <div className="buy-spot" ref={spot}>
         <div className={`${styles.addRow}${pinned ? ' buy-bar' : ''}`}>
-          {wantsBar ? (
+          {stickyPrice ? (
             <p className="buy-bar__summary">
               <span>{productName}</span> <b>{stickyPrice}</b>
             </p>
