@@ -1,3 +1,4 @@
+import type { ProductSummary } from '../catalog/contract';
 import { AppError } from '../platform/errors';
 import {
   SEARCH_DEFAULT_LIMIT,
@@ -11,6 +12,7 @@ import {
 import { filterAndCountFacets, popularCategories, type SearchFilters } from './facet-counts';
 import type { ProductSearchIndex } from './product-search-index';
 import { decodeSearchCursor, encodeSearchCursor, searchFingerprint } from './search-cursor';
+import type { SearchEntry } from './search-document';
 import { comparatorFor, type RankedEntry } from './sort-orders';
 import { queryTerms } from './text-matching';
 
@@ -64,6 +66,13 @@ function checkParams(params: SearchParams): { sort: SearchSort; limit: number; f
   return { sort, limit, filters };
 }
 
+/** The card of an entry: with colours chosen, the picture of the first chosen colour the product comes in. */
+function shownAs(entry: SearchEntry, colours: readonly string[] | undefined): ProductSummary {
+  if (!colours?.length || !entry.colourImages) return entry.summary;
+  const colour = entry.colours.find((c) => colours.includes(c) && entry.colourImages?.[c]);
+  return colour ? { ...entry.summary, image: entry.colourImages[colour] as string } : entry.summary;
+}
+
 export function runSearch(index: ProductSearchIndex, params: SearchParams): SearchResult {
   const { sort, limit, filters } = checkParams(params);
   // The processed terms, not the raw string, identify the search: "Red  Shoes" and "red shoes" share cursors.
@@ -80,7 +89,7 @@ export function runSearch(index: ProductSearchIndex, params: SearchParams): Sear
   const page = hits.slice(offset, offset + limit);
   const end = offset + page.length;
   const result: SearchResult = {
-    items: page.map((h) => h.entry.summary),
+    items: page.map((h) => shownAs(h.entry, filters.colour)),
     total: hits.length,
     facets,
     nextCursor: end < hits.length ? encodeSearchCursor(end, fingerprint) : null,

@@ -30,6 +30,8 @@ export type SearchEntry = {
   brand: string;
   sizes: string[];
   colours: string[];
+  /** Each colour's first picture, when colours have their own (a card shows the colour a shopper filtered by). */
+  colourImages?: Record<string, string>;
   createdAt: string;
   featuredRank: number;
   summary: ProductSummary;
@@ -63,8 +65,22 @@ function optionValues(record: ProductRecord, name: RegExp): string[] {
   return [...values];
 }
 
+/** The first picture of each colour, the first colour's being the product's own (as on its page). */
+function colourImagesOf(record: ProductRecord, colours: readonly string[]): Record<string, string> | undefined {
+  const byColour = record.imagesByColour;
+  if (!byColour || colours.length < 2) return undefined;
+  const out: Record<string, string> = {};
+  colours.forEach((colour, i) => {
+    const image = i === 0 ? record.images?.[0] : byColour[colour]?.[0];
+    if (image) out[colour] = image;
+  });
+  return out;
+}
+
 export function toSearchEntry(record: ProductRecord): SearchEntry {
   const summary = toProductSummary({ ...record, images: record.images ?? [] });
+  const colours = optionValues(record, COLOUR_OPTION);
+  const colourImages = colourImagesOf(record, colours);
   return {
     id: record.id,
     category: record.category,
@@ -74,7 +90,8 @@ export function toSearchEntry(record: ProductRecord): SearchEntry {
     inStock: isInStock({ ...record, variants: record.variants ?? [], stock: record.stock ?? {} }),
     brand: record.brand ?? '',
     sizes: optionValues(record, SIZE_OPTION),
-    colours: optionValues(record, COLOUR_OPTION),
+    colours,
+    ...(colourImages ? { colourImages } : {}),
     createdAt: record.createdAt ?? '',
     featuredRank: record.featuredRank ?? Number.MAX_SAFE_INTEGER,
     summary,

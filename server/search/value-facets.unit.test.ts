@@ -96,6 +96,23 @@ describe('brand, size and colour facets', () => {
     expect(b.items).toHaveLength(1);
   });
 
+  it('show each card in the colour filtered by, when its colours have their own pictures', () => {
+    const local = new ProductSearchIndex([{ slug: 'jackets', name: 'Jackets' }]);
+    const record = {
+      ...jacket('j9', 'Highfell', ['M'], ['Red', 'Navy', 'Olive']),
+      images: ['/red-1', '/red-2'],
+      imagesByColour: { Red: ['/red-1', '/red-2'], Navy: ['/navy-1'], Olive: ['/olive-1'] },
+    };
+    local.upsert(record);
+    local.upsert(jacket('j8', 'Northlane', ['M'], ['Navy']));
+    const shown = (query: Record<string, unknown>) =>
+      runSearch(local, categoryPageSearch('jackets', categoryPageQuerySchema.parse(query), 24)).items.map((i) => [i.id, i.image]);
+    expect(shown({})).toContainEqual(['j9', '/red-1']);
+    expect(shown({ colour: 'Navy' })).toEqual(expect.arrayContaining([['j9', '/navy-1'], ['j8', '/images/products/j8-1.webp']]));
+    // Two colours chosen: the first of the product's own colours among them.
+    expect(shown({ colour: ['Olive', 'Navy'] })).toContainEqual(['j9', '/navy-1']);
+  });
+
   it('order sizes as a shopper reads them', () => {
     expect(['XL', '10.5', 'M', 'One size', '9', 'XS', '13', 'S'].sort(compareSizes)).toEqual(['XS', 'S', 'M', 'XL', '9', '10.5', '13', 'One size']);
   });
