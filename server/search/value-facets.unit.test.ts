@@ -108,7 +108,12 @@ describe('brand, size and colour facets', () => {
     const shown = (query: Record<string, unknown>) =>
       runSearch(local, categoryPageSearch('jackets', categoryPageQuerySchema.parse(query), 24)).items.map((i) => [i.id, i.image]);
     expect(shown({})).toContainEqual(['j9', '/red-1']);
-    expect(shown({ colour: 'Navy' })).toEqual(expect.arrayContaining([['j9', '/navy-1'], ['j8', '/images/products/j8-1.webp']]));
+    expect(shown({ colour: 'Navy' })).toEqual(
+      expect.arrayContaining([
+        ['j9', '/navy-1'],
+        ['j8', '/images/products/j8-1.webp'],
+      ]),
+    );
     // Two colours chosen: the first of the product's own colours among them.
     expect(shown({ colour: ['Olive', 'Navy'] })).toContainEqual(['j9', '/navy-1']);
   });
