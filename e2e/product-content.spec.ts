@@ -47,7 +47,8 @@ test('a marketer uploads an image and sees it on the product page', async ({ pag
   await expect(content.getByRole('status')).toContainText('Content saved');
 
   // On the shop's page within 10 s (the catalog cache is told by the products stream), through the optimiser.
-  const main = page.locator('.gallery__main img');
+  // The picture the gallery shows (the other colourways' and views' are in the page, hidden).
+  const main = page.locator('.gallery__view > img').filter({ visible: true }).first();
   await expect
     .poll(
       async () => {

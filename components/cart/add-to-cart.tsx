@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Cart } from '@/server/cart/contract';
 import styles from './cart.module.css';
 import { cartRequest } from './cart-api';
@@ -9,17 +9,26 @@ import { CartDrawer } from './cart-drawer';
 /**
  * "Add to cart" for the selected variant. Sends product, variant and quantity only — the server prices the line.
  * The outcome is announced (aria-live) and the drawer opens with the server's cart.
+ *
+ * On a phone this row pins itself to the bottom of the screen, with the name and `stickyPrice`, once
+ * its place has scrolled up out of view (issue 27): one button, never a second copy, so one announcement and one
+ * tab stop. Its place keeps its height, so nothing jumps; the page makes room below its last control and lifts the
+ * assistant's launcher above the bar (app/globals.css "Sticky Add to cart"), so the bar covers no other control.
+ * Plain classes, not a CSS module: a module's class map would ship in this island's JavaScript.
  */
 export function AddToCart({
   productId,
   productName,
   variantId,
   available,
+  stickyPrice,
 }: {
   productId: string;
   productName: string;
   variantId: string | null;
   available: number;
+  /** The chosen variant's price, shown in the sticky bar; without it there is no bar. */
+  stickyPrice?: string;
 }) {
   const [pending, setPending] = useState(false);
   const [message, setMessage] = useState('');
@@ -27,6 +36,19 @@ export function AddToCart({
   const [cart, setCart] = useState<Cart | null>(null);
   const [open, setOpen] = useState(false);
   const soldOut = !variantId || available === 0;
+  const spot = useRef<HTMLDivElement>(null);
+  const [pinned, setPinned] = useState(false);
+
+  useEffect(() => {
+    // Observed even without a price (the pinned row then shows the button alone); the product page always gives one.
+    // Pinned only once its place has gone up under the sticky header (at most 140px on a phone, ADR 0025): until
+    // then the button itself is in reach. The root reaches far below the screen so that "below" and "above" are
+    // two different answers: a jump from one to the other (a long fling, a link to #reviews) still reports.
+    const observer = new IntersectionObserver(([entry]) => setPinned(entry!.boundingClientRect.bottom < 140), { rootMargin: '-140px 0px 99999px' });
+    // The row is always rendered, so its place exists once this runs.
+    observer.observe(spot.current!);
+    return () => observer.disconnect();
+  }, []);
 
   async function add() {
     if (!variantId || pending) return;
@@ -46,13 +68,20 @@ export function AddToCart({
 
   return (
     <>
-      <div className={styles.addRow}>
-        <button type="button" className="button" onClick={add} disabled={soldOut || pending}>
-          {pending ? 'Adding…' : 'Add to cart'}
-        </button>
-        <p className={`${styles.status}${failed ? ` ${styles.error}` : ''}`} role="status" aria-live="polite">
-          {message}
-        </p>
+      <div className="buy-spot" ref={spot}>
+        <div className={`${styles.addRow}${pinned ? ' buy-bar' : ''}`}>
+          {stickyPrice ? (
+            <p className="buy-bar__summary">
+              <span>{productName}</span> <b>{stickyPrice}</b>
+            </p>
+          ) : null}
+          <button type="button" className="button" onClick={add} disabled={soldOut || pending}>
+            {pending ? 'Adding…' : 'Add to cart'}
+          </button>
+          <p className={`${styles.status}${failed ? ` ${styles.error}` : ''}`} role="status" aria-live="polite">
+            {message}
+          </p>
+        </div>
       </div>
       {cart ? <CartDrawer cart={cart} open={open} onClose={() => setOpen(false)} /> : null}
     </>

@@ -1,6 +1,19 @@
 import { IntentLink } from '@/components/layout/intent-link';
-import type { SearchFacets } from '@/server/search/contract';
-import { type CategoryState, categoryHref } from './category-url';
+import type { SearchFacets, ValueFacet } from '@/server/search/contract';
+import { type CategoryState, categoryHref, VALUE_FILTERS } from './category-url';
+
+const VALUE_LEGENDS = { brand: 'Brand', size: 'Size', colour: 'Colour' } as const;
+
+/**
+ * The brand, size and colour choices worth offering: a list with fewer than two values cannot narrow anything (a
+ * category of books has no sizes), unless one of them is ticked, which must stay in view to be unticked.
+ */
+function offered(values: ValueFacet[] | undefined, chosen: readonly string[] | undefined): ValueFacet[] {
+  const list = values ?? [];
+  const ticked = (chosen ?? []).filter((v) => !list.some((f) => f.value === v)).map((value) => ({ value, count: 0 }));
+  const all = [...list, ...ticked];
+  return all.length >= 2 || (chosen?.length ?? 0) > 0 ? all : [];
+}
 
 /**
  * A category's filters as a plain GET form (works before hydration, ships no JavaScript), with the search's
@@ -38,6 +51,21 @@ export function CategoryFilters({ action, facets, state }: { action: string; fac
             </label>
           ))}
         </fieldset>
+        {VALUE_FILTERS.map((key) => {
+          const values = offered(facets[key], state[key]);
+          if (values.length === 0) return null;
+          return (
+            <fieldset key={key} className={`filters__values filters__values--${key}`}>
+              <legend>{VALUE_LEGENDS[key]}</legend>
+              {values.map((f) => (
+                <label key={f.value}>
+                  <input type="checkbox" name={key} value={f.value} defaultChecked={state[key]?.includes(f.value) ?? false} /> <span>{f.value}</span>{' '}
+                  <span className="filters__count">({f.count})</span>
+                </label>
+              ))}
+            </fieldset>
+          );
+        })}
         <fieldset>
           <legend>Availability</legend>
           <label>
@@ -54,7 +82,8 @@ export function CategoryFilters({ action, facets, state }: { action: string; fac
 }
 
 function activeFilterCount(state: CategoryState): number {
-  return (state.price ? 1 : 0) + (state.minRating !== undefined ? 1 : 0) + (state.inStock ? 1 : 0);
+  const values = VALUE_FILTERS.reduce((n, key) => n + (state[key]?.length ?? 0), 0);
+  return (state.price ? 1 : 0) + (state.minRating !== undefined ? 1 : 0) + (state.inStock ? 1 : 0) + values;
 }
 
 /** The filters in force as removable chips, and "Clear all": each a link, so removing one is one step back to fewer. */
@@ -69,6 +98,11 @@ export function ActiveFilters({ base, facets, state }: { base: string; facets: S
     chips.push({ label, href: categoryHref(base, keep, { minRating: undefined }) });
   }
   if (state.inStock) chips.push({ label: 'In stock only', href: categoryHref(base, keep, { inStock: undefined }) });
+  for (const key of VALUE_FILTERS) {
+    for (const value of state[key] ?? []) {
+      chips.push({ label: `${VALUE_LEGENDS[key]}: ${value}`, href: categoryHref(base, keep, { [key]: state[key]?.filter((v) => v !== value) }) });
+    }
+  }
   if (chips.length === 0) return null;
   return (
     <nav className="active-filters" aria-label="Active filters">

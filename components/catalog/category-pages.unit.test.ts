@@ -10,6 +10,13 @@ describe('category page URLs', () => {
     );
     expect(categoryHref('/c/tents', { price: '25-50', inStock: true, sort: 'featured', page: 2 }, { price: undefined })).toBe('/c/tents?inStock=true&page=2');
   });
+
+  it('writes brand, size and colour once per value, sorted, so one choice has one URL', () => {
+    const state = { sort: 'featured' as const, page: 1, brand: ['Summit Supply', 'Highfell'], colour: ['Red'], size: [] };
+    expect(categoryHref('/c/jackets', state)).toBe('/c/jackets?brand=Highfell&brand=Summit+Supply&colour=Red');
+    expect(categoryHref('/c/jackets', { ...state, brand: ['Highfell', 'Summit Supply', 'Highfell'] })).toBe(categoryHref('/c/jackets', state));
+    expect(categoryHref('/c/jackets', state, { brand: ['Highfell'], colour: undefined })).toBe('/c/jackets?brand=Highfell');
+  });
 });
 
 describe('page numbers', () => {

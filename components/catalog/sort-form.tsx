@@ -17,11 +17,14 @@ export function SortForm({
   action: string;
   sorts: readonly string[];
   current: string;
-  keep?: Record<string, string | undefined>;
+  /** Parameters to carry over; a list is sent once per value, as a form's ticked checkboxes are. */
+  keep?: Record<string, string | readonly string[] | undefined>;
 }) {
   return (
     <form action={action} method="get">
-      {Object.entries(keep ?? {}).map(([k, v]) => (v !== undefined && v !== '' ? <input key={k} type="hidden" name={k} value={v} /> : null))}
+      {Object.entries(keep ?? {}).flatMap(([k, v]) =>
+        (typeof v === 'string' ? [v] : (v ?? [])).filter((x) => x !== '').map((x) => <input key={`${k}=${x}`} type="hidden" name={k} value={x} />),
+      )}
       <div className="field">
         <label htmlFor="sort">Sort by</label>
         <select id="sort" name="sort" defaultValue={current}>

@@ -39,6 +39,8 @@ export function ProductPurchase({ variants, productId, productName }: { variants
             {values.map((value) => {
               const id = `${baseId}-${name}-${value}`;
               return (
+                // Colour options are swatches and swap the gallery's pictures by CSS alone, read from the radio's name
+                // (…-colour), value and position (app/globals.css "Gallery", "Swatches"): keep them as they are.
                 <label key={value} htmlFor={id}>
                   <input
                     id={id}
@@ -65,7 +67,13 @@ export function ProductPurchase({ variants, productId, productName }: { variants
               : 'In stock'}
       </p>
       {productId ? (
-        <AddToCart productId={productId} productName={productName ?? 'the item'} variantId={variant?.id ?? null} available={variant?.available ?? 0} />
+        <AddToCart
+          productId={productId}
+          productName={productName ?? 'the item'}
+          variantId={variant?.id ?? null}
+          available={variant?.available ?? 0}
+          stickyPrice={variant ? formatMoney(variant.price) : undefined}
+        />
       ) : null}
       {productId && variant && variant.available === 0 ? (
         // Keyed by variant: switching options starts a fresh form.

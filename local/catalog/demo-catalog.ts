@@ -1,4 +1,4 @@
-import { productImagePath } from '../../server/catalog/images';
+import { colourKey, productImagePath } from '../../server/catalog/images';
 import { type CatalogRow, productIdFromSlug } from '../../server/catalog/import';
 import { type Random, seededRandom } from '../../server/platform/runtime';
 import { BOOK_FORMATS, COFFEE_GRINDS, COFFEE_WEIGHTS, type DemoCategory, demoCategories, GAME_EDITIONS } from './demo-categories';
@@ -165,7 +165,12 @@ export function generateDemoCatalog(options: DemoCatalogOptions = {}): CatalogRo
       r.int(1, 3),
     );
     const sentences = [lead, ...rest].map((s) => fill(s, { ...words, name }));
-    const imageCount = r.int(1, 3);
+    // Drawn once from the stream, as when products had one to three pictures, so every later draw (and so every
+    // product after this one) stays as it was; each product now has three views per colourway.
+    r.int(1, 3);
+    const views = (colour?: string) =>
+      [1, 2, 3].map((index) => productImagePath({ category: category.slug, productId: id, ...(colour ? { colour: colourKey(colour) } : {}), index }));
+    const imagesByColour = colours.length > 0 ? Object.fromEntries(colours.map((c) => [c, views(c)])) : undefined;
 
     rows.push({
       slug,
@@ -175,7 +180,8 @@ export function generateDemoCatalog(options: DemoCatalogOptions = {}): CatalogRo
       categoryDescription: category.description,
       brand: words.brand,
       description: sentences.join(' '),
-      images: Array.from({ length: imageCount }, (_, n) => productImagePath({ category: category.slug, productId: id, index: n + 1 })),
+      images: imagesByColour ? (imagesByColour[colours[0] as string] as string[]) : views(),
+      ...(imagesByColour ? { imagesByColour } : {}),
       tags: [...new Set([...r.sample(category.tags, r.int(2, 4)), slugify(words.mat).replaceAll('-', ' '), ...colours.map((c) => c.toLowerCase())])],
       ...reviews(r),
       createdAt: new Date((asOfSeconds - r.int(0, TWO_YEARS_SECONDS)) * 1000).toISOString(),

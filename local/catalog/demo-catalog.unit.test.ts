@@ -43,19 +43,31 @@ describe('demo catalog generator', () => {
     expect(optionNames('headphones')).toEqual(new Set(['colour']));
   });
 
-  it('has ratings with one decimal, 1–3 images, and creation dates within two years of the as-of date', () => {
+  it('has ratings with one decimal, three views per colourway, and creation dates within two years of the as-of date', () => {
     const asOf = Date.parse(DEFAULT_DEMO_AS_OF);
     for (const r of rows) {
       expect(r.rating).toBeGreaterThanOrEqual(0);
       expect(r.rating).toBeLessThanOrEqual(5);
       expect(Math.round(r.rating * 10) / 10).toBe(r.rating);
-      expect(r.images.length).toBeGreaterThanOrEqual(1);
-      expect(r.images.length).toBeLessThanOrEqual(3);
+      expect(r.images).toHaveLength(3);
       const created = Date.parse(r.createdAt);
       expect(created).toBeLessThanOrEqual(asOf);
       expect(created).toBeGreaterThanOrEqual(asOf - 731 * 24 * 3600 * 1000);
     }
     expect(new Set(rows.map((r) => r.featuredRank)).size).toBe(rows.length);
+  });
+
+  it("gives each colour of a product its own pictures, the first colour's being the product's own", () => {
+    const coloured = rows.filter((r) => r.variants.some((v) => v.options.colour));
+    expect(coloured.length).toBeGreaterThan(500);
+    for (const r of coloured) {
+      const colours = [...new Set(r.variants.map((v) => v.options.colour as string))];
+      expect(Object.keys(r.imagesByColour ?? {})).toEqual(colours);
+      expect(r.images).toEqual(r.imagesByColour?.[colours[0] as string]);
+      const all = Object.values(r.imagesByColour ?? {}).flat();
+      expect(new Set(all).size).toBe(colours.length * 3);
+    }
+    expect(rows.filter((r) => r.category === 'books').every((r) => r.imagesByColour === undefined)).toBe(true);
   });
 
   it('can answer "red running shoes under $80"', () => {

@@ -1,10 +1,23 @@
 import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { catalogFormatOf, formatIssue, type ImportProgress, importCatalog, readCatalogFile } from '../../server/catalog/import';
+import {
+  CatalogValidationError,
+  catalogFormatOf,
+  catalogImageSource,
+  formatIssue,
+  type ImportProgress,
+  importCatalog,
+  readCatalogFile,
+} from '../../server/catalog/import';
 import { resetAwsClientsForTests } from '../../server/platform/aws/clients';
 import { resetConfigForTests } from '../../server/platform/config';
 
 // npm run catalog:import -- <file.json|file.csv> [--force]
+//
+// Images may be site paths (/images/…), http(s) URLs, or .jpg/.png/.webp files named relative to the catalogue
+// file (photos/red-1.jpg): URLs and files are checked and stored in the product images bucket first
+// (PRODUCT_IMAGES_BUCKET, and S3_ENDPOINT for the local stack), and the products list the stored copies.
 //
 // Configuration comes from the environment (server/platform/config/index.ts). With DYNAMODB_ENDPOINT unset and a .local-data
 // folder present (the local stack has run here), it assumes the local stack: DynamoDB Local on
@@ -94,7 +107,11 @@ async function main(): Promise<number> {
   defaultToLocalStack();
   const progress = progressPrinter();
   try {
-    const s = await importCatalog(validation.rows, { onProgress: progress.onProgress, force: values.force });
+    const s = await importCatalog(validation.rows, {
+      onProgress: progress.onProgress,
+      force: values.force,
+      images: catalogImageSource(path.dirname(path.resolve(file))),
+    });
     progress.done();
     console.log(
       `Imported ${s.products} products from ${file} in ${(s.durationMs / 1000).toFixed(1)} s: ${s.created} new, ${s.updated} updated, ` +
@@ -103,6 +120,11 @@ async function main(): Promise<number> {
     return 0;
   } catch (err) {
     progress.done();
+    if (err instanceof CatalogValidationError) {
+      console.error(`${file}: ${err.message}`);
+      for (const issue of err.issues.slice(0, MAX_ISSUES_SHOWN)) console.error(`  ${formatIssue(issue)}`);
+      return 1;
+    }
     console.error(`Import failed: ${describeFailure(err)}`);
     if (progress.productsWritten() > 0) {
       console.error(`${progress.productsWritten()} products were written before the failure and stay written; re-running the import is safe (it upserts).`);

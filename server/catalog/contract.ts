@@ -10,6 +10,11 @@ export type ProductRecord = {
   brand: string;
   description: string;
   images: string[]; // site-relative paths
+  /**
+   * Pictures per value of the colour option (`colour` or `color`), for products whose colourways look different;
+   * `images` is what the product shows before a colour is chosen (and on cards). Absent: every colour shows `images`.
+   */
+  imagesByColour?: Record<string, string[]>;
   variants: VariantRecord[];
   /** variantId -> units in stock. A map on the product item so checkout can decrement it conditionally. */
   stock: Record<string, number>;
@@ -63,6 +68,8 @@ export type Product = ProductSummary & {
   brand: string;
   description: string;
   images: string[];
+  /** Pictures per colour option value (ProductRecord.imagesByColour); absent when colours share `images`. */
+  imagesByColour?: Record<string, string[]>;
   createdAt: string;
   variants: ProductVariant[];
   version: number;

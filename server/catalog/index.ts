@@ -88,8 +88,9 @@ export {
   searchAdminProducts,
   startProductImageUpload,
 } from './editing';
-// Product artwork drawn from its file name (app/images/products/[file]).
+// Product artwork drawn from its file name (app/images/products/[file]), and what the gallery paints while it loads.
 export { productImagePng } from './images';
+export { imagePlaceholder } from './images/image-placeholder';
 // Marketers' uploaded images, served from the bucket (app/images/uploads/[...key]).
 export { readUploadedImage } from './images/uploads';
 // Machine-readable pages: JSON-LD for product pages, the sitemap's XML.

@@ -23,6 +23,7 @@ export function toProduct(r: ProductRecord): Product {
     brand: r.brand,
     description: r.description,
     images: r.images,
+    ...(r.imagesByColour && Object.keys(r.imagesByColour).length > 0 ? { imagesByColour: r.imagesByColour } : {}),
     createdAt: r.createdAt,
     variants: r.variants.map((v) => ({
       id: v.id,

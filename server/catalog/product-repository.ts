@@ -121,12 +121,13 @@ export async function getProductRecords(ids: string[]): Promise<Map<string, Prod
   return new Map(items.map((item) => [item.id as string, item as ProductRecord]));
 }
 
-/** The image paths a product lists, or null when there is no such product (one GetItem, two attributes). */
+/** The image paths a product lists, its colourways' included, or null when there is no such product (one GetItem). */
 export async function getProductImagePaths(id: string): Promise<string[] | null> {
-  const out = await dynamoDoc().send(new GetCommand({ TableName: tableName('products'), Key: { id }, ProjectionExpression: 'id, images' }));
+  const out = await dynamoDoc().send(new GetCommand({ TableName: tableName('products'), Key: { id }, ProjectionExpression: 'id, images, imagesByColour' }));
   if (!out.Item) return null;
-  const images = (out.Item as { images?: unknown }).images;
-  return Array.isArray(images) ? images.filter((p): p is string => typeof p === 'string') : [];
+  const { images, imagesByColour } = out.Item as { images?: unknown; imagesByColour?: unknown };
+  const lists = [images, ...(imagesByColour !== null && typeof imagesByColour === 'object' ? Object.values(imagesByColour) : [])];
+  return lists.flatMap((list) => (Array.isArray(list) ? list.filter((p): p is string => typeof p === 'string') : []));
 }
 
 type CategoryRecord = { slug: string; name: string; description?: string };

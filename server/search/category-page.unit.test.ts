@@ -19,7 +19,7 @@ const inCategory = records.filter((r) => r.category === CATEGORY);
 describe('category page state', () => {
   it('reads a price band, a rating, stock, sort and page from the URL', () => {
     const state = categoryPageQuerySchema.parse({ price: '25-50', minRating: '4', inStock: 'true', sort: 'price-asc', page: '3' });
-    expect(state).toEqual({ price: '25-50', minRating: 4, inStock: true, sort: 'price-asc', page: 3 });
+    expect(state).toEqual({ price: '25-50', minRating: 4, inStock: true, sort: 'price-asc', page: 3, brand: [], size: [], colour: [] });
     expect(categoryPageSearch(CATEGORY, state, 24)).toMatchObject({
       q: '',
       category: CATEGORY,
@@ -33,7 +33,7 @@ describe('category page state', () => {
 
   it('drops what it cannot read instead of failing, and reads "Any rating" (empty) as no filter', () => {
     const state = categoryPageQuerySchema.parse({ price: 'cheap', minRating: '', inStock: 'maybe', sort: 'relevance', page: '0' });
-    expect(state).toEqual({ price: undefined, minRating: undefined, inStock: undefined, sort: 'featured', page: 1 });
+    expect(state).toEqual({ price: undefined, minRating: undefined, inStock: undefined, sort: 'featured', page: 1, brand: [], size: [], colour: [] });
     expect(categoryPageSearch(CATEGORY, state, 24)).toMatchObject({ sort: 'relevance', minPrice: undefined, maxPrice: undefined, minRating: undefined });
   });
 });

@@ -20,6 +20,10 @@ export type SearchParams = {
   maxPrice?: number;
   minRating?: number;
   inStock?: boolean;
+  /** Brand, size and colour filters: a product passes with any one of the values of each (issue 27). */
+  brand?: readonly string[];
+  size?: readonly string[];
+  colour?: readonly string[];
   sort?: SearchSort;
   cursor?: string;
   /**
@@ -33,6 +37,8 @@ export type SearchParams = {
 export type CategoryFacet = { slug: string; name: string; count: number };
 export type PriceBandFacet = { id: string; label: string; min: number; max: number | null; count: number };
 export type RatingFacet = { id: string; label: string; min: number; count: number };
+/** One brand, size or colour with how many hits choosing it (too) would give. */
+export type ValueFacet = { value: string; count: number };
 
 /**
  * Counts over the text-matched set with every filter applied except the facet's own (disjunctive faceting),
@@ -43,6 +49,13 @@ export type SearchFacets = {
   price: PriceBandFacet[];
   rating: RatingFacet[];
   inStock: { count: number };
+  /**
+   * Brands by name; sizes smallest first (XS…XXL, then shoe sizes by number); colours by name. Empty: none in the
+   * set; absent: a search backend that does not count them (pages show no such filter then).
+   */
+  brand?: ValueFacet[];
+  size?: ValueFacet[];
+  colour?: ValueFacet[];
 };
 
 /** Only present when nothing matched: corrected queries from the index vocabulary and the biggest categories. */

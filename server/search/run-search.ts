@@ -1,3 +1,4 @@
+import type { ProductSummary } from '../catalog/contract';
 import { AppError } from '../platform/errors';
 import {
   SEARCH_DEFAULT_LIMIT,
@@ -11,11 +12,15 @@ import {
 import { filterAndCountFacets, popularCategories, type SearchFilters } from './facet-counts';
 import type { ProductSearchIndex } from './product-search-index';
 import { decodeSearchCursor, encodeSearchCursor, searchFingerprint } from './search-cursor';
+import type { SearchEntry } from './search-document';
 import { comparatorFor, type RankedEntry } from './sort-orders';
 import { queryTerms } from './text-matching';
 
 // One search against a built index: text match → filters and facets → sort → page. Pure and synchronous,
 // so unit tests drive it with fixture indexes and the route pays no I/O once the index exists.
+
+/** Values one brand, size or colour filter may list. */
+const MAX_VALUES = 30;
 
 function invalid(message: string): AppError {
   return new AppError('VALIDATION_FAILED', message);
@@ -41,14 +46,31 @@ function checkParams(params: SearchParams): { sort: SearchSort; limit: number; f
     throw invalid('minRating must be from 0 to 5.');
   }
   if (params.page !== undefined && !(Number.isSafeInteger(params.page) && params.page >= 1)) throw invalid('page must be a whole number, 1 or more.');
+  for (const key of ['brand', 'size', 'colour'] as const) {
+    const values = params[key];
+    if (values !== undefined && (values.length > MAX_VALUES || values.some((v) => typeof v !== 'string' || v.length === 0 || v.length > 80))) {
+      throw invalid(`${key} must be at most ${MAX_VALUES} values of 1 to 80 characters.`);
+    }
+  }
   const filters: SearchFilters = {
     category: params.category || undefined,
     minPrice: params.minPrice,
     maxPrice: params.maxPrice,
     minRating: params.minRating,
     inStock: params.inStock === true ? true : undefined,
+    // Sorted and de-duplicated: the same choice in another order is the same question (and the same cursor).
+    ...(params.brand?.length ? { brand: [...new Set(params.brand)].sort() } : {}),
+    ...(params.size?.length ? { size: [...new Set(params.size)].sort() } : {}),
+    ...(params.colour?.length ? { colour: [...new Set(params.colour)].sort() } : {}),
   };
   return { sort, limit, filters };
+}
+
+/** The card of an entry: with colours chosen, the picture of the first chosen colour the product comes in. */
+function shownAs(entry: SearchEntry, colours: readonly string[] | undefined): ProductSummary {
+  if (!colours?.length || !entry.colourImages) return entry.summary;
+  const colour = entry.colours.find((c) => colours.includes(c) && entry.colourImages?.[c]);
+  return colour ? { ...entry.summary, image: entry.colourImages[colour] as string } : entry.summary;
 }
 
 /** One search, checked and resolved: what every engine (this one, server/search/opensearch) runs. */
@@ -82,7 +104,7 @@ export function runSearch(index: ProductSearchIndex, params: SearchParams): Sear
   const page = hits.slice(offset, offset + limit);
   const end = offset + page.length;
   const result: SearchResult = {
-    items: page.map((h) => h.entry.summary),
+    items: page.map((h) => shownAs(h.entry, filters.colour)),
     total: hits.length,
     facets,
     nextCursor: end < hits.length ? encodeSearchCursor(end, fingerprint) : null,

@@ -3,7 +3,7 @@ import type { ProductRecord } from '../catalog/contract';
 import { AppError } from '../platform/errors';
 import { encodeCursor } from '../platform/pagination';
 import type { SearchFacets, SearchParams, SearchResult, SearchSort } from './contract';
-import { PRICE_BANDS, RATING_THRESHOLDS, type SearchFilters } from './facet-counts';
+import { compareSizes, PRICE_BANDS, RATING_THRESHOLDS, type SearchFilters } from './facet-counts';
 import { ProductSearchIndex } from './product-search-index';
 import { runSearch } from './run-search';
 import { FIXTURE_CATEGORIES, fixtureProducts } from './testing/product-fixtures';
@@ -37,13 +37,27 @@ function expectAppError(fn: () => unknown, code: string): void {
 
 const inStock = (r: ProductRecord) => r.variants.some((v) => (r.stock[v.id] ?? 0) > 0);
 
+const optionValuesOf = (r: ProductRecord, name: RegExp) => [
+  ...new Set(r.variants.flatMap((v) => Object.entries(v.options).flatMap(([k, value]) => (name.test(k) ? [value] : [])))),
+];
+const sizesOf = (r: ProductRecord) => optionValuesOf(r, /^size$/);
+const coloursOf = (r: ProductRecord) => optionValuesOf(r, /^colou?r$/);
+
 /** The facets recounted the slow, obvious way from the fixture records. */
 function bruteForceFacets(textMatched: ProductRecord[], f: SearchFilters): SearchFacets {
   const passes = (r: ProductRecord, skip: keyof SearchFilters | 'price' | null) =>
     (skip === 'category' || f.category === undefined || r.category === f.category) &&
     (skip === 'price' || ((f.minPrice === undefined || r.minPrice >= f.minPrice) && (f.maxPrice === undefined || r.minPrice <= f.maxPrice))) &&
     (skip === 'minRating' || f.minRating === undefined || r.rating >= f.minRating) &&
-    (skip === 'inStock' || f.inStock !== true || inStock(r));
+    (skip === 'inStock' || f.inStock !== true || inStock(r)) &&
+    (skip === 'brand' || !f.brand?.length || f.brand.includes(r.brand)) &&
+    (skip === 'size' || !f.size?.length || sizesOf(r).some((v) => f.size!.includes(v))) &&
+    (skip === 'colour' || !f.colour?.length || coloursOf(r).some((v) => f.colour!.includes(v)));
+  const valueCounts = (skip: 'brand' | 'size' | 'colour', valuesOf: (r: ProductRecord) => string[], order: (a: string, b: string) => number) => {
+    const counts = new Map<string, number>();
+    for (const r of textMatched.filter((x) => passes(x, skip))) for (const v of valuesOf(r)) counts.set(v, (counts.get(v) ?? 0) + 1);
+    return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => order(a.value, b.value));
+  };
   const slugs = [...new Set(textMatched.filter((r) => passes(r, 'category')).map((r) => r.category))];
   return {
     category: slugs
@@ -59,6 +73,13 @@ function bruteForceFacets(textMatched: ProductRecord[], f: SearchFilters): Searc
     })),
     rating: RATING_THRESHOLDS.map((t) => ({ ...t, count: textMatched.filter((r) => passes(r, 'minRating') && r.rating >= t.min).length })),
     inStock: { count: textMatched.filter((r) => passes(r, 'inStock') && inStock(r)).length },
+    brand: valueCounts(
+      'brand',
+      (r) => [r.brand],
+      (a, b) => a.localeCompare(b),
+    ),
+    size: valueCounts('size', sizesOf, compareSizes),
+    colour: valueCounts('colour', coloursOf, (a, b) => a.localeCompare(b)),
   };
 }
 
@@ -71,6 +92,9 @@ describe('facets', () => {
     { q: '', filters: { category: 'shoes', minPrice: 10_000, minRating: 4, inStock: true } },
     { q: 'shoes', filters: { maxPrice: 4_999 } },
     { q: 'organic', filters: { minRating: 4.5, inStock: true, category: 'apparel', minPrice: 0, maxPrice: 20_000 } },
+    { q: '', filters: { brand: ['Stride', 'Sonora'] } },
+    { q: '', filters: { category: 'apparel', size: ['M', 'L'], colour: ['Red', 'Navy', 'Olive'] } },
+    { q: 'shoes', filters: { colour: ['Blue'], inStock: true, maxPrice: 20_000, brand: ['Stride', 'Northpeak', 'Fellside'] } },
   ];
 
   for (const { q, filters } of combos) {
@@ -88,6 +112,9 @@ describe('facets', () => {
         if (filters.maxPrice !== undefined) expect(r.minPrice).toBeLessThanOrEqual(filters.maxPrice);
         if (filters.minRating !== undefined) expect(r.rating).toBeGreaterThanOrEqual(filters.minRating);
         if (filters.inStock) expect(inStock(r)).toBe(true);
+        if (filters.brand) expect(filters.brand).toContain(r.brand);
+        if (filters.size) expect(sizesOf(r).some((v) => filters.size!.includes(v))).toBe(true);
+        if (filters.colour) expect(coloursOf(r).some((v) => filters.colour!.includes(v))).toBe(true);
       }
     });
   }

@@ -14,7 +14,12 @@ const cursorSchema = z.object({
 });
 
 /** What a search asks: the text, its filters and the resolved sort (never the page size or cursor). */
-export type SearchQuestion = Pick<SearchParams, 'q' | 'category' | 'minPrice' | 'maxPrice' | 'minRating' | 'inStock'> & { sort: string };
+export type SearchQuestion = Pick<SearchParams, 'q' | 'category' | 'minPrice' | 'maxPrice' | 'minRating' | 'inStock'> & {
+  sort: string;
+  brand?: readonly string[];
+  size?: readonly string[];
+  colour?: readonly string[];
+};
 
 export function searchFingerprint(question: SearchQuestion): string {
   const canonical = JSON.stringify([
@@ -25,6 +30,8 @@ export function searchFingerprint(question: SearchQuestion): string {
     question.minRating ?? null,
     question.inStock === true,
     question.sort,
+    // Only when chosen, so a question without them keeps the fingerprint (and cursors) it always had.
+    ...(question.brand?.length || question.size?.length || question.colour?.length ? [question.brand ?? [], question.size ?? [], question.colour ?? []] : []),
   ]);
   return createHash('sha256').update(canonical).digest('base64url').slice(0, 16);
 }

@@ -57,8 +57,20 @@ export const CATEGORY_PAGE_SORTS = ['featured', 'price-asc', 'price-desc', 'rati
 
 const PRICE_BAND_IDS = PRICE_BANDS.map((b) => b.id) as [string, ...string[]];
 
+/**
+ * Brand, size and colour: each a list (the form's checkboxes send the parameter once per ticked value), values as
+ * the catalogue spells them. A product passes with any ticked value of a list; the lists narrow one another.
+ */
+const valueList = z.preprocess(
+  (v) => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).filter((x) => typeof x === 'string' && x.trim() !== '')),
+  z.array(z.string().trim().min(1).max(80)).max(30),
+);
+
 const categoryPageFields = {
   price: z.enum(PRICE_BAND_IDS).optional(),
+  brand: valueList,
+  size: valueList,
+  colour: valueList,
   // The form's "Any rating" sends minRating= (empty), which a number coercion would read as 0: a filter nobody chose.
   minRating: z.preprocess((v) => (v === '' ? undefined : v), searchQueryFields.shape.minRating),
   inStock: searchQueryFields.shape.inStock,
@@ -81,6 +93,9 @@ export function categoryPageSearch(category: string, state: CategoryPageState, l
     maxPrice: band?.max ?? undefined,
     minRating: state.minRating,
     inStock: state.inStock === true ? true : undefined,
+    brand: state.brand,
+    size: state.size,
+    colour: state.colour,
     sort: state.sort === 'featured' ? 'relevance' : state.sort,
     page: state.page,
     limit,

@@ -11,7 +11,9 @@ import { ProductSearchIndex, type SearchIndexState } from './product-search-inde
  * Bump when SearchEntry, the MiniSearch options (text-matching.ts) or the state's shape change: a reader refuses a
  * snapshot of another schema and scans instead, so a deploy never answers from an index built by other rules.
  */
-export const SEARCH_SNAPSHOT_SCHEMA = 2; // 2: ProductSummary (each entry's `summary`) carries reviewCount (issue 27)
+// 2: ProductSummary (each entry's `summary`) carries reviewCount (issue 27).
+// 3: each entry carries brand, sizes and colours for the category pages' brand, size and colour facets (issue 27).
+export const SEARCH_SNAPSHOT_SCHEMA = 3;
 
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);

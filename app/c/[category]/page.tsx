@@ -19,6 +19,8 @@ async function loadCategory(slug: string) {
   return categorySlugSchema.safeParse(slug).success ? getCategory(slug) : null;
 }
 
+const LISTS: ReadonlySet<string> = new Set(['brand', 'size', 'colour']);
+
 function first(v: string | string[] | undefined) {
   return Array.isArray(v) ? v[0] : v;
 }
@@ -41,7 +43,8 @@ export default async function CategoryPage({ params, searchParams }: Props) {
   const c = await loadCategory(category);
   if (!c) notFound();
 
-  const state = categoryPageQuerySchema.parse(Object.fromEntries(Object.entries(query).map(([k, v]) => [k, first(v)])));
+  // Brand, size and colour are lists (one parameter per ticked box); every other parameter counts once.
+  const state = categoryPageQuerySchema.parse(Object.fromEntries(Object.entries(query).map(([k, v]) => [k, LISTS.has(k) ? v : first(v)])));
   const result = await searchProducts(categoryPageSearch(c.slug, state, PAGE_SIZE));
   const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
   const base = `/c/${c.slug}`;
@@ -60,7 +63,14 @@ export default async function CategoryPage({ params, searchParams }: Props) {
           action={base}
           sorts={CATEGORY_PAGE_SORTS}
           current={state.sort}
-          keep={{ price: state.price, minRating: state.minRating?.toString(), inStock: state.inStock ? 'true' : undefined }}
+          keep={{
+            price: state.price,
+            minRating: state.minRating?.toString(),
+            inStock: state.inStock ? 'true' : undefined,
+            brand: state.brand,
+            size: state.size,
+            colour: state.colour,
+          }}
         />
       </div>
       <div className="search-layout">

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { Rating } from '@/components/catalog/rating';
 import { Breadcrumbs } from '@/components/layout/breadcrumbs';
 import { Gallery } from '@/components/product/gallery';
+import { galleryPlan } from '@/components/product/gallery-sets';
 import { ProductPurchase } from '@/components/product/product-purchase';
 import { ProductViewBeacon } from '@/components/product/product-view-beacon';
 import { RecentlyViewed } from '@/components/recently-viewed/recently-viewed';
@@ -39,12 +40,14 @@ export default async function ProductPage({ params }: Props) {
   // The same HTML for every shopper (server/platform/http/catalog-pages.ts): the view is reported by an island.
   // Approved reviews are the same for every shopper, so they belong in the shared page (and its JSON-LD).
   const [category, reviews] = await Promise.all([getCategory(product.category), listProductReviews(product.slug, { sort: 'newest', limit: 5 })]);
+  // One picture set per colour; the picker's colour swatches show theirs through CSS, before hydration too.
+  const gallery = galleryPlan(product);
 
   return (
     <>
       <Breadcrumbs items={[{ name: 'Home', href: '/' }, ...(category ? [{ name: category.name, href: `/c/${category.slug}` }] : []), { name: product.name }]} />
       <div className="product">
-        <Gallery images={product.images} name={product.name} />
+        <Gallery plan={gallery} name={product.name} />
         <div>
           <h1>{product.name}</h1>
           <WishlistHeart productId={product.id} productName={product.name} />

@@ -1,102 +1,154 @@
-import { hashString, type Random, seededRandom } from '../../platform/runtime';
 import { genericPictogram, type Pictogram, pictogramsByCategory } from './pictograms';
+import { type ArtMark, type ArtPattern, type ProductArt, productArt } from './product-art';
 import type { ProductImageSpec } from './product-image-name';
 
-// Builds the SVG for one product image: a gradient in the category's palette, soft circles, and the category's
-// pictogram. Pure and deterministic: the same spec gives the same bytes, so the PNG can be cached forever.
-// Only numbers and fixed colours reach the markup; the id and category are seeds and lookup keys, never text.
+// Builds the SVG for one product image: the category's silhouette cut to the product's own proportions, painted in
+// the variant's colour with the product's pattern, trim and maker's mark (product-art.ts), photographed three ways:
+// 1 the hero shot on a studio backdrop, 2 the other side at an angle, 3 a close-up of the mark and the pattern.
+// Pure and deterministic: the same spec gives the same bytes, so the PNG can be cached forever. Only numbers and
+// colours from fixed tables reach the markup; the id, category and colour key are seeds and lookup keys, never text.
 
 export const PRODUCT_IMAGE_SIZE = 800;
 
-type Palette = { from: string; to: string; accents: readonly [string, string]; deep: string; ink: string };
-
-const palettes: Readonly<Record<string, Palette>> = {
-  'running-shoes': { from: '#ff7a59', to: '#ffb36b', accents: ['#ffd6a5', '#ff4d6d'], deep: '#5a1e2c', ink: '#fffaf3' },
-  'hiking-boots': { from: '#2f5d50', to: '#7aa37a', accents: ['#c9d6a3', '#e0b46c'], deep: '#1f2d24', ink: '#fbf7ec' },
-  't-shirts': { from: '#5b8def', to: '#b69cf6', accents: ['#d9e4ff', '#ffd1f0'], deep: '#1f2a5a', ink: '#ffffff' },
-  hoodies: { from: '#6d4c9f', to: '#e07aa5', accents: ['#f6c6e0', '#9f86e8'], deep: '#2e1a47', ink: '#fff7fb' },
-  jackets: { from: '#34495e', to: '#6c8fb3', accents: ['#a9c4de', '#f0a35e'], deep: '#16202b', ink: '#f5f8fb' },
-  backpacks: { from: '#13a89e', to: '#a8e063', accents: ['#e4f7c5', '#0f7c74'], deep: '#0d3b36', ink: '#fbfff5' },
-  books: { from: '#f2c58a', to: '#d9785a', accents: ['#fbe6c6', '#b5533c'], deep: '#4a2a1d', ink: '#fffaf0' },
-  'board-games': { from: '#7b5cff', to: '#ffcf5c', accents: ['#ff8ad8', '#c8b8ff'], deep: '#2b1d63', ink: '#fffdf5' },
-  headphones: { from: '#1d2b64', to: '#36d1dc', accents: ['#8be9f0', '#5b6ee1'], deep: '#0b1230', ink: '#f4fbff' },
-  coffee: { from: '#6f4e37', to: '#c8a27c', accents: ['#e9d3b8', '#a0522d'], deep: '#2b1a10', ink: '#fff8ee' },
-  kitchen: { from: '#7ed6b8', to: '#ffe29a', accents: ['#ffffff', '#f59e7a'], deep: '#1f4d3f', ink: '#fffef8' },
-  yoga: { from: '#a18cd1', to: '#fbc2eb', accents: ['#fde2f3', '#7f6bc4'], deep: '#3d2a63', ink: '#fffaff' },
-};
-
-/** Unknown categories still get a pleasant image, in one of these, chosen by the category name. */
-const fallbackPalettes: readonly Palette[] = [
-  { from: '#667db6', to: '#0082c8', accents: ['#c7d7f2', '#7fd3ff'], deep: '#14244a', ink: '#f7fbff' },
-  { from: '#ee9ca7', to: '#ffdde1', accents: ['#ffffff', '#d86f7f'], deep: '#5c2230', ink: '#fffafa' },
-  { from: '#56ab2f', to: '#a8e063', accents: ['#eaffd0', '#2f7a1a'], deep: '#1d3d10', ink: '#fbfff7' },
-];
-
 const n = (value: number): string => (Math.round(value * 10) / 10).toString();
-
-function paletteFor(category: string): Palette {
-  return palettes[category] ?? (fallbackPalettes[hashString(category) % fallbackPalettes.length] as Palette);
-}
+/** Scale factors keep three decimals: one would visibly snap a 2.35 × 0.93 cut to 2.2. */
+const k = (value: number): string => (Math.round(value * 1000) / 1000).toString();
 
 function pictogramFor(category: string): Pictogram {
   return pictogramsByCategory[category] ?? genericPictogram;
 }
 
-/** The pictogram centred on (cx, cy) at `scale` times its 200-unit grid, with a soft offset shadow. */
-function placedPictogram(p: Pictogram, palette: Palette, cx: number, cy: number, scale: number, rotate: number, opacity = 1): string {
-  const at = (dx: number, dy: number) => `translate(${n(cx + dx)} ${n(cy + dy)}) rotate(${n(rotate)}) scale(${n(scale)}) translate(-100 -100)`;
-  const shadowOffset = 5 * scale;
-  return (
-    `<g opacity="${n(opacity)}">` +
-    `<g transform="${at(shadowOffset * 0.6, shadowOffset)}" fill="#000000" stroke="#000000" stroke-width="0" opacity="0.14" stroke-linecap="round" stroke-linejoin="round">${p.body}</g>` +
-    `<g transform="${at(0, 0)}" fill="${palette.ink}" stroke="${palette.ink}" stroke-width="0" stroke-linecap="round" stroke-linejoin="round">${p.body}</g>` +
-    `<g transform="${at(0, 0)}" fill="${palette.deep}" stroke="${palette.deep}" stroke-width="0" stroke-linecap="round" stroke-linejoin="round">${p.detail}</g>` +
-    `</g>`
-  );
-}
-
-function softCircles(r: Random, palette: Palette, count: number): string {
+/** Repeats on the 200-unit grid (overdrawn past its edges: the body mask trims them to the silhouette). */
+function patternMarkup(pattern: ArtPattern, art: ProductArt): string {
+  const step = 22 * art.patternScale;
+  const turn = `rotate(${n(art.patternAngle)} 100 100)`;
   let out = '';
-  for (let i = 0; i < count; i++) {
-    const colour = i % 3 === 2 ? palette.ink : palette.accents[i % 2];
-    out += `<circle cx="${n(r.int(0, PRODUCT_IMAGE_SIZE))}" cy="${n(r.int(0, PRODUCT_IMAGE_SIZE))}" r="${n(r.int(80, 260))}" fill="${colour}" opacity="${n(0.12 + r.next() * 0.2)}"/>`;
+  switch (pattern) {
+    case 'solid':
+      return '';
+    case 'stripes':
+      for (let y = -80; y < 280; y += step) out += `<rect x="-80" y="${n(y)}" width="360" height="${n(step * 0.42)}"/>`;
+      return `<g transform="${turn}" fill="${art.accent}">${out}</g>`;
+    case 'pinstripe':
+      for (let x = -80; x < 280; x += step * 0.5) out += `<rect x="${n(x)}" y="-80" width="2.2" height="360"/>`;
+      return `<g transform="${turn}" fill="${art.accent}" opacity="0.85">${out}</g>`;
+    case 'block':
+      return `<g transform="${turn}"><rect x="-80" y="${n(96 + art.patternScale * 24)}" width="360" height="240" fill="${art.accent}"/><rect x="-80" y="${n(90 + art.patternScale * 24)}" width="360" height="4" fill="${art.trim}"/></g>`;
+    case 'diagonal':
+      return `<polygon points="-80,${n(150 + art.patternAngle)} 280,${n(40 - art.patternAngle)} 280,280 -80,280" fill="${art.accent}"/>`;
+    case 'dots': {
+      const r = 3.2 * art.patternScale;
+      for (let y = -40; y < 240; y += step * 0.8) {
+        for (let x = -40; x < 240; x += step * 0.8) out += `<circle cx="${n(x + ((y / step) % 2 ? step * 0.4 : 0))}" cy="${n(y)}" r="${n(r)}"/>`;
+      }
+      return `<g transform="${turn}" fill="${art.accent}">${out}</g>`;
+    }
+    case 'chevron':
+      for (let y = -60; y < 260; y += step) {
+        let d = `M-80 ${n(y)}`;
+        for (let x = -80; x < 280; x += step) d += `L${n(x + step / 2)} ${n(y - step / 2)}L${n(x + step)} ${n(y)}`;
+        out += `<path d="${d}"/>`;
+      }
+      return `<g transform="${turn}" fill="none" stroke="${art.accent}" stroke-width="${n(step * 0.22)}" stroke-linejoin="miter">${out}</g>`;
+    case 'panel':
+      return `<g transform="${turn}"><rect x="${n(100 - 18 * art.patternScale)}" y="-80" width="${n(36 * art.patternScale)}" height="360" fill="${art.accent}"/><rect x="${n(100 - 24 * art.patternScale)}" y="-80" width="3" height="360" fill="${art.trim}"/><rect x="${n(100 + 21 * art.patternScale)}" y="-80" width="3" height="360" fill="${art.trim}"/></g>`;
   }
-  return out;
 }
 
-export function buildProductImageSvg({ category, productId, index }: ProductImageSpec): string {
-  const size = PRODUCT_IMAGE_SIZE;
-  const r = seededRandom(`${category}/${productId}/${index}`);
-  const palette = paletteFor(category);
-  const pictogram = pictogramFor(category);
-  const angle = r.next() * Math.PI * 2;
-  const [x1, y1, x2, y2] = [0.5 - Math.cos(angle) / 2, 0.5 - Math.sin(angle) / 2, 0.5 + Math.cos(angle) / 2, 0.5 + Math.sin(angle) / 2];
-  // The first image is the hero shot; the others vary the framing so a gallery does not show one picture thrice.
-  const layout = ((index - 1) % 3) + 1;
-  const [from, to] = layout === 2 ? [palette.to, palette.from] : [palette.from, palette.to];
-
-  let scene = softCircles(r, palette, r.int(3, 5));
-  if (layout === 1) {
-    scene += `<ellipse cx="400" cy="650" rx="${n(r.int(200, 260))}" ry="34" fill="#000000" opacity="0.10"/>`;
-    scene += placedPictogram(pictogram, palette, 400, 390, 2.3, r.next() * 8 - 4);
-  } else if (layout === 2) {
-    scene += placedPictogram(pictogram, palette, r.int(330, 470), r.int(330, 470), 3.1, r.next() * 20 - 10);
-  } else {
-    for (let row = 0; row < 4; row++) {
-      for (let col = 0; col < 4; col++) {
-        scene += placedPictogram(pictogram, palette, 100 + col * 200, 100 + row * 200, 0.55, (row + col) % 2 === 0 ? -12 : 12, 0.22);
+function markMarkup(mark: ArtMark, [x, y]: readonly [number, number], fill: string): string {
+  const s = 9;
+  switch (mark) {
+    case 'circle':
+      return `<circle cx="${n(x)}" cy="${n(y)}" r="${s}" fill="${fill}"/>`;
+    case 'ring':
+      return `<circle cx="${n(x)}" cy="${n(y)}" r="${s}" fill="none" stroke="${fill}" stroke-width="3.5"/>`;
+    case 'triangle':
+      return `<path d="M${n(x)} ${n(y - s)}L${n(x + s)} ${n(y + s * 0.8)}L${n(x - s)} ${n(y + s * 0.8)}Z" fill="${fill}"/>`;
+    case 'diamond':
+      return `<path d="M${n(x)} ${n(y - s)}L${n(x + s * 0.75)} ${n(y)}L${n(x)} ${n(y + s)}L${n(x - s * 0.75)} ${n(y)}Z" fill="${fill}"/>`;
+    case 'bar':
+      return `<rect x="${n(x - s * 1.4)}" y="${n(y - 3)}" width="${n(s * 2.8)}" height="6" rx="3" fill="${fill}"/>`;
+    case 'star': {
+      let d = '';
+      for (let i = 0; i < 10; i++) {
+        const a = (Math.PI / 5) * i - Math.PI / 2;
+        const rr = i % 2 === 0 ? s * 1.15 : s * 0.5;
+        d += `${i === 0 ? 'M' : 'L'}${n(x + Math.cos(a) * rr)} ${n(y + Math.sin(a) * rr)}`;
       }
+      return `<path d="${d}Z" fill="${fill}"/>`;
     }
-    scene += `<circle cx="400" cy="400" r="250" fill="${palette.accents[0]}" opacity="0.35"/>`;
-    scene += placedPictogram(pictogram, palette, 400, 400, 1.8, r.next() * 10 - 5);
   }
+}
 
+const STROKES = 'stroke-width="0" stroke-linecap="round" stroke-linejoin="round"';
+
+/** The product on the 200-unit grid: silhouette in its paint, pattern and mark inside the silhouette, trim on top. */
+function productMarkup(p: Pictogram, art: ProductArt, maskId: string): string {
+  const markFill = art.pattern === 'solid' ? art.accent : art.trim;
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 ${size} ${size}">` +
-    `<defs><linearGradient id="bg" x1="${n(x1)}" y1="${n(y1)}" x2="${n(x2)}" y2="${n(y2)}">` +
-    `<stop offset="0" stop-color="${from}"/><stop offset="1" stop-color="${to}"/></linearGradient></defs>` +
-    `<rect width="${size}" height="${size}" fill="url(#bg)"/>` +
-    scene +
-    `</svg>`
+    `<g fill="${art.colour}" stroke="${art.colour}" ${STROKES}>${p.body}</g>` +
+    `<g mask="url(#${maskId})">${patternMarkup(art.pattern, art)}${markMarkup(art.mark, art.markAt, markFill)}</g>` +
+    `<g fill="${art.trim}" stroke="${art.trim}" ${STROKES}>${p.detail}</g>`
   );
+}
+
+function placed(inner: string, cx: number, cy: number, scale: number, art: ProductArt, rotate: number, mirror = false): string {
+  const sx = scale * art.widthScale * (mirror ? -1 : 1);
+  const sy = scale * art.heightScale;
+  return `<g transform="translate(${n(cx)} ${n(cy)}) rotate(${n(rotate)}) scale(${k(sx)} ${k(sy)}) translate(-100 -100)">${inner}</g>`;
+}
+
+function shadowOf(p: Pictogram): string {
+  return `<g fill="#000000" stroke="#000000" ${STROKES}>${p.body}</g>`;
+}
+
+export function buildProductImageSvg(spec: ProductImageSpec): string {
+  const size = PRODUCT_IMAGE_SIZE;
+  const art = productArt(spec);
+  const p = pictogramFor(spec.category);
+  const view = ((spec.index - 1) % 3) + 1;
+  const [top, floor] = art.backdrop;
+  const maskId = 'body';
+  const defs =
+    `<defs>` +
+    `<linearGradient id="wall" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="${top}"/><stop offset="0.68" stop-color="${top}"/><stop offset="1" stop-color="${floor}"/></linearGradient>` +
+    `<radialGradient id="glow" cx="0.5" cy="0.42" r="0.6"><stop offset="0" stop-color="#ffffff" stop-opacity="0.55"/><stop offset="1" stop-color="#ffffff" stop-opacity="0"/></radialGradient>` +
+    `<mask id="${maskId}" maskUnits="userSpaceOnUse" x="-100" y="-100" width="400" height="400"><g fill="#ffffff" stroke="#ffffff" ${STROKES}>${p.body}</g></mask>` +
+    `</defs>`;
+  const product = productMarkup(p, art, maskId);
+
+  let scene = `<rect width="${size}" height="${size}" fill="url(#wall)"/><rect width="${size}" height="${size}" fill="url(#glow)"/>`;
+  if (view === 1) {
+    scene += `<ellipse cx="400" cy="${n(392 + 80 * 2.9 * art.heightScale)}" rx="${n(230 * art.widthScale)}" ry="28" fill="#000000" opacity="0.10"/>`;
+    scene += `<g opacity="0.13">${placed(shadowOf(p), 412, 406, 2.9, art, art.tilt)}</g>`;
+    scene += placed(product, 400, 392, 2.9, art, art.tilt);
+  } else if (view === 2) {
+    // The other side, turned: mirrored, smaller, on the floor line, with the backdrop's corner in shadow.
+    scene += `<path d="M0 0L${size} 0L${size} ${size}Z" fill="#000000" opacity="0.035"/>`;
+    scene += `<ellipse cx="420" cy="${n(420 + 80 * 2.5 * art.heightScale)}" rx="${n(200 * art.widthScale)}" ry="24" fill="#000000" opacity="0.12"/>`;
+    scene += `<g opacity="0.12">${placed(shadowOf(p), 434, 434, 2.5, art, -art.tilt - 9, true)}</g>`;
+    scene += placed(product, 420, 420, 2.5, art, -art.tilt - 9, true);
+  } else {
+    // A close-up on the maker's mark: the pattern and the paint, large.
+    const scale = 4.2;
+    const [mx, my] = art.markAt;
+    scene += `<g transform="translate(400 400) scale(${k(scale * art.widthScale)} ${k(scale * art.heightScale)}) translate(${n(-mx)} ${n(-my)})">${product}</g>`;
+    scene += `<rect x="24" y="24" width="752" height="752" rx="28" fill="none" stroke="#ffffff" stroke-opacity="0.7" stroke-width="4" stroke-dasharray="14 10"/>`;
+  }
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 ${size} ${size}">${defs}${scene}</svg>`;
+}
+
+/**
+ * A tiny stand-in shown while a drawn image loads: the backdrop and a soft blot of the product's paint, blurred.
+ * A data URL of about 250 bytes (single quotes, only `<`, `>` and `#` escaped: it sits in a quoted CSS url()), so
+ * the page carries it and the browser paints it before any image request.
+ */
+export function productImagePlaceholder(spec: ProductImageSpec): `data:image/svg+xml,${string}` {
+  const art = productArt(spec);
+  const svg =
+    `<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 40 40'>` +
+    `<filter id='b'><feGaussianBlur stdDeviation='3'/></filter>` +
+    `<rect width='40' height='40' fill='${art.backdrop[0]}'/>` +
+    `<ellipse cx='20' cy='20' rx='${n(11 * art.widthScale)}' ry='${n(11 * art.heightScale)}' fill='${art.colour}' filter='url(%23b)'/></svg>`;
+  return `data:image/svg+xml,${svg.replaceAll('#', '%23').replaceAll('<', '%3C').replaceAll('>', '%3E')}`;
 }

@@ -25,7 +25,8 @@ const listedImages = ttlMemo('product-image-listing', { ttlMs: LISTED_TTL_MS, ma
 const rendered = ttlMemo('product-image-png', { ttlMs: RENDERED_TTL_MS, max: RENDERED_MAX });
 const renders = semaphore('product-image-render', { active: RENDER_ACTIVE, queued: RENDER_QUEUED });
 
-export const PRODUCT_IMAGE_NAME_HINT = 'Product image names look like <category>.<productId>.<n>.png, for example running-shoes.p-1a2b3c4d5e6f7a8b.1.png.';
+export const PRODUCT_IMAGE_NAME_HINT =
+  'Product image names look like <category>.<productId>.<n>.png or <category>.<productId>.<colour>.<n>.png, for example running-shoes.p-1a2b3c4d5e6f7a8b.teal.1.png.';
 
 /** The PNG for an image file name a product lists; AppError 400, 404 or 503 (with Retry-After) otherwise. */
 export async function productImagePng(file: string): Promise<Buffer> {

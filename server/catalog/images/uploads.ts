@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { GetObjectCommand, HeadObjectCommand, NoSuchKey, NotFound } from '@aws-sdk/client-s3';
+import { createHash, randomUUID } from 'node:crypto';
+import { GetObjectCommand, HeadObjectCommand, NoSuchKey, NotFound, PutObjectCommand } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { s3Client } from '../../platform/aws/clients';
 import { getConfig } from '../../platform/config';
@@ -69,17 +69,50 @@ export async function assertUsableUploadedImage(key: string): Promise<void> {
     throw err;
   }
   const out = await s3Client().send(new GetObjectCommand({ Bucket, Key: key }));
-  const bytes = Buffer.from(await out.Body!.transformToByteArray());
+  await usableImageType(Buffer.from(await out.Body!.transformToByteArray()));
+}
+
+/** The content type of bytes that are a JPEG, PNG or WebP of a usable size; a 400 naming the problem otherwise. */
+async function usableImageType(bytes: Buffer): Promise<(typeof IMAGE_TYPES)[number]> {
+  if (bytes.length > MAX_IMAGE_BYTES) throw refused(`The image is larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MB.`);
   // Loaded on use: OpenNext leaves sharp out of the server function, and a top-level import fails every route there.
   const { default: sharp } = await import('sharp');
   const meta = await sharp(bytes)
     .metadata()
     .catch(() => null);
   const format = meta?.format;
-  if (!meta || !format || !['jpeg', 'png', 'webp'].includes(format)) throw refused('The file is not a JPEG, PNG or WebP image.');
+  if (!meta || (format !== 'jpeg' && format !== 'png' && format !== 'webp')) throw refused('The file is not a JPEG, PNG or WebP image.');
   const { width = 0, height = 0 } = meta;
   if (Math.min(width, height) < MIN_IMAGE_SIDE) throw refused(`The image is ${width} × ${height}; each side must be at least ${MIN_IMAGE_SIDE} pixels.`);
   if (Math.max(width, height) > MAX_IMAGE_SIDE) throw refused(`The image is ${width} × ${height}; each side must be at most ${MAX_IMAGE_SIDE} pixels.`);
+  return `image/${format}`;
+}
+
+/**
+ * Stores an image a catalogue import brought (a file or a URL's bytes) as an upload of `productId`, after the same
+ * checks as a marketer's upload, and answers its site path. The key is named by the bytes' SHA-256 (shaped like the
+ * UUIDs of uploads), so importing the same picture again writes nothing new and the product's path stays the same.
+ */
+export async function storeImportedImage(productId: string, bytes: Uint8Array): Promise<string> {
+  const body = Buffer.from(bytes);
+  const contentType = await usableImageType(body);
+  const hex = createHash('sha256').update(body).digest('hex');
+  const key = `products/${productId}/${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+  if (!isUploadedImageKey(key, productId)) throw refused(`Product id ${productId} cannot name an image key.`);
+  const Bucket = bucket();
+  const exists = await s3Client()
+    .send(new HeadObjectCommand({ Bucket, Key: key }))
+    .then(() => true)
+    .catch((err: { name?: string }) => {
+      if (err instanceof NotFound || err.name === 'NotFound' || err instanceof NoSuchKey) return false;
+      throw err;
+    });
+  if (!exists) {
+    await s3Client().send(
+      new PutObjectCommand({ Bucket, Key: key, Body: body, ContentType: contentType, CacheControl: 'public, max-age=31536000, immutable' }),
+    );
+  }
+  return uploadedImagePath(key);
 }
 
 /** The bytes and type of an uploaded image, or null when there is no such object. */

@@ -18,8 +18,29 @@ export const MAX_PRICE_CENTS = 100_000_000;
  */
 export const MAX_REVIEW_COUNT = 99_999;
 
-/** Site-relative paths only: the image optimiser serves /images/products/** and nothing from other hosts. */
-const sitePathSchema = z.string().regex(/^\/(?!\/)[A-Za-z0-9._~!$&'()*+,;=:@%/-]+$/, 'must be a site-relative path such as /images/products/x.png');
+/** A site-relative path: the image optimiser serves /images/products/** and /images/uploads/**, nothing from other hosts. */
+export const SITE_IMAGE_PATH = /^\/(?!\/)[A-Za-z0-9._~!$&'()*+,;=:@%/-]+$/;
+/** An image for the importer to fetch (http or https) and store in the shop's image bucket (import-images.ts). */
+export const IMAGE_URL = /^https?:\/\/[^\s]+$/i;
+/** An image file beside the catalogue file, named relative to it (photos/red-1.jpg); never absolute, never "..". */
+export const IMAGE_FILE = /^(?!\/)(?!.*(^|[\\/])\.\.([\\/]|$))[^\s:*?"<>|][^:*?"<>|]*\.(jpe?g|png|webp)$/i;
+
+/**
+ * One image of a row: a site path as stored, or a URL or a file the importer turns into one before anything is
+ * written (importCatalog's `images` option). Rows of the demo and of exports hold site paths only.
+ */
+const imageRefSchema = z
+  .string()
+  .trim()
+  .max(2000)
+  .refine((s) => SITE_IMAGE_PATH.test(s) || IMAGE_URL.test(s) || IMAGE_FILE.test(s), {
+    message: 'must be a site-relative path such as /images/products/x.png, an http(s) URL, or a .jpg, .png or .webp file next to the catalogue',
+  });
+
+/** The option that names a variant's colour, if the variants have one (`colour` or `color`, any case). */
+export function colourOptionName(variants: readonly { options: Record<string, string> }[]): string | undefined {
+  return Object.keys(variants[0]?.options ?? {}).find((name) => /^colou?r$/i.test(name));
+}
 
 const variantSchema = z.strictObject({
   id: z.string().regex(VARIANT_ID_PATTERN, 'must be 1–100 letters, digits, "-" or "_"'),
@@ -51,7 +72,9 @@ export const catalogRowSchema = z
     categoryDescription: z.string().trim().min(1).max(500).optional(),
     brand: z.string().trim().min(1).max(80),
     description: z.string().trim().min(1).max(5000),
-    images: z.array(sitePathSchema).min(1, 'needs at least one image').max(10),
+    images: z.array(imageRefSchema).min(1, 'needs at least one image').max(10),
+    /** Pictures per colour: keys are values of the variants' colour option; each colourway 1–10 images. */
+    imagesByColour: z.record(z.string().trim().min(1).max(60), z.array(imageRefSchema).min(1, 'needs at least one image').max(10)).optional(),
     // Lower-cased and de-duplicated so search facets do not split on "Trail" and "trail".
     tags: z
       .array(z.string().trim().min(1).max(40))
@@ -65,6 +88,19 @@ export const catalogRowSchema = z
     variants: z.array(variantSchema).min(1, 'needs at least one variant').max(100),
   })
   .superRefine((row, ctx) => {
+    if (row.imagesByColour) {
+      const option = colourOptionName(row.variants);
+      const colours = new Set(option ? row.variants.map((v) => v.options[option]) : []);
+      for (const colour of Object.keys(row.imagesByColour)) {
+        if (!colours.has(colour)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['imagesByColour', colour],
+            message: option ? `"${colour}" is not a ${option} of any variant` : 'the variants have no colour option to picture',
+          });
+        }
+      }
+    }
     // Variants of one product must be told apart by the same option names, or the product page cannot offer a choice.
     const first = row.variants[0];
     if (!first) return;

@@ -5,6 +5,7 @@ import { type BatchWriteRetryOptions, type BatchWriteSend, batchWriteWithRetry }
 import { tableName } from '../../platform/db/tables';
 import type { ProductRecord } from '../contract';
 import type { CatalogRow } from './catalog-row-schema';
+import { type ImageSource, importRowImages, rowsNeedImageSource } from './import-images';
 import { keepReviewStats } from './keep-review-stats';
 import { chunk, mapWithConcurrency } from './map-with-concurrency';
 import { productChanged } from './product-changed';
@@ -36,6 +37,11 @@ export type ImportCatalogOptions = {
   /** Seams for tests: replace the BatchWriteItem / BatchGetItem calls (default: dynamoBulkDoc()). */
   sendBatchWrite?: BatchWriteSend;
   sendBatchGet?: BatchGetSend;
+  /**
+   * Where images named by URL or by file come from and go to (import-images.ts `catalogImageSource`). Without it
+   * a row naming one is refused: only site paths can be written as they are.
+   */
+  images?: ImageSource;
 };
 
 export type ImportSummary = {
@@ -56,11 +62,23 @@ export async function importCatalog(rows: readonly CatalogRow[], options: Import
   const started = performance.now();
   const validation = validateCatalogRows(jsonSourceRows(rows));
   if (!validation.ok) throw new CatalogValidationError(validation.issues);
+  let validRows = validation.rows;
+  if (rowsNeedImageSource(validRows)) {
+    if (!options.images) {
+      throw new CatalogValidationError([
+        { row: 0, field: 'images', message: 'names images by URL or file; import it with npm run catalog:import, which brings them in' },
+      ]);
+    }
+    // Pictures first: one that cannot be brought in stops the import before any product is written.
+    const brought = await importRowImages(validRows, options.images);
+    if (!brought.ok) throw new CatalogValidationError(brought.issues);
+    validRows = brought.rows;
+  }
 
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   const report = options.onProgress ?? (() => {});
-  const products = validation.rows.map(toProductRecord);
-  const categories = toCategoryUpserts(validation.rows);
+  const products = validRows.map(toProductRecord);
+  const categories = toCategoryUpserts(validRows);
   const table = tableName('products');
   const sendBatchWrite: BatchWriteSend = options.sendBatchWrite ?? ((input) => dynamoBulkDoc().send(new BatchWriteCommand(input)));
   const sendBatchGet: BatchGetSend = options.sendBatchGet ?? ((input) => dynamoBulkDoc().send(new BatchGetCommand(input)));

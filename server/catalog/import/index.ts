@@ -3,7 +3,8 @@
 
 export type { CatalogRow } from './catalog-row-schema';
 export { type ImportProgress, importCatalog } from './import-catalog';
+export { catalogImageSource } from './import-images';
 export { productIdFromSlug } from './product-id';
 export { catalogFormatOf, readCatalogFile } from './read-catalog-file';
-export { formatIssue } from './validate-catalog-rows';
+export { CatalogValidationError, formatIssue } from './validate-catalog-rows';
 export { writeCatalogCsv } from './write-catalog-csv';

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { colourOptionName } from './catalog-row-schema';
 import type { ReadResult } from './read-catalog-json';
 import { FILE_ROW, formatPath, type ImportIssue, type IssuePath, type SourceRow } from './validate-catalog-rows';
 
@@ -23,9 +24,10 @@ export const CSV_PRODUCT_COLUMNS = [
   'createdAt',
   'featuredRank',
 ] as const;
-export const CSV_VARIANT_COLUMNS = ['variantId', 'options', 'price', 'stock'] as const;
+/** `colourImages`: the pictures of this line's colour (`|`-separated), the same on every line of that colour. */
+export const CSV_VARIANT_COLUMNS = ['variantId', 'options', 'price', 'stock', 'colourImages'] as const;
 export const CSV_COLUMNS = [...CSV_PRODUCT_COLUMNS, ...CSV_VARIANT_COLUMNS] as const;
-const OPTIONAL_COLUMNS: ReadonlySet<string> = new Set(['id', 'categoryDescription']);
+const OPTIONAL_COLUMNS: ReadonlySet<string> = new Set(['id', 'categoryDescription', 'colourImages']);
 const NUMBER_COLUMNS: ReadonlySet<string> = new Set(['rating', 'reviewCount', 'featuredRank', 'price', 'stock']);
 const LIST_COLUMNS: ReadonlySet<string> = new Set(['images', 'tags']);
 
@@ -90,6 +92,7 @@ function csvField(path: IssuePath): string {
     if (inner === 'id') return 'variantId';
     return typeof inner === 'string' ? inner : 'variantId';
   }
+  if (head === 'imagesByColour') return `colourImages (${String(index ?? '')})`;
   // images[1] and tags[0] are cells of their column; the position inside says which item.
   return formatPath(path);
 }
@@ -165,6 +168,28 @@ export function readCatalogCsv(text: string): ReadResult {
       }
       return variant;
     });
+    // Colour pictures are written per line (one line per variant); they become the product's imagesByColour.
+    const byColour: Record<string, string[]> = {};
+    const firstLineOf: Record<string, number> = {};
+    const option = colourOptionName(product.variants as { options: Record<string, string> }[]);
+    lines.forEach(({ line, cells }, i) => {
+      const cell = cells.colourImages?.trim() ?? '';
+      if (cell === '') return;
+      const colour = option ? (product.variants as { options?: Record<string, string> }[])[i]?.options?.[option] : undefined;
+      if (!colour) {
+        issues.push({ row: line, field: 'colourImages', message: 'needs a colour option on this line (options such as size=M;colour=Red)' });
+        return;
+      }
+      const list = listCell(cell);
+      const seen = byColour[colour];
+      if (!seen) {
+        byColour[colour] = list;
+        firstLineOf[colour] = line;
+      } else if (seen.join('|') !== list.join('|')) {
+        issues.push({ row: line, field: 'colourImages', message: `differs from row ${firstLineOf[colour]}, an earlier row of colour ${colour}` });
+      }
+    });
+    if (Object.keys(byColour).length > 0) product.imagesByColour = byColour;
     const variantLines = lines.map((l) => l.line);
     sources.push({
       value: product,

@@ -19,6 +19,7 @@ export function toProductRecord(row: ValidCatalogRow): ProductRecord {
     brand: row.brand,
     description: row.description,
     images: row.images,
+    ...(row.imagesByColour && Object.keys(row.imagesByColour).length > 0 ? { imagesByColour: row.imagesByColour } : {}),
     variants: row.variants.map((v) => ({ id: v.id, options: v.options, price: v.price })),
     stock: Object.fromEntries(row.variants.map((v) => [v.id, v.stock])),
     currency: STORE_CURRENCY,

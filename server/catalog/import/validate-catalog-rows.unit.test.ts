@@ -61,7 +61,19 @@ describe('catalog row validation (JSON rows)', () => {
     { name: 'a rating with two decimals', row: row2({ rating: 4.25 }), field: 'rating', message: /one decimal/ },
     { name: 'more reviews than the rating sort key can hold', row: row2({ reviewCount: 100_000 }), field: 'reviewCount', message: /<=99999/ },
     { name: 'a date that is not ISO', row: row2({ createdAt: '02/01/2026' }), field: 'createdAt', message: /datetime/ },
-    { name: 'an image on another host', row: row2({ images: ['https://cdn.example.com/x.png'] }), field: 'images[0]', message: /site-relative/ },
+    {
+      name: 'an image that is no path, URL or picture file',
+      row: row2({ images: ['ftp://cdn.example.com/x.png'] }),
+      field: 'images[0]',
+      message: /site-relative/,
+    },
+    { name: 'an image file outside the catalogue folder', row: row2({ images: ['../photos/x.jpg'] }), field: 'images[0]', message: /next to the catalogue/ },
+    {
+      name: 'pictures of a colour no variant has',
+      row: row2({ imagesByColour: { Teal: ['/images/t.png'] } }),
+      field: 'imagesByColour.Teal',
+      message: /not a colour of any variant/,
+    },
     { name: 'a misspelt field', row: row2({ prcie: 10 }), field: 'prcie', message: /not a known field/ },
     { name: 'an upper-case option name', row: withVariant({ options: { Size: '9' } }), field: 'variants[0].options.Size', message: /lower-case/ },
     {
@@ -128,6 +140,26 @@ describe('catalog row validation (CSV lines)', () => {
 
   it('reads good CSV', () => {
     expect(readCatalogFile(csv, 'csv').ok).toBe(true);
+  });
+
+  it("carries colour pictures on each variant line and reads them back as the product's imagesByColour", () => {
+    const row = goodRow(1, {
+      variants: [
+        { id: 'v-1-1', options: { size: '9', colour: 'Red' }, price: 7999, stock: 5 },
+        { id: 'v-1-2', options: { size: '9', colour: 'Teal' }, price: 7999, stock: 5 },
+        { id: 'v-1-3', options: { size: '10', colour: 'Teal' }, price: 7999, stock: 5 },
+      ],
+      imagesByColour: { Red: ['/images/r1.png', '/images/r2.png'], Teal: ['photos/teal.jpg', 'https://cdn.example.com/t.webp'] },
+    });
+    const written = writeCatalogCsv([row]);
+    expect(written.split('\n')[0]).toMatch(/,colourImages$/);
+    const read = readCatalogFile(written, 'csv');
+    expect(read.ok ? read.rows[0]?.imagesByColour : read.issues).toEqual(row.imagesByColour);
+
+    const [head = '', ...rest] = written.trimEnd().split('\n');
+    const clash = [head, ...rest.map((l, i) => (i === 2 ? l.replace('https://cdn.example.com/t.webp', '/images/other.png') : l))].join('\n');
+    const refused = readCatalogFile(clash, 'csv');
+    expect(refused.ok ? [] : refused.issues).toEqual([{ row: 4, field: 'colourImages', message: 'differs from row 3, an earlier row of colour Teal' }]);
   });
 
   it.each([

@@ -1,13 +1,15 @@
 import { stringify } from 'csv-stringify/sync';
 import type { CatalogRow } from './catalog-row-schema';
+import { colourOptionName } from './catalog-row-schema';
 import { CSV_COLUMNS, formatOptionsCell } from './read-catalog-csv';
 
 // Rows → the CSV import format (one line per variant), the inverse of read-catalog-csv.ts. Used by the demo
 // generator so a spreadsheet-friendly file can be produced from the same data.
 
 export function writeCatalogCsv(rows: readonly CatalogRow[]): string {
-  const lines = rows.flatMap((row) =>
-    row.variants.map((variant) => ({
+  const lines = rows.flatMap((row) => {
+    const option = colourOptionName(row.variants);
+    return row.variants.map((variant) => ({
       id: row.id ?? '',
       slug: row.slug,
       name: row.name,
@@ -26,7 +28,10 @@ export function writeCatalogCsv(rows: readonly CatalogRow[]): string {
       options: formatOptionsCell(variant.options),
       price: String(variant.price),
       stock: String(variant.stock),
-    })),
-  );
-  return stringify(lines, { header: true, columns: [...CSV_COLUMNS], record_delimiter: '\n' });
+      colourImages: (option && row.imagesByColour?.[variant.options[option] ?? '']?.join('|')) || '',
+    }));
+  });
+  // The colour pictures' column only when some product has them: a file without them reads as it always did.
+  const columns = rows.some((row) => row.imagesByColour) ? [...CSV_COLUMNS] : CSV_COLUMNS.filter((c) => c !== 'colourImages');
+  return stringify(lines, { header: true, columns, record_delimiter: '\n' });
 }

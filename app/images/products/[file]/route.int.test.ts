@@ -58,6 +58,25 @@ describe('GET /images/products/[file]', () => {
     expect(meta).toMatchObject({ format: 'png', width: 800, height: 800 });
   });
 
+  it('draws each colourway a product lists under imagesByColour, in its own colour', async () => {
+    const p = await putProduct({ variants: [{ id: 'v', price: 1_000, stock: 1 }], category: 'backpacks' });
+    const [red, teal] = ['red', 'teal'].map((colour) => productImageFileName({ category: 'backpacks', productId: p.id, colour, index: 1 }));
+    await dynamoDoc().send(
+      new UpdateCommand({
+        TableName: tableName('products'),
+        Key: { id: p.id },
+        UpdateExpression: 'SET images = :i, imagesByColour = :c',
+        ExpressionAttributeValues: { ':i': [`/images/products/${red}`], ':c': { Red: [`/images/products/${red}`], Teal: [`/images/products/${teal}`] } },
+      }),
+    );
+    const [a, b] = await Promise.all([call(red!), call(teal!)]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    const [pa, pb] = await Promise.all([a.arrayBuffer(), b.arrayBuffer()]);
+    expect(Buffer.from(pa).equals(Buffer.from(pb))).toBe(false);
+    // Listed for this product only: the same colour of another id is an invented name.
+    expect((await call(productImageFileName({ category: 'backpacks', productId: p.id, colour: 'navy', index: 1 }))).status).toBe(404);
+  });
+
   it('answers 400 with a JSON error for a name it could not have produced', async () => {
     const res = await call('..%2Fsecrets.png');
     expect(res.status).toBe(400);
