@@ -6,6 +6,7 @@ import { logger, logOnce } from '../platform/observability';
 import type { SearchParams, SearchResult } from './contract';
 import { runSearch } from './run-search';
 import { ensureSearchIndex } from './search-index-store';
+import { spellingCorrection, suggestSearch } from './suggest-search';
 
 export type {
   SearchParams,
@@ -29,6 +30,7 @@ export {
   searchPageQuerySchema,
   searchQuerySchema,
 } from './search-query';
+export { SUGGEST_LIMIT } from './suggest-search';
 
 const outages = logOnce('search', logger.child({ component: 'search' }));
 
@@ -38,10 +40,28 @@ const outages = logOnce('search', logger.child({ component: 'search' }));
  * UNAVAILABLE (503) while the products table cannot be read.
  */
 export async function searchProducts(params: SearchParams): Promise<SearchResult> {
+  return runSearch(await searchIndex(), params);
+}
+
+async function searchIndex() {
   const index = await ensureSearchIndex().catch((err: unknown) => {
     outages.log('index-build', 'search index build failed', { err: String(err) }, 'error');
     throw new AppError('UNAVAILABLE', 'Search is not available right now. Please try again shortly.');
   });
   outages.recovered('index-build');
-  return runSearch(index, params);
+  return index;
+}
+
+/**
+ * The header's type-ahead: the best few products and their categories for a half-typed query, corrected when the
+ * words as typed find nothing (`suggestions.didYouMean[0]` is then the query the items are for). Same errors as
+ * searchProducts.
+ */
+export async function suggestProducts(q: string, limit?: number): Promise<SearchResult> {
+  return suggestSearch(await searchIndex(), q, limit);
+}
+
+/** The corrected spelling a typo-tolerant search actually used ("hedphones" → "headphones"), or null. */
+export async function searchedFor(q: string): Promise<string | null> {
+  return spellingCorrection(await searchIndex(), q);
 }
