@@ -82,46 +82,51 @@ export default async function SearchPage({ searchParams }: Props) {
           This results page link is no longer valid. <a href={searchHref(state)}>Show the first page</a>.
         </p>
       ) : (
-        <div className="search-layout">
-          <SearchFacetsPanel facets={result.facets} state={state} />
-          <div>
-            <SearchActiveFilters facets={result.facets} state={state} />
-            {result.items.length > 0 ? (
-              <>
-                <ProductGrid products={result.items} label="Search results" priorityCount={cursor ? 0 : 2} />
-                <Pager firstHref={cursor ? searchHref(state) : undefined} nextHref={result.nextCursor ? searchHref(state, {}, result.nextCursor) : undefined} />
-              </>
-            ) : (
-              <section className="notice" aria-labelledby="no-results">
-                <h2 id="no-results">No products match</h2>
-                {result.suggestions?.didYouMean.length ? (
-                  <p>
-                    Did you mean{' '}
-                    {result.suggestions.didYouMean.map((s, i) => (
-                      <span key={s}>
-                        {i > 0 ? ', ' : ''}
-                        <Link href={searchHref({ q: s })}>{s}</Link>
-                      </span>
-                    ))}
-                    ?
-                  </p>
-                ) : null}
-                {result.suggestions?.popularCategories.length ? (
-                  <p>
-                    Or browse{' '}
-                    {result.suggestions.popularCategories.map((c, i) => (
-                      <span key={c.slug}>
-                        {i > 0 ? ', ' : ''}
-                        <Link href={`/c/${c.slug}`}>{c.name}</Link>
-                      </span>
-                    ))}
-                    .
-                  </p>
-                ) : null}
-              </section>
-            )}
+        <>
+          <SearchActiveFilters facets={result.facets} state={state} />
+          <div className="search-layout">
+            <SearchFacetsPanel facets={result.facets} state={state} />
+            <div>
+              {result.items.length > 0 ? (
+                <>
+                  <ProductGrid products={result.items} label="Search results" priorityCount={cursor ? 0 : 2} />
+                  <Pager
+                    firstHref={cursor ? searchHref(state) : undefined}
+                    nextHref={result.nextCursor ? searchHref(state, {}, result.nextCursor) : undefined}
+                  />
+                </>
+              ) : (
+                <section className="notice" aria-labelledby="no-results">
+                  <h2 id="no-results">No products match</h2>
+                  {result.suggestions?.didYouMean.length ? (
+                    <p>
+                      Did you mean{' '}
+                      {result.suggestions.didYouMean.map((s, i) => (
+                        <span key={s}>
+                          {i > 0 ? ', ' : ''}
+                          <Link href={searchHref({ q: s })}>{s}</Link>
+                        </span>
+                      ))}
+                      ?
+                    </p>
+                  ) : null}
+                  {result.suggestions?.popularCategories.length ? (
+                    <p>
+                      Or browse{' '}
+                      {result.suggestions.popularCategories.map((c, i) => (
+                        <span key={c.slug}>
+                          {i > 0 ? ', ' : ''}
+                          <Link href={`/c/${c.slug}`}>{c.name}</Link>
+                        </span>
+                      ))}
+                      .
+                    </p>
+                  ) : null}
+                </section>
+              )}
+            </div>
           </div>
-        </div>
+        </>
       )}
     </>
   );

@@ -141,7 +141,7 @@ export function SearchCombobox({ inputId, defaultValue }: { inputId: string; def
               </span>
             ) : o.kind === 'category' ? (
               <span>
-                {answer?.text} in <strong>{o.label}</strong> <span className="search-suggestion__count">({o.count})</span>
+                {o.query} in <strong>{o.label}</strong> <span className="search-suggestion__count">({o.count})</span>
               </span>
             ) : (
               <span>
@@ -151,7 +151,9 @@ export function SearchCombobox({ inputId, defaultValue }: { inputId: string; def
           </div>
         ))}
       </div>
-      <p className="visually-hidden" role="status" aria-live="polite">
+      {/* A live region without role="status": it sits in every page's header, and a page's own status line
+          (role="status") should stay the only one there. */}
+      <p className="visually-hidden" aria-live="polite" aria-atomic="true">
         {loading ? 'Loading suggestions' : expanded && answer ? suggestionsAnnouncement(answer.options) : ''}
       </p>
     </div>

@@ -8,7 +8,7 @@ import { searchHref } from './search-url';
 export type SuggestionOption =
   | { kind: 'correction'; id: string; label: string; href: string }
   | { kind: 'product'; id: string; label: string; href: string; image: string; price: Money }
-  | { kind: 'category'; id: string; label: string; href: string; count: number }
+  | { kind: 'category'; id: string; label: string; href: string; count: number; query: string }
   | { kind: 'search'; id: string; label: string; href: string };
 
 /** Letters needed before the box asks for suggestions (the route answers from two). */
@@ -38,7 +38,7 @@ export function suggestionOptions(typed: string, result: Pick<SearchResult, 'ite
     .slice(0, MAX_CATEGORIES);
   const q = corrected ?? typed.trim();
   for (const c of categories)
-    options.push({ kind: 'category', id: `category-${c.slug}`, label: c.name, href: searchHref({ q, category: c.slug }), count: c.count });
+    options.push({ kind: 'category', id: `category-${c.slug}`, label: c.name, href: searchHref({ q, category: c.slug }), count: c.count, query: q });
   options.push({ kind: 'search', id: 'search', label: typed.trim(), href: searchHref({ q: typed.trim() }) });
   return options;
 }

@@ -46,7 +46,7 @@ describe('suggestionOptions', () => {
       suggestions: { didYouMean: ['headphones'], popularCategories: [] },
     });
     expect(options[0]).toMatchObject({ kind: 'correction', label: 'headphones', href: '/search?q=headphones' });
-    expect(options.find((o) => o.kind === 'category')?.href).toBe('/search?q=headphones&category=audio');
+    expect(options.find((o) => o.kind === 'category')).toMatchObject({ href: '/search?q=headphones&category=audio', query: 'headphones' });
     expect(options.at(-1)).toMatchObject({ kind: 'search', label: 'hedph' });
     expect(new Set(options.map((o) => o.id)).size).toBe(options.length);
   });

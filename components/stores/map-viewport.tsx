@@ -17,7 +17,7 @@ const MAX_K = 12;
 const STEP = 1.6;
 const PAN_PX = 60;
 /** How far beyond the frame the server drew the base map (base-map.ts CLIP_MARGIN): the view never shows past it. */
-const MARGIN = 1;
+const MARGIN = 0.5;
 
 function clampView(v: View, width: number, height: number): View {
   const k = Math.min(MAX_K, Math.max(MIN_K, v.k));
@@ -48,7 +48,15 @@ export function MapViewport(props: {
   const svg = useRef<SVGSVGElement>(null);
   const drag = useRef<{ id: number; sx: number; sy: number; view: View } | null>(null);
   const set = (v: View) => setView(clampView(v, width, height));
-  const zoom = (factor: number) => set(zoomAt(view, factor, width / 2, height / 2));
+  // The buttons and keys zoom about "you are here" (else the shopper's store) while it is in the frame, so the stores
+  // around it spread out instead of sliding off the edge; otherwise about the frame's centre.
+  const focus = markers.find((m) => m.kind === 'origin') ?? markers.find((m) => m.kind === 'my-store');
+  const zoom = (factor: number) => {
+    const fx = focus ? view.x + focus.x * view.k : -1;
+    const fy = focus ? view.y + focus.y * view.k : -1;
+    const inFrame = fx >= 0 && fx <= width && fy >= 0 && fy <= height;
+    set(zoomAt(view, factor, inFrame ? fx : width / 2, inFrame ? fy : height / 2));
+  };
   const pan = (dx: number, dy: number) => set({ ...view, x: view.x + dx, y: view.y + dy });
 
   /** CSS pixels to the SVG's own units (the frame is scaled to the page's width). */
@@ -130,7 +138,7 @@ export function MapViewport(props: {
               <title>{m.label}</title>
               {m.kind === 'origin' ? (
                 <>
-                  <circle r="14" className="store-map__halo" />
+                  <circle r="17" className="store-map__halo" />
                   <circle r="7" />
                 </>
               ) : m.kind === 'my-store' ? (

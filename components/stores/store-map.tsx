@@ -35,11 +35,12 @@ export async function StoreMap({
       label: `${numbered ? `${i + 1}. ` : ''}${s.name}${mine ? ' (your store)' : ''}`,
     };
   });
-  // Your store on top of the others, "you are here" on top of all.
+  // Your store on top of the others. "You are here" goes underneath: its halo still shows around a store that
+  // stands on the same spot (a search for the store's own city), where drawn on top it would hide store 1.
   markers.sort((a, b) => Number(a.kind === 'my-store') - Number(b.kind === 'my-store'));
   if (origin) {
     const [x, y] = project(origin);
-    markers.push({ id: 'origin', x, y, kind: 'origin', label: `You are here: ${origin.label}` });
+    markers.unshift({ id: 'origin', x, y, kind: 'origin', label: `You are here: ${origin.label}` });
   }
   const hasMine = markers.some((m) => m.kind === 'my-store');
   return (

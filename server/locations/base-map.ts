@@ -1,6 +1,7 @@
 import { type GeoProjection, geoDistance, geoMercator, geoPath } from 'd3-geo';
 import type { FeatureCollection, MultiLineString, MultiPoint } from 'geojson';
 import { feature, mesh } from 'topojson-client';
+import { presimplify, simplify } from 'topojson-simplify';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { GeoPoint } from './contract';
 
@@ -13,8 +14,11 @@ type UsObjects = { nation: GeometryCollection; states: GeometryCollection; count
 
 export const MAP_WIDTH = 640;
 export const MAP_HEIGHT = 420;
-/** Paths are kept this far beyond the frame on every side, so zooming out to half size or panning shows land, not a cut. */
-const CLIP_MARGIN = 1;
+/**
+ * Paths are kept this far (in frames) beyond the frame on every side, so zooming out to half size or panning shows
+ * land, not a cut edge (map-viewport.tsx clamps the view to it).
+ */
+const CLIP_MARGIN = 0.5;
 /** A view narrower than this many degrees of longitude (a metro area) is too close for one point to fill it. */
 const MIN_SPAN_DEGREES = 0.6;
 /** County lines help at city scale and are clutter (and weight) at a national one. */
@@ -30,13 +34,20 @@ export type BaseMap = {
   widthKm: number;
 };
 
-type AtlasFeatures = {
+type Layers = {
   land: FeatureCollection;
   nation: FeatureCollection;
   states: MultiLineString;
   coast: MultiLineString;
-  counties: MultiLineString;
 };
+/** Full detail for a region or a city (with county lines); simplified for a national view, a third of the bytes. */
+type AtlasFeatures = { detailed: Layers & { counties: MultiLineString }; coarse: Layers };
+
+/**
+ * Triangles smaller than this (in square degrees, Visvalingam) are dropped for the national view: about half a
+ * pixel at its scale (~7 km a pixel), so the outline looks the same and a third of the points remain.
+ */
+const COARSE_MIN_WEIGHT = 0.002;
 
 // Loaded on the first map only (a dynamic import: 1.3 MB of JSON that the checkout and the assistant, which import
 // this domain too, must not parse), decoded once per process.
@@ -46,14 +57,20 @@ async function loadAtlas(): Promise<AtlasFeatures> {
   const [usModule, worldModule] = await Promise.all([import('us-atlas/counties-10m.json'), import('world-atlas/land-50m.json')]);
   const us = usModule.default as unknown as Topology<UsObjects>;
   const world = worldModule.default as unknown as Topology<{ land: GeometryCollection }>;
-  return {
-    land: feature(world, world.objects.land) as FeatureCollection,
-    nation: feature(us, us.objects.nation) as FeatureCollection,
+  const layers = (u: Topology<UsObjects>, w: Topology<{ land: GeometryCollection }>): Layers => ({
+    land: feature(w, w.objects.land) as FeatureCollection,
+    nation: feature(u, u.objects.nation) as FeatureCollection,
     // Shared borders once each: a line between two states is drawn once, not once per state.
-    states: mesh(us, us.objects.states, (a, b) => a !== b),
-    coast: mesh(us, us.objects.nation, (a, b) => a === b),
-    // County lines inside a state (the first two digits of a county's FIPS code are its state's).
-    counties: mesh(us, us.objects.counties, (a, b) => a !== b && String(a.id).slice(0, 2) === String(b.id).slice(0, 2)),
+    states: mesh(u, u.objects.states, (a, b) => a !== b),
+    coast: mesh(u, u.objects.nation, (a, b) => a === b),
+  });
+  return {
+    detailed: {
+      ...layers(us, world),
+      // County lines inside a state (the first two digits of a county's FIPS code are its state's).
+      counties: mesh(us, us.objects.counties, (a, b) => a !== b && String(a.id).slice(0, 2) === String(b.id).slice(0, 2)),
+    },
+    coarse: layers(simplify(presimplify(us), COARSE_MIN_WEIGHT), simplify(presimplify(world), COARSE_MIN_WEIGHT)),
   };
 }
 
@@ -102,14 +119,16 @@ export async function drawBaseMap(points: readonly GeoPoint[]): Promise<{ map: B
   const west = projection.invert?.([0, MAP_HEIGHT / 2]);
   const east = projection.invert?.([MAP_WIDTH, MAP_HEIGHT / 2]);
   const widthKm = west && east ? geoDistance(west, east) * EARTH_RADIUS_KM : 0;
-  const f = await atlasFeatures();
+  const atlas = await atlasFeatures();
+  const close = widthKm < COUNTY_LINES_BELOW_KM;
+  const f = close ? atlas.detailed : atlas.coarse;
   const map: BaseMap = {
     width: MAP_WIDTH,
     height: MAP_HEIGHT,
     layers: {
       land: compact(path(f.land)),
       nation: compact(path(f.nation)),
-      counties: widthKm < COUNTY_LINES_BELOW_KM ? compact(path(f.counties)) : null,
+      counties: close ? compact(path(atlas.detailed.counties)) : null,
       states: compact(path(f.states)),
       coast: compact(path(f.coast)),
     },
