@@ -161,3 +161,27 @@ test('the assistant’s panel scrolls to each new reply', async ({ page }) => {
   expect(await log.evaluate((el) => el.scrollHeight > el.clientHeight && el.scrollTop > 0)).toBe(true);
   await expect(log.getByRole('list', { name: 'Products found' }).last().getByRole('link').first()).toHaveAttribute('href', /^\/p\//);
 });
+
+test.describe('before any script has run', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the header search is still a plain GET form, and "Set as my store" is still a form post', async ({ page }) => {
+    await page.goto('/');
+    const box = page.getByRole('banner').getByRole('combobox', { name: 'Search products' });
+    await box.fill('coffee');
+    await box.press('Enter');
+    await expect(page).toHaveURL(/\/search\?q=coffee$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Results for “coffee”');
+
+    await page.goto('/stores?q=Portland');
+    const first = page
+      .getByRole('list', { name: 'Nearest stores' })
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { level: 3 }) })
+      .first();
+    const name = (await first.getByRole('heading', { level: 3 }).textContent())!;
+    await first.getByRole('button', { name: /^Set as my store/ }).click();
+    await expect(page.getByText(`${name} is now your store.`)).toBeVisible();
+    await expect(page.getByText(`Your store: ${name}`)).toBeVisible();
+  });
+});
