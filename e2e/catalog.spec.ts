@@ -63,8 +63,8 @@ test('a shopper browses home → category → product, then finds it again with 
     .sort((a, b) => b.length - a.length)[0]!;
   const misspelled = productName.replace(longest, typo(longest));
   expect(misspelled).not.toBe(productName);
-  await page.getByRole('searchbox', { name: 'Search products' }).fill(misspelled);
-  await page.getByRole('searchbox', { name: 'Search products' }).press('Enter');
+  await page.getByRole('combobox', { name: 'Search products' }).fill(misspelled);
+  await page.getByRole('combobox', { name: 'Search products' }).press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Results for');
   await expect(page.getByRole('list', { name: 'Search results' }).getByRole('heading', { name: productName }).first()).toBeVisible();
   await expectNoSeriousA11yViolations(page);

@@ -72,3 +72,44 @@ test('checkout shows the order total before the Place order button, and the butt
   expect(await uncovered(place)).toBe(true);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });
+
+test('every header control is whole on screen at 390px; the rest of the links are under Menu', async ({ page }) => {
+  await page.goto('/');
+  const banner = page.getByRole('banner');
+  const controls = banner.locator('a:visible, button:visible, input:visible, summary:visible');
+  expect(await controls.count()).toBeGreaterThan(3);
+  for (const box of await controls.evaluateAll((els) =>
+    els.map((el) => {
+      const r = el.getBoundingClientRect();
+      // Clipped by a scrolling ancestor (the category strip scrolls on purpose and is left out below) or the screen.
+      return { name: (el.textContent || el.getAttribute('aria-label') || '').trim(), left: r.left, right: r.right, inStrip: !!el.closest('.category-nav') };
+    }),
+  )) {
+    if (box.inStrip) continue;
+    expect(box.left, `${box.name} starts on screen`).toBeGreaterThanOrEqual(0);
+    expect(box.right, `${box.name} ends on screen`).toBeLessThanOrEqual(390);
+  }
+  const menu = banner.getByText('Menu', { exact: true });
+  await menu.click();
+  const signIn = banner.getByRole('link', { name: 'Sign in' });
+  await expect(signIn).toBeInViewport({ ratio: 1 });
+  await expect(banner.getByRole('link', { name: 'Orders' })).toBeInViewport({ ratio: 1 });
+  await page.keyboard.press('Escape');
+  await expect(signIn).toBeHidden();
+});
+
+test('checkout on a phone: a collapsible order summary with the total comes before the payment step', async ({ page }) => {
+  const item = await inStockVariant(page.request);
+  expect((await page.request.post('/api/cart/items', { data: { productId: item.productId, variantId: item.variantId, quantity: 1 } })).ok()).toBe(true);
+  await page.goto('/checkout');
+  const summary = page.locator('main details').filter({ has: page.locator('summary', { hasText: 'Order summary' }) });
+  const toggle = summary.locator('summary');
+  await expect(toggle).toContainText(/(Total|Subtotal) \$\d/);
+  const card = page.getByLabel('Card number');
+  expect((await toggle.boundingBox())!.y).toBeLessThan((await card.boundingBox())!.y);
+  // Closed at first (the form stays short); open, it lists the lines and the totals.
+  await expect(summary.getByText('Subtotal', { exact: true })).toBeHidden();
+  await toggle.click();
+  await expect(summary.getByText('Subtotal', { exact: true })).toBeVisible();
+  await expect(summary.getByRole('listitem').first()).toBeVisible();
+});

@@ -152,7 +152,7 @@ test('checkout shows a delivery estimate; the assistant tracks the shopper’s o
 
   const storeReply = await ask(page, 'stores near Seattle');
   await expect(storeReply).toContainText('The nearest store to Seattle');
-  await expect(storeReply.getByRole('list', { name: 'Stores found' }).getByRole('listitem').first()).toContainText('km');
+  await expect(storeReply.getByRole('list', { name: 'Stores found' }).getByRole('listitem').first()).toContainText(' mi');
 
   await expectNoSeriousA11yViolations(page);
   await page.keyboard.press('Escape');

@@ -3,6 +3,7 @@
 //
 //   npx next build && npx tsx e2e/serve.ts --port 3127 &        # or `npm start` on the local stack
 //   BASE_URL=http://127.0.0.1:3127 npx tsx scripts/screenshots.ts
+//   ONLY=stores,search BASE_URL=… npx tsx scripts/screenshots.ts   # just those pages
 //
 // Also prints, per page and size, what the phone checks of issue 27 measure: sideways overflow, header height and
 // whether the assistant launcher lies over a control. Uses Playwright's library with the system Chromium (CHROME_PATH, else /usr/bin/chromium).
@@ -65,9 +66,12 @@ try {
       { name: 'product', path: `/p/${picked.slug}` },
       { name: 'checkout', path: '/checkout' },
       { name: 'stores', path: '/stores?q=Denver' },
-    ];
+      { name: 'search', path: '/search?q=hedphones&inStock=true' },
+      // The header's type-ahead, open on a misspelt beginning (issue 27 "Predictive search").
+      { name: 'suggestions', path: '/', type: 'hedph' },
+    ].filter((p) => !process.env.ONLY || process.env.ONLY.split(',').includes(p.name));
     const page = await context.newPage();
-    for (const { name, path } of pages) {
+    for (const { name, path, type } of pages as { name: string; path: string; type?: string }[]) {
       if (name === 'checkout') {
         // The same browser's cart (the context shares its cookies with the page).
         const added = await api.post('/api/cart/items', {
@@ -77,6 +81,14 @@ try {
         if (!added.ok()) throw new Error(`could not fill the cart: ${added.status()} ${await added.text()}`);
       }
       await page.goto(path, { waitUntil: 'networkidle' });
+      if (type) {
+        const box = page.getByRole('banner').getByRole('combobox', { name: 'Search products' });
+        await box.click();
+        await box.pressSequentially(type, { delay: 60 });
+        await page.getByRole('listbox', { name: 'Search suggestions' }).getByRole('option').first().waitFor();
+        await box.press('ArrowDown');
+        await box.press('ArrowDown');
+      }
       const file = join(out, `${name}-${size.name}.png`);
       await page.screenshot({ path: file });
       console.log(`${file.replace(`${process.cwd()}/`, '')}  ${JSON.stringify(await measure(page))}`);

@@ -9,6 +9,7 @@ import { trackAnalytics } from '@/server/analytics';
 import { currentCartOwner } from '@/server/cart';
 import { COUNTRIES, COUNTRY_CODES, FREE_SHIPPING_THRESHOLD, quoteCheckout } from '@/server/checkout';
 import { getSessionUser } from '@/server/identity';
+import { currentMyStore } from '@/server/locations';
 import { paymentFieldsOrigin } from '@/server/payments';
 import { applyDiscountAction, removeDiscountAction } from '../cart/discount-actions';
 
@@ -20,6 +21,12 @@ const countries: CountryOption[] = COUNTRY_CODES.map((code) => {
   const c = COUNTRIES[code];
   return { code, name: c.name, regionLabel: c.regionLabel, postalLabel: c.postalLabel, regions: c.regions ? Object.entries(c.regions) : null };
 });
+
+/** The shopper's chosen store (/stores, "Set as my store"), for the delivery estimate before an address is typed. */
+async function nearStore() {
+  const store = await currentMyStore();
+  return store ? { name: store.name, place: `${store.address.city}, ${store.address.region} ${store.address.postalCode}` } : undefined;
+}
 
 export default async function CheckoutPage() {
   // A signed-in shopper's cart, or a guest's (its signed cookie): guests check out with an email, and are offered
@@ -79,6 +86,7 @@ export default async function CheckoutPage() {
         guest={!user}
         processorUrl={paymentFieldsOrigin()}
         savedAddresses={user ? await listAddresses(user.id) : []}
+        myStore={await nearStore()}
       />
     </>
   );

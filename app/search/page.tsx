@@ -3,11 +3,14 @@ import Link from 'next/link';
 import { Pager } from '@/components/catalog/pager';
 import { ProductGrid } from '@/components/catalog/product-grid';
 import { SortForm } from '@/components/catalog/sort-form';
+import { SITE_SEARCH_INPUT_ID } from '@/components/layout/site-header';
+import { SearchActiveFilters } from '@/components/search/search-active-filters';
+import { SearchBoxValue } from '@/components/search/search-box-value';
 import { SearchFacetsPanel } from '@/components/search/search-facets';
 import { type SearchState, searchHref } from '@/components/search/search-url';
 import { trackAnalytics } from '@/server/analytics';
 import { isAppError } from '@/server/platform/errors';
-import { SEARCH_DEFAULT_LIMIT, SEARCH_SORTS, type SearchResult, searchPageQuerySchema, searchProducts } from '@/server/search';
+import { SEARCH_DEFAULT_LIMIT, SEARCH_SORTS, type SearchResult, searchedFor, searchPageQuerySchema, searchProducts } from '@/server/search';
 
 export const dynamic = 'force-dynamic';
 
@@ -40,12 +43,20 @@ export default async function SearchPage({ searchParams }: Props) {
     if (!(isAppError(err) && err.code === 'INVALID_CURSOR')) throw err;
   }
 
-  const heading = state.q ? `Results for “${state.q}”` : 'All products';
+  // "hedphones" finds headphones through typo tolerance: say which spelling the results are for (issue 27).
+  const corrected = result && result.total > 0 && state.q ? await searchedFor(state.q) : null;
+  const heading = state.q ? `Results for “${corrected ?? state.q}”` : 'All products';
   return (
     <>
+      <SearchBoxValue inputId={SITE_SEARCH_INPUT_ID} q={state.q} />
       <div className="toolbar">
         <div>
           <h1>{heading}</h1>
+          {corrected ? (
+            <p className="search-correction">
+              Showing results for <strong>{corrected}</strong>. You searched for “{state.q}”.
+            </p>
+          ) : null}
           {result ? (
             <p className="rating" role="status">
               {result.total.toLocaleString('en-US')} {result.total === 1 ? 'product' : 'products'}
@@ -71,45 +82,51 @@ export default async function SearchPage({ searchParams }: Props) {
           This results page link is no longer valid. <a href={searchHref(state)}>Show the first page</a>.
         </p>
       ) : (
-        <div className="search-layout">
-          <SearchFacetsPanel facets={result.facets} state={state} />
-          <div>
-            {result.items.length > 0 ? (
-              <>
-                <ProductGrid products={result.items} label="Search results" priorityCount={cursor ? 0 : 2} />
-                <Pager firstHref={cursor ? searchHref(state) : undefined} nextHref={result.nextCursor ? searchHref(state, {}, result.nextCursor) : undefined} />
-              </>
-            ) : (
-              <section className="notice" aria-labelledby="no-results">
-                <h2 id="no-results">No products match</h2>
-                {result.suggestions?.didYouMean.length ? (
-                  <p>
-                    Did you mean{' '}
-                    {result.suggestions.didYouMean.map((s, i) => (
-                      <span key={s}>
-                        {i > 0 ? ', ' : ''}
-                        <Link href={searchHref({ q: s })}>{s}</Link>
-                      </span>
-                    ))}
-                    ?
-                  </p>
-                ) : null}
-                {result.suggestions?.popularCategories.length ? (
-                  <p>
-                    Or browse{' '}
-                    {result.suggestions.popularCategories.map((c, i) => (
-                      <span key={c.slug}>
-                        {i > 0 ? ', ' : ''}
-                        <Link href={`/c/${c.slug}`}>{c.name}</Link>
-                      </span>
-                    ))}
-                    .
-                  </p>
-                ) : null}
-              </section>
-            )}
+        <>
+          <SearchActiveFilters facets={result.facets} state={state} />
+          <div className="search-layout">
+            <SearchFacetsPanel facets={result.facets} state={state} />
+            <div>
+              {result.items.length > 0 ? (
+                <>
+                  <ProductGrid products={result.items} label="Search results" priorityCount={cursor ? 0 : 2} />
+                  <Pager
+                    firstHref={cursor ? searchHref(state) : undefined}
+                    nextHref={result.nextCursor ? searchHref(state, {}, result.nextCursor) : undefined}
+                  />
+                </>
+              ) : (
+                <section className="notice" aria-labelledby="no-results">
+                  <h2 id="no-results">No products match</h2>
+                  {result.suggestions?.didYouMean.length ? (
+                    <p>
+                      Did you mean{' '}
+                      {result.suggestions.didYouMean.map((s, i) => (
+                        <span key={s}>
+                          {i > 0 ? ', ' : ''}
+                          <Link href={searchHref({ q: s })}>{s}</Link>
+                        </span>
+                      ))}
+                      ?
+                    </p>
+                  ) : null}
+                  {result.suggestions?.popularCategories.length ? (
+                    <p>
+                      Or browse{' '}
+                      {result.suggestions.popularCategories.map((c, i) => (
+                        <span key={c.slug}>
+                          {i > 0 ? ', ' : ''}
+                          <Link href={`/c/${c.slug}`}>{c.name}</Link>
+                        </span>
+                      ))}
+                      .
+                    </p>
+                  ) : null}
+                </section>
+              )}
+            </div>
           </div>
-        </div>
+        </>
       )}
     </>
   );

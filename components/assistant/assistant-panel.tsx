@@ -3,6 +3,7 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { apiRequest } from '@/components/api/api-request';
 import type { AssistantReply } from '@/server/assistant';
+import { distanceUnitFor, formatDistance } from '@/server/locations/contract';
 import { formatMoney } from '@/server/platform/money';
 
 // The chat panel: a labelled dialog region with a log that screen readers announce (role="log", polite), a
@@ -18,6 +19,7 @@ export function AssistantPanel({ onClose }: { onClose: () => void }) {
   const [sessionId, setSessionId] = useState<string | undefined>();
   const [pending, setPending] = useState(false);
   const input = useRef<HTMLInputElement>(null);
+  const log = useRef<HTMLDivElement>(null);
   const nextId = useRef(1);
   const say = (message: Omit<Message, 'id'>) => {
     const id = nextId.current++;
@@ -25,6 +27,19 @@ export function AssistantPanel({ onClose }: { onClose: () => void }) {
   };
 
   useEffect(() => input.current?.focus(), []);
+
+  // Each new message (and "Thinking…") is scrolled into view: a product answer below the fold looked like no answer.
+  // The log itself is role="log" (polite), so screen readers hear the reply without losing their place.
+  const newest = messages.at(-1)?.id;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the newest message or the pending line changes, which is the point
+  useEffect(() => {
+    const el = log.current;
+    const last = el?.lastElementChild;
+    if (!el || !last) return;
+    // The message's top, not the log's bottom: a long reply with cards is read from its first line.
+    const top = el.scrollTop + last.getBoundingClientRect().top - el.getBoundingClientRect().top - 8;
+    el.scrollTo({ top: Math.max(0, top), behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+  }, [newest, pending]);
 
   async function send(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -53,7 +68,7 @@ export function AssistantPanel({ onClose }: { onClose: () => void }) {
       onKeyDown={(e) => e.key === 'Escape' && onClose()}
     >
       <h2 id="assistant-title">Shopping assistant</h2>
-      <div role="log" aria-live="polite" aria-label="Conversation" className="assistant__log">
+      <div ref={log} role="log" aria-live="polite" aria-label="Conversation" className="assistant__log">
         {messages.map((m) => (
           <div key={m.id} className={`assistant__msg assistant__msg--${m.from}`}>
             <span className="visually-hidden">{m.from === 'you' ? 'You said: ' : 'Assistant: '}</span>
@@ -92,7 +107,8 @@ export function AssistantPanel({ onClose }: { onClose: () => void }) {
               <ul aria-label="Stores found">
                 {m.reply.stores.map((s) => (
                   <li key={s.id}>
-                    {s.name}, {s.address.line1} · {s.distanceKm} km
+                    {s.name}, {s.address.line1} ·{' '}
+                    {formatDistance(s.distanceKm, distanceUnitFor(typeof navigator === 'undefined' ? undefined : navigator.language))}
                   </li>
                 ))}
               </ul>

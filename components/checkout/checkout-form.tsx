@@ -7,14 +7,14 @@ import { announceCartChange } from '@/components/cart/cart-api';
 import { ErrorSummary, type SummaryProblem } from '@/components/forms/error-summary';
 import { describedBy, FieldError, FormField } from '@/components/forms/form-field';
 import { shownValue } from '@/components/forms/shown-value';
-import { DeliveryEstimate } from '@/components/stores/delivery-estimate';
+import { DeliveryEstimate, type NearStore } from '@/components/stores/delivery-estimate';
 import { RETURN_WINDOW_DAYS } from '@/server/orders/contract';
 import { formatMoney } from '@/server/platform/money';
 import { CARD_FIELD_LABELS, type CardFieldName, CardFields, type CardFieldsHandle } from './card-fields';
 import styles from './checkout.module.css';
 import type { CountryOption, QuoteView } from './checkout-types';
 import { newIdempotencyKey } from './idempotency-key';
-import { OrderReview } from './order-review';
+import { CollapsibleOrderSummary, OrderReview } from './order-review';
 import { parkAttempt, takeReturningAttempt } from './payment-challenge';
 import { placeOrderRequest } from './place-order-request';
 import { defaultSavedAddress, SaveAddressOption, type SavedAddress, SavedAddressPicker, saveAddressIfAsked } from './saved-addresses';
@@ -54,6 +54,7 @@ export function CheckoutForm({
   processorUrl,
   guest = false,
   savedAddresses = [],
+  myStore,
 }: {
   initialQuote: QuoteView;
   countries: CountryOption[];
@@ -63,6 +64,8 @@ export function CheckoutForm({
   guest?: boolean;
   /** The signed-in shopper's address book (saved-addresses.tsx); the default fills the fields. */
   savedAddresses?: SavedAddress[];
+  /** The shopper's chosen store ("Set as my store" on /stores): the delivery estimate's place until an address is typed. */
+  myStore?: NearStore;
 }) {
   const router = useRouter();
   const base = useId();
@@ -364,9 +367,11 @@ export function CheckoutForm({
               </label>
             ))}
           </div>
-          <DeliveryEstimate shippingMethod={shippingMethod} />
+          <DeliveryEstimate shippingMethod={shippingMethod} near={myStore} />
           {errors.shippingMethod ? <FieldError id={id('shippingMethod')} message={errors.shippingMethod} /> : null}
         </fieldset>
+
+        <CollapsibleOrderSummary quote={quote} loading={loading} shippingMethod={shippingMethod} />
 
         <CardFields
           handle={card}

@@ -2,13 +2,12 @@ import { formatMoney } from '@/server/platform/money';
 import styles from './checkout.module.css';
 import type { QuoteView } from './checkout-types';
 
-/** The order as it will be charged: lines and the server's totals for the address and method chosen. */
-export function OrderReview({ quote, loading, shippingMethod }: { quote: QuoteView; loading: boolean; shippingMethod: string }) {
+/** The lines and the server's totals: the review's body, and the phone's collapsible summary's. */
+function OrderLines({ quote, shippingMethod }: { quote: QuoteView; shippingMethod: string }) {
   const totals = quote.totals;
   const shipping = quote.shippingOptions.find((o) => o.id === shippingMethod)?.price;
   return (
-    <section className={styles.review} aria-labelledby="review-title" aria-busy={loading}>
-      <h2 id="review-title">Review your order</h2>
+    <>
       <ul className={styles.items}>
         {quote.lines.map((l) => (
           <li key={l.lineId} className={styles.item}>
@@ -45,6 +44,37 @@ export function OrderReview({ quote, loading, shippingMethod }: { quote: QuoteVi
           <dd>{totals ? formatMoney(totals.total) : '—'}</dd>
         </div>
       </dl>
+    </>
+  );
+}
+
+/**
+ * On a phone the review comes after the whole form (one column): this closed-by-default summary sits above the
+ * payment step with the total in its toggle, so the shopper sees what they pay before the card (issue 27).
+ * Hidden where the review stands beside the form.
+ */
+export function CollapsibleOrderSummary({ quote, loading, shippingMethod }: { quote: QuoteView; loading: boolean; shippingMethod: string }) {
+  return (
+    <details className={styles.phoneSummary} aria-busy={loading}>
+      <summary>
+        <span>Order summary</span>{' '}
+        <span>
+          {quote.totals ? 'Total ' : 'Subtotal '}
+          <strong>{formatMoney(quote.totals ? quote.totals.total : quote.subtotal)}</strong>
+        </span>
+      </summary>
+      <OrderLines quote={quote} shippingMethod={shippingMethod} />
+    </details>
+  );
+}
+
+/** The order as it will be charged: lines and the server's totals for the address and method chosen. */
+export function OrderReview({ quote, loading, shippingMethod }: { quote: QuoteView; loading: boolean; shippingMethod: string }) {
+  const totals = quote.totals;
+  return (
+    <section className={styles.review} aria-labelledby="review-title" aria-busy={loading}>
+      <h2 id="review-title">Review your order</h2>
+      <OrderLines quote={quote} shippingMethod={shippingMethod} />
       <p className="visually-hidden" role="status" aria-live="polite">
         {totals && !loading ? `Order total ${formatMoney(totals.total)}` : ''}
       </p>

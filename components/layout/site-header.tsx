@@ -1,7 +1,12 @@
 import { AccountMenu } from '@/components/account/account-menu';
 import { CartLink } from '@/components/cart/cart-link';
+import { HeaderMenu } from '@/components/layout/header-menu';
 import { IntentLink } from '@/components/layout/intent-link';
+import { SearchCombobox } from '@/components/search/search-combobox';
 import type { Category } from '@/server/catalog/contract';
+
+/** The header search box's id: its label points at it, and the results page fills it in (SearchBoxValue). */
+export const SITE_SEARCH_INPUT_ID = 'site-search';
 
 export function SiteHeader({ categories, activeCategory, query }: { categories: Category[]; activeCategory?: string; query?: string }) {
   return (
@@ -12,20 +17,36 @@ export function SiteHeader({ categories, activeCategory, query }: { categories: 
         </IntentLink>
         {/* biome-ignore lint/a11y/useSemanticElements: role="search" on the form itself gives the same landmark without a <search> wrapper, which would become the styled flex child instead of the form */}
         <form className="search-form" role="search" aria-label="Product search" action="/search" method="get">
-          <label htmlFor="site-search" className="visually-hidden">
+          <label htmlFor={SITE_SEARCH_INPUT_ID} className="visually-hidden">
             Search products
           </label>
-          <input id="site-search" type="search" name="q" placeholder="Search products" defaultValue={query} maxLength={200} />
+          <SearchCombobox inputId={SITE_SEARCH_INPUT_ID} defaultValue={query} />
           <button className="button" type="submit">
             Search
           </button>
         </form>
         <nav aria-label="Account" className="header-links">
-          <IntentLink href="/stores">Stores</IntentLink>
-          <IntentLink href="/orders">Orders</IntentLink>
-          <IntentLink href="/wishlist">Wishlist</IntentLink>
+          {/* Wide screens: every link in the row. Phones: Cart in the row, the rest under Menu, so nothing in the
+              row is cut off at 390 px (HeaderMenu; CSS switches at 600 px). */}
+          <IntentLink href="/stores" className="header-links__wide">
+            Stores
+          </IntentLink>
+          <IntentLink href="/orders" className="header-links__wide">
+            Orders
+          </IntentLink>
+          <IntentLink href="/wishlist" className="header-links__wide">
+            Wishlist
+          </IntentLink>
           <CartLink />
-          <AccountMenu />
+          <span className="header-links__wide">
+            <AccountMenu />
+          </span>
+          <HeaderMenu>
+            <IntentLink href="/stores">Stores</IntentLink>
+            <IntentLink href="/orders">Orders</IntentLink>
+            <IntentLink href="/wishlist">Wishlist</IntentLink>
+            <AccountMenu />
+          </HeaderMenu>
         </nav>
       </div>
       <nav aria-label="Categories" className="category-nav">

@@ -1,29 +1,92 @@
-import type { Place, StoreWithDistance } from '@/server/locations';
+import { type DistanceUnit, drawBaseMap, type Place, type StoreWithDistance } from '@/server/locations';
+import { type MapMarker, MapViewport } from './map-viewport';
 
-// A map-like view that needs no tiles and no network: the search origin and the stores plotted on an
-// equirectangular projection of their bounding box. Decorative for screen readers (the list carries the facts).
+// The store locator's map (issue 27): land, coastline, states and (at city scale) counties drawn on the server from
+// the us-atlas and world-atlas packages (server/locations/base-map.ts, ADR 0031), the stores numbered as in the
+// list, "you are here" and the shopper's own store each drawn their own way, with a legend. Pan and zoom are the
+// small MapViewport island; the SVG paths come in the HTML.
 
-export function StoreMap({ origin, stores }: { origin: Place; stores: StoreWithDistance[] }) {
-  const points = [origin, ...stores];
-  const pad = 0.05;
-  const minLat = Math.min(...points.map((p) => p.lat)) - pad;
-  const maxLat = Math.max(...points.map((p) => p.lat)) + pad;
-  const minLng = Math.min(...points.map((p) => p.lng)) - pad;
-  const maxLng = Math.max(...points.map((p) => p.lng)) + pad;
-  const x = (lng: number) => 20 + ((lng - minLng) / (maxLng - minLng)) * 360;
-  const y = (lat: number) => 20 + ((maxLat - lat) / (maxLat - minLat)) * 210;
+export async function StoreMap({
+  origin,
+  stores,
+  myStoreId,
+  unit,
+  numbered = true,
+  label,
+}: {
+  /** Where the search landed; null when the map shows stores only. */
+  origin: Place | null;
+  stores: StoreWithDistance[];
+  myStoreId?: string;
+  unit: DistanceUnit;
+  numbered?: boolean;
+  label: string;
+}) {
+  const { map, project } = await drawBaseMap(origin ? [origin, ...stores] : stores);
+  const markers: MapMarker[] = stores.map((s, i) => {
+    const [x, y] = project(s);
+    const mine = s.id === myStoreId;
+    return {
+      id: s.id,
+      x,
+      y,
+      kind: mine ? 'my-store' : 'store',
+      n: numbered ? i + 1 : undefined,
+      label: `${numbered ? `${i + 1}. ` : ''}${s.name}${mine ? ' (your store)' : ''}`,
+    };
+  });
+  // Your store on top of the others. "You are here" goes underneath: its halo still shows around a store that
+  // stands on the same spot (a search for the store's own city), where drawn on top it would hide store 1.
+  markers.sort((a, b) => Number(a.kind === 'my-store') - Number(b.kind === 'my-store'));
+  if (origin) {
+    const [x, y] = project(origin);
+    markers.unshift({ id: 'origin', x, y, kind: 'origin', label: `You are here: ${origin.label}` });
+  }
+  const hasMine = markers.some((m) => m.kind === 'my-store');
   return (
-    <svg viewBox="0 0 400 250" role="img" aria-label={`Map of the ${stores.length} nearest stores to ${origin.label}`} className="store-map">
-      <rect x="0" y="0" width="400" height="250" rx="8" fill="#eef4f1" />
-      {stores.map((s, i) => (
-        <g key={s.id}>
-          <circle cx={x(s.lng)} cy={y(s.lat)} r="9" fill="#0b5d4b" />
-          <text x={x(s.lng)} y={y(s.lat) + 4} textAnchor="middle" fontSize="10" fill="#fff">
-            {i + 1}
-          </text>
-        </g>
-      ))}
-      <circle cx={x(origin.lng)} cy={y(origin.lat)} r="6" fill="#c2410c" stroke="#fff" strokeWidth="2" />
-    </svg>
+    <figure className="store-map-figure">
+      <MapViewport
+        width={map.width}
+        height={map.height}
+        label={label}
+        markers={markers}
+        widthKm={map.widthKm}
+        unit={unit}
+        attribution="US Census Bureau · Natural Earth"
+      >
+        <path d={map.layers.land} className="store-map__land" />
+        <path d={map.layers.nation} className="store-map__nation" />
+        {map.layers.counties ? <path d={map.layers.counties} className="store-map__counties" vectorEffect="non-scaling-stroke" /> : null}
+        <path d={map.layers.states} className="store-map__states" vectorEffect="non-scaling-stroke" />
+        <path d={map.layers.coast} className="store-map__coast" vectorEffect="non-scaling-stroke" />
+      </MapViewport>
+      <figcaption>
+        <ul className="store-map__legend" aria-label="Map legend">
+          <li>
+            <svg viewBox="-12 -12 24 24" width="20" height="20" aria-hidden="true" className="store-map__marker store-map__marker--store">
+              <circle r="10" />
+            </svg>
+            Store{numbered ? ' (numbered as in the list)' : ''}
+          </li>
+          {hasMine ? (
+            <li>
+              <svg viewBox="-17 -17 34 34" width="20" height="20" aria-hidden="true" className="store-map__marker store-map__marker--my-store">
+                <path d="M0-16 4.7-6.5 15.2-4.9 7.6 2.5 9.4 12.9 0 8 -9.4 12.9 -7.6 2.5 -15.2-4.9 -4.7-6.5Z" />
+              </svg>
+              Your store
+            </li>
+          ) : null}
+          {origin ? (
+            <li>
+              <svg viewBox="-15 -15 30 30" width="20" height="20" aria-hidden="true" className="store-map__marker store-map__marker--origin">
+                <circle r="14" className="store-map__halo" />
+                <circle r="7" />
+              </svg>
+              You are here
+            </li>
+          ) : null}
+        </ul>
+      </figcaption>
+    </figure>
   );
 }

@@ -1,5 +1,6 @@
 import { type OrderView, runShopTool } from '../agents';
 import type { SessionUser } from '../identity';
+import { formatDistance } from '../locations/contract';
 import { isAppError } from '../platform/errors';
 import { formatMoney } from '../platform/money';
 import type { AssistantOrder, AssistantReply, AssistantStore, Recognition } from './contract';
@@ -93,9 +94,10 @@ async function storeFinder(recognition: Recognition): Promise<Fulfilment> {
   if (!found.origin) return { reply: `I could not place "${place}". Try a US city or ZIP code.`, stores: [] };
   const stores: AssistantStore[] = found.stores;
   const nearest = stores[0];
+  // The stores and the gazetteer are American: the sentence says miles, as the locator does for US shoppers.
   return {
     reply: nearest
-      ? `The nearest store to ${found.origin.label} is ${nearest.name}, ${nearest.address.line1} (${nearest.distanceKm} km).`
+      ? `The nearest store to ${found.origin.label} is ${nearest.name}, ${nearest.address.line1} (${formatDistance(nearest.distanceKm, 'mi')}).`
       : 'I found no stores.',
     stores,
   };

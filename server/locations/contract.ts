@@ -23,3 +23,5 @@ export type LocationSource = 'amazon-location' | 'local';
 export type StoreWithDistance = Omit<Store, 'lat' | 'lng' | 'fulfilment'> & GeoPoint & { distanceKm: number };
 
 export type StoreSearchResult = { origin: Place | null; stores: StoreWithDistance[]; source: LocationSource };
+
+export { type DistanceUnit, distanceUnitFor, formatDistance, scaleBar } from './distance-units';

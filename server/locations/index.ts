@@ -1,7 +1,7 @@
 import 'server-only';
 import { getConfig } from '../platform/config';
 import { withBudget } from '../platform/resilience';
-import type { GeoPoint, LocationSource, Place, StoreSearchResult } from './contract';
+import type { GeoPoint, LocationSource, Place, StoreSearchResult, StoreWithDistance } from './contract';
 import { addBusinessDays, type DeliveryMethod, estimateDeliveryDays } from './delivery-estimate';
 import { geocodeLocal, suggestLocal } from './gazetteer';
 import { greatCircleKm } from './great-circle';
@@ -13,9 +13,17 @@ import { STORES } from './stores-data';
 // answers when its place index / route calculator is configured and answers within the budget; the bundled
 // gazetteer and the great-circle speed model answer otherwise.
 
-export type { GeoPoint, LocationSource, Place, StoreSearchResult, StoreWithDistance } from './contract';
+export { drawBaseMap } from './base-map';
+export type { DistanceUnit, GeoPoint, LocationSource, Place, StoreSearchResult, StoreWithDistance } from './contract';
+export { distanceUnitFor } from './contract';
 export type { DeliveryMethod } from './delivery-estimate';
 export { stateOfUsZip } from './gazetteer';
+export { currentMyStore, rememberMyStore } from './my-store';
+
+/** Every store, for the locator's first view (all of them on one map) before a search. */
+export function allStores(): StoreWithDistance[] {
+  return STORES.map(({ fulfilment: _, ...s }) => ({ ...s, distanceKm: 0 }));
+}
 
 export const STORE_DEFAULT_LIMIT = 5;
 export const STORE_MAX_LIMIT = 30;

@@ -10,6 +10,7 @@ import type { SearchParams, SearchResult } from './contract';
 import { runSearch } from './run-search';
 import { scanAllProducts } from './scan-catalog-tables';
 import { applySearchIndexChanges as applyEmbeddedChanges, ensureSearchIndex, type SearchIndexChange } from './search-index-store';
+import { spellingCorrection, suggestSearch } from './suggest-search';
 
 export type {
   SearchParams,
@@ -32,6 +33,7 @@ export {
   searchPageQuerySchema,
   searchQuerySchema,
 } from './search-query';
+export { SUGGEST_LIMIT } from './suggest-search';
 
 // Loaded only when configured: the embedded default never evaluates the OpenSearch client.
 const openSearch = () => import('./opensearch-adapter');
@@ -60,12 +62,31 @@ export async function searchProducts(params: SearchParams): Promise<SearchResult
 }
 
 async function searchEmbedded(params: SearchParams): Promise<SearchResult> {
+  return runSearch(await searchIndex(), params);
+}
+
+/** The embedded index (type-ahead reads it whichever engine answers searches: it is in memory and fast). */
+async function searchIndex() {
   const index = await ensureSearchIndex().catch((err: unknown) => {
     outages.log('index-build', 'search index build failed', { err: String(err) }, 'error');
     throw new AppError('UNAVAILABLE', 'Search is not available right now. Please try again shortly.');
   });
   outages.recovered('index-build');
-  return runSearch(index, params);
+  return index;
+}
+
+/**
+ * The header's type-ahead: the best few products and their categories for a half-typed query, corrected when the
+ * words as typed find nothing (`suggestions.didYouMean[0]` is then the query the items are for). Same errors as
+ * searchProducts.
+ */
+export async function suggestProducts(q: string, limit?: number): Promise<SearchResult> {
+  return suggestSearch(await searchIndex(), q, limit);
+}
+
+/** The corrected spelling a typo-tolerant search actually used ("hedphones" → "headphones"), or null. */
+export async function searchedFor(q: string): Promise<string | null> {
+  return spellingCorrection(await searchIndex(), q);
 }
 
 /**

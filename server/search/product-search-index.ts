@@ -24,6 +24,8 @@ export class ProductSearchIndex {
   private readonly categoryNames = new Map<string, string>();
   /** Whole-catalog orders for browsing, computed on first use and dropped on any change. */
   private readonly browseOrders = new Map<SearchSort, readonly RankedEntry[]>();
+  /** Words of product names and category names with how many products use them (suggest-search.ts). */
+  private words: Map<string, number> | null = null;
 
   constructor(categories: Iterable<{ slug: string; name: string }> = []) {
     this.setCategoryNames(categories);
@@ -67,6 +69,7 @@ export class ProductSearchIndex {
     this.text.add(toSearchText(record, this.categoryName(record.category)));
     this.entries.set(record.id, toSearchEntry(record));
     this.browseOrders.clear();
+    this.words = null;
   }
 
   remove(id: string): void {
@@ -75,6 +78,7 @@ export class ProductSearchIndex {
     this.text.discard(id);
     this.entries.delete(id);
     this.browseOrders.clear();
+    this.words = null;
   }
 
   get(id: string): SearchEntry | undefined {
@@ -100,6 +104,7 @@ export class ProductSearchIndex {
 
   setCategoryNames(categories: Iterable<{ slug: string; name: string }>): void {
     for (const c of categories) this.categoryNames.set(c.slug, c.name);
+    this.words = null;
   }
 
   knowsCategory(slug: string): boolean {
@@ -169,5 +174,34 @@ export class ProductSearchIndex {
       if (out.length >= limit) break;
     }
     return out;
+  }
+
+  /**
+   * Whether the words match as typed (the last one may be the start of a word), with no typo tolerance: when they
+   * do not but a search still finds products, the results came from a corrected spelling and the page says so.
+   */
+  matchesAsTyped(q: string): boolean {
+    const terms = queryTerms(q);
+    if (terms.length === 0) return true;
+    const hits = this.text.search(
+      { combineWith: 'AND', queries: terms.map((term, i) => ({ queries: [term], prefix: i === terms.length - 1, fuzzy: false })) },
+      textSearchOptions,
+    );
+    return hits.length > 0;
+  }
+
+  /**
+   * The shop's headline vocabulary: words of product names and category names, each with the number of
+   * products using it. Built on first use after a change (a few ms at 10k products), for the type-ahead only.
+   */
+  vocabulary(): ReadonlyMap<string, number> {
+    if (this.words) return this.words;
+    const words = new Map<string, number>();
+    for (const entry of this.entries.values()) {
+      const seen = new Set(queryTerms(`${entry.summary.name} ${this.categoryName(entry.category)}`));
+      for (const w of seen) if (w.length > 2) words.set(w, (words.get(w) ?? 0) + 1);
+    }
+    this.words = words;
+    return words;
   }
 }

@@ -702,6 +702,14 @@ const ROUTES: RouteSpec[] = [
     }),
     statuses: [200, 400],
   },
+  {
+    method: 'GET',
+    path: '/api/search/suggest',
+    auth: 'public',
+    query: ['q', 'limit'],
+    queryTemplate: () => ({ q: 'hedph', limit: '6' }),
+    statuses: [200, 400],
+  },
   { method: 'GET', path: '/api/top-sellers', auth: 'public', query: ['limit'], queryTemplate: () => ({ limit: '5' }), statuses: [200, 400] },
   {
     method: 'GET',
