@@ -60,6 +60,9 @@ export const ENGAGEMENT_INDEXES = {
   reviewsByStatus: 'byStatus',
   reviewsById: 'byReviewId',
   reviewsByAuthor: 'byAuthor',
+  reviewsApprovedNewest: 'approvedNewest',
+  reviewsApprovedRatingDesc: 'approvedRatingDesc',
+  reviewsApprovedRatingAsc: 'approvedRatingAsc',
 } as const;
 
 /** Orders by id alone (operations, the warehouse), by shopper email and by status (the operations console). */
@@ -177,11 +180,16 @@ export function tableDefinitions(): CreateTableCommandInput[] {
     table('alerts', ['productId', 'subscriptionId'], { indexes: { [ENGAGEMENT_INDEXES.alertsByOwner]: ['ownerKey', 'subscriptionId'] } }),
     // Product reviews (server/reviews): one per (product, author), so "once per product" is a key condition.
     // byAuthor: account deletion finds the shopper's reviews to anonymise them (which re-keys them away from the id).
+    // approved*: a product's approved reviews in each order the page offers, read a page at a time (Limit +
+    // ExclusiveStartKey); sparse, because only an approved review carries `approvedFor` (= its productId).
     table('reviews', ['productId', 'authorId'], {
       indexes: {
         [ENGAGEMENT_INDEXES.reviewsByStatus]: ['status', 'createdAt'],
         [ENGAGEMENT_INDEXES.reviewsById]: ['reviewId'],
         [ENGAGEMENT_INDEXES.reviewsByAuthor]: ['authorId', 'createdAt'],
+        [ENGAGEMENT_INDEXES.reviewsApprovedNewest]: ['approvedFor', 'createdAt'],
+        [ENGAGEMENT_INDEXES.reviewsApprovedRatingDesc]: ['approvedFor', 'ratingNewest'],
+        [ENGAGEMENT_INDEXES.reviewsApprovedRatingAsc]: ['approvedFor', 'ratingAscNewest'],
       },
     }),
     table('events', ['pk', 'sk']),
