@@ -11,6 +11,7 @@ export { isInStock, isPublished, toProductSummary } from './map-product';
 export { getProductRecords } from './product-repository';
 // server/reviews sets a product's rating from its approved reviews.
 export { setProductReviewStats } from './review-stats';
+export { copyStockToProducts } from './stock-copy';
 
 export async function listCategories(): Promise<Category[]> {
   return cachedCategories();

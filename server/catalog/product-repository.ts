@@ -6,6 +6,7 @@ import { PRODUCT_INDEXES, tableName } from '../platform/db/tables';
 import { AppError } from '../platform/errors';
 import { decodeCursor, encodeCursor } from '../platform/pagination';
 import type { Category, ProductRecord, ProductSort } from './contract';
+import { withLedgerStock } from './stock-copy';
 
 // DynamoDB reads of the catalog, uncached. cached-catalog.ts wraps these for pages and routes.
 
@@ -109,7 +110,8 @@ export async function getProductRecordBySlug(slug: string): Promise<ProductRecor
 }
 
 /**
- * Strongly consistent batch read (cart pricing and checkout must see current prices and stock). Keys DynamoDB
+ * Strongly consistent batch read (cart pricing and checkout must see current prices and stock; stock from the
+ * ledger for ledger products). Keys DynamoDB
  * leaves unanswered after every retry surface as UnprocessedKeysError, which the HTTP layer answers as 503.
  */
 export async function getProductRecords(ids: string[]): Promise<Map<string, ProductRecord>> {
@@ -118,7 +120,9 @@ export async function getProductRecords(ids: string[]): Promise<Map<string, Prod
     [...new Set(ids)].map((id) => ({ id })),
     { consistentRead: true },
   );
-  return new Map(items.map((item) => [item.id as string, item as ProductRecord]));
+  // Stock from the ledger where it lives there (ADR 0029): what a cart may buy is the ledger's, not the copy's.
+  const records = await withLedgerStock(items as ProductRecord[]);
+  return new Map(records.map((r) => [r.id, r]));
 }
 
 /** The image paths a product lists, or null when there is no such product (one GetItem, two attributes). */

@@ -18,6 +18,8 @@ export type PricedCheckout = {
   offer: PromotionOffer;
   /** The transaction items counting each applied promotion, and what the order records to give them back. */
   redemption: { items: TransactItem[]; redemptions: Redemption[] };
+  /** Products whose units are in the stock ledger (ADR 0029): their lines decrement ledger shards, not the product. */
+  ledgerProducts: string[];
 };
 
 export function pricingLines(cart: Cart) {
@@ -55,5 +57,8 @@ export async function priceCheckoutCart(request: CheckoutRequest): Promise<{ pri
     const issue = cart.discountIssue?.code === totals.codeIssue.code ? cart.discountIssue : null;
     return { refusal: discountUnavailableError(totals.codeIssue.code, totals.codeIssue.reason, issue?.message) };
   }
-  return { priced: { cart, cartVersion: stored.version, totals, offer, redemption: redemptionItems(totals.applied, customerKey, [deliveryKey]) } };
+  const ledgerProducts = [...products.values()].filter((p) => p.stockLedger === true).map((p) => p.id);
+  return {
+    priced: { cart, cartVersion: stored.version, totals, offer, redemption: redemptionItems(totals.applied, customerKey, [deliveryKey]), ledgerProducts },
+  };
 }

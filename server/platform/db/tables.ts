@@ -6,6 +6,7 @@ import { getConfig } from '../config';
 
 export const TABLE_KEYS = {
   products: 'products',
+  stock: 'stock',
   categories: 'categories',
   carts: 'carts',
   orders: 'orders',
@@ -144,6 +145,9 @@ export function tableDefinitions(): CreateTableCommandInput[] {
       },
       stream: 'NEW_AND_OLD_IMAGES',
     }),
+    // The stock ledger (server/stock, ADR 0029): units per (product, `<variantId>#<shard>`), decremented by checkout
+    // instead of the product item, so a sale never rewrites the product and its index projections.
+    table('stock', ['productId', 'slot']),
     table('categories', ['slug']),
     table('carts', ['cartId']),
     // userId as partition key: "my orders" is one Query, and reading an order by (caller, id) is the ownership check.
