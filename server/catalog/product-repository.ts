@@ -1,7 +1,7 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { dynamoDoc } from '../platform/aws/clients';
-import { batchGetAll, queryCount, queryPages, queryUpTo, scanPages } from '../platform/db';
+import { batchGetAll, isConditionalCheckFailure, queryCount, queryPages, queryUpTo, scanPages } from '../platform/db';
 import { PRODUCT_INDEXES, tableName } from '../platform/db/tables';
 import { AppError } from '../platform/errors';
 import { decodeCursor, encodeCursor } from '../platform/pagination';
@@ -133,7 +133,8 @@ export async function getProductImagePaths(id: string): Promise<string[] | null>
   return Array.isArray(images) ? images.filter((p): p is string => typeof p === 'string') : [];
 }
 
-type CategoryRecord = { slug: string; name: string; description?: string };
+/** `productCount`: published products in it, kept by recountCategories (absent on categories never recounted). */
+type CategoryRecord = { slug: string; name: string; description?: string; productCount?: number; countedAt?: string };
 
 export async function scanCategories(): Promise<CategoryRecord[]> {
   const out: CategoryRecord[] = [];
@@ -154,9 +155,14 @@ export async function countProductsInCategory(slug: string): Promise<number> {
   });
 }
 
+/**
+ * Categories with their product counts: the counter on each category item (kept by the products stream and the
+ * import), so a category list costs the same at 1k or 1M products; a category never recounted is counted here once
+ * per read (items written before the counters).
+ */
 export async function listCategoriesWithCounts(): Promise<Category[]> {
   const categories = await scanCategories();
-  const counts = await Promise.all(categories.map((c) => countProductsInCategory(c.slug)));
+  const counts = await Promise.all(categories.map((c) => (typeof c.productCount === 'number' ? c.productCount : countProductsInCategory(c.slug))));
   return categories
     .map((c, i) => ({ slug: c.slug, name: c.name, description: c.description ?? '', productCount: counts[i] ?? 0 }))
     .filter((c) => c.productCount > 0)
@@ -181,4 +187,29 @@ export async function listProductSlugs(): Promise<{ slug: string; createdAt: str
     out.push(...((page.Items ?? []) as { slug: string; createdAt: string }[]));
   }
   return out.sort((a, b) => a.slug.localeCompare(b.slug));
+}
+
+/**
+ * Sets each category's `productCount` from a COUNT of its published products (a write-side cost, once per category a
+ * batch of product changes touched, never per page view). Absolute and stamped: a count read earlier than the stored
+ * one is dropped, so recounts racing from two consumers, or replayed, never leave an older number behind.
+ */
+export async function recountCategories(slugs: Iterable<string>): Promise<void> {
+  for (const slug of new Set(slugs)) {
+    const at = new Date().toISOString();
+    const count = await countProductsInCategory(slug);
+    try {
+      await dynamoDoc().send(
+        new UpdateCommand({
+          TableName: tableName('categories'),
+          Key: { slug },
+          UpdateExpression: 'SET productCount = :n, countedAt = :at',
+          ConditionExpression: 'attribute_exists(slug) AND (attribute_not_exists(countedAt) OR countedAt <= :at)',
+          ExpressionAttributeValues: { ':n': count, ':at': at },
+        }),
+      );
+    } catch (err) {
+      if (!isConditionalCheckFailure(err)) throw err;
+    }
+  }
 }

@@ -166,8 +166,15 @@ export async function writeImportedStock(
         PutRequest: { Item: { productId: p.id, slot: slotOf(variantId, 0), variantId, units, seq: 1, ...(p.published === false ? { closed: true } : {}) } },
       })),
     );
-    for (let i = 0; i < items.length; i += 25) {
-      await batchWriteWithRetry((input) => dynamoBulkDoc().send(new BatchWriteCommand(input)), { [tableName('stock')]: items.slice(i, i + 25) });
+    const batches: (typeof items)[] = [];
+    for (let i = 0; i < items.length; i += 25) batches.push(items.slice(i, i + 25));
+    // A few batches at once, as the import's own writes: DynamoDB is the bottleneck, not this loop.
+    for (let i = 0; i < batches.length; i += 4) {
+      await Promise.all(
+        batches
+          .slice(i, i + 4)
+          .map((batch) => batchWriteWithRetry((input) => dynamoBulkDoc().send(new BatchWriteCommand(input)), { [tableName('stock')]: batch })),
+      );
     }
     return;
   }

@@ -5,6 +5,7 @@ import { type BatchWriteRetryOptions, type BatchWriteSend, batchWriteWithRetry }
 import { tableName } from '../../platform/db/tables';
 import { writeImportedStock } from '../../stock';
 import type { ProductRecord } from '../contract';
+import { recountCategories } from '../product-repository';
 import type { CatalogRow } from './catalog-row-schema';
 import { keepReviewStats } from './keep-review-stats';
 import { chunk, mapWithConcurrency } from './map-with-concurrency';
@@ -114,6 +115,10 @@ export async function importCatalog(rows: readonly CatalogRow[], options: Import
     written++;
     report({ phase: 'write', done: written, total: toWrite.length });
   });
+
+  // The category counters, for the categories this file touched (the products stream keeps them after that; the
+  // demo seed runs with that stream paused).
+  await recountCategories(categories.map((c) => c.slug));
 
   return {
     products: products.length,
