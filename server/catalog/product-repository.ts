@@ -5,8 +5,9 @@ import { batchGetAll, isConditionalCheckFailure, queryCount, queryPages, queryUp
 import { PRODUCT_INDEXES, tableName } from '../platform/db/tables';
 import { AppError } from '../platform/errors';
 import { decodeCursor, encodeCursor } from '../platform/pagination';
+import type { Shard } from '../stock';
 import type { Category, ProductRecord, ProductSort } from './contract';
-import { withLedgerStock } from './stock-copy';
+import { withLedgerShards } from './stock-copy';
 
 // DynamoDB reads of the catalog, uncached. cached-catalog.ts wraps these for pages and routes.
 
@@ -115,14 +116,19 @@ export async function getProductRecordBySlug(slug: string): Promise<ProductRecor
  * leaves unanswered after every retry surface as UnprocessedKeysError, which the HTTP layer answers as 503.
  */
 export async function getProductRecords(ids: string[]): Promise<Map<string, ProductRecord>> {
+  return (await getProductRecordsWithShards(ids)).records;
+}
+
+/** getProductRecords, and the ledger shards it read (checkout decrements from those it priced with). */
+export async function getProductRecordsWithShards(ids: string[]): Promise<{ records: Map<string, ProductRecord>; shards: Map<string, Shard[]> }> {
   const items = await batchGetAll(
     tableName('products'),
     [...new Set(ids)].map((id) => ({ id })),
     { consistentRead: true },
   );
   // Stock from the ledger where it lives there (ADR 0029): what a cart may buy is the ledger's, not the copy's.
-  const records = await withLedgerStock(items as ProductRecord[]);
-  return new Map(records.map((r) => [r.id, r]));
+  const { records, shards } = await withLedgerShards(items as ProductRecord[]);
+  return { records: new Map(records.map((r) => [r.id, r])), shards };
 }
 
 /** The image paths a product lists, or null when there is no such product (one GetItem, two attributes). */

@@ -1,7 +1,7 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoDoc } from '../platform/aws/clients';
 import { isConditionalCheckFailure, tableName } from '../platform/db';
-import { readProductShards, readShards, seqOf, unitsByVariant } from '../stock';
+import { readProductShards, readShards, type Shard, seqOf, unitsByVariant } from '../stock';
 import type { ProductRecord } from './contract';
 
 // A product whose stock is in the ledger (`stockLedger: true`, ADR 0029) keeps a copy of the totals in its `stock`
@@ -11,16 +11,22 @@ import type { ProductRecord } from './contract';
 
 /** The records with the ledger's exact totals in place of their copies (one consistent Query per ledger product). */
 export async function withLedgerStock<R extends ProductRecord>(records: readonly R[]): Promise<R[]> {
+  return (await withLedgerShards(records)).records;
+}
+
+/** The same, and the shards read (checkout picks its shards from them instead of reading them again). */
+export async function withLedgerShards<R extends ProductRecord>(records: readonly R[]): Promise<{ records: R[]; shards: Map<string, Shard[]> }> {
   const ledgerIds = records.filter((r) => r.stockLedger === true).map((r) => r.id);
-  if (ledgerIds.length === 0) return [...records];
+  if (ledgerIds.length === 0) return { records: [...records], shards: new Map() };
   const shards = await readShards(ledgerIds);
-  return records.map((r) => {
+  const overlaid = records.map((r) => {
     const mine = shards.get(r.id);
     if (!mine) return r;
     const units = unitsByVariant(mine);
     // A variant with no shard has nothing to sell (as a missing key in the old map).
     return { ...r, stock: Object.fromEntries(r.variants.map((v) => [v.id, units[v.id] ?? 0])) };
   });
+  return { records: overlaid, shards };
 }
 
 /**

@@ -20,7 +20,15 @@ import { stockDecrementItems } from './stock-decrements';
 //   promotions   ADD redemptions 1 (+ customer uses) if under the limits      (server/promotions redemptionItems)
 //   number       Put order-numbers[number] → id    if attribute_not_exists  (the human order number is unique)
 
-type OrderTransaction = { priced: PricedCheckout; order: OrderRecord; idempotency: IdempotencyRecord; cartId: string; now: Date };
+type OrderTransaction = {
+  priced: PricedCheckout;
+  order: OrderRecord;
+  idempotency: IdempotencyRecord;
+  cartId: string;
+  now: Date;
+  /** The pass's first send picks stock shards from the pass's own read; a resend reads them again. */
+  firstSend?: boolean;
+};
 
 /**
  * Sends the transaction once. A cancellation a retry can change throws TransactionRetry (see checkout-retry.ts);
@@ -31,6 +39,7 @@ export async function commitOrderTransaction(tx: OrderTransaction, attemptId: st
   const stockItems = await stockDecrementItems(
     tx.priced.cart.items.map((i) => ({ productId: i.productId, variantId: i.variantId, quantity: i.quantity })),
     tx.priced.ledgerProducts,
+    tx.firstSend ? tx.priced.shards : undefined,
   );
   // The ledger no longer holds a line's units (another checkout took them since this pass priced the cart).
   if (!stockItems) throw new TransactionRetry(classifyCancellation(['ConditionalCheckFailed'], { stock: [0], order: -1, idempotency: -1, cart: -1 }));

@@ -1,5 +1,5 @@
 import { type TransactItem, tableName } from '../platform/db';
-import { pickShards, readShards, takeItem } from '../stock';
+import { pickShards, readShards, type Shard, takeItem } from '../stock';
 
 export type StockRequest = { productId: string; variantId: string; quantity: number };
 
@@ -45,12 +45,17 @@ export function productStockItems(requests: StockRequest[]): TransactItem[] {
 
 /**
  * The stock items of one checkout transaction. Ledger lines (ADR 0029) each take their units from one shard picked
- * at random among those holding enough (several only for a line bigger than any shard), read consistently just
- * before this send, so a retry after a shard ran dry picks another; the condition `units >= :q` on each shard is
+ * at random among those holding enough (several only for a line bigger than any shard), from the shards the pass
+ * priced with (`known`, the first send) or read again (a resend after a conflict), so a retry picks afresh; the condition `units >= :q` on each shard is
  * what makes overselling impossible. null when the ledger no longer holds a line's units at all (the caller treats
  * it as stock running short: a fresh pass re-prices and refuses, or finds a restock).
  */
-export async function stockDecrementItems(requests: StockRequest[], ledgerProducts: readonly string[], random = Math.random): Promise<TransactItem[] | null> {
+export async function stockDecrementItems(
+  requests: StockRequest[],
+  ledgerProducts: readonly string[],
+  known?: ReadonlyMap<string, Shard[]>,
+  random = Math.random,
+): Promise<TransactItem[] | null> {
   const ledger = new Set(ledgerProducts);
   const onLedger = requests.filter((r) => ledger.has(r.productId));
   const items = productStockItems(requests.filter((r) => !ledger.has(r.productId)));
@@ -60,7 +65,8 @@ export async function stockDecrementItems(requests: StockRequest[], ledgerProduc
     const key = `${r.productId}\u0000${r.variantId}`;
     merged.set(key, { ...r, quantity: (merged.get(key)?.quantity ?? 0) + r.quantity });
   }
-  const shards = await readShards(onLedger.map((r) => r.productId));
+  const ids = [...new Set(onLedger.map((r) => r.productId))];
+  const shards = known && ids.every((id) => known.has(id)) ? known : await readShards(ids);
   for (const r of merged.values()) {
     const takes = pickShards(r.productId, r.variantId, r.quantity, shards.get(r.productId) ?? [], random);
     if (!takes) return null;
