@@ -22,12 +22,20 @@ const shard = (n: number, units: number, extra: Partial<Shard> = {}): Shard => (
 describe('picking stock shards', () => {
   const shards = [shard(0, 3), shard(1, 0), shard(2, 5), shard(3, 1)];
 
-  it('takes a line from one shard holding it whole, starting where the random draw points, skipping empty ones', () => {
+  it('takes a line from one shard holding it whole, drawn by its units, skipping empty ones', () => {
+    // Open shards 0, 2, 3 hold 3, 5 and 1 of 9 units: draws below 3/9 land on 0, below 8/9 on 2, above on 3.
     expect(pickShards('p', 'v', 2, shards, () => 0)).toEqual([{ productId: 'p', variantId: 'v', shard: 0, units: 2 }]);
-    // Open shards are 0, 2, 3; a draw of 0.5 starts at the second of them (2).
     expect(pickShards('p', 'v', 2, shards, () => 0.5)).toEqual([{ productId: 'p', variantId: 'v', shard: 2, units: 2 }]);
     // Starting at shard 3 (1 unit), the first that holds 2 after it is shard 0.
-    expect(pickShards('p', 'v', 2, shards, () => 0.99)).toEqual([{ productId: 'p', variantId: 'v', shard: 0, units: 2 }]);
+    expect(pickShards('p', 'v', 2, shards, () => 0.95)).toEqual([{ productId: 'p', variantId: 'v', shard: 0, units: 2 }]);
+    expect(pickShards('p', 'v', 1, shards, () => 0.95)).toEqual([{ productId: 'p', variantId: 'v', shard: 3, units: 1 }]);
+  });
+
+  it('sends buyers to the shards in proportion to their units', () => {
+    const uneven = [shard(0, 90), shard(1, 10)];
+    let draw = 0;
+    const picks = Array.from({ length: 1000 }, () => pickShards('p', 'v', 1, uneven, () => (draw++ % 1000) / 1000)![0]!.shard);
+    expect(picks.filter((s) => s === 0)).toHaveLength(900);
   });
 
   it('splits a line bigger than any shard over several, biggest first, and gives up when the total is short', () => {

@@ -61,14 +61,26 @@ export function spread(units: number, shards: number): number[] {
 export type Take = { productId: string; variantId: string; shard: number; units: number };
 
 /**
- * Which shards a line's units come from: starting at a random open shard, the first that holds the whole quantity;
+ * Which shards a line's units come from: starting at an open shard drawn at random by its units, the first that
+ * holds the whole quantity;
  * failing that, several (a big line on a thinly spread SKU). null when the shards hold fewer than asked in total
  * (the pass that priced the cart saw more: another checkout took them).
  */
 export function pickShards(productId: string, variantId: string, quantity: number, shards: readonly Shard[], random = Math.random): Take[] | null {
   const open = shards.filter((s) => s.variantId === variantId && !s.closed && s.units > 0).sort((a, b) => a.shard - b.shard);
   if (open.length === 0) return null;
-  const offset = Math.floor(random() * open.length);
+  // The starting shard is drawn in proportion to its units, so shards drain together: a nearly empty shard draws
+  // few buyers, and few find it emptied under them (each such miss costs a fresh pass).
+  const total = open.reduce((n, s) => n + s.units, 0);
+  let ticket = random() * total;
+  let offset = open.length - 1;
+  for (const [i, s] of open.entries()) {
+    if (ticket < s.units) {
+      offset = i;
+      break;
+    }
+    ticket -= s.units;
+  }
   const rotated = [...open.slice(offset), ...open.slice(0, offset)];
   const whole = rotated.find((s) => s.units >= quantity);
   if (whole) return [{ productId, variantId, shard: whole.shard, units: quantity }];
