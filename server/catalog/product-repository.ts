@@ -115,8 +115,15 @@ export async function getProductRecordBySlug(slug: string): Promise<ProductRecor
  * ledger for ledger products). Keys DynamoDB
  * leaves unanswered after every retry surface as UnprocessedKeysError, which the HTTP layer answers as 503.
  */
-export async function getProductRecords(ids: string[]): Promise<Map<string, ProductRecord>> {
-  return (await getProductRecordsWithShards(ids)).records;
+export async function getProductRecords(ids: string[], options: { stock: 'exact' | 'copy' } = { stock: 'exact' }): Promise<Map<string, ProductRecord>> {
+  if (options.stock === 'exact') return (await getProductRecordsWithShards(ids)).records;
+  // The products' own stock copies (ADR 0029: ~1–2 s behind a sale): for what only shows stock, never sells it.
+  const items = await batchGetAll(
+    tableName('products'),
+    [...new Set(ids)].map((id) => ({ id })),
+    { consistentRead: true },
+  );
+  return new Map((items as ProductRecord[]).map((r) => [r.id, r]));
 }
 
 /** getProductRecords, and the ledger shards it read (checkout decrements from those it priced with). */
