@@ -16,8 +16,16 @@ export type ProductRecord = {
    */
   imagesByColour?: Record<string, string[]>;
   variants: VariantRecord[];
-  /** variantId -> units in stock. A map on the product item so checkout can decrement it conditionally. */
+  /**
+   * variantId -> units in stock. With `stockLedger` a copy of the ledger's totals (server/stock, ADR 0029), kept
+   * for display and search and refreshed off the checkout path; without it (items written before the ledger) the
+   * units themselves, decremented on this item as ADR 0001 had it.
+   */
   stock: Record<string, number>;
+  /** The units live in the stock ledger (server/stock); checkout never writes this item. */
+  stockLedger?: boolean;
+  /** The ledger's change counter the `stock` copy was taken at (copyStockToProducts only writes a newer one). */
+  stockSeq?: number;
   currency: 'USD';
   minPrice: number; // lowest variant price, minor units (listing sort key)
   rating: number; // 0..5, one decimal

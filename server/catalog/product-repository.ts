@@ -1,11 +1,13 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { dynamoDoc } from '../platform/aws/clients';
-import { batchGetAll, queryCount, queryPages, queryUpTo, scanPages } from '../platform/db';
+import { batchGetAll, isConditionalCheckFailure, queryCount, queryPages, queryUpTo, scanPages } from '../platform/db';
 import { PRODUCT_INDEXES, tableName } from '../platform/db/tables';
 import { AppError } from '../platform/errors';
 import { decodeCursor, encodeCursor } from '../platform/pagination';
+import type { Shard } from '../stock';
 import type { Category, ProductRecord, ProductSort } from './contract';
+import { withLedgerShards } from './stock-copy';
 
 // DynamoDB reads of the catalog, uncached. cached-catalog.ts wraps these for pages and routes.
 
@@ -109,16 +111,31 @@ export async function getProductRecordBySlug(slug: string): Promise<ProductRecor
 }
 
 /**
- * Strongly consistent batch read (cart pricing and checkout must see current prices and stock). Keys DynamoDB
+ * Strongly consistent batch read (cart pricing and checkout must see current prices and stock; stock from the
+ * ledger for ledger products). Keys DynamoDB
  * leaves unanswered after every retry surface as UnprocessedKeysError, which the HTTP layer answers as 503.
  */
-export async function getProductRecords(ids: string[]): Promise<Map<string, ProductRecord>> {
+export async function getProductRecords(ids: string[], options: { stock: 'exact' | 'copy' } = { stock: 'exact' }): Promise<Map<string, ProductRecord>> {
+  if (options.stock === 'exact') return (await getProductRecordsWithShards(ids)).records;
+  // The products' own stock copies (ADR 0029: ~1–2 s behind a sale): for what only shows stock, never sells it.
   const items = await batchGetAll(
     tableName('products'),
     [...new Set(ids)].map((id) => ({ id })),
     { consistentRead: true },
   );
-  return new Map(items.map((item) => [item.id as string, item as ProductRecord]));
+  return new Map((items as ProductRecord[]).map((r) => [r.id, r]));
+}
+
+/** getProductRecords, and the ledger shards it read (checkout decrements from those it priced with). */
+export async function getProductRecordsWithShards(ids: string[]): Promise<{ records: Map<string, ProductRecord>; shards: Map<string, Shard[]> }> {
+  const items = await batchGetAll(
+    tableName('products'),
+    [...new Set(ids)].map((id) => ({ id })),
+    { consistentRead: true },
+  );
+  // Stock from the ledger where it lives there (ADR 0029): what a cart may buy is the ledger's, not the copy's.
+  const { records, shards } = await withLedgerShards(items as ProductRecord[]);
+  return { records: new Map(records.map((r) => [r.id, r])), shards };
 }
 
 /** The image paths a product lists, its colourways' included, or null when there is no such product (one GetItem). */
@@ -130,7 +147,8 @@ export async function getProductImagePaths(id: string): Promise<string[] | null>
   return lists.flatMap((list) => (Array.isArray(list) ? list.filter((p): p is string => typeof p === 'string') : []));
 }
 
-type CategoryRecord = { slug: string; name: string; description?: string };
+/** `productCount`: published products in it, kept by recountCategories (absent on categories never recounted). */
+type CategoryRecord = { slug: string; name: string; description?: string; productCount?: number; countedAt?: string };
 
 export async function scanCategories(): Promise<CategoryRecord[]> {
   const out: CategoryRecord[] = [];
@@ -151,9 +169,14 @@ export async function countProductsInCategory(slug: string): Promise<number> {
   });
 }
 
+/**
+ * Categories with their product counts: the counter on each category item (kept by the products stream and the
+ * import), so a category list costs the same at 1k or 1M products; a category never recounted is counted here once
+ * per read (items written before the counters).
+ */
 export async function listCategoriesWithCounts(): Promise<Category[]> {
   const categories = await scanCategories();
-  const counts = await Promise.all(categories.map((c) => countProductsInCategory(c.slug)));
+  const counts = await Promise.all(categories.map((c) => (typeof c.productCount === 'number' ? c.productCount : countProductsInCategory(c.slug))));
   return categories
     .map((c, i) => ({ slug: c.slug, name: c.name, description: c.description ?? '', productCount: counts[i] ?? 0 }))
     .filter((c) => c.productCount > 0)
@@ -178,4 +201,29 @@ export async function listProductSlugs(): Promise<{ slug: string; createdAt: str
     out.push(...((page.Items ?? []) as { slug: string; createdAt: string }[]));
   }
   return out.sort((a, b) => a.slug.localeCompare(b.slug));
+}
+
+/**
+ * Sets each category's `productCount` from a COUNT of its published products (a write-side cost, once per category a
+ * batch of product changes touched, never per page view). Absolute and stamped: a count read earlier than the stored
+ * one is dropped, so recounts racing from two consumers, or replayed, never leave an older number behind.
+ */
+export async function recountCategories(slugs: Iterable<string>): Promise<void> {
+  for (const slug of new Set(slugs)) {
+    const at = new Date().toISOString();
+    const count = await countProductsInCategory(slug);
+    try {
+      await dynamoDoc().send(
+        new UpdateCommand({
+          TableName: tableName('categories'),
+          Key: { slug },
+          UpdateExpression: 'SET productCount = :n, countedAt = :at',
+          ConditionExpression: 'attribute_exists(slug) AND (attribute_not_exists(countedAt) OR countedAt <= :at)',
+          ExpressionAttributeValues: { ':n': count, ':at': at },
+        }),
+      );
+    } catch (err) {
+      if (!isConditionalCheckFailure(err)) throw err;
+    }
+  }
 }

@@ -1,8 +1,15 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { addCartItem } from '@/server/cart';
+import { dynamoDoc } from '@/server/platform/aws/clients';
+import { tableName } from '@/server/platform/db/tables';
 import { isAppError } from '@/server/platform/errors';
 import { placeOrder } from './place-order';
-import { checkoutBody, orderCount, putProduct, stockOf, uniqueId } from './test-support/fixtures';
+import { checkoutBody, orderCount, putProduct, shardUnitsOf, stockOf, uniqueId } from './test-support/fixtures';
+
+const productItem = async (id: string) =>
+  (await dynamoDoc().send(new GetCommand({ TableName: tableName('products'), Key: { id }, ConsistentRead: true }))).Item;
+const countBy = (codes: string[]) => Object.fromEntries([...new Set(codes)].map((c) => [c, codes.filter((x) => x === c).length]));
 
 describe('checkout under contention', () => {
   it('sells exactly 10 of a variant with stock 10 to 50 concurrent shoppers; the other 40 get OUT_OF_STOCK', async () => {
@@ -25,6 +32,26 @@ describe('checkout under contention', () => {
     expect(codes).toEqual(Array(40).fill('OUT_OF_STOCK'));
     expect(counts.reduce((a, b) => a + b, 0)).toBe(10);
     expect(await stockOf(p.id, 'limited')).toBe(0);
+  }, 120_000);
+
+  it('sells exactly 30 of a flash-sale SKU spread over 5 stock shards to 100 racing shoppers; no shard goes below 0, the product item is never written', async () => {
+    const p = await putProduct({ variants: [{ id: 'hot', price: 1_999, stock: 30 }], stockShards: 5 });
+    const users = Array.from({ length: 100 }, () => uniqueId('flash'));
+    for (const userId of users) await addCartItem({ kind: 'user', userId }, { productId: p.id, variantId: 'hot', quantity: 1 });
+    const productBefore = await productItem(p.id);
+
+    const results = await Promise.allSettled(users.map((userId) => placeOrder({ userId, idempotencyKey: crypto.randomUUID(), body: checkoutBody() })));
+
+    const placed = results.filter((r) => r.status === 'fulfilled');
+    const codes = results.flatMap((r) => (r.status === 'rejected' ? [isAppError(r.reason) ? r.reason.code : String(r.reason)] : []));
+    console.log(`[measure] 100 racing checkouts, stock 30 in 5 shards: ${placed.length} placed, other answers: ${JSON.stringify(countBy(codes))}`);
+    expect(placed).toHaveLength(30);
+    // The losers are told the truth: out of stock, or (never more than a few) busy, to retry; nobody gets a 500.
+    expect(codes.filter((c) => c !== 'OUT_OF_STOCK' && c !== 'UNAVAILABLE')).toEqual([]);
+    expect((await Promise.all(users.map(orderCount))).reduce((a, b) => a + b, 0)).toBe(30);
+    expect(await shardUnitsOf(p.id, 'hot')).toEqual([0, 0, 0, 0, 0]);
+    // Checkout wrote the ledger only: the product item (and its index projections) is as it was.
+    expect(await productItem(p.id)).toEqual(productBefore);
   }, 120_000);
 
   it('answers 20 rounds of the same key sent 5 times at once with exactly one order per round', async () => {

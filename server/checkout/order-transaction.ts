@@ -12,14 +12,23 @@ import type { PricedCheckout } from './price-checkout-cart';
 import { stockDecrementItems } from './stock-decrements';
 
 // Step 4 of placing an order: ONE TransactWriteItems writes everything or nothing:
-//   per product  Update stock.#v = stock.#v - :q   if stock.#v >= :q      (no oversell, ADR 0001)
+//   per line     Update stock shard units - :q     if units >= :q         (no oversell; the stock ledger, ADR 0029)
+//     (a product written before the ledger: Update stock.#v = stock.#v - :q on the product, ADR 0001)
 //   order        Put                               if attribute_not_exists (never overwrite)
 //   idempotency  Put <user>#<key> → body HMAC, id  if no live record       (one order per key)
 //   cart         Update lines = []                 if version = priced one  (the order is what was reviewed)
 //   promotions   ADD redemptions 1 (+ customer uses) if under the limits      (server/promotions redemptionItems)
 //   number       Put order-numbers[number] → id    if attribute_not_exists  (the human order number is unique)
 
-type OrderTransaction = { priced: PricedCheckout; order: OrderRecord; idempotency: IdempotencyRecord; cartId: string; now: Date };
+type OrderTransaction = {
+  priced: PricedCheckout;
+  order: OrderRecord;
+  idempotency: IdempotencyRecord;
+  cartId: string;
+  now: Date;
+  /** The pass's first send picks stock shards from the pass's own read; a resend reads them again. */
+  firstSend?: boolean;
+};
 
 /**
  * Sends the transaction once. A cancellation a retry can change throws TransactionRetry (see checkout-retry.ts);
@@ -27,7 +36,14 @@ type OrderTransaction = { priced: PricedCheckout; order: OrderRecord; idempotenc
  * leaves the outcome unknown (see isOutcomeUnknown).
  */
 export async function commitOrderTransaction(tx: OrderTransaction, attemptId: string): Promise<void> {
-  const stock = stockDecrementItems(tx.priced.cart.items.map((i) => ({ productId: i.productId, variantId: i.variantId, quantity: i.quantity })));
+  const stockItems = await stockDecrementItems(
+    tx.priced.cart.items.map((i) => ({ productId: i.productId, variantId: i.variantId, quantity: i.quantity })),
+    tx.priced.ledgerProducts,
+    tx.firstSend ? tx.priced.shards : undefined,
+  );
+  // The ledger no longer holds a line's units (another checkout took them since this pass priced the cart).
+  if (!stockItems) throw new TransactionRetry(classifyCancellation(['ConditionalCheckFailed'], { stock: [0], order: -1, idempotency: -1, cart: -1 }));
+  const stock = { items: stockItems };
   const nowSeconds = Math.floor(tx.now.getTime() / 1000);
   const fixed = [...stock.items, putOrderItem(tx.order), putIdempotencyItem(tx.idempotency, nowSeconds), clearStoredCartItem(tx.cartId, tx.priced.cartVersion)];
   const number = tx.order.number

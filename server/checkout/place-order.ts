@@ -131,7 +131,7 @@ export async function placeOrder(input: PlaceOrderInput): Promise<PlaceOrderResu
     const idempotency = buildIdempotencyRecord(request, orderId, now);
     try {
       await withRetry(
-        (send) => commitOrderTransaction({ priced, order, idempotency, cartId: request.cartId, now }, `${passNumber}.${send}`),
+        (send) => commitOrderTransaction({ priced, order, idempotency, cartId: request.cartId, now, firstSend: send === 1 }, `${passNumber}.${send}`),
         contentionPolicy(deadline),
       );
     } catch (err) {

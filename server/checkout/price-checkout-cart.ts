@@ -1,8 +1,9 @@
 import { type Cart, outOfStockError, priceCart, readStoredCart } from '../cart';
-import { getProductRecords } from '../catalog';
+import { getProductRecordsWithShards } from '../catalog';
 import type { TransactItem } from '../platform/db';
 import { AppError } from '../platform/errors';
 import { customerKeyOf, deliveryKeyOf, discountUnavailableError, loadOffer, type PromotionOffer, type Redemption, redemptionItems } from '../promotions';
+import type { Shard } from '../stock';
 import type { CheckoutRequest } from './checkout-request';
 import { computeTotals, type Totals } from './compute-totals';
 
@@ -18,6 +19,10 @@ export type PricedCheckout = {
   offer: PromotionOffer;
   /** The transaction items counting each applied promotion, and what the order records to give them back. */
   redemption: { items: TransactItem[]; redemptions: Redemption[] };
+  /** Products whose units are in the stock ledger (ADR 0029): their lines decrement ledger shards, not the product. */
+  ledgerProducts: string[];
+  /** Their shards as this pass read them: the first send picks from these; a resend after a conflict reads again. */
+  shards: Map<string, Shard[]>;
 };
 
 export function pricingLines(cart: Cart) {
@@ -31,8 +36,8 @@ export async function priceCheckoutCart(request: CheckoutRequest): Promise<{ pri
   const customerKey = customerKeyOf({ email: request.email, userId: request.userId }) ?? request.userId;
   // One customer for a once-per-customer code: the mailbox and the door it ships to (docs/promotions.md).
   const deliveryKey = deliveryKeyOf(request.body.shippingAddress);
-  const [products, offer] = await Promise.all([
-    getProductRecords(stored.lines.map((l) => l.productId)),
+  const [{ records: products, shards }, offer] = await Promise.all([
+    getProductRecordsWithShards(stored.lines.map((l) => l.productId)),
     loadOffer({ code: stored.discountCodes?.[0] ?? null, customerKey: [customerKey, deliveryKey] }),
   ]);
   const cart = priceCart(request.cartId, stored.lines, products, offer);
@@ -55,5 +60,16 @@ export async function priceCheckoutCart(request: CheckoutRequest): Promise<{ pri
     const issue = cart.discountIssue?.code === totals.codeIssue.code ? cart.discountIssue : null;
     return { refusal: discountUnavailableError(totals.codeIssue.code, totals.codeIssue.reason, issue?.message) };
   }
-  return { priced: { cart, cartVersion: stored.version, totals, offer, redemption: redemptionItems(totals.applied, customerKey, [deliveryKey]) } };
+  const ledgerProducts = [...products.values()].filter((p) => p.stockLedger === true).map((p) => p.id);
+  return {
+    priced: {
+      cart,
+      cartVersion: stored.version,
+      totals,
+      offer,
+      redemption: redemptionItems(totals.applied, customerKey, [deliveryKey]),
+      ledgerProducts,
+      shards,
+    },
+  };
 }

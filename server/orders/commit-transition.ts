@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { copyStockToProducts } from '../catalog';
 import { applyMovement, type LedgerMovement, ledgerEntryPut } from '../payments';
 import { dynamoDoc } from '../platform/aws/clients';
 import { isThrottling, isTransactionCanceled, type TransactItem, tableName, withRetry } from '../platform/db';
 import { AppError } from '../platform/errors';
+import { logger } from '../platform/observability';
+import { giveBackItem, readShards } from '../stock';
 import type { OrderActor, OrderRecord, OrderStatus } from './contract';
 import { paymentAmountsOf, timelineOf } from './to-order';
 
@@ -11,6 +14,8 @@ import { paymentAmountsOf, timelineOf } from './to-order';
 // and version it was read with (so an illegal or lost-race transition fails instead of overwriting), a timeline
 // entry, the stock it moves (per product, one Update each: a transaction touches an item once) and the ledger
 // entry of the money it moves. Either all of it is written or none.
+
+const log = logger.child({ component: 'orders' });
 
 export type StockMove = { productId: string; variantId: string; quantity: number };
 
@@ -31,7 +36,11 @@ export type Transition = {
   movement?: LedgerMovement & { entryId: string; reason?: string };
 };
 
-function restockItems(moves: StockMove[]): TransactItem[] {
+/**
+ * Units coming back: onto the product's stock ledger where it has one (ADR 0029: shard 0 of the variant), else onto
+ * the product item's map (a product written before the ledger).
+ */
+async function restockItems(moves: StockMove[]): Promise<TransactItem[]> {
   const byProduct = new Map<string, Map<string, number>>();
   for (const m of moves) {
     if (m.quantity <= 0) continue;
@@ -39,26 +48,35 @@ function restockItems(moves: StockMove[]): TransactItem[] {
     variants.set(m.variantId, (variants.get(m.variantId) ?? 0) + m.quantity);
     byProduct.set(m.productId, variants);
   }
-  return [...byProduct].map(([productId, variants]) => {
-    const names: Record<string, string> = {};
-    const values: Record<string, number> = { ':zero': 0 };
-    const sets = [...variants].map(([variantId, quantity], i) => {
-      names[`#v${i}`] = variantId;
-      values[`:q${i}`] = quantity;
-      // A variant withdrawn since the sale comes back with what was returned rather than failing the cancellation.
-      return `stock.#v${i} = if_not_exists(stock.#v${i}, :zero) + :q${i}`;
-    });
-    return {
-      Update: {
-        TableName: tableName('products'),
-        Key: { id: productId },
-        UpdateExpression: `SET ${sets.join(', ')}`,
-        ConditionExpression: 'attribute_exists(id)',
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-      },
-    };
-  });
+  if (byProduct.size === 0) return [];
+  const shards = await readShards([...byProduct.keys()]);
+  const ledgerItems = [...byProduct]
+    .filter(([productId]) => (shards.get(productId) ?? []).length > 0)
+    .flatMap(([productId, variants]) => [...variants].map(([variantId, quantity]) => giveBackItem(productId, variantId, quantity)));
+  const onProduct = [...byProduct].filter(([productId]) => (shards.get(productId) ?? []).length === 0);
+  return [
+    ...ledgerItems,
+    ...onProduct.map(([productId, variants]) => {
+      const names: Record<string, string> = {};
+      const values: Record<string, number> = { ':zero': 0 };
+      const sets = [...variants].map(([variantId, quantity], i) => {
+        names[`#v${i}`] = variantId;
+        values[`:q${i}`] = quantity;
+        // A variant withdrawn since the sale comes back with what was returned rather than failing the cancellation.
+        return `stock.#v${i} = if_not_exists(stock.#v${i}, :zero) + :q${i}`;
+      });
+      return {
+        Update: {
+          TableName: tableName('products'),
+          Key: { id: productId },
+          UpdateExpression: `SET ${sets.join(', ')}`,
+          ConditionExpression: 'attribute_exists(id)',
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+        },
+      };
+    }),
+  ];
 }
 
 function cancellationCodes(err: unknown): string[] {
@@ -107,7 +125,7 @@ export async function commitTransition(t: Transition, now = new Date()): Promise
         ExpressionAttributeValues: values,
       },
     },
-    ...restockItems(t.restock ?? []),
+    ...(await restockItems(t.restock ?? [])),
     ...(t.alsoWrite ?? []),
   ];
   if (t.movement) {
@@ -139,6 +157,12 @@ export async function commitTransition(t: Transition, now = new Date()): Promise
     }
     if (awsIdempotentMismatch(err)) throw new AppError('CONFLICT', 'The order changed while this was being done. Reload it and try again.');
     throw err;
+  }
+  // Units given back to the stock ledger show on the products at once (the orders stream's copy follows placed
+  // orders only on AWS). A failed copy is caught up by the next order of the product.
+  const restocked = (t.restock ?? []).filter((m) => m.quantity > 0).map((m) => m.productId);
+  if (restocked.length > 0) {
+    await copyStockToProducts(restocked).catch((err: unknown) => log.warn('stock copy after a restock failed', { err: String(err) }));
   }
   return next;
 }

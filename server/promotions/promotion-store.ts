@@ -190,13 +190,20 @@ export async function queryPromotionAudit(code: string, limit: number, afterEntr
  * A promotion applied to an order, and the customer record it counted (null: no per-customer limit), plus the other
  * keys of the same customer it counted too (the delivery address; absent on orders before issue 30).
  */
-export type Redemption = { code: string; customerKey: string | null; alsoCounted?: string[] };
+/**
+ * What an order records of a promotion it used. `counted: 'stream'`: an automatic promotion with no limit at all,
+ * counted by the orders stream after the order (countStreamedRedemptions), not inside the checkout transaction.
+ */
+export type Redemption = { code: string; customerKey: string | null; alsoCounted?: string[]; counted?: 'stream' };
 
 /**
  * Counts one redemption of each applied promotion, inside the checkout transaction:
  *   promotions[code]                 ADD redemptions 1   if version = priced AND active AND redemptions < usageLimit
  *   promotion-redemptions[code, who] ADD uses 1          if uses < perCustomerLimit (or no record yet)
  * A failed condition cancels the whole order; the next pass re-reads the promotion and refuses (409).
+ * An automatic promotion with neither limit writes nothing here (ADR 0029): every checkout would otherwise write
+ * its one item and queue on it. Its count is only a report, so the orders stream adds it up after the order,
+ * exactly once (countStreamedRedemptions); pausing it takes effect from the next priced cart.
  */
 export function redemptionItems(
   applied: Promotion[],
@@ -206,6 +213,10 @@ export function redemptionItems(
   const items: TransactItem[] = [];
   const redemptions: Redemption[] = [];
   for (const p of applied) {
+    if (p.automatic && p.usageLimit === null && p.perCustomerLimit === null) {
+      redemptions.push({ code: p.code, customerKey: null, counted: 'stream' });
+      continue;
+    }
     const values: Record<string, unknown> = { ':one': 1, ':version': p.version, ':true': true };
     let condition = '#version = :version AND active = :true';
     if (p.usageLimit !== null) {

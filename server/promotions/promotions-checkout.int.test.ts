@@ -20,6 +20,23 @@ const { addCartItem, applyDiscountCode, getCart } = await import('@/server/cart'
 const { placeOrder } = await import('@/server/checkout');
 const { cancelOrder } = await import('@/server/orders');
 const { isAppError } = await import('@/server/platform/errors');
+const { countStreamedRedemptions } = await import('@/server/promotions');
+
+/** The stored order as the orders stream's NEW_IMAGE carries it. */
+async function orderImage(orderId: string): Promise<Record<string, unknown>> {
+  const { QueryCommand } = await import('@aws-sdk/lib-dynamodb');
+  const { dynamoDoc } = await import('@/server/platform/aws/clients');
+  const { tableName } = await import('@/server/platform/db/tables');
+  const out = await dynamoDoc().send(
+    new QueryCommand({
+      TableName: tableName('orders'),
+      IndexName: 'byOrderId',
+      KeyConditionExpression: 'orderId = :o',
+      ExpressionAttributeValues: { ':o': orderId },
+    }),
+  );
+  return out.Items![0]!;
+}
 
 type Money = { amount: number; currency: string };
 type CartJson = { discountCode: string | null; discounts: { code: string; amount: Money }[]; discountTotal: Money; subtotal: Money };
@@ -124,7 +141,7 @@ describe('checking out with a code', () => {
     expect((await getCart({ kind: 'user', userId: user.id })).discountCode).toBeNull();
   });
 
-  it('applies an automatic promotion without a code and counts it', async () => {
+  it('applies an automatic promotion without a code and counts it from the orders stream, exactly once', async () => {
     const category = uniqueId('cat');
     const auto = await makePromotion({ automatic: true, categories: [category], value: 20 });
     await shopper(category, 2_500);
@@ -133,6 +150,21 @@ describe('checking out with a code', () => {
     const { order } = await json<{ order: OrderJson }>(res);
     // 20% of 25.00 = 5.00; tax 7.25% of 20.00 = 1.45
     expect(order).toMatchObject({ discount: { amount: 500 }, discountCodes: [auto.code], tax: { amount: 145 }, total: { amount: 2000 + 599 + 145 } });
+    // Without any limit it is not counted inside the checkout transaction (ADR 0029: every checkout would queue on
+    // the promotion's item) but by the orders stream after the order; a redelivered record adds nothing.
+    expect((await redemptionsOf(auto.code)) ?? 0).toBe(0);
+    const image = await orderImage(order.id);
+    expect(image.redemptions).toEqual([{ code: auto.code, customerKey: null, counted: 'stream' }]);
+    expect(await countStreamedRedemptions([image])).toBe(1);
+    expect(await countStreamedRedemptions([image, image])).toBe(0);
+    expect(await redemptionsOf(auto.code)).toBe(1);
+  });
+
+  it('still counts an automatic promotion with a usage limit inside the checkout transaction', async () => {
+    const category = uniqueId('cat');
+    const auto = await makePromotion({ automatic: true, categories: [category], value: 20, usageLimit: 5 });
+    await shopper(category, 2_500);
+    expect((await checkout(checkoutBody())).status).toBe(201);
     expect(await redemptionsOf(auto.code)).toBe(1);
   });
 

@@ -10,7 +10,7 @@ import { personalizeForUser, personalizeSimilarItems } from './personalize-adapt
 // Public entry of the recommendations domain. Personalize answers when its campaign is configured and answers
 // within the budget; otherwise (absent, slow, throttled, failing, or only recommending unavailable products)
 // the local co-purchase engine does. Either way the list is re-checked against the catalog with a consistent
-// read, so a recommendation is never the product itself or out of stock.
+// read, so a recommendation is never the product itself or out of stock (as of the product's stock copy).
 
 export type { Recommendations } from './contract';
 // For the orders-stream consumer (server/streams): "bought together" counted exactly once per order.
@@ -21,7 +21,8 @@ export const RECOMMENDATION_DEFAULT_LIMIT = 8;
 const OVERFETCH = 2;
 
 async function toSummaries(ids: string[], exclude: string | undefined, limit: number, source: RecommendationSource): Promise<Recommendations> {
-  const records = await getProductRecords(ids);
+  // The stock copies (ADR 0029): a recommendation sells nothing, and the cart and checkout read the ledger itself.
+  const records = await getProductRecords(ids, { stock: 'copy' });
   const items = ids
     .filter((id) => id !== exclude)
     .map((id) => records.get(id))

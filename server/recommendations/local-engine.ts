@@ -11,6 +11,8 @@ import { type Candidate, rankSimilar } from './rank-candidates';
 // ids; index.ts turns them into summaries after a consistent stock check.
 
 const CATEGORY_POOL = 60;
+/** Candidates are ranked on the products' stock copies (ADR 0029), not the ledger: nothing here sells. */
+const COPY = { stock: 'copy' } as const;
 /** Seeds of "Recommended for you": the shopper's most recently bought products. */
 const USER_SEEDS = 10;
 
@@ -42,10 +44,10 @@ const partnersOf = (index: CoPurchaseIndex) => [...new Set([...index.pairs.value
 
 /** "Customers also bought": products bought with this one, then popular ones from its category. */
 export async function localSimilarItems(productId: string, limit: number): Promise<string[]> {
-  const [index, seedRecords] = await Promise.all([seedIndex([productId]), getProductRecords([productId])]);
+  const [index, seedRecords] = await Promise.all([seedIndex([productId]), getProductRecords([productId], COPY)]);
   const seed = seedRecords.get(productId);
   if (!seed) return [];
-  const [pool, partners] = await Promise.all([popularPool(seed.category), getProductRecords(partnersOf(index))]);
+  const [pool, partners] = await Promise.all([popularPool(seed.category), getProductRecords(partnersOf(index), COPY)]);
   return rankSimilar({ seedIds: [productId], categories: new Set([seed.category]), index, candidates: toCandidates(pool, partners), limit });
 }
 
@@ -65,10 +67,10 @@ async function bestSellers(): Promise<Map<string, number>> {
 export async function localUserRecommendations(userId: string, limit: number): Promise<string[]> {
   const bought = await recentlyPurchasedProductIds(userId);
   const popularity = bought.length === 0 ? await bestSellers() : new Map<string, number>();
-  const [index, boughtRecords] = await Promise.all([seedIndex(bought.slice(0, USER_SEEDS), popularity), getProductRecords(bought)]);
+  const [index, boughtRecords] = await Promise.all([seedIndex(bought.slice(0, USER_SEEDS), popularity), getProductRecords(bought, COPY)]);
   const categories = new Set([...boughtRecords.values()].map((r) => r.category));
   const pools = categories.size > 0 ? await Promise.all([...categories].slice(0, 3).map((c) => popularPool(c))) : [await popularPool(undefined)];
-  const records = await getProductRecords([...partnersOf(index), ...popularity.keys()]);
+  const records = await getProductRecords([...partnersOf(index), ...popularity.keys()], COPY);
   const candidates = toCandidates(pools.flat(), records);
   const everyCategory = categories.size > 0 ? categories : new Set([...candidates.values()].map((c) => c.category));
   return rankSimilar({ seedIds: bought, categories: everyCategory, index, candidates, exclude: new Set(bought), limit });

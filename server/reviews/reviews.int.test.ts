@@ -228,3 +228,80 @@ describe('moderation and the rating', () => {
     expect(wrongSort.status).toBe(400);
   });
 });
+
+describe('a product with many reviews is read a page at a time', () => {
+  it('pages 20 approved reviews (3 pending left out) in every sort, each page one index Query, with the stored summary', async () => {
+    const { putProduct, uniqueId } = await import('../checkout/test-support/fixtures');
+    const { putNewReview } = await import('./review-store');
+    const { moderateReview } = await import('@/server/reviews');
+    const product = await putProduct({ variants: [{ id: 'v', price: 1_500, stock: 3 }] });
+    const base = Date.parse('2026-03-01T00:00:00Z');
+    const written: { id: string; rating: number; createdAt: string; approved: boolean }[] = [];
+    for (let i = 0; i < 23; i++) {
+      const review = {
+        productId: product.id,
+        authorId: uniqueId('author'),
+        reviewId: uniqueId('rev'),
+        status: 'PENDING' as const,
+        rating: (i % 5) + 1,
+        title: `Review ${i}`,
+        body: 'Written straight to the table by the paging test.',
+        authorName: 'Ada L.',
+        // Two reviews share each timestamp: ties must still page without a repeat or a gap.
+        createdAt: new Date(base + Math.floor(i / 2) * 60_000).toISOString(),
+      };
+      await putNewReview(review);
+      written.push({ id: review.reviewId, rating: review.rating, createdAt: review.createdAt, approved: i < 20 });
+    }
+    for (const r of written.filter((w) => w.approved)) await moderateReview(marketer, r.id, { status: 'APPROVED' });
+
+    // Every DynamoDB call the page reads make, to show what one page costs.
+    const sent: { name: string; input: Record<string, unknown> }[] = [];
+    const client = dynamoDoc();
+    const originalSend = client.send.bind(client);
+    const spy = vi.spyOn(client, 'send').mockImplementation(((command: { constructor: { name: string }; input: Record<string, unknown> }) => {
+      sent.push({ name: command.constructor.name, input: command.input });
+      return originalSend(command as never);
+    }) as never);
+
+    const approved = written.filter((w) => w.approved);
+    const newestFirst = (a: (typeof approved)[number], b: (typeof approved)[number]) => b.createdAt.localeCompare(a.createdAt);
+    const expected = {
+      newest: approved.toSorted(newestFirst).map((r) => r.createdAt),
+      'rating-desc': approved.toSorted((a, b) => b.rating - a.rating || newestFirst(a, b)).map((r) => `${r.rating}@${r.createdAt}`),
+      'rating-asc': approved.toSorted((a, b) => a.rating - b.rating || newestFirst(a, b)).map((r) => `${r.rating}@${r.createdAt}`),
+    };
+    try {
+      for (const sort of ['newest', 'rating-desc', 'rating-asc'] as const) {
+        const seen: ReviewsJson['items'] = [];
+        let cursor: string | null = null;
+        let pages = 0;
+        do {
+          sent.length = 0;
+          const page: ReviewsJson = await list(product.slug, `?sort=${sort}&limit=6${cursor ? `&cursor=${cursor}` : ''}`);
+          expect(page.summary).toEqual({ average: 3, count: 20, histogram: { '1': 4, '2': 4, '3': 4, '4': 4, '5': 4 } });
+          seen.push(...page.items);
+          cursor = page.nextCursor;
+          pages++;
+          // The reviews themselves: one Query of an index, limited to the page (+1), never a consistent read of them all.
+          const reads = sent.filter((s) => s.name === 'QueryCommand' && s.input.TableName === tableName('reviews'));
+          expect(reads).toHaveLength(1);
+          expect(reads[0]!.input).toMatchObject({ Limit: 7, IndexName: expect.stringMatching(/^approved/) });
+          expect(reads[0]!.input.ConsistentRead).toBeUndefined();
+        } while (cursor && pages < 10);
+        expect(pages).toBe(4); // 6 + 6 + 6 + 2, and no empty fifth page
+        expect(new Set(seen.map((i) => i.id)).size).toBe(20);
+        const byId = new Map(written.map((w) => [w.id, w]));
+        const got = seen.map((i) => byId.get(i.id)!);
+        expect(sort === 'newest' ? got.map((r) => r.createdAt) : got.map((r) => `${r.rating}@${r.createdAt}`)).toEqual(expected[sort]);
+      }
+    } finally {
+      spy.mockRestore();
+    }
+    const foreign = await reviewsRoute.GET(
+      apiRequest('GET', `/api/products/${product.slug}/reviews?sort=rating-asc&cursor=not-a-cursor`),
+      params({ slug: product.slug }),
+    );
+    expect(foreign.status).toBe(400);
+  }, 120_000);
+});

@@ -1,23 +1,24 @@
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
 import { getProductBySlug, getProductRecords, type Product, setProductReviewStats } from '../catalog';
 import type { SessionUser } from '../identity';
 import { hasReceivedProduct } from '../orders';
 import { isConditionalCheckFailure } from '../platform/db';
 import { AppError } from '../platform/errors';
 import { logger } from '../platform/observability';
-import { decodeCursor, encodeCursor } from '../platform/pagination';
 import type { ModerationReview, PublicReview, ReviewStatus, ReviewSummary, StoredReview } from './contract';
 import type { Moderation, NewReview, ReviewSort } from './review-schemas';
 import {
   putNewReview,
   queryReviewsByStatus,
+  readApprovedPage,
   readAuthorReviewKeys,
   readProductReviews,
   readReviewById,
   readReviewByKey,
+  readReviewSummary,
   rekeyReview,
   writeModeration,
+  writeReviewSummary,
 } from './review-store';
 import { summarise } from './review-summary';
 
@@ -70,29 +71,20 @@ export async function submitReview(user: SessionUser, slug: string, input: NewRe
   return { id: review.reviewId, status: 'PENDING' };
 }
 
-const SORTERS: Record<ReviewSort, (a: StoredReview, b: StoredReview) => number> = {
-  newest: (a, b) => b.createdAt.localeCompare(a.createdAt) || a.reviewId.localeCompare(b.reviewId),
-  'rating-desc': (a, b) => b.rating - a.rating || b.createdAt.localeCompare(a.createdAt) || a.reviewId.localeCompare(b.reviewId),
-  'rating-asc': (a, b) => a.rating - b.rating || b.createdAt.localeCompare(a.createdAt) || a.reviewId.localeCompare(b.reviewId),
-};
-const pageCursor = z.object({ o: z.number().int().min(0), s: z.enum(['newest', 'rating-desc', 'rating-asc']) });
-
 /**
- * Approved reviews, sorted and paged, with the summary. One product's reviews are read whole and sorted here: a
- * product gathers hundreds, not millions, and the summary needs them all anyway. The cursor is an offset bound to
- * the sort it was made for.
+ * Approved reviews, one page in the asked order (a Query of a sparse index, Limit + ExclusiveStartKey), with the
+ * product's stored summary (one GetItem). Neither reads all of a product's reviews, so a product with thousands
+ * costs what one with ten does. The cursor is the last review's index key, bound to the sort it was made for.
  */
 export async function listProductReviews(
   slug: string,
   params: { sort: ReviewSort; limit: number; cursor?: string },
 ): Promise<{ items: PublicReview[]; summary: ReviewSummary; nextCursor: string | null }> {
   const product = await productOrNotFound(slug);
-  const offset = params.cursor ? decodeCursor(params.cursor, pageCursor) : { o: 0, s: params.sort };
-  if (offset.s !== params.sort) throw new AppError('INVALID_CURSOR', 'The cursor belongs to another sort order. Start again from the first page.');
-  const approved = (await readProductReviews(product.id)).filter((r) => r.status === 'APPROVED').sort(SORTERS[params.sort]);
-  const page = approved.slice(offset.o, offset.o + params.limit);
-  const next = offset.o + params.limit;
-  return { items: page.map(toPublic), summary: summarise(approved), nextCursor: next < approved.length ? encodeCursor({ o: next, s: params.sort }) : null };
+  const [page, stored] = await Promise.all([readApprovedPage(product.id, params), readReviewSummary(product.id)]);
+  // A product reviewed before summaries were kept: its summary from all its reviews, once (the next moderation stores it).
+  const summary = stored ?? summarise(await readProductReviews(product.id));
+  return { items: page.items.map(toPublic), summary, nextCursor: page.nextCursor };
 }
 
 /**
@@ -102,6 +94,7 @@ export async function listProductReviews(
 export async function recomputeProductRating(productId: string): Promise<ReviewSummary> {
   const at = new Date().toISOString();
   const summary = summarise(await readProductReviews(productId));
+  await writeReviewSummary(productId, summary, at);
   const written = await setProductReviewStats(productId, { rating: summary.average, reviewCount: summary.count, at });
   if (!written) log.info('rating not written: product gone or a newer recount landed', { productId });
   return summary;

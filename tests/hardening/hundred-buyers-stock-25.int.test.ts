@@ -4,6 +4,7 @@ import { putProduct, uniqueId } from '@/server/checkout/test-support/fixtures';
 import type { OrderRecord } from '@/server/orders/contract';
 import { dynamoClient, dynamoDoc } from '@/server/platform/aws/clients';
 import { tableName } from '@/server/platform/db/tables';
+import { readProductShards, unitsByVariant } from '@/server/stock';
 import { type Buyer, createBuyers } from './support/cognito-buyers';
 import { type Injector, injectThrottling } from './support/dynamodb-faults';
 import { browserRequest, callRoute, type RouteResult } from './support/request-scope';
@@ -107,7 +108,12 @@ async function ordersOf(userId: string): Promise<OrderRecord[]> {
   return (out.Items ?? []) as OrderRecord[];
 }
 
+/** Units per variant: the ledger's shards summed where the product has them (ADR 0029), else the product item's map. */
 async function stockOf(productId: string): Promise<Record<string, number>> {
+  const shards = await readProductShards(productId);
+  // No shard may ever go below zero: that would be an oversell hidden by a sum.
+  expect(shards.filter((s) => s.units < 0)).toEqual([]);
+  if (shards.length > 0) return unitsByVariant(shards);
   const out = await dynamoDoc().send(new GetCommand({ TableName: tableName('products'), Key: { id: productId }, ConsistentRead: true }));
   return (out.Item as { stock: Record<string, number> }).stock;
 }
@@ -118,7 +124,13 @@ async function inBatches<T, R>(items: T[], size: number, fn: (item: T, index: nu
   return out;
 }
 
-describe(`${BUYERS} concurrent buyers with retries against a stock of ${LIMITED_STOCK}`, () => {
+// Both stock layouts: the ledger (ADR 0029), the lantern spread over 4 shards as a flash-sale SKU is, so racing
+// checkouts take from different items and a shard running dry sends its loser to another; and units on the product
+// item, as products written before the ledger still hold them.
+describe.each([
+  { layout: 'the stock ledger, the lantern in 4 shards', shards: 4 },
+  { layout: 'units on the product item (before the ledger)', shards: undefined },
+])(`${BUYERS} concurrent buyers with retries against a stock of ${LIMITED_STOCK}: $layout`, ({ shards }) => {
   let plans: Plan[] = [];
   let faults: Injector | undefined;
   afterAll(() => faults?.remove());
@@ -126,9 +138,14 @@ describe(`${BUYERS} concurrent buyers with retries against a stock of ${LIMITED_
   let extraId = '';
 
   beforeAll(async () => {
-    const limited = await putProduct({ name: 'Last-units lantern', variants: [{ id: 'last', price: PRICES.limited, stock: LIMITED_STOCK }] });
+    const limited = await putProduct({
+      name: 'Last-units lantern',
+      variants: [{ id: 'last', price: PRICES.limited, stock: LIMITED_STOCK }],
+      ...(shards ? { stockShards: shards } : {}),
+    });
     const extra = await putProduct({
       name: 'Plenty of pegs',
+      ...(shards ? { stockShards: 1 } : {}),
       variants: [
         { id: 'small', price: PRICES.small, stock: EXTRA_STOCK },
         { id: 'large', price: PRICES.large, stock: EXTRA_STOCK },

@@ -131,6 +131,7 @@ export async function editProduct(actor: EditorActor, id: string, patch: Product
     const outcome = await writeProductChange({
       id,
       fromVersion: version,
+      ledger: current.stockLedger === true,
       set: write,
       stockSeen,
       audit: {

@@ -1,16 +1,21 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoDoc } from '../../platform/aws/clients';
-import { queryAuditTrail, queryPages, writeWithAudit } from '../../platform/db';
+import { queryAuditTrail, queryPages, type TransactItem, writeWithAudit } from '../../platform/db';
 import { PRODUCT_INDEXES, tableName } from '../../platform/db/tables';
+import { closeItems, readProductShards, seqOf, setVariantItems, unitsByVariant } from '../../stock';
 import type { ProductRecord } from '../contract';
+import { withLedgerStock } from '../stock-copy';
 import type { ProductAuditEntry } from './product-edit-model';
 
 // DynamoDB operations behind product editing: the consistent read, the one transaction that writes a change with
 // its audit entry, and the audit reads. The rules (who, which version, which stock) live in edit-product.ts.
 
+/** The product as stored, with the ledger's exact units for a ledger product (an edit compares against those). */
 export async function readProductRecord(id: string): Promise<ProductRecord | null> {
   const { Item } = await dynamoDoc().send(new GetCommand({ TableName: tableName('products'), Key: { id }, ConsistentRead: true }));
-  return (Item as ProductRecord | undefined) ?? null;
+  if (!Item) return null;
+  const [record] = await withLedgerStock([Item as ProductRecord]);
+  return record ?? null;
 }
 
 export type ProductWrite = {
@@ -40,7 +45,8 @@ export type ProductWrite = {
  * re-reads to tell which. Checkout's decrement is itself conditional (stock.#v >= :q), so in either order the two
  * writes cannot take a variant below zero.
  */
-export async function writeProductChange(w: ProductWrite): Promise<'written' | 'cancelled'> {
+export async function writeProductChange(w: ProductWrite & { ledger?: boolean }): Promise<'written' | 'cancelled'> {
+  if (w.ledger) return writeLedgerProductChange(w);
   const names: Record<string, string> = { '#version': 'version' };
   const values: Record<string, unknown> = { ':next': w.fromVersion + 1 };
   const sets = ['#version = :next'];
@@ -114,4 +120,78 @@ export async function readProductsForAdmin(): Promise<AdminScanRecord[]> {
     out.push(...((page.Items ?? []) as AdminScanRecord[]));
   }
   return out;
+}
+
+/**
+ * The same change for a product whose units are in the stock ledger (ADR 0029): each edited variant's new total is
+ * spread over its shards, each conditional on the seq it was read at (a sale in between cancels the edit, and the
+ * caller re-reads and says STOCK_CHANGED); publishing or unpublishing opens or closes every shard, so a checkout
+ * priced before an unpublish still cannot take its units. The product item gets the settings and the new copy of
+ * the totals; the audit entry goes in too. One transaction, all or nothing.
+ */
+async function writeLedgerProductChange(w: ProductWrite): Promise<'written' | 'cancelled'> {
+  const shards = await readProductShards(w.id);
+  const totals = unitsByVariant(shards);
+  // A sale since the edit's read: the caller re-reads and tells the marketer (STOCK_CHANGED).
+  for (const [variantId, seen] of Object.entries(w.stockSeen)) if ((totals[variantId] ?? 0) !== (seen ?? 0)) return 'cancelled';
+  const names: Record<string, string> = { '#version': 'version' };
+  const values: Record<string, unknown> = { ':next': w.fromVersion + 1 };
+  const sets = ['#version = :next'];
+  const condition = w.fromVersion === 0 ? 'attribute_exists(id) AND attribute_not_exists(#version)' : '#version = :from';
+  if (w.fromVersion !== 0) values[':from'] = w.fromVersion;
+  for (const [name, value] of Object.entries(w.set)) {
+    if (value === undefined || name === 'stock') continue;
+    names[`#${name}`] = name;
+    values[`:${name}`] = value;
+    sets.push(`#${name} = :${name}`);
+  }
+  const stockItems: TransactItem[] = [];
+  let seq = seqOf(shards);
+  Object.entries(w.set.stock ?? {}).forEach(([variantId, units], i) => {
+    names[`#v${i}`] = variantId;
+    values[`:s${i}`] = units;
+    sets.push(`stock.#v${i} = :s${i}`);
+    const written = setVariantItems(w.id, variantId, units, shards);
+    seq += written.length;
+    stockItems.push(...written);
+  });
+  if (stockItems.length > 0) {
+    values[':seq'] = seq;
+    sets.push('stockSeq = :seq');
+  }
+  // A shard the stock edit rewrites is opened or closed by that same Update (an item appears once per transaction).
+  const edited = new Set(Object.keys(w.set.stock ?? {}));
+  if (w.set.published !== undefined) {
+    const closed = !w.set.published;
+    stockItems.push(
+      ...closeItems(
+        w.id,
+        shards.filter((s) => !edited.has(s.variantId)),
+        closed,
+      ),
+    );
+    for (const item of stockItems) {
+      if (item.Put && closed) item.Put.Item = { ...item.Put.Item, closed: true };
+      const u = item.Update;
+      if (!u || !edited.has(String(u.Key?.slot).slice(0, String(u.Key?.slot).lastIndexOf('#')))) continue;
+      u.UpdateExpression = closed ? `${u.UpdateExpression}, closed = :closed` : `${u.UpdateExpression} REMOVE closed`;
+      if (closed) u.ExpressionAttributeValues = { ...u.ExpressionAttributeValues, ':closed': true };
+    }
+  }
+  return writeWithAudit(
+    [
+      {
+        Update: {
+          TableName: tableName('products'),
+          Key: { id: w.id },
+          UpdateExpression: `SET ${sets.join(', ')}`,
+          ConditionExpression: condition,
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+        },
+      },
+      ...stockItems,
+    ],
+    { table: 'productAudit', entry: w.audit },
+  );
 }

@@ -15,8 +15,16 @@ export async function useFreshCatalogTables(): Promise<{ drop: () => Promise<voi
   const previousPrefix = process.env.TABLE_PREFIX;
   process.env.TABLE_PREFIX = `import-test-${randomUUID().slice(0, 8)}-`;
   resetConfigForTests();
-  // reviews and promotions: the demo seed writes its reviews and its promotions next to the products.
-  const names = [tableName('products'), tableName('categories'), tableName('reviews'), tableName('promotions'), tableName('promotionAudit')];
+  // reviews and promotions: the demo seed writes its reviews and its promotions next to the products; stock: the
+  // import writes each product's units to the stock ledger (ADR 0029).
+  const names = [
+    tableName('products'),
+    tableName('stock'),
+    tableName('categories'),
+    tableName('reviews'),
+    tableName('promotions'),
+    tableName('promotionAudit'),
+  ];
   const defs = tableDefinitions().filter((d) => d.TableName !== undefined && names.includes(d.TableName));
   await Promise.all(defs.map((def) => dynamoBulkClient().send(new CreateTableCommand(def))));
   return {

@@ -3,7 +3,9 @@ import { dynamoBulkDoc } from '../../platform/aws/clients';
 import { BATCH_GET_LIMIT, type BatchGetSend } from '../../platform/db';
 import { type BatchWriteRetryOptions, type BatchWriteSend, batchWriteWithRetry } from '../../platform/db/batch-write-with-retry';
 import { tableName } from '../../platform/db/tables';
+import { writeImportedStock } from '../../stock';
 import type { ProductRecord } from '../contract';
+import { recountCategories } from '../product-repository';
 import type { CatalogRow } from './catalog-row-schema';
 import { type ImageSource, importRowImages, rowsNeedImageSource } from './import-images';
 import { keepReviewStats } from './keep-review-stats';
@@ -117,17 +119,24 @@ export async function importCatalog(rows: readonly CatalogRow[], options: Import
   await mapWithConcurrency(chunk(toCreate, BATCH_WRITE_LIMIT), concurrency, async (batch) => {
     const items = batch.map((item) => ({ PutRequest: { Item: { ...item, version: 1 } } }));
     const { attempts } = await batchWriteWithRetry(sendBatchWrite, { [table]: items }, options.retry);
+    await writeImportedStock(batch, true);
     writeCalls += attempts;
     written += batch.length;
     report({ phase: 'write', done: written, total: toWrite.length });
   });
   await mapWithConcurrency(toUpdate, concurrency * 2, async (product) => {
     const outcome = await writeUpdatedProduct(table, product, stored.get(product.id) ?? {}, options.force);
+    // The file's units are the truth, as when they lived on the product item; its copy there is the file's too.
+    if (outcome === 'written') await writeImportedStock([{ ...product, published: stored.get(product.id)?.published !== false }], false);
     writeCalls++;
     if (outcome === 'written') updated++;
     written++;
     report({ phase: 'write', done: written, total: toWrite.length });
   });
+
+  // The category counters, for the categories this file touched (the products stream keeps them after that; the
+  // demo seed runs with that stream paused).
+  await recountCategories(categories.map((c) => c.slug));
 
   return {
     products: products.length,

@@ -31,6 +31,8 @@ export function toProductRecord(row: ValidCatalogRow): ProductRecord {
     createdAt: row.createdAt,
     listAll: 'ALL',
     tags: row.tags,
+    // The units go to the stock ledger (ADR 0029); `stock` above is their first copy.
+    stockLedger: true,
   };
 }
 

@@ -4,6 +4,7 @@ import type { ProductRecord } from '../../catalog/contract';
 import { dynamoDoc } from '../../platform/aws/clients';
 import { getConfig } from '../../platform/config';
 import { tableName } from '../../platform/db/tables';
+import { readProductShards, spread } from '../../stock';
 
 // Test-only: products written straight to the table (unique ids per test, so suites sharing one stack never
 // collide), and reads of what checkout wrote.
@@ -17,6 +18,12 @@ export async function putProduct(opts: {
   name?: string;
   /** Promotions apply by category: a test of one gets a category of its own. */
   category?: string;
+  /**
+   * Units in the stock ledger (ADR 0029), spread over this many shards per variant, as the import writes them (1)
+   * or a flash-sale SKU after `npm run stock:shard` (more). Absent: on the product item, as items written before
+   * the ledger hold them.
+   */
+  stockShards?: number;
 }): Promise<ProductRecord> {
   const id = uniqueId('p');
   const record: ProductRecord = {
@@ -38,14 +45,39 @@ export async function putProduct(opts: {
     createdAt: new Date().toISOString(),
     listAll: 'ALL',
     tags: [],
+    ...(opts.stockShards ? { stockLedger: true } : {}),
   };
   await dynamoDoc().send(new PutCommand({ TableName: tableName('products'), Item: record }));
+  const shards = opts.stockShards;
+  if (shards) {
+    for (const v of opts.variants) {
+      const shares = spread(v.stock, shards);
+      await Promise.all(
+        shares.map((units, shard) =>
+          dynamoDoc().send(
+            new PutCommand({ TableName: tableName('stock'), Item: { productId: id, slot: `${v.id}#${shard}`, variantId: v.id, units, seq: 1 } }),
+          ),
+        ),
+      );
+    }
+  }
   return record;
 }
 
+/** A variant's units: the ledger's total (all its shards) where the product has one, else the product item's. */
 export async function stockOf(productId: string, variantId: string): Promise<number | undefined> {
+  const shards = (await readProductShards(productId)).filter((s) => s.variantId === variantId);
+  if (shards.length > 0) return shards.reduce((n, s) => n + s.units, 0);
   const out = await dynamoDoc().send(new GetCommand({ TableName: tableName('products'), Key: { id: productId }, ConsistentRead: true }));
   return (out.Item as ProductRecord | undefined)?.stock[variantId];
+}
+
+/** Every shard's units of a variant (a shard below zero would be an oversell). */
+export async function shardUnitsOf(productId: string, variantId: string): Promise<number[]> {
+  return (await readProductShards(productId))
+    .filter((s) => s.variantId === variantId)
+    .sort((a, b) => a.shard - b.shard)
+    .map((s) => s.units);
 }
 
 export async function orderCount(userId: string): Promise<number> {

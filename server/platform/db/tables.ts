@@ -6,6 +6,7 @@ import { getConfig } from '../config';
 
 export const TABLE_KEYS = {
   products: 'products',
+  stock: 'stock',
   categories: 'categories',
   carts: 'carts',
   orders: 'orders',
@@ -60,6 +61,9 @@ export const ENGAGEMENT_INDEXES = {
   reviewsByStatus: 'byStatus',
   reviewsById: 'byReviewId',
   reviewsByAuthor: 'byAuthor',
+  reviewsApprovedNewest: 'approvedNewest',
+  reviewsApprovedRatingDesc: 'approvedRatingDesc',
+  reviewsApprovedRatingAsc: 'approvedRatingAsc',
 } as const;
 
 /** Orders by id alone (operations, the warehouse), by shopper email and by status (the operations console). */
@@ -141,6 +145,9 @@ export function tableDefinitions(): CreateTableCommandInput[] {
       },
       stream: 'NEW_AND_OLD_IMAGES',
     }),
+    // The stock ledger (server/stock, ADR 0029): units per (product, `<variantId>#<shard>`), decremented by checkout
+    // instead of the product item, so a sale never rewrites the product and its index projections.
+    table('stock', ['productId', 'slot']),
     table('categories', ['slug']),
     table('carts', ['cartId']),
     // userId as partition key: "my orders" is one Query, and reading an order by (caller, id) is the ownership check.
@@ -177,11 +184,16 @@ export function tableDefinitions(): CreateTableCommandInput[] {
     table('alerts', ['productId', 'subscriptionId'], { indexes: { [ENGAGEMENT_INDEXES.alertsByOwner]: ['ownerKey', 'subscriptionId'] } }),
     // Product reviews (server/reviews): one per (product, author), so "once per product" is a key condition.
     // byAuthor: account deletion finds the shopper's reviews to anonymise them (which re-keys them away from the id).
+    // approved*: a product's approved reviews in each order the page offers, read a page at a time (Limit +
+    // ExclusiveStartKey); sparse, because only an approved review carries `approvedFor` (= its productId).
     table('reviews', ['productId', 'authorId'], {
       indexes: {
         [ENGAGEMENT_INDEXES.reviewsByStatus]: ['status', 'createdAt'],
         [ENGAGEMENT_INDEXES.reviewsById]: ['reviewId'],
         [ENGAGEMENT_INDEXES.reviewsByAuthor]: ['authorId', 'createdAt'],
+        [ENGAGEMENT_INDEXES.reviewsApprovedNewest]: ['approvedFor', 'createdAt'],
+        [ENGAGEMENT_INDEXES.reviewsApprovedRatingDesc]: ['approvedFor', 'ratingNewest'],
+        [ENGAGEMENT_INDEXES.reviewsApprovedRatingAsc]: ['approvedFor', 'ratingAscNewest'],
       },
     }),
     table('events', ['pk', 'sk']),

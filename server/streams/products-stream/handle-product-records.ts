@@ -1,4 +1,5 @@
 import { notifyAlertsForProductChanges } from '../../alerts';
+import { recountCategories } from '../../catalog';
 import { expireTags, tagsForProductChange } from '../../platform/cache';
 import { applySearchIndexChanges, type SearchIndexChange, scheduleSearchSnapshot } from '../../search';
 import type { ProductChange } from './product-change';
@@ -28,6 +29,22 @@ export async function handleProductRecords(changes: readonly ProductChange[]): P
   if (indexError) throw indexError;
   // A snapshot of the index follows, debounced (docs/search.md, "Snapshots in S3"); no-op without a bucket.
   scheduleSearchSnapshot();
+  // Category counters (what the category list shows): recounted where a product joined, left or was
+  // (un)published, once per category per batch; a stock or price change leaves them alone.
+  await recountCategories(categoriesWhoseCountMayMove(changes));
   // Last: an alert failure retries the batch, and everything before it is idempotent too.
   await notifyAlertsForProductChanges(changes);
+}
+
+function categoriesWhoseCountMayMove(changes: readonly ProductChange[]): string[] {
+  const out = new Set<string>();
+  for (const { oldImage, newImage } of changes) {
+    const listed = (image: typeof oldImage) => (image && image.published !== false ? image.category : null);
+    const before = listed(oldImage);
+    const after = listed(newImage);
+    if (before === after) continue;
+    if (before) out.add(before);
+    if (after) out.add(after);
+  }
+  return [...out];
 }

@@ -9,6 +9,11 @@ vi.mock('../../platform/cache', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../platform/cache')>()),
   expireTags: (tags: string[]) => expireTags(tags),
 }));
+const recountCategories = vi.fn<(slugs: Iterable<string>) => Promise<void>>(async () => {});
+vi.mock('../../catalog', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../catalog')>()),
+  recountCategories: (slugs: Iterable<string>) => recountCategories(slugs),
+}));
 vi.mock('../../search', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../search')>()),
   applySearchIndexChanges: (changes: SearchIndexChange[]) => applySearchIndexChanges(changes),
@@ -51,6 +56,7 @@ const lambdaEvent = {
 };
 
 beforeEach(() => {
+  recountCategories.mockClear();
   expireTags.mockClear();
   applySearchIndexChanges.mockClear();
 });
@@ -79,6 +85,15 @@ describe('handleProductsStreamEvent', () => {
     expect([...tags].sort()).toEqual(
       ['product:knife', 'product:tent', 'catalog:listings', 'catalog:categories', 'category:home-kitchen', 'category:knives', 'category:outdoor'].sort(),
     );
+  });
+
+  it('recounts the categories a product joined or left, once per batch, and none for a change within one', async () => {
+    await handleProductsStreamEvent(lambdaEvent);
+    expect(recountCategories).toHaveBeenCalledTimes(1);
+    expect([...recountCategories.mock.calls[0]![0]].sort()).toEqual(['home-kitchen', 'knives', 'outdoor']);
+    recountCategories.mockClear();
+    await handleProductsStreamEvent({ Records: [lambdaEvent.Records[2]!] });
+    expect([...recountCategories.mock.calls[0]![0]]).toEqual([]);
   });
 
   it('still expires tags when the index update fails, and reports the failure for a retry', async () => {
