@@ -118,6 +118,11 @@ test('a category narrows by brand and by colour, with counts, chips and Clear al
   await expect(page).toHaveURL(/[?&]colour=/);
   expect(await count()).toBe(colourCount);
   expect(colourCount).toBeLessThanOrEqual(brandCount);
+  // Every card shows the product in the colour filtered by.
+  const key = colourName.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  for (const img of await page.getByRole('list', { name: 'Jackets products' }).getByRole('listitem').locator('img').all()) {
+    expect(await pictureSource(img)).toContain(`.${key}.1.png`);
+  }
 
   const chips = page.getByRole('navigation', { name: 'Active filters' });
   await expect(chips.getByRole('link', { name: `Remove filter: Brand: ${brandName}` })).toBeVisible();
