@@ -24,7 +24,13 @@ export type OpenSearchProduct = {
   inStock: boolean;
   createdAt: string;
   featuredRank: number;
+  /** The brand as one exact value (the brand facet; `brand` above is its text for matching), '' when none. */
+  brandValue: string;
+  sizes: string[];
+  colours: string[];
   summary: ProductSummary;
+  /** Each colour's first picture (search-document.ts): a card shows the colour a shopper filtered by. */
+  colourImages?: Record<string, string>;
 };
 
 export function toOpenSearchProduct(record: ProductRecord, categoryName: string): OpenSearchProduct {
@@ -40,7 +46,11 @@ export function toOpenSearchProduct(record: ProductRecord, categoryName: string)
     inStock: entry.inStock,
     createdAt: entry.createdAt,
     featuredRank: entry.featuredRank,
+    brandValue: entry.brand,
+    sizes: entry.sizes,
+    colours: entry.colours,
     summary: entry.summary,
+    ...(entry.colourImages ? { colourImages: entry.colourImages } : {}),
   };
 }
 
@@ -79,7 +89,11 @@ export const PRODUCT_INDEX_BODY = {
       // ISO-8601 strings (or ''), compared as strings exactly as sort-orders.ts compares them.
       createdAt: { type: 'keyword' },
       featuredRank: { type: 'long' },
+      brandValue: { type: 'keyword' },
+      sizes: { type: 'keyword' },
+      colours: { type: 'keyword' },
       summary: { type: 'object', enabled: false },
+      colourImages: { type: 'object', enabled: false },
     },
   },
 } as const;

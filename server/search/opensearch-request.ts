@@ -12,7 +12,8 @@ import { fuzzyDistance } from './text-matching';
 //   typed). One or two terms must all match; from three, one may be missing (product-search-index.ts matchText).
 //   `relaxed` asks for any one term: the second try when the strict one finds nothing.
 // - Filters: in post_filter, so the aggregations see the text-matched set and each facet is counted with every
-//   filter but its own (disjunctive faceting, facet-counts.ts), in the same request.
+//   filter but its own (disjunctive faceting, facet-counts.ts), in the same request. Brand, size and colour are
+//   exact values (keyword fields), any one of the chosen values passing.
 // - Sorts: sort-orders.ts's orders, ending in the product id so pages never skip or repeat.
 // - Paging: from/size at the plan's offset (OpenSearch refuses from + size past its max_result_window, 10,000).
 
@@ -20,6 +21,8 @@ type Clause = Record<string, unknown>;
 
 const TOP_CATEGORIES = 500;
 const POPULAR_CATEGORIES = 5;
+/** More brands, sizes or colours than any listing shows. */
+const TOP_VALUES = 200;
 
 function termQuery(term: string, last: boolean): Clause {
   const distance = fuzzyDistance(term);
@@ -36,8 +39,13 @@ export function textClause(text: string, relaxed = false): Clause {
   return { bool: { should: terms.map((t, i) => termQuery(t, i === terms.length - 1)), minimum_should_match: required } };
 }
 
+type FilterName = 'category' | 'price' | 'rating' | 'stock' | 'brand' | 'size' | 'colour';
+
+/** Any of the values, or no clause when none is chosen (facet-counts.ts: an empty list does not filter). */
+const anyOf = (field: string, values: readonly string[] | undefined): Clause | null => (values?.length ? { terms: { [field]: [...values] } } : null);
+
 /** Each filter as its own clause, so a facet can leave its own out. */
-function filterClauses(filters: SearchFilters): Record<'category' | 'price' | 'rating' | 'stock', Clause | null> {
+function filterClauses(filters: SearchFilters): Record<FilterName, Clause | null> {
   const { category, minPrice, maxPrice, minRating, inStock } = filters;
   return {
     category: category === undefined ? null : { term: { category } },
@@ -47,8 +55,17 @@ function filterClauses(filters: SearchFilters): Record<'category' | 'price' | 'r
         : { range: { price: { ...(minPrice === undefined ? {} : { gte: minPrice }), ...(maxPrice === undefined ? {} : { lte: maxPrice }) } } },
     rating: minRating === undefined ? null : { range: { rating: { gte: minRating } } },
     stock: inStock === true ? { term: { inStock: true } } : null,
+    brand: anyOf('brandValue', filters.brand),
+    size: anyOf('sizes', filters.size),
+    colour: anyOf('colours', filters.colour),
   };
 }
+
+/** Every filter's clause but the named ones': a facet's counts leave its own filter out. */
+function clausesBut(f: Record<FilterName, Clause | null>, ...left: FilterName[]): (Clause | null)[] {
+  return (Object.keys(f) as FilterName[]).filter((name) => !left.includes(name)).map((name) => f[name]);
+}
+const allBut = (f: Record<FilterName, Clause | null>, ...left: FilterName[]): Clause => all(...clausesBut(f, ...left));
 
 const all = (...clauses: (Clause | null)[]): Clause => ({ bool: { filter: clauses.filter((c): c is Clause => c !== null) } });
 
@@ -77,18 +94,18 @@ export function buildSearchBody(plan: SearchPlan, options: { relaxed?: boolean }
   const f = filterClauses(plan.filters);
   const body: Clause = {
     query: plan.browsing ? { match_all: {} } : textClause(plan.text, options.relaxed),
-    post_filter: all(f.category, f.price, f.rating, f.stock),
+    post_filter: allBut(f),
     sort: sortClause(plan.sort, plan.browsing),
     from: plan.offset,
     size: plan.limit,
     track_total_hits: true,
-    _source: ['summary'],
+    _source: ['summary', 'colours', 'colourImages'],
     aggs: {
       // How many products the words matched before any filter: did-you-mean only helps when that is none.
       matched: { filter: { match_all: {} } },
-      facet_category: { filter: all(f.price, f.rating, f.stock), aggs: { values: categoryTerms(TOP_CATEGORIES) } },
+      facet_category: { filter: allBut(f, 'category'), aggs: { values: categoryTerms(TOP_CATEGORIES) } },
       facet_price: {
-        filter: all(f.category, f.rating, f.stock),
+        filter: allBut(f, 'price'),
         aggs: {
           bands: {
             range: {
@@ -101,10 +118,13 @@ export function buildSearchBody(plan: SearchPlan, options: { relaxed?: boolean }
         },
       },
       facet_rating: {
-        filter: all(f.category, f.price, f.stock),
+        filter: allBut(f, 'rating'),
         aggs: { thresholds: { filters: { filters: Object.fromEntries(RATING_THRESHOLDS.map((t) => [t.id, { range: { rating: { gte: t.min } } }])) } } },
       },
-      facet_in_stock: { filter: all(f.category, f.price, f.rating, { term: { inStock: true } }) },
+      facet_in_stock: { filter: all(...clausesBut(f, 'stock'), { term: { inStock: true } }) },
+      facet_brand: { filter: allBut(f, 'brand'), aggs: { values: { terms: { field: 'brandValue', size: TOP_VALUES } } } },
+      facet_size: { filter: allBut(f, 'size'), aggs: { values: { terms: { field: 'sizes', size: TOP_VALUES } } } },
+      facet_colour: { filter: allBut(f, 'colour'), aggs: { values: { terms: { field: 'colours', size: TOP_VALUES } } } },
       // The biggest categories of the whole catalog, for an empty answer (run-search.ts popularCategories).
       popular: { global: {}, aggs: { values: categoryTerms(POPULAR_CATEGORIES) } },
     },

@@ -14,7 +14,7 @@ import { FIXTURE_CATEGORIES, fixtureProducts, productRecord } from './testing/pr
 
 // The OpenSearch engine's translation (ADR 0028), without a cluster: the _search body built from a SearchParams,
 // and a _search answer mapped back to a SearchResult. The filter and facet clauses are also evaluated here over the
-// fixture products by a small interpreter of the four clause kinds they use (bool.filter, term, range, match_all),
+// fixture products by a small interpreter of the clause kinds they use (bool.filter, term, terms, range, match_all),
 // and must count what the embedded engine counts. Text scoring is OpenSearch's own and is not imitated here.
 
 type Clause = Record<string, unknown>;
@@ -39,6 +39,11 @@ function passes(doc: OpenSearchProduct, clause: Clause): boolean {
     case 'term': {
       const [field, value] = Object.entries(arg)[0] as [keyof OpenSearchProduct, unknown];
       return doc[field] === value;
+    }
+    case 'terms': {
+      const [field, values] = Object.entries(arg)[0] as [keyof OpenSearchProduct, unknown[]];
+      const v = doc[field];
+      return Array.isArray(v) ? v.some((x) => values.includes(x)) : values.includes(v);
     }
     case 'range': {
       const [field, bounds] = Object.entries(arg)[0] as [keyof OpenSearchProduct, { gte?: number; lte?: number; lt?: number }];
@@ -66,7 +71,29 @@ function interpretFacets(b: Body, matched: OpenSearchProduct[]) {
     price: ranges.map((r) => ({ id: r.key, count: inPriceFacet.filter((d) => d.price >= r.from && (r.to === undefined || d.price < r.to)).length })),
     rating: Object.entries(thresholds).map(([id, c]) => ({ id, count: inRatingFacet.filter((d) => passes(d, c)).length })),
     inStock: matched.filter((d) => passes(d, a.facet_in_stock.filter)).length,
+    brand: valueCounts(
+      matched.filter((d) => passes(d, a.facet_brand.filter)),
+      a.facet_brand.aggs.values.terms.field,
+    ),
+    size: valueCounts(
+      matched.filter((d) => passes(d, a.facet_size.filter)),
+      a.facet_size.aggs.values.terms.field,
+    ),
+    colour: valueCounts(
+      matched.filter((d) => passes(d, a.facet_colour.filter)),
+      a.facet_colour.aggs.values.terms.field,
+    ),
   };
+}
+
+/** A terms aggregation over docs (one bucket per value, a multi-valued field counted once per value), sorted by value. */
+function valueCounts(docsIn: OpenSearchProduct[], field: keyof OpenSearchProduct): { value: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const d of docsIn) {
+    const v = d[field];
+    for (const value of new Set(Array.isArray(v) ? v : [v])) if (value !== '') counts.set(String(value), (counts.get(String(value)) ?? 0) + 1);
+  }
+  return [...counts].map(([value, count]) => ({ value, count })).sort((x, y) => x.value.localeCompare(y.value));
 }
 
 describe('the OpenSearch document', () => {
@@ -80,7 +107,17 @@ describe('the OpenSearch document', () => {
   });
 
   it('maps every document field, and no field the document lacks (the mapping is strict)', () => {
-    expect(Object.keys(PRODUCT_INDEX_BODY.mappings.properties).sort()).toEqual(Object.keys(docs[0]!).sort());
+    const twoColours = records.find((r) => r.id === 'wireless-headphones')!;
+    const withColourImages = toOpenSearchProduct({ ...twoColours, images: ['/black.png'], imagesByColour: { Silver: ['/silver.png'] } }, 'Audio');
+    expect(withColourImages.colourImages).toEqual({ Black: '/black.png', Silver: '/silver.png' });
+    const fields = new Set([...docs, withColourImages].flatMap((d) => Object.keys(d)));
+    expect(Object.keys(PRODUCT_INDEX_BODY.mappings.properties).sort()).toEqual([...fields].sort());
+  });
+
+  it('carries the brand, sizes and colours as exact values', () => {
+    const doc = docs.find((d) => d.colours.length > 1 && d.sizes.length > 0)!;
+    const entry = toSearchEntry(records.find((r) => r.id === doc.id)!);
+    expect(doc).toMatchObject({ brandValue: entry.brand, sizes: entry.sizes, colours: entry.colours });
   });
 
   it('boosts the fields as the embedded engine does', () => {
@@ -95,7 +132,7 @@ describe('a SearchParams as a _search body', () => {
     expect(b.from).toBe(20);
     expect(b.size).toBe(10);
     expect(b.track_total_hits).toBe(true);
-    expect(b._source).toEqual(['summary']);
+    expect(b._source).toEqual(['summary', 'colours', 'colourImages']);
     expect(b.suggest).toBeUndefined();
   });
 
@@ -131,6 +168,19 @@ describe('a SearchParams as a _search body', () => {
     expect(b.aggs.facet_price.filter).toEqual({ bool: { filter: [category, rating, stock] } });
     expect(b.aggs.facet_rating.filter).toEqual({ bool: { filter: [category, price, stock] } });
     expect(b.aggs.facet_in_stock.filter).toEqual({ bool: { filter: [category, price, rating, stock] } });
+  });
+
+  it('filters brand, size and colour as any of the chosen values, each facet leaving its own out', () => {
+    const b = body({ category: 'shoes', brand: ['Stride'], size: ['9', '10'], colour: ['Red'] });
+    const category = { term: { category: 'shoes' } };
+    const brand = { terms: { brandValue: ['Stride'] } };
+    const size = { terms: { sizes: ['10', '9'] } };
+    const colour = { terms: { colours: ['Red'] } };
+    expect(b.post_filter).toEqual({ bool: { filter: [category, brand, size, colour] } });
+    expect(b.aggs.facet_brand.filter).toEqual({ bool: { filter: [category, size, colour] } });
+    expect(b.aggs.facet_size.filter).toEqual({ bool: { filter: [category, brand, colour] } });
+    expect(b.aggs.facet_colour.filter).toEqual({ bool: { filter: [category, brand, size] } });
+    expect(b.aggs.facet_category.filter).toEqual({ bool: { filter: [brand, size, colour] } });
   });
 
   it('writes the price bands with OpenSearch’s exclusive upper bound', () => {
@@ -176,6 +226,10 @@ describe('the filter and facet clauses, evaluated over the fixture products', ()
     { category: 'shoes', minPrice: 2_500, maxPrice: 4_999, minRating: 3, inStock: true },
     { maxPrice: 2_499 },
     { minPrice: 20_000 },
+    { colour: ['Black'] },
+    { size: ['S', '10'], inStock: true },
+    { brand: ['Sonora'], colour: ['Black', 'Silver'] },
+    { category: 'shoes', colour: ['Red', 'White'], size: ['10'] },
   ];
   for (const params of cases) {
     it(`count what the embedded engine counts for ${JSON.stringify(params)}`, () => {
@@ -188,6 +242,10 @@ describe('the filter and facet clauses, evaluated over the fixture products', ()
       expect(os.price).toEqual(embedded.facets.price.map(({ id, count }) => ({ id, count })));
       expect(os.rating).toEqual(embedded.facets.rating.map(({ id, count }) => ({ id, count })));
       expect(os.inStock).toBe(embedded.facets.inStock.count);
+      const byValue = (facets: { value: string; count: number }[] | undefined) => [...(facets ?? [])].sort((x, y) => x.value.localeCompare(y.value));
+      expect(os.brand).toEqual(byValue(embedded.facets.brand));
+      expect(os.size).toEqual(byValue(embedded.facets.size));
+      expect(os.colour).toEqual(byValue(embedded.facets.colour));
     });
   }
 });
@@ -236,6 +294,57 @@ describe('a _search answer as a SearchResult', () => {
     expect(result.facets.rating.map((r) => [r.id, r.count])).toEqual(RATING_THRESHOLDS.map((t) => [t.id, { '4-up': 5, '3-up': 6, '2-up': 7 }[t.id]]));
     expect(result.facets.inStock).toEqual({ count: 6 });
     expect(result.suggestions).toBeUndefined();
+  });
+
+  it('lists brands, sizes and colours in the embedded order without empty values, and shows a card in the chosen colour', () => {
+    const summary = summaries[0]!;
+    const plan = planSearch({ q: '', colour: ['Silver'] });
+    const result = toSearchResult(
+      plan,
+      answer({
+        hits: {
+          total: 1,
+          hits: [{ _id: summary.id, _source: { summary, colours: ['Black', 'Silver'], colourImages: { Black: '/b.png', Silver: '/s.png' } } }],
+        },
+        aggregations: {
+          ...answer().aggregations,
+          facet_brand: {
+            values: {
+              buckets: [
+                { key: 'Zed', doc_count: 1 },
+                { key: '', doc_count: 4 },
+                { key: 'Acme', doc_count: 2 },
+              ],
+            },
+          },
+          facet_size: {
+            values: {
+              buckets: [
+                { key: '10', doc_count: 1 },
+                { key: 'XL', doc_count: 2 },
+                { key: 'S', doc_count: 3 },
+                { key: '9', doc_count: 1 },
+              ],
+            },
+          },
+          facet_colour: {
+            values: {
+              buckets: [
+                { key: 'Silver', doc_count: 1 },
+                { key: 'Black', doc_count: 1 },
+              ],
+            },
+          },
+        },
+      }),
+    );
+    expect(result.items[0]!.image).toBe('/s.png');
+    expect(result.facets.brand).toEqual([
+      { value: 'Acme', count: 2 },
+      { value: 'Zed', count: 1 },
+    ]);
+    expect(result.facets.size!.map((f) => f.value)).toEqual(['S', 'XL', '9', '10']);
+    expect(result.facets.colour!.map((f) => f.value)).toEqual(['Black', 'Silver']);
   });
 
   it('gives a cursor to the next offset of the same search, and none on the last page', () => {

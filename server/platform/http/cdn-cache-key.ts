@@ -20,6 +20,9 @@ export const CDN_CACHE_KEY_QUERY_STRINGS = [
   'price',
   'minRating',
   'inStock',
+  'brand',
+  'size',
+  'colour',
   // /feeds/products.json (cursor, limit) and the Markdown catalog pages (cursor).
   'cursor',
   'limit',
