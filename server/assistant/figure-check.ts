@@ -4,14 +4,19 @@
 // read back out of its text and each must equal a figure the tools answered (a Money `amount`, or a variant's
 // `available` units). Anything else and the reply is refused: the shopper gets the tool results as cards instead.
 
-/** The figures the tools answered this turn: Money amounts (minor units) and stock counts. */
-export type KnownFigures = { amounts: Set<number>; stock: Set<number> };
+/**
+ * The figures the tools answered this turn: Money amounts (minor units), units in stock, and other counts (a cart's
+ * items, a search's total, a product's reviews). A reply may say "6 in stock" only for a stock figure: a search that
+ * found 6 products is no evidence of 6 units on the shelf.
+ */
+export type KnownFigures = { amounts: Set<number>; stock: Set<number>; counts: Set<number> };
 
-const STOCK_KEYS = new Set(['available', 'availableQuantity', 'itemCount', 'quantity', 'total', 'reviewCount', 'productCount']);
+const STOCK_KEYS = new Set(['available', 'availableQuantity']);
+const COUNT_KEYS = new Set(['itemCount', 'quantity', 'total', 'reviewCount', 'productCount']);
 
 /** Walks tool results and collects every Money amount and every count a reply might quote. */
 export function knownFigures(results: unknown[]): KnownFigures {
-  const figures: KnownFigures = { amounts: new Set(), stock: new Set() };
+  const figures: KnownFigures = { amounts: new Set(), stock: new Set(), counts: new Set() };
   const visit = (value: unknown, key: string | undefined): void => {
     if (Array.isArray(value)) {
       for (const v of value) visit(v, key);
@@ -19,6 +24,7 @@ export function knownFigures(results: unknown[]): KnownFigures {
     }
     if (value === null || typeof value !== 'object') {
       if (typeof value === 'number' && key !== undefined && STOCK_KEYS.has(key)) figures.stock.add(value);
+      if (typeof value === 'number' && key !== undefined && COUNT_KEYS.has(key)) figures.counts.add(value);
       return;
     }
     const record = value as Record<string, unknown>;
@@ -31,8 +37,10 @@ export function knownFigures(results: unknown[]): KnownFigures {
 
 // "$34.50", "$ 1,299", "USD 12.00", "34.50 USD", "34 dollars".
 const MONEY = /(?:\$|US\$|USD)\s?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?|(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?\s?(?:USD|dollars?|bucks)\b/gi;
-// "6 in stock", "only 3 left", "4 available", "2 units", "12 items".
-const STOCK = /\b(\d+)\s+(?:(?:units?|items?|pieces?)\b|(?:left|remaining|available|in stock)\b)/gi;
+// Stock: "6 in stock", "only 3 left", "4 available". Counts: "2 units", "12 items", "3 pieces" (a cart's or an
+// order's quantities as well as stock).
+const STOCK = /\b(\d+)\s+(?:left|remaining|available|in stock)\b/gi;
+const COUNT = /\b(\d+)\s+(?:units?|items?|pieces?)\b/gi;
 
 function toMinor(whole: string, fraction: string | undefined): number {
   return Number(whole.replace(/,/g, '')) * 100 + (fraction ? Number(fraction.padEnd(2, '0')) : 0);
@@ -51,6 +59,10 @@ export function checkFigures(text: string, known: KnownFigures): FigureCheck {
   }
   for (const m of text.matchAll(STOCK)) {
     if (!known.stock.has(Number(m[1]))) unsupported.push(m[0].trim());
+  }
+  for (const m of text.matchAll(COUNT)) {
+    const n = Number(m[1]);
+    if (!known.stock.has(n) && !known.counts.has(n)) unsupported.push(m[0].trim());
   }
   return unsupported.length ? { ok: false, unsupported } : { ok: true };
 }

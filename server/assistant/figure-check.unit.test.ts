@@ -26,6 +26,13 @@ describe('checkFigures', () => {
     expect(checkFigures('It is 30 dollars.', known)).toEqual({ ok: false, unsupported: ['30 dollars'] });
   });
 
+  it('takes a search total or a cart count as a count of items, never as units in stock', () => {
+    const searchOnly = knownFigures([{ items: [{ id: 'p1', price: { amount: 3_450, currency: 'USD' } }], total: 6 }, { itemCount: 3 }]);
+    expect(checkFigures('There are 6 in stock.', searchOnly)).toEqual({ ok: false, unsupported: ['6 in stock'] });
+    expect(checkFigures('I found 6 items, and your cart holds 3 items.', searchOnly)).toEqual({ ok: true });
+    expect(checkFigures('We have 6 units.', known)).toEqual({ ok: true });
+  });
+
   it('knows nothing when no tool ran: any figure is refused', () => {
     expect(checkFigures('The Lantern is $34.50.', knownFigures([]))).toEqual({ ok: false, unsupported: ['$34.50'] });
   });
