@@ -1,4 +1,5 @@
 import { AccountMenu } from '@/components/account/account-menu';
+import { AssistantWidget } from '@/components/assistant/assistant-widget';
 import { CartLink } from '@/components/cart/cart-link';
 import { HeaderMenu } from '@/components/layout/header-menu';
 import { IntentLink } from '@/components/layout/intent-link';
@@ -37,6 +38,10 @@ export function SiteHeader({ categories, activeCategory, query }: { categories: 
           <IntentLink href="/wishlist" className="header-links__wide">
             Wishlist
           </IntentLink>
+          {/* The assistant's launcher: docked in this row on a phone (nothing scrolls under it, so it covers no
+              control), floating in the corner from 600px (app/globals.css "assistant"). Before Cart, so Cart and
+              Menu keep their places when it appears after /api/shopper answers. */}
+          <AssistantWidget />
           <CartLink />
           <span className="header-links__wide">
             <AccountMenu />
