@@ -1,6 +1,7 @@
+import { offered, VALUE_LEGENDS } from '@/components/catalog/category-filters';
 import { IntentLink } from '@/components/layout/intent-link';
 import type { SearchFacets } from '@/server/search/contract';
-import { type SearchState, searchHref } from './search-url';
+import { SEARCH_VALUE_FILTERS, type SearchState, searchHref, toggleValue } from './search-url';
 
 /** Facet filters as links: each toggles one filter and keeps the rest, so they work without JavaScript. */
 export function SearchFacetsPanel({ facets, state }: { facets: SearchFacets; state: SearchState }) {
@@ -48,6 +49,27 @@ export function SearchFacetsPanel({ facets, state }: { facets: SearchFacets; sta
           );
         })}
       </ul>
+      {SEARCH_VALUE_FILTERS.map((key) => {
+        const values = offered(facets[key], state[key]);
+        if (values.length === 0) return null;
+        return (
+          <div key={key}>
+            <h2>{VALUE_LEGENDS[key]}</h2>
+            <ul>
+              {values.map((f) => {
+                const active = state[key]?.includes(f.value) ?? false;
+                return (
+                  <li key={f.value}>
+                    <IntentLink href={searchHref(state, toggleValue(state, key, f.value))} aria-current={active ? 'true' : undefined}>
+                      <span>{f.value}</span> <span>{f.count}</span>
+                    </IntentLink>
+                  </li>
+                );
+              })}
+            </ul>
+          </div>
+        );
+      })}
       <h2>Availability</h2>
       <ul>
         <li>
