@@ -26,6 +26,11 @@ export function SiteHeader({ categories, activeCategory, query }: { categories: 
             Search
           </button>
         </form>
+        {/* The assistant's launcher: docked in the first row on a phone, before Cart (nothing scrolls under the
+            header, so it covers no control), floating in the corner from 600px (app/globals.css "assistant"). Its
+            own grid cell, outside the Account links, so its panel inherits none of their styles; Cart and Menu keep
+            their places when it appears after /api/shopper answers. */}
+        <AssistantWidget />
         <nav aria-label="Account" className="header-links">
           {/* Wide screens: every link in the row. Phones: Cart in the row, the rest under Menu, so nothing in the
               row is cut off at 390 px (HeaderMenu; CSS switches at 600 px). */}
@@ -38,10 +43,6 @@ export function SiteHeader({ categories, activeCategory, query }: { categories: 
           <IntentLink href="/wishlist" className="header-links__wide">
             Wishlist
           </IntentLink>
-          {/* The assistant's launcher: docked in this row on a phone (nothing scrolls under it, so it covers no
-              control), floating in the corner from 600px (app/globals.css "assistant"). Before Cart, so Cart and
-              Menu keep their places when it appears after /api/shopper answers. */}
-          <AssistantWidget />
           <CartLink />
           <span className="header-links__wide">
             <AccountMenu />
