@@ -1,7 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import { PageViewBeacon } from '@/components/analytics/page-view-beacon';
 import { VitalsReporter } from '@/components/analytics/vitals-reporter';
-import { AssistantWidget } from '@/components/assistant/assistant-widget';
 import { ShopFrame } from '@/components/layout/shop-frame';
 import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
@@ -39,7 +38,6 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             footer={<SiteFooter />}
             extras={
               <>
-                <AssistantWidget />
                 <PageViewBeacon />
                 <VitalsReporter />
               </>

@@ -113,3 +113,77 @@ test('checkout on a phone: a collapsible order summary with the total comes befo
   await expect(summary.getByText('Subtotal', { exact: true })).toBeVisible();
   await expect(summary.getByRole('listitem').first()).toBeVisible();
 });
+
+/**
+ * The controls the assistant launcher lies over, as a shopper would find them: each visible link, button, input,
+ * select or summary whose box meets the launcher's, and which would be the thing touched at the middle of that
+ * overlap if the launcher were not there (so a card passing under the sticky header, which covers it, is not
+ * counted against the launcher).
+ */
+async function underLauncher(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const launcher = document.querySelector<HTMLElement>('.assistant__launcher');
+    if (!launcher) throw new Error('no assistant launcher');
+    const l = launcher.getBoundingClientRect();
+    const hits: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>('a, button, input, select, textarea, summary')) {
+      if (el === launcher || el.contains(launcher) || !el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
+      const r = el.getBoundingClientRect();
+      const left = Math.max(r.left, l.left);
+      const right = Math.min(r.right, l.right);
+      const top = Math.max(r.top, l.top);
+      const bottom = Math.min(r.bottom, l.bottom);
+      if (right <= left || bottom <= top) continue;
+      // The launcher's own wrapper (the widget) is left out with it.
+      const widget = launcher.closest('.assistant') ?? launcher;
+      const below = document.elementsFromPoint((left + right) / 2, (top + bottom) / 2).filter((e) => !widget.contains(e));
+      if (below[0] && (below[0] === el || el.contains(below[0]))) {
+        hits.push((el.textContent || el.getAttribute('aria-label') || el.tagName).trim().slice(0, 40));
+      }
+    }
+    return hits;
+  });
+}
+
+test('the assistant launcher lies over no link, button or input on the shop pages, at the top and at the bottom', async ({ page }) => {
+  test.setTimeout(120_000);
+  const item = await inStockVariant(page.request);
+  expect((await page.request.post('/api/cart/items', { data: { productId: item.productId, variantId: item.variantId, quantity: 1 } })).ok()).toBe(true);
+  for (const path of ['/', '/c/backpacks', '/search?q=tent', `/p/${item.slug}`, '/cart', '/checkout']) {
+    await page.goto(path);
+    const launcher = page.getByRole('button', { name: 'Ask the assistant' });
+    await expect(launcher, `${path} shows the launcher`).toBeVisible();
+    expect(await underLauncher(page), `${path} at the top`).toEqual([]);
+    // Scrolled again on each try: images and islands arriving late can still lengthen the page.
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const doc = document.documentElement;
+          window.scrollTo(0, doc.scrollHeight);
+          return doc.scrollHeight - (window.scrollY + doc.clientHeight);
+        }),
+      )
+      .toBeLessThanOrEqual(2);
+    await expect(launcher).toBeInViewport();
+    expect(await underLauncher(page), `${path} at the bottom`).toEqual([]);
+    // Half way down too: a floating button would lie over whatever passes under it there.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2 - window.innerHeight / 2));
+    expect(await underLauncher(page), `${path} half way down`).toEqual([]);
+  }
+  // The check can fail: the launcher floating in the corner, as it did before, lies over a product card on /.
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: 'Ask the assistant' })).toBeVisible();
+  await page.addStyleTag({ content: '.assistant { position: fixed; right: 16px; bottom: 16px; } .assistant__launcher { width: 52px; height: 52px; }' });
+  const floating: string[] = [];
+  for (const y of [0, 400, 800, 1200]) {
+    await page.evaluate((top) => window.scrollTo(0, top), y);
+    floating.push(...(await underLauncher(page)));
+  }
+  expect(floating.length).toBeGreaterThan(0);
+  await page.reload();
+  // It still opens its panel, and closing it gives focus back to the launcher.
+  await page.getByRole('button', { name: 'Ask the assistant' }).click();
+  await expect(page.getByRole('textbox', { name: /message|ask/i }).first()).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('button', { name: 'Ask the assistant' })).toBeFocused();
+});

@@ -135,6 +135,24 @@ test('a category narrows by brand and by colour, with counts, chips and Clear al
   expect(await count()).toBe(total);
 });
 
+test("a cart line shows the chosen colour's picture", async ({ page }) => {
+  const product = await colourfulProduct(page.request, 'backpacks');
+  const full = (await (await page.request.get(`/api/products/${product.slug}`)).json()) as {
+    id: string;
+    variants: { id: string; options: Record<string, string>; available: number }[];
+  };
+  const key = Object.keys(full.variants[0]!.options).find((k) => /^colou?r$/i.test(k))!;
+  // A colour other than the first (the first shows the product's own pictures), with its own pictures, in stock.
+  const variant = full.variants.find((v) => v.options[key] !== full.variants[0]!.options[key] && product.imagesByColour?.[v.options[key]!] && v.available > 0)!;
+  const colour = variant.options[key]!;
+  expect((await page.request.post('/api/cart/items', { data: { productId: full.id, variantId: variant.id, quantity: 1 } })).ok()).toBe(true);
+  await page.goto('/cart');
+  const line = page.getByRole('main').getByRole('listitem').filter({ hasText: product.name }).first();
+  const src = await pictureSource(line.locator('img').first());
+  expect(src).toBe(product.imagesByColour![colour]![0]);
+  expect(src).not.toBe(product.images[0]);
+});
+
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 

@@ -75,6 +75,56 @@ test('the results page says which spelling it searched for, and shows the filter
   await expectNoSeriousA11yViolations(page);
 });
 
+test('/search narrows by brand and colour like a category page, with counts, chips and Clear all', async ({ page }) => {
+  await page.goto('/search?q=jacket');
+  const status = page
+    .getByRole('main')
+    .getByRole('status')
+    .filter({ hasText: /products?$/ });
+  const count = async () => Number((await status.textContent())!.replace(/[^0-9]/g, ''));
+  const total = await count();
+  const facets = page.getByRole('complementary', { name: 'Filters' });
+  const valueLinks = (heading: string) => facets.locator(`h2:text-is("${heading}") + ul`).getByRole('link');
+
+  const brand = valueLinks('Brand').first();
+  const brandName = (await brand.locator('span').first().textContent())!;
+  const brandCount = Number(await brand.locator('span').last().textContent());
+  expect(brandCount).toBeGreaterThan(0);
+  expect(brandCount).toBeLessThan(total);
+  await brand.click();
+  await expect(page).toHaveURL(new RegExp(`[?&]brand=${encodeURIComponent(brandName).replace(/%20/g, '\\+')}`));
+  await expect(status).toHaveText(new RegExp(`^${brandCount} products?$`));
+  await expect(valueLinks('Brand').filter({ hasText: brandName })).toHaveAttribute('aria-current', 'true');
+
+  // A colour within the brand: the colour counts are within the brand choice; the JSON API answers the same total.
+  const colour = valueLinks('Colour').first();
+  const colourName = (await colour.locator('span').first().textContent())!;
+  const colourCount = Number(await colour.locator('span').last().textContent());
+  await colour.click();
+  await expect(page).toHaveURL(/[?&]colour=/);
+  await expect(status).toHaveText(new RegExp(`^${colourCount} products?$`));
+  expect(colourCount).toBeLessThanOrEqual(brandCount);
+  const api = await page.request.get(
+    `/api/search?${new URLSearchParams([
+      ['q', 'jacket'],
+      ['brand', brandName],
+      ['colour', colourName],
+    ])}`,
+  );
+  expect(api.ok()).toBe(true);
+  expect(((await api.json()) as { total: number }).total).toBe(colourCount);
+
+  const chips = page.getByRole('navigation', { name: 'Active filters' });
+  await expect(chips.getByRole('link', { name: `Remove filter: Brand: ${brandName}` })).toBeVisible();
+  await expect(chips.getByRole('link', { name: `Remove filter: Colour: ${colourName}` })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await chips.getByRole('link', { name: `Remove filter: Colour: ${colourName}` }).click();
+  await expect(status).toHaveText(new RegExp(`^${brandCount} products?$`));
+  await page.getByRole('navigation', { name: 'Active filters' }).getByRole('link', { name: 'Clear all' }).click();
+  await expect(page).toHaveURL(/\/search\?q=jacket$/);
+  expect(await count()).toBe(total);
+});
+
 test('/stores draws a map with the stores and "you are here", pans and zooms, and remembers "my store" for checkout', async ({ page }) => {
   await page.goto('/stores?q=Seattle');
   const map = page.getByRole('img', { name: /Map of the 5 nearest stores to Seattle/ });

@@ -10,7 +10,7 @@ import { SearchFacetsPanel } from '@/components/search/search-facets';
 import { type SearchState, searchHref } from '@/components/search/search-url';
 import { trackAnalytics } from '@/server/analytics';
 import { isAppError } from '@/server/platform/errors';
-import { SEARCH_DEFAULT_LIMIT, SEARCH_SORTS, type SearchResult, searchedFor, searchPageQuerySchema, searchProducts } from '@/server/search';
+import { SEARCH_DEFAULT_LIMIT, SEARCH_LIST_PARAMS, SEARCH_SORTS, type SearchResult, searchedFor, searchPageQuerySchema, searchProducts } from '@/server/search';
 
 export const dynamic = 'force-dynamic';
 
@@ -32,7 +32,9 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 export default async function SearchPage({ searchParams }: Props) {
   const raw = await searchParams;
   // Bad parameters are dropped here where the JSON API answers 400 (server/search/search-query.ts).
-  const parsed = searchPageQuerySchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, first(v)])));
+  // Brand, size and colour keep every value (one parameter per value); the rest read their first.
+  const lists: readonly string[] = SEARCH_LIST_PARAMS;
+  const parsed = searchPageQuerySchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, lists.includes(k) ? v : first(v)])));
   const { cursor, ...state } = parsed satisfies SearchState & { cursor?: string };
 
   let result: SearchResult | null = null;
@@ -74,6 +76,9 @@ export default async function SearchPage({ searchParams }: Props) {
             maxPrice: state.maxPrice?.toString(),
             minRating: state.minRating?.toString(),
             inStock: state.inStock ? 'true' : undefined,
+            brand: state.brand,
+            size: state.size,
+            colour: state.colour,
           }}
         />
       </div>

@@ -1,6 +1,5 @@
 'use client';
 
-import { usePathname } from 'next/navigation';
 import { type ComponentType, useRef, useState } from 'react';
 
 // The chat widget's launcher: the only part on every page's first load. The panel (messages, form, rendering of
@@ -14,7 +13,6 @@ export function AssistantLauncher() {
   const [open, setOpen] = useState(false);
   const [loading, setLoading] = useState(false);
   const launcher = useRef<HTMLButtonElement>(null);
-  const pathname = usePathname();
 
   function close() {
     setOpen(false);
@@ -38,7 +36,7 @@ export function AssistantLauncher() {
   }
 
   return (
-    <div className={pathname === '/checkout' ? 'assistant assistant--quiet-on-phone' : 'assistant'}>
+    <div className="assistant">
       {open && Panel ? <Panel onClose={close} /> : null}
       <button
         ref={launcher}
@@ -48,7 +46,7 @@ export function AssistantLauncher() {
         aria-controls={open ? 'assistant-panel' : undefined}
         aria-busy={loading || undefined}
         onClick={toggle}
-        // An icon button: a round 48px target in the corner instead of a text pill that covered buttons on a phone.
+        // An icon button: round, in the phone header's row or the wide screen's corner, not a text pill over buttons.
         aria-label={open ? 'Close assistant' : 'Ask the assistant'}
         title={open ? 'Close assistant' : 'Ask the assistant'}
       >

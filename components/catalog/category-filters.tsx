@@ -2,13 +2,13 @@ import { IntentLink } from '@/components/layout/intent-link';
 import type { SearchFacets, ValueFacet } from '@/server/search/contract';
 import { type CategoryState, categoryHref, VALUE_FILTERS } from './category-url';
 
-const VALUE_LEGENDS = { brand: 'Brand', size: 'Size', colour: 'Colour' } as const;
+export const VALUE_LEGENDS = { brand: 'Brand', size: 'Size', colour: 'Colour' } as const;
 
 /**
  * The brand, size and colour choices worth offering: a list with fewer than two values cannot narrow anything (a
  * category of books has no sizes), unless one of them is ticked, which must stay in view to be unticked.
  */
-function offered(values: ValueFacet[] | undefined, chosen: readonly string[] | undefined): ValueFacet[] {
+export function offered(values: ValueFacet[] | undefined, chosen: readonly string[] | undefined): ValueFacet[] {
   const list = values ?? [];
   const ticked = (chosen ?? []).filter((v) => !list.some((f) => f.value === v)).map((value) => ({ value, count: 0 }));
   const all = [...list, ...ticked];

@@ -1,4 +1,5 @@
 import { AccountMenu } from '@/components/account/account-menu';
+import { AssistantWidget } from '@/components/assistant/assistant-widget';
 import { CartLink } from '@/components/cart/cart-link';
 import { HeaderMenu } from '@/components/layout/header-menu';
 import { IntentLink } from '@/components/layout/intent-link';
@@ -25,6 +26,11 @@ export function SiteHeader({ categories, activeCategory, query }: { categories: 
             Search
           </button>
         </form>
+        {/* The assistant's launcher: docked in the first row on a phone, before Cart (nothing scrolls under the
+            header, so it covers no control), floating in the corner from 600px (app/globals.css "assistant"). Its
+            own grid cell, outside the Account links, so its panel inherits none of their styles; Cart and Menu keep
+            their places when it appears after /api/shopper answers. */}
+        <AssistantWidget />
         <nav aria-label="Account" className="header-links">
           {/* Wide screens: every link in the row. Phones: Cart in the row, the rest under Menu, so nothing in the
               row is cut off at 390 px (HeaderMenu; CSS switches at 600 px). */}

@@ -1,6 +1,7 @@
+import { VALUE_LEGENDS } from '@/components/catalog/category-filters';
 import { IntentLink } from '@/components/layout/intent-link';
 import type { SearchFacets } from '@/server/search/contract';
-import { type SearchState, searchHref } from './search-url';
+import { SEARCH_VALUE_FILTERS, type SearchState, searchHref, toggleValue } from './search-url';
 
 /**
  * The results page's filters in force as removable chips, and "Clear all" (which keeps the words and the sort):
@@ -21,6 +22,11 @@ export function SearchActiveFilters({ facets, state }: { facets: SearchFacets; s
     chips.push({ label, href: searchHref(state, { minRating: undefined }) });
   }
   if (state.inStock) chips.push({ label: 'In stock only', href: searchHref(state, { inStock: undefined }) });
+  for (const key of SEARCH_VALUE_FILTERS) {
+    for (const value of state[key] ?? []) {
+      chips.push({ label: `${VALUE_LEGENDS[key]}: ${value}`, href: searchHref(state, toggleValue(state, key, value)) });
+    }
+  }
   if (chips.length === 0) return null;
   return (
     <nav className="active-filters" aria-label="Active filters">

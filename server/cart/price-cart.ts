@@ -1,4 +1,4 @@
-import { isPublished, type ProductRecord } from '../catalog';
+import { isPublished, type ProductRecord, variantImage } from '../catalog';
 import { money, multiplyMoney, STORE_CURRENCY, sumMoney } from '../platform/money';
 import { NO_OFFER, type PromotionOffer, priceWithPromotions, refusalMessage } from '../promotions';
 import type { Cart, CartLine, StoredCartLine } from './contract';
@@ -41,7 +41,8 @@ export function priceLine(line: StoredCartLine, record: ProductRecord | undefine
     slug: record.slug,
     name: record.name,
     category: record.category,
-    image: record.images[0] ?? '',
+    // The chosen colour's picture when it has its own (ADR 0030).
+    image: variantImage(record, variant.options),
     options: variant.options,
     unitPrice,
     quantity: line.quantity,

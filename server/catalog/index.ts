@@ -97,3 +97,4 @@ export { readUploadedImage } from './images/uploads';
 // Machine-readable pages: JSON-LD for product pages, the sitemap's XML.
 export { productJsonLd } from './product-json-ld';
 export { sitemapIndexXml, sitemapPageXml } from './sitemap-xml';
+export { variantImage } from './variant-image';

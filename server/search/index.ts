@@ -30,6 +30,7 @@ export {
   type CategoryPageState,
   categoryPageQuerySchema,
   categoryPageSearch,
+  SEARCH_LIST_PARAMS,
   searchPageQuerySchema,
   searchQuerySchema,
 } from './search-query';

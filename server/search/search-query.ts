@@ -4,7 +4,8 @@ import { listQuery } from '../platform/pagination';
 import { SEARCH_MAX_QUERY_LENGTH, SEARCH_SORTS, type SearchParams } from './contract';
 import { PRICE_BANDS } from './facet-counts';
 
-// The one search query schema (API.md: q, category, minPrice, maxPrice, minRating, inStock, sort, cursor, limit),
+// The one search query schema (API.md: q, category, minPrice, maxPrice, minRating, inStock, sort, cursor, limit; and
+// since issue 27 the optional lists brand, size and colour, each parameter repeated once per value),
 // read two ways from the same fields: GET /api/search answers a bad parameter with a 400 naming it; the /search
 // page drops it (its default applies), so a shared link with a typo still shows results. Two hand-written copies
 // had drifted: the page let an inverted price range through to searchProducts, which refused it, and the page
@@ -12,6 +13,16 @@ import { PRICE_BANDS } from './facet-counts';
 
 // Money is integer minor units; a fractional or negative price bound is a mistake worth reporting.
 const cents = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+/**
+ * Brand, size and colour: each a list (the form's checkboxes and the facet links send the parameter once per value),
+ * values as the catalogue spells them. A product passes with any ticked value of a list; the lists narrow one another.
+ * The API refuses a blank or overlong value, naming it; the pages drop blanks (`valueList`).
+ */
+const strictValueList = z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(z.string().trim().min(1).max(80)).max(30)).optional();
+
+/** The query parameters GET /api/search reads as lists (server/platform/http `parseQuery`). */
+export const SEARCH_LIST_PARAMS = ['brand', 'size', 'colour'] as const;
 
 const searchQueryFields = z.object({
   q: z.string().max(SEARCH_MAX_QUERY_LENGTH).default(''),
@@ -23,12 +34,22 @@ const searchQueryFields = z.object({
     .enum(['true', 'false', '1', '0'])
     .transform((v) => v === 'true' || v === '1')
     .optional(),
+  brand: strictValueList,
+  size: strictValueList,
+  colour: strictValueList,
   sort: z.enum(SEARCH_SORTS).default('relevance'),
   page: z.coerce.number().int().min(1).max(100_000).optional(),
   ...listQuery,
 });
 
 const pricesInOrder = (v: { minPrice?: number; maxPrice?: number }) => v.minPrice === undefined || v.maxPrice === undefined || v.minPrice <= v.maxPrice;
+
+/** A page's brand, size or colour list: blank values (an empty form field) dropped, never a failure. */
+const valueList = z.preprocess(
+  (v) => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).filter((x) => typeof x === 'string' && x.trim() !== '')),
+  z.array(z.string().trim().min(1).max(80)).max(30),
+);
+const pageValueList = valueList.transform((v) => (v.length > 0 ? v : undefined));
 
 /** GET /api/search: strict, every problem is a VALIDATION_FAILED detail. */
 export const searchQuerySchema = searchQueryFields.refine(pricesInOrder, {
@@ -45,7 +66,15 @@ function forgiving<S extends Record<string, z.ZodType>>(shape: S): { [K in keyof
 
 /** The /search page: the same fields, forgiving; page size is the page's own (24), so `limit` is not read. */
 export const searchPageQuerySchema = z
-  .object(forgiving(searchQueryFields.omit({ limit: true }).shape))
+  .object(
+    forgiving({
+      ...searchQueryFields.omit({ limit: true }).shape,
+      // None chosen reads as absent, so a search without them keeps its cursor fingerprint and its URL.
+      brand: pageValueList,
+      size: pageValueList,
+      colour: pageValueList,
+    }),
+  )
   // An inverted range cannot be told apart from a typo in either bound: drop both rather than guess.
   .transform((v) => (pricesInOrder(v) ? v : { ...v, minPrice: undefined, maxPrice: undefined }));
 
@@ -56,15 +85,6 @@ export const searchPageQuerySchema = z
 export const CATEGORY_PAGE_SORTS = ['featured', 'price-asc', 'price-desc', 'rating', 'newest'] as const;
 
 const PRICE_BAND_IDS = PRICE_BANDS.map((b) => b.id) as [string, ...string[]];
-
-/**
- * Brand, size and colour: each a list (the form's checkboxes send the parameter once per ticked value), values as
- * the catalogue spells them. A product passes with any ticked value of a list; the lists narrow one another.
- */
-const valueList = z.preprocess(
-  (v) => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).filter((x) => typeof x === 'string' && x.trim() !== '')),
-  z.array(z.string().trim().min(1).max(80)).max(30),
-);
 
 const categoryPageFields = {
   price: z.enum(PRICE_BAND_IDS).optional(),

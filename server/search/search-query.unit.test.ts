@@ -1,13 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { searchPageQuerySchema, searchQuerySchema } from './search-query';
+import { parseQuery } from '../platform/http/respond';
+import { SEARCH_LIST_PARAMS, searchPageQuerySchema, searchQuerySchema } from './search-query';
 
 // One schema read two ways: the API refuses what the page forgives, and the page never hands searchProducts
 // anything the API would refuse (the page once passed an inverted price range through and answered 500).
 
 /** The page's parsed state written back as the query string a link or the pager would carry. */
-function asQuery(state: Record<string, unknown>): Record<string, string> {
-  return Object.fromEntries(Object.entries(state).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])));
+function asQuery(state: Record<string, unknown>): Record<string, string | string[]> {
+  return Object.fromEntries(Object.entries(state).flatMap(([k, v]) => (v === undefined ? [] : [[k, Array.isArray(v) ? v.map(String) : String(v)]])));
 }
 
 describe('search query schema', () => {
@@ -49,7 +50,18 @@ describe('search query schema', () => {
       fc.constantFrom('true', 'false', '1', '0', 'price-asc', 'rating', 'shoes', '-shoes', '1.5', '1e3', ''),
     );
     const raw = fc.record(
-      { q: value, category: value, minPrice: value, maxPrice: value, minRating: value, inStock: value, sort: value, cursor: value },
+      {
+        q: value,
+        category: value,
+        minPrice: value,
+        maxPrice: value,
+        minRating: value,
+        inStock: value,
+        sort: value,
+        cursor: value,
+        brand: fc.oneof(value, fc.array(value, { maxLength: 4 })),
+        colour: fc.array(value, { maxLength: 3 }),
+      },
       { requiredKeys: [] },
     );
     fc.assert(
@@ -58,5 +70,38 @@ describe('search query schema', () => {
         expect(searchQuerySchema.safeParse(asQuery(page)).success).toBe(true);
       }),
     );
+  });
+});
+
+describe('brand, size and colour on /search (issue 27)', () => {
+  it('reads each as a list at the API, one value or several, and refuses a blank value naming it', () => {
+    expect(searchQuerySchema.parse({ q: 'jacket', brand: 'Northwind' }).brand).toEqual(['Northwind']);
+    expect(searchQuerySchema.parse({ q: 'jacket', colour: ['Teal', 'Sage'], size: ['M'] })).toMatchObject({ colour: ['Teal', 'Sage'], size: ['M'] });
+    expect(searchQuerySchema.parse({ q: 'jacket' }).brand).toBeUndefined();
+    const blank = searchQuerySchema.safeParse({ q: 'jacket', colour: ['Teal', ' '] });
+    expect(blank.success).toBe(false);
+    expect(blank.error?.issues.map((i) => i.path.join('.'))).toEqual(['colour.1']);
+    expect(searchQuerySchema.safeParse({ brand: Array.from({ length: 31 }, (_, i) => `b${i}`) }).success).toBe(false);
+  });
+
+  it('drops blanks on the page and reads none chosen as absent', () => {
+    expect(searchPageQuerySchema.parse({ q: 'jacket', brand: ['', 'Northwind'], colour: '' })).toEqual({
+      q: 'jacket',
+      sort: 'relevance',
+      brand: ['Northwind'],
+    });
+    expect(searchPageQuerySchema.parse({ q: 'jacket', size: 'x'.repeat(81) })).toEqual({ q: 'jacket', sort: 'relevance' });
+  });
+
+  it('takes repeated parameters from a request as lists, and single ones as before', () => {
+    const req = new Request('http://shop.test/api/search?q=jacket&brand=Northwind&brand=Alpen+Co&colour=Teal&sort=rating');
+    expect(parseQuery(req, searchQuerySchema, SEARCH_LIST_PARAMS)).toMatchObject({
+      q: 'jacket',
+      brand: ['Northwind', 'Alpen Co'],
+      colour: ['Teal'],
+      sort: 'rating',
+    });
+    // Without the list names, a repeated parameter keeps its last value, as every other route reads it.
+    expect(parseQuery(req, searchQuerySchema).brand).toEqual(['Alpen Co']);
   });
 });

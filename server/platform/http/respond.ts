@@ -116,8 +116,11 @@ function finishResponse(req: Request, res: Response, context: RequestContext, cl
 }
 
 /** Parses URL query parameters with a zod schema; repeated keys keep the last value. */
-export function parseQuery<T extends z.ZodType>(req: Request, schema: T): z.infer<T> {
-  const params = Object.fromEntries(new URL(req.url).searchParams.entries());
+export function parseQuery<T extends z.ZodType>(req: Request, schema: T, lists: readonly string[] = []): z.infer<T> {
+  const search = new URL(req.url).searchParams;
+  const params: Record<string, string | string[]> = Object.fromEntries(search.entries());
+  // A list parameter is sent once per value (brand=A&brand=B, as a form's ticked checkboxes are); the rest keep one.
+  for (const key of lists) if (search.has(key)) params[key] = search.getAll(key);
   const parsed = schema.safeParse(params);
   if (!parsed.success) throw validationError(parsed.error, 'The query parameters are not valid.');
   return parsed.data;
