@@ -356,11 +356,12 @@ async function measure(fn: () => Promise<unknown>, runs = 25): Promise<Cost> {
 }
 
 async function growth(args: Args): Promise<void> {
-  const [search, repository, recommendations, coPurchases] = await Promise.all([
+  const [search, repository, recommendations, coPurchases, orderSearch] = await Promise.all([
     import('../server/search'),
     import('../server/catalog/product-repository'),
     import('../server/recommendations'),
     import('../server/recommendations/bought-together-store'),
+    import('../server/orders/search-orders'),
   ]);
   await seedCategories();
   // "Bought together" for the measured product: one order's pairs, counted the way the orders stream does.
@@ -381,6 +382,10 @@ async function growth(args: Args): Promise<void> {
       await search.searchProducts({ q: '', category: 'growth-3', sort: 'relevance', limit: 24 });
     },
     'search "red kettle"': () => search.searchProducts({ q: 'red kettle', limit: 24 }),
+    // The all* and byStatus indexes (ADR 0033: sharded, read by a merge of every shard), uncached: the home page's
+    // listing and the feed's pages, and the operations console's list of a status.
+    'whole-catalog listing (24, featured, all* index)': () => repository.queryProductPage({ sort: 'featured', limit: 24 }),
+    'orders in a status (24 newest, byStatus index)': () => orderSearch.searchOrders({ status: 'DELIVERED', limit: 24 }),
     'bought together (uncached)': async () => {
       recommendations.forgetProductRecommendations();
       await recommendations.recommendForProduct(seedProduct);
