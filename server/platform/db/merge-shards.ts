@@ -84,7 +84,8 @@ export async function queryMergedPage<T extends Key>(q: {
   const starts = q.starts ?? q.partitions.map(() => undefined);
   // Twice its even share: the hash spreads items evenly on average, not within every page, and each refill is a
   // round trip the page waits for (the bench: ~1/3 of the shards needed one at the even share).
-  const firstLimit = Math.ceil((2 * (q.limit + 1)) / q.partitions.length) + 2;
+  // Never more than the page itself: a category listing (one partition) reads `limit + 1` as it always did.
+  const firstLimit = Math.min(q.limit + 1, Math.ceil((2 * (q.limit + 1)) / q.partitions.length) + 2);
   const sources = q.partitions.map((partition, i) =>
     queryItems<T>({ ...q.input(partition), ExclusiveStartKey: starts[i] }, { firstLimit, nextLimit: q.limit + 1 }),
   );
