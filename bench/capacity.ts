@@ -277,10 +277,13 @@ function benchProduct(i: number, createdAt: string): Record<string, unknown> {
 }
 
 async function seedProducts(from: number, to: number): Promise<void> {
-  const { tableName } = await import('../server/platform/db/tables');
+  const tables = (await import('../server/platform/db/tables')) as { tableName: (key: 'products') => string; listAllKey?: (id: string) => string };
+  const { tableName } = tables;
   const base = Date.parse('2026-01-01T00:00:00Z');
   const items = [];
   for (let i = from; i < to; i++) items.push(benchProduct(i, new Date(base + i * 60_000).toISOString()));
+  // Where the code base shards the all* listings (ADR 0033), each product goes to its shard as the import writes it.
+  for (const item of items) item.listAll = tables.listAllKey?.(String(item.id)) ?? 'ALL';
   // Where the code base has the stock ledger (ADR 0029), the products are written as the import writes them.
   const ledger = await import('../server/stock').catch(() => null);
   if (ledger) {
@@ -308,7 +311,11 @@ async function seedCategories(): Promise<void> {
 
 /** Orders as checkout writes their keys and the attributes the order indexes read; the bench measures reads, not checkout. */
 async function seedOrders(from: number, to: number, productCount: number): Promise<void> {
-  const { tableName } = await import('../server/platform/db/tables');
+  const tables = (await import('../server/platform/db/tables')) as {
+    tableName: (key: 'orders') => string;
+    statusShardKey?: (status: string, orderId: string) => string;
+  };
+  const { tableName } = tables;
   const base = Date.parse('2026-06-01T00:00:00Z');
   const items = [];
   for (let i = from; i < to; i++) {
@@ -318,6 +325,8 @@ async function seedOrders(from: number, to: number, productCount: number): Promi
       userId: `growth-user-${i % 5_000}`,
       orderId: `ord_g${String(i).padStart(8, '0')}`,
       status: 'DELIVERED',
+      // The byStatus key where the code base shards it (ADR 0033).
+      ...(tables.statusShardKey ? { statusShard: tables.statusShardKey('DELIVERED', `ord_g${String(i).padStart(8, '0')}`) } : {}),
       email: `growth-user-${i % 5_000}@bench.example`,
       createdAt: new Date(base + i * 1_000).toISOString(),
       items: [
@@ -347,11 +356,12 @@ async function measure(fn: () => Promise<unknown>, runs = 25): Promise<Cost> {
 }
 
 async function growth(args: Args): Promise<void> {
-  const [search, repository, recommendations, coPurchases] = await Promise.all([
+  const [search, repository, recommendations, coPurchases, orderSearch] = await Promise.all([
     import('../server/search'),
     import('../server/catalog/product-repository'),
     import('../server/recommendations'),
     import('../server/recommendations/bought-together-store'),
+    import('../server/orders/search-orders'),
   ]);
   await seedCategories();
   // "Bought together" for the measured product: one order's pairs, counted the way the orders stream does.
@@ -372,6 +382,10 @@ async function growth(args: Args): Promise<void> {
       await search.searchProducts({ q: '', category: 'growth-3', sort: 'relevance', limit: 24 });
     },
     'search "red kettle"': () => search.searchProducts({ q: 'red kettle', limit: 24 }),
+    // The all* and byStatus indexes (ADR 0033: sharded, read by a merge of every shard), uncached: the home page's
+    // listing and the feed's pages, and the operations console's list of a status.
+    'whole-catalog listing (24, featured, all* index)': () => repository.queryProductPage({ sort: 'featured', limit: 24 }),
+    'orders in a status (24 newest, byStatus index)': () => orderSearch.searchOrders({ status: 'DELIVERED', limit: 24 }),
     'bought together (uncached)': async () => {
       recommendations.forgetProductRecommendations();
       await recommendations.recommendForProduct(seedProduct);

@@ -16,6 +16,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import {
   CreateTableCommand,
+  type CreateTableCommandInput,
   DescribeTableCommand,
   ListTablesCommand,
   ResourceInUseException,
@@ -64,10 +65,7 @@ export async function provisionTables(): Promise<TablesResult> {
       const name = def.TableName!;
       if (existingNames.has(name)) {
         result.existing.push(name);
-        await warnOnIndexDrift(
-          def.TableName!,
-          (def.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName!),
-        );
+        await warnOnIndexDrift(def.TableName!, def.GlobalSecondaryIndexes ?? []);
         return;
       }
       try {
@@ -99,14 +97,16 @@ async function enableTimeToLive(tableName: string): Promise<void> {
   }
 }
 
-// Tables are never altered here: a table kept from an older definition gets a hint instead of silent drift.
-async function warnOnIndexDrift(tableName: string, expected: string[]): Promise<void> {
+// Tables are never altered here: a table kept from an older definition gets a hint instead of silent drift. An index
+// whose keys changed (the orders' byStatus on `statusShard` since ADR 0033) counts as drift too: queries of it fail.
+async function warnOnIndexDrift(tableName: string, expected: NonNullable<CreateTableCommandInput['GlobalSecondaryIndexes']>): Promise<void> {
   if (expected.length === 0) return;
   const { Table } = await dynamoClient().send(new DescribeTableCommand({ TableName: tableName }));
-  const actual = new Set((Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName));
-  const missing = expected.filter((name) => !actual.has(name));
-  if (missing.length > 0) {
-    console.warn(`Table ${tableName} lacks index ${missing.join(', ')} (defined after it was created): run \`npm run reset\``);
+  const keysOf = (schema: { AttributeName?: string; KeyType?: string }[] | undefined) => (schema ?? []).map((k) => `${k.KeyType}:${k.AttributeName}`).join(',');
+  const actual = new Map((Table?.GlobalSecondaryIndexes ?? []).map((i) => [i.IndexName, keysOf(i.KeySchema)]));
+  const drifted = expected.filter((i) => actual.get(i.IndexName) !== keysOf(i.KeySchema)).map((i) => i.IndexName);
+  if (drifted.length > 0) {
+    console.warn(`Table ${tableName} lacks index ${drifted.join(', ')} as defined now (added or re-keyed after it was created): run \`npm run reset\``);
   }
 }
 

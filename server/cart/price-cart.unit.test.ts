@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProductRecord } from '../catalog/contract';
+import { listAllKey } from '../platform/db/tables';
 import { money } from '../platform/money';
 import { mergeLines } from './merge-guest-cart';
 import { priceCart } from './price-cart';
@@ -22,7 +23,7 @@ function product(id: string, stock: Record<string, number>, prices: Record<strin
     ratingSort: 4_000_001,
     featuredRank: 1,
     createdAt: '2025-01-01T00:00:00Z',
-    listAll: 'ALL',
+    listAll: listAllKey(id),
     tags: [],
   };
 }

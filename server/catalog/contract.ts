@@ -35,7 +35,8 @@ export type ProductRecord = {
   reviewStatsAt?: string;
   featuredRank: number; // lower is more featured
   createdAt: string; // ISO timestamp
-  listAll: 'ALL';
+  /** The all* indexes' partition: `ALL#<shard>` (listAllKey, ADR 0033); 'ALL' on items written before the shards. */
+  listAll: `ALL#${number}` | 'ALL';
   tags: string[];
   /**
    * Optimistic-locking counter for marketers' edits and imports (docs/merchandising.md). Absent on items written

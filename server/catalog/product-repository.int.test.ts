@@ -1,5 +1,8 @@
+import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoCatalog } from '../../local/catalog/demo-catalog';
+import { dynamoDoc } from '../platform/aws/clients';
+import { listAllPartitions, tableName } from '../platform/db/tables';
 import { AppError } from '../platform/errors';
 import type { ProductSort } from './contract';
 import { importCatalog } from './import';
@@ -51,6 +54,46 @@ describe('product listings on DynamoDB Local', () => {
     expect(keys).toEqual([...keys].sort((a, b) => a - b));
   });
 
+  it.each<ProductSort>(['featured', 'price-asc', 'price-desc', 'rating', 'newest'])(
+    'merges the %s shards of the whole catalog: more than 2 pages, every product exactly once, in order (ADR 0033)',
+    async (sort) => {
+      const pages = await readAll({ sort, limit: 37 });
+      expect(pages.length).toBeGreaterThan(2);
+      const ids = pages.flat();
+      expect(ids).toHaveLength(260);
+      expect(new Set(ids).size).toBe(260);
+      const records = await getProductRecords(ids);
+      // The products are spread over the shards (otherwise this would test one partition).
+      expect(new Set([...records.values()].map((r) => r.listAll)).size).toBeGreaterThan(4);
+      const keyOf = {
+        featured: (id: string) => records.get(id)!.featuredRank,
+        'price-asc': (id: string) => records.get(id)!.minPrice,
+        'price-desc': (id: string) => -records.get(id)!.minPrice,
+        rating: (id: string) => -records.get(id)!.ratingSort,
+        newest: (id: string) => -Date.parse(records.get(id)!.createdAt),
+      }[sort];
+      const keys = ids.map(keyOf);
+      expect(keys).toEqual([...keys].sort((a, b) => a - b));
+    },
+  );
+
+  it('still lists a product written before the shards (listAll = ALL) while the backfill has not reached it', async () => {
+    const legacy = {
+      ...(await getProductRecordBySlug(rows[3]!.slug))!,
+      id: 'legacy-unsharded',
+      slug: 'legacy-unsharded',
+      listAll: 'ALL' as const,
+      featuredRank: -1,
+    };
+    await dynamoDoc().send(new PutCommand({ TableName: tableName('products'), Item: legacy }));
+    try {
+      expect((await queryProductPage({ sort: 'featured', limit: 3 })).records[0]?.id).toBe('legacy-unsharded');
+      expect((await listProductSlugs()).map((s) => s.slug)).toContain('legacy-unsharded');
+    } finally {
+      await dynamoDoc().send(new DeleteCommand({ TableName: tableName('products'), Key: { id: 'legacy-unsharded' } }));
+    }
+  });
+
   it('rejects a cursor from another listing or a forged one with INVALID_CURSOR', async () => {
     const first = await queryProductPage({ sort: 'featured', limit: 5 });
     const attempt = (p: Promise<unknown>) =>
@@ -60,8 +103,20 @@ describe('product listings on DynamoDB Local', () => {
       );
     expect(await attempt(queryProductPage({ sort: 'price-asc', limit: 5, cursor: first.nextCursor! }))).toBe('INVALID_CURSOR');
     expect(await attempt(queryProductPage({ sort: 'featured', category: rows[0]!.category, limit: 5, cursor: first.nextCursor! }))).toBe('INVALID_CURSOR');
-    const forged = Buffer.from(JSON.stringify({ id: 'x', h: 'ALL', r: 'not-a-number', s: 'featured' })).toString('base64url');
-    expect(await attempt(queryProductPage({ sort: 'featured', limit: 5, cursor: forged }))).not.toBe('accepted');
+    const forge = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const partitions = listAllPartitions().length;
+    for (const forged of [
+      forge({ id: 'x', h: 'ALL', r: 1, s: 'featured' }), // the shape before the shards
+      forge({ h: 'ALL', s: 'featured', p: [['x', 'not-a-number'], ...Array(partitions - 1).fill(null)] }),
+      forge({ h: 'ALL', s: 'featured', p: [['x', 1]] }), // fewer partitions than the index has
+      'not base64 at all!',
+    ]) {
+      expect(await attempt(queryProductPage({ sort: 'featured', limit: 5, cursor: forged }))).toBe('INVALID_CURSOR');
+    }
+    // A cursor of the right shape is followed, whatever ids it names.
+    expect(
+      await attempt(queryProductPage({ sort: 'featured', limit: 5, cursor: forge({ h: 'ALL', s: 'featured', p: Array(partitions).fill(['x', 1]) }) })),
+    ).toBe('accepted');
   });
 
   it('finds a product by slug, counts categories, and lists every slug for the sitemap', async () => {

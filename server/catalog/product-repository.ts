@@ -1,8 +1,8 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { dynamoDoc } from '../platform/aws/clients';
-import { batchGetAll, isConditionalCheckFailure, queryCount, queryPages, queryUpTo, scanPages } from '../platform/db';
-import { PRODUCT_INDEXES, tableName } from '../platform/db/tables';
+import { batchGetAll, isConditionalCheckFailure, queryAllPartitions, queryCount, queryMergedPage, scanPages } from '../platform/db';
+import { listAllPartitions, PRODUCT_INDEXES, tableName } from '../platform/db/tables';
 import { AppError } from '../platform/errors';
 import { decodeCursor, encodeCursor } from '../platform/pagination';
 import type { Shard } from '../stock';
@@ -22,39 +22,69 @@ const PUBLISHED_FILTER = {
   values: { ':published': true },
 } as const;
 
-type IndexPlan = { index: string; hashAttr: 'category' | 'listAll'; rangeAttr: string; forward: boolean };
+type IndexPlan = { index: string; hashAttr: 'category' | 'listAll'; rangeAttr: string; rangeType: 'number' | 'string'; forward: boolean };
 
 function planFor(sort: ProductSort, category: string | undefined): IndexPlan {
   const scoped = category !== undefined;
   const hashAttr = scoped ? 'category' : 'listAll';
   switch (sort) {
     case 'featured':
-      return { index: scoped ? PRODUCT_INDEXES.categoryFeatured : PRODUCT_INDEXES.allFeatured, hashAttr, rangeAttr: 'featuredRank', forward: true };
+      return {
+        index: scoped ? PRODUCT_INDEXES.categoryFeatured : PRODUCT_INDEXES.allFeatured,
+        hashAttr,
+        rangeAttr: 'featuredRank',
+        rangeType: 'number',
+        forward: true,
+      };
     case 'price-asc':
-      return { index: scoped ? PRODUCT_INDEXES.categoryPrice : PRODUCT_INDEXES.allPrice, hashAttr, rangeAttr: 'minPrice', forward: true };
+      return { index: scoped ? PRODUCT_INDEXES.categoryPrice : PRODUCT_INDEXES.allPrice, hashAttr, rangeAttr: 'minPrice', rangeType: 'number', forward: true };
     case 'price-desc':
-      return { index: scoped ? PRODUCT_INDEXES.categoryPrice : PRODUCT_INDEXES.allPrice, hashAttr, rangeAttr: 'minPrice', forward: false };
+      return { index: scoped ? PRODUCT_INDEXES.categoryPrice : PRODUCT_INDEXES.allPrice, hashAttr, rangeAttr: 'minPrice', rangeType: 'number', forward: false };
     case 'rating':
-      return { index: scoped ? PRODUCT_INDEXES.categoryRating : PRODUCT_INDEXES.allRating, hashAttr, rangeAttr: 'ratingSort', forward: false };
+      return {
+        index: scoped ? PRODUCT_INDEXES.categoryRating : PRODUCT_INDEXES.allRating,
+        hashAttr,
+        rangeAttr: 'ratingSort',
+        rangeType: 'number',
+        forward: false,
+      };
     case 'newest':
-      return { index: scoped ? PRODUCT_INDEXES.categoryNewest : PRODUCT_INDEXES.allNewest, hashAttr, rangeAttr: 'createdAt', forward: false };
+      return {
+        index: scoped ? PRODUCT_INDEXES.categoryNewest : PRODUCT_INDEXES.allNewest,
+        hashAttr,
+        rangeAttr: 'createdAt',
+        rangeType: 'string',
+        forward: false,
+      };
   }
 }
 
-const cursorSchema = z.object({
-  id: z.string().min(1).max(200),
-  h: z.string().min(1).max(200),
-  r: z.union([z.string().max(200), z.number().finite()]),
-  s: z.string(),
-});
+/** The partitions a listing reads: its category, or every shard of the all* index (ADR 0033). */
+function partitionsFor(category: string | undefined): string[] {
+  return category === undefined ? listAllPartitions() : [category];
+}
 
 /**
- * Decodes a listing cursor and checks it belongs to this listing. Callers run it before any cached read:
- * an error thrown inside a 'use cache' function reaches the route as an opaque render error (a 500).
+ * A listing cursor: the listing (`h` category or 'ALL', `s` sort) and, per partition it reads, the id and range key
+ * of the last product the pages so far took from it (null: none yet).
  */
-export function validateListingCursor(params: { category?: string; sort: ProductSort; cursor: string }): z.infer<typeof cursorSchema> {
+const cursorSchema = z.object({
+  h: z.string().min(1).max(200),
+  s: z.string(),
+  p: z.array(z.union([z.null(), z.tuple([z.string().min(1).max(200), z.union([z.string().min(1).max(200), z.number().finite()])])])).max(64),
+});
+export type ListingCursor = z.infer<typeof cursorSchema>;
+
+/**
+ * Decodes a listing cursor and checks it belongs to this listing (its listing, its number of partitions, a range key
+ * of the index's type). Callers run it before any cached read: an error thrown inside a 'use cache' function reaches
+ * the route as an opaque render error (a 500).
+ */
+export function validateListingCursor(params: { category?: string; sort: ProductSort; cursor: string }): ListingCursor {
   const c = decodeCursor(params.cursor, cursorSchema);
-  if (c.h !== (params.category ?? 'ALL') || c.s !== params.sort) {
+  const plan = planFor(params.sort, params.category);
+  const fits = c.p.length === partitionsFor(params.category).length && c.p.every((at) => at === null || typeof at[1] === plan.rangeType);
+  if (c.h !== (params.category ?? 'ALL') || c.s !== params.sort || !fits) {
     throw new AppError('INVALID_CURSOR', 'The cursor belongs to another listing. Start again from the first page.');
   }
   return c;
@@ -62,39 +92,48 @@ export function validateListingCursor(params: { category?: string; sort: Product
 
 export type ProductPage = { records: ProductRecord[]; nextCursor: string | null };
 
+type RangeValue = string | number;
+const rangeOf = (r: ProductRecord, plan: IndexPlan) => (r as unknown as Record<string, RangeValue>)[plan.rangeAttr] as RangeValue;
+
 /**
- * One page of a listing. Fetches limit+1 so nextCursor is null exactly at the end (no empty last page);
- * the cursor is the last returned item's key in the index.
+ * One page of a listing: a category's one partition, or the all* shards merged in sort order (ADR 0033). Reads one
+ * item past the page so nextCursor is null exactly at the end (no empty last page).
  */
 export async function queryProductPage(params: { category?: string; sort: ProductSort; limit: number; cursor?: string }): Promise<ProductPage> {
   const plan = planFor(params.sort, params.category);
-  const hashValue = params.category ?? 'ALL';
+  const partitions = partitionsFor(params.category);
   const c = params.cursor ? validateListingCursor({ ...params, cursor: params.cursor }) : undefined;
-  const startKey: Record<string, unknown> | undefined = c ? { id: c.id, [plan.hashAttr]: c.h, [plan.rangeAttr]: c.r } : undefined;
-
-  // limit + 1 so nextCursor is null exactly on the last page.
-  const records = await queryUpTo<ProductRecord>(
-    {
+  const keyOf = (id: string, partition: string, r: RangeValue) => ({ id, [plan.hashAttr]: partition, [plan.rangeAttr]: r });
+  const starts = c?.p.map((at, i) => (at ? keyOf(at[0], partitions[i]!, at[1]) : undefined));
+  const direction = plan.forward ? 1 : -1;
+  const page = await queryMergedPage<ProductRecord>({
+    partitions,
+    input: (partition) => ({
       TableName: tableName('products'),
       IndexName: plan.index,
       KeyConditionExpression: '#h = :h',
       FilterExpression: PUBLISHED_FILTER.FilterExpression,
       ExpressionAttributeNames: { '#h': plan.hashAttr, ...PUBLISHED_FILTER.names },
-      ExpressionAttributeValues: { ':h': hashValue, ...PUBLISHED_FILTER.values },
+      ExpressionAttributeValues: { ':h': partition, ...PUBLISHED_FILTER.values },
       ScanIndexForward: plan.forward,
-      ExclusiveStartKey: startKey,
+    }),
+    starts,
+    limit: params.limit,
+    compare: (a, b) => {
+      const x = rangeOf(a, plan);
+      const y = rangeOf(b, plan);
+      return x < y ? -direction : x > y ? direction : 0;
     },
-    params.limit + 1,
-  );
-
-  const hasMore = records.length > params.limit;
-  const page = records.slice(0, params.limit);
-  const last = page[page.length - 1];
-  const nextCursor =
-    hasMore && last
-      ? encodeCursor({ id: last.id, h: hashValue, r: (last as unknown as Record<string, string | number>)[plan.rangeAttr], s: params.sort })
-      : null;
-  return { records: page, nextCursor };
+    keyOf: (r, partition) => keyOf(r.id, partition, rangeOf(r, plan)),
+  });
+  const nextCursor = page.more
+    ? encodeCursor({
+        h: params.category ?? 'ALL',
+        s: params.sort,
+        p: page.starts.map((k) => (k ? [k.id as string, k[plan.rangeAttr] as RangeValue] : null)),
+      } satisfies ListingCursor)
+    : null;
+  return { records: page.items, nextCursor };
 }
 
 export async function getProductRecordBySlug(slug: string): Promise<ProductRecord | null> {
@@ -184,22 +223,19 @@ export async function listCategoriesWithCounts(): Promise<Category[]> {
 }
 
 /**
- * Every published product's slug and creation time (sitemaps): a projected Query of the listAll index, newest first
- * page by page (every product carries `listAll = 'ALL'`), never a Scan of the table.
+ * Every published product's slug and creation time (sitemaps): a projected Query of each allNewest shard, all pages
+ * (ADR 0026, 0033), never a Scan of the table.
  */
 export async function listProductSlugs(): Promise<{ slug: string; createdAt: string }[]> {
-  const out: { slug: string; createdAt: string }[] = [];
-  for await (const page of queryPages({
+  const out = await queryAllPartitions<{ slug: string; createdAt: string }>(listAllPartitions(), (partition) => ({
     TableName: tableName('products'),
     IndexName: PRODUCT_INDEXES.allNewest,
     KeyConditionExpression: 'listAll = :all',
     ProjectionExpression: 'slug, createdAt',
     FilterExpression: PUBLISHED_FILTER.FilterExpression,
     ExpressionAttributeNames: PUBLISHED_FILTER.names,
-    ExpressionAttributeValues: { ':all': 'ALL', ...PUBLISHED_FILTER.values },
-  })) {
-    out.push(...((page.Items ?? []) as { slug: string; createdAt: string }[]));
-  }
+    ExpressionAttributeValues: { ':all': partition, ...PUBLISHED_FILTER.values },
+  }));
   return out.sort((a, b) => a.slug.localeCompare(b.slug));
 }
 

@@ -1,5 +1,6 @@
 import type { OrderRisk } from '../fraud';
 import type { OrderRecord } from '../orders';
+import { statusShardKey } from '../platform/db/tables';
 import type { CheckoutRequest } from './checkout-request';
 import { IDEMPOTENCY_TTL_SECONDS, type IdempotencyRecord } from './idempotency-store';
 import type { Hold } from './payment-hold';
@@ -29,6 +30,7 @@ export function buildOrderRecord(input: {
     number: input.orderNumber,
     ...(request.email ? { email: request.email } : {}),
     status: held ? 'ON_HOLD' : 'PLACED',
+    statusShard: statusShardKey(held ? 'ON_HOLD' : 'PLACED', input.orderId),
     ...(risk ? { risk } : {}),
     // A held order's timeline starts ON_HOLD (the default timeline would say PLACED); it never names the reasons.
     ...(held

@@ -3,7 +3,7 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { ProductRecord } from '../catalog/contract';
 import { dynamoDoc } from '../platform/aws/clients';
 import { getRedis } from '../platform/cache';
-import { tableName } from '../platform/db/tables';
+import { listAllKey, statusShardKey, tableName } from '../platform/db/tables';
 import { LEADERBOARD_KEY } from './keys';
 import { readSoldCounters } from './sold-counters';
 
@@ -32,7 +32,7 @@ export async function putProduct(id: string, name = `Leaderboard test ${id}`): P
     ratingSort: 4_500_003,
     featuredRank: 999_999,
     createdAt: '2026-01-01T00:00:00.000Z',
-    listAll: 'ALL',
+    listAll: listAllKey(id),
     tags: [],
   };
   await dynamoDoc().send(new PutCommand({ TableName: tableName('products'), Item: record }));
@@ -42,15 +42,18 @@ export type TestOrder = {
   userId: string;
   orderId: string;
   status: string;
+  statusShard: string;
   createdAt: string;
   items: { productId: string; variantId: string; quantity: number }[];
 };
 
 export function makeOrder(userId: string, lines: [productId: string, quantity: number][], status = 'PLACED'): TestOrder {
+  const orderId = `ord_${Date.now().toString(36).padStart(9, '0')}${randomBytes(6).toString('hex').slice(0, 8)}`;
   return {
     userId,
-    orderId: `ord_${Date.now().toString(36).padStart(9, '0')}${randomBytes(6).toString('hex').slice(0, 8)}`,
+    orderId,
     status,
+    statusShard: statusShardKey(status, orderId),
     createdAt: new Date().toISOString(),
     items: lines.map(([productId, quantity], i) => ({ productId, variantId: `${productId}-v${i}`, quantity })),
   };

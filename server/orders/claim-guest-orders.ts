@@ -1,6 +1,7 @@
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoDoc } from '../platform/aws/clients';
 import { cancellationCodes, isTransactionCanceled, queryPages, tableName, withRetry } from '../platform/db';
+import { statusShardKey } from '../platform/db/tables';
 import type { MovedOrderMarker, OrderRecord } from './contract';
 import { guestOrderOwner } from './guest-owner';
 import { isMovedOrder } from './order-store';
@@ -62,7 +63,8 @@ async function readGuestItem(owner: string, orderId: string): Promise<OrderRecor
 async function moveOrder(record: OrderRecord, userId: string, now: Date): Promise<void> {
   const at = now.toISOString();
   const marker: MovedOrderMarker = { userId: record.userId, orderId: record.orderId, movedTo: userId, movedAt: at };
-  const copy: OrderRecord = { ...record, userId, claimedFrom: record.userId, claimedAt: at };
+  // statusShard again: an order written before the shards gets its byStatus key as it moves (ADR 0033).
+  const copy: OrderRecord = { ...record, userId, statusShard: statusShardKey(record.status, record.orderId), claimedFrom: record.userId, claimedAt: at };
   const versioned = record.version === undefined ? 'attribute_not_exists(#version)' : '#version = :version';
   await withRetry(
     () =>

@@ -4,6 +4,7 @@ import { copyStockToProducts } from '../catalog';
 import { applyMovement, type LedgerMovement, ledgerEntryPut } from '../payments';
 import { dynamoDoc } from '../platform/aws/clients';
 import { isThrottling, isTransactionCanceled, type TransactItem, tableName, withRetry } from '../platform/db';
+import { statusShardKey } from '../platform/db/tables';
 import { AppError } from '../platform/errors';
 import { logger } from '../platform/observability';
 import { giveBackItem, readShards } from '../stock';
@@ -102,11 +103,21 @@ export async function commitTransition(t: Transition, now = new Date()): Promise
   };
   const timeline = [...timelineOf(record), entry];
   const amounts = t.movement ? applyMovement(paymentAmountsOf(record), t.movement) : undefined;
-  const next: OrderRecord = { ...record, ...t.set, status: t.to, version: version + 1, timeline, ...(amounts ? { paymentAmounts: amounts } : {}) };
+  const statusShard = statusShardKey(t.to, record.orderId);
+  const next: OrderRecord = {
+    ...record,
+    ...t.set,
+    status: t.to,
+    statusShard,
+    version: version + 1,
+    timeline,
+    ...(amounts ? { paymentAmounts: amounts } : {}),
+  };
 
-  const names: Record<string, string> = { '#status': 'status', '#version': 'version', '#timeline': 'timeline' };
-  const values: Record<string, unknown> = { ':from': record.status, ':to': t.to, ':next': version + 1, ':timeline': timeline };
-  const sets = ['#status = :to', '#version = :next', '#timeline = :timeline'];
+  // The byStatus key moves with the status (ADR 0033): same shard number, the new status's partition.
+  const names: Record<string, string> = { '#status': 'status', '#statusShard': 'statusShard', '#version': 'version', '#timeline': 'timeline' };
+  const values: Record<string, unknown> = { ':from': record.status, ':to': t.to, ':shard': statusShard, ':next': version + 1, ':timeline': timeline };
+  const sets = ['#status = :to', '#statusShard = :shard', '#version = :next', '#timeline = :timeline'];
   const fields: Record<string, unknown> = { ...t.set, ...(amounts ? { paymentAmounts: amounts } : {}) };
   Object.entries(fields).forEach(([field, value], i) => {
     names[`#f${i}`] = field;

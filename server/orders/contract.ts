@@ -194,6 +194,12 @@ export type OrderRecord = Omit<
   risk?: OrderRisk;
   /** Set on an ON_HOLD order: the hold expiry sweep rejects it (with the void) at this time. */
   holdExpiresAt?: string;
+  /**
+   * The byStatus index key, `<status>#<shard>` (statusShardKey in server/platform/db/tables.ts, ADR 0033): written
+   * with every status, by checkout and by each transition. Absent on orders written before it until
+   * `npm run reshard:listings` adds it (such orders are missing from the status lists until then).
+   */
+  statusShard?: string;
 };
 
 /**

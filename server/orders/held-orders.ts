@@ -1,5 +1,5 @@
-import { queryPages } from '../platform/db';
-import { ORDER_INDEXES, tableName } from '../platform/db/tables';
+import { queryMerged } from '../platform/db';
+import { ORDER_INDEXES, statusPartitions, tableName } from '../platform/db/tables';
 import { AppError } from '../platform/errors';
 import { errorText, logger } from '../platform/observability';
 import type { OperationsOrder, OrderActor, OrderRecord } from './contract';
@@ -73,18 +73,23 @@ function notOnHold(err: unknown): never {
   throw err;
 }
 
-/** Held orders, oldest first (the review queue), by the byStatus index: a Query, never a Scan. */
+/**
+ * Held orders, oldest first (the review queue), by the byStatus index: ON_HOLD's shards merged on the order id
+ * (ADR 0033), each a Query read lazily, never a Scan.
+ */
 async function* heldRecords(): AsyncGenerator<OrderRecord> {
-  for await (const page of queryPages({
-    TableName: tableName('orders'),
-    IndexName: ORDER_INDEXES.byStatus,
-    KeyConditionExpression: '#status = :held',
-    ExpressionAttributeNames: { '#status': 'status' },
-    ExpressionAttributeValues: { ':held': 'ON_HOLD' },
-    ScanIndexForward: true,
-  })) {
-    for (const item of page.Items ?? []) yield item as OrderRecord;
-  }
+  const merged = queryMerged<OrderRecord>(
+    statusPartitions('ON_HOLD'),
+    (partition) => ({
+      TableName: tableName('orders'),
+      IndexName: ORDER_INDEXES.byStatus,
+      KeyConditionExpression: 'statusShard = :held',
+      ExpressionAttributeValues: { ':held': partition },
+      ScanIndexForward: true,
+    }),
+    (a, b) => (a.orderId < b.orderId ? -1 : a.orderId > b.orderId ? 1 : 0),
+  );
+  for await (const { item } of merged) yield item;
 }
 
 /** The review queue for the console: every held order with its reasons, oldest first (at most `limit`). */

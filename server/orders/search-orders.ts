@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { queryUpTo } from '../platform/db';
-import { ORDER_INDEXES, tableName } from '../platform/db/tables';
+import { queryMergedPage, queryUpTo } from '../platform/db';
+import { ORDER_INDEXES, statusPartitions, tableName } from '../platform/db/tables';
 import { decodeCursor, encodeCursor } from '../platform/pagination';
 import type { OrderRecord, OrderStatus, OrderSummary } from './contract';
 import { ORDER_STATUSES } from './operations-input';
@@ -9,10 +9,11 @@ import { findOrderIdByNumber, normaliseOrderNumber } from './order-number';
 import { toOrderSummary } from './to-order';
 
 // The operations console's search, newest first in every mode, never a Scan: by order id (byOrderId), by email
-// (byEmail), by status (byStatus), or every order — one byStatus Query per status, merged on the order id (ids sort
-// by time, so the merge is newest first across the whole table). A status with an id or an email is a filter on
-// that query. The cursor is the last order id shown: each next page asks every index for ids below it, so it stays
-// valid whatever the mode and however many statuses there are.
+// (byEmail), by status (byStatus: each status is STATUS_SHARDS partitions, ADR 0033), or every order — the byStatus
+// partitions of every status, merged on the order id (ids are unique and sort by time, so the merge is newest first
+// across the whole table). A status with an id or an email is a filter on that query. The cursor is the last order id
+// shown: each next page asks every partition for ids below it, so it stays valid whatever the mode and however many
+// statuses and shards there are.
 
 export type OrderSearch = { status?: OrderStatus; q?: string; cursor?: string; limit: number };
 export type OrderSearchItem = OrderSummary & { email: string };
@@ -61,8 +62,25 @@ async function readNewestFirst(q: IndexQuery, before: string | undefined, want: 
   );
 }
 
-function statusQuery(status: OrderStatus): IndexQuery {
-  return { index: ORDER_INDEXES.byStatus, keyCondition: '#status = :status', names: { '#status': 'status' }, values: { ':status': status } };
+/**
+ * The newest `want` orders below `before` in the given statuses: every byStatus partition of each, merged newest first
+ * on the order id. Each partition is asked for its share first and for more only if the merge drains it.
+ */
+async function readStatuses(statuses: readonly OrderStatus[], before: string | undefined, want: number): Promise<OrderRecord[]> {
+  const page = await queryMergedPage<OrderRecord>({
+    partitions: statuses.flatMap(statusPartitions),
+    input: (partition) => ({
+      TableName: tableName('orders'),
+      IndexName: ORDER_INDEXES.byStatus,
+      KeyConditionExpression: before ? 'statusShard = :p AND orderId < :before' : 'statusShard = :p',
+      ExpressionAttributeValues: { ':p': partition, ...(before ? { ':before': before } : {}) },
+      ScanIndexForward: false,
+    }),
+    limit: want,
+    compare: (a, b) => (a.orderId < b.orderId ? 1 : a.orderId > b.orderId ? -1 : 0),
+    keyOf: (r, partition) => ({ statusShard: partition, orderId: r.orderId, userId: r.userId }),
+  });
+  return page.items;
 }
 
 export async function searchOrders(query: OrderSearch): Promise<{ items: OrderSearchItem[]; nextCursor: string | null }> {
@@ -102,14 +120,8 @@ export async function searchOrders(query: OrderSearch): Promise<{ items: OrderSe
       before,
       want,
     );
-  } else if (query.status) {
-    records = await readNewestFirst(statusQuery(query.status), before, want);
   } else {
-    const perStatus = await Promise.all(EVERY_STATUS.map((s) => readNewestFirst(statusQuery(s), before, want)));
-    records = perStatus
-      .flat()
-      .sort((a, b) => (a.orderId < b.orderId ? 1 : a.orderId > b.orderId ? -1 : 0))
-      .slice(0, want);
+    records = await readStatuses(query.status ? [query.status] : EVERY_STATUS, before, want);
   }
   const page = records.slice(0, query.limit);
   const last = page.at(-1);

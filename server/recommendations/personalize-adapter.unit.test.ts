@@ -5,6 +5,7 @@ import type { ProductRecord } from '@/server/catalog';
 import { resetAwsClientsForTests } from '@/server/platform/aws/clients';
 import { resetConfigForTests } from '@/server/platform/config';
 import { resetFailureLogForTests } from '@/server/platform/resilience';
+import { listAllKey } from '../platform/db/tables';
 
 // Personalize has no local server: the adapter's request and response mapping and the fallbacks are checked
 // against aws-sdk-client-mock, with the catalog and the local engine stubbed.
@@ -26,7 +27,7 @@ const record = (id: string, stock = 5): ProductRecord => ({
   ratingSort: 0,
   featuredRank: 0,
   createdAt: '',
-  listAll: 'ALL',
+  listAll: listAllKey(id),
   tags: [],
 });
 const catalog = new Map([record('p1'), record('p2'), record('p3'), record('gone', 0), record('l1')].map((r) => [r.id, r]));

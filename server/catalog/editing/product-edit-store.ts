@@ -1,7 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoDoc } from '../../platform/aws/clients';
-import { queryAuditTrail, queryPages, type TransactItem, writeWithAudit } from '../../platform/db';
-import { PRODUCT_INDEXES, tableName } from '../../platform/db/tables';
+import { queryAllPartitions, queryAuditTrail, type TransactItem, writeWithAudit } from '../../platform/db';
+import { listAllPartitions, PRODUCT_INDEXES, tableName } from '../../platform/db/tables';
 import { closeItems, readProductShards, seqOf, setVariantItems, unitsByVariant } from '../../stock';
 import type { ProductRecord } from '../contract';
 import { withLedgerStock } from '../stock-copy';
@@ -103,23 +103,19 @@ export type AdminScanRecord = Pick<
 >;
 
 /**
- * Every product, published or not, for the admin search: a projected Query of the listAll index (every product
- * carries `listAll = 'ALL'`), page by page, never a Scan. Never on a shopper's path: marketers search a catalog of
- * thousands a few times a minute; see docs/merchandising.md for the limit.
+ * Every product, published or not, for the admin search: a projected Query of each allFeatured shard (every product
+ * carries `listAll = ALL#<n>`, ADR 0033), all pages, never a Scan. Never on a shopper's path: marketers search a
+ * catalog of thousands a few times a minute; see docs/merchandising.md for the limit. The caller sorts.
  */
 export async function readProductsForAdmin(): Promise<AdminScanRecord[]> {
-  const out: AdminScanRecord[] = [];
-  for await (const page of queryPages({
+  return queryAllPartitions<AdminScanRecord>(listAllPartitions(), (partition) => ({
     TableName: tableName('products'),
     IndexName: PRODUCT_INDEXES.allFeatured,
     KeyConditionExpression: 'listAll = :all',
     ProjectionExpression: 'id, slug, #name, brand, category, published, #version, featuredRank, minPrice, currency, variants, stock',
     ExpressionAttributeNames: { '#name': 'name', '#version': 'version' },
-    ExpressionAttributeValues: { ':all': 'ALL' },
-  })) {
-    out.push(...((page.Items ?? []) as AdminScanRecord[]));
-  }
-  return out;
+    ExpressionAttributeValues: { ':all': partition },
+  }));
 }
 
 /**

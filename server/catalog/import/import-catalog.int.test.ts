@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateDemoCatalog } from '../../../local/catalog/demo-catalog';
 import { dynamoBulkDoc } from '../../platform/aws/clients';
 import type { RequestItems } from '../../platform/db/batch-write-with-retry';
-import { tableName } from '../../platform/db/tables';
+import { listAllKey, tableName } from '../../platform/db/tables';
 import type { CatalogRow } from './catalog-row-schema';
 import { getStoredProduct, scanAll, useFreshCatalogTables } from './catalog-test-tables';
 import { type ImportProgress, importCatalog } from './import-catalog';
@@ -39,7 +39,12 @@ describe('importCatalog', () => {
 
     const first = rows[0]!;
     const product = await getStoredProduct(productIdFromSlug(first.slug));
-    expect(product).toMatchObject({ slug: first.slug, listAll: 'ALL', currency: 'USD', minPrice: Math.min(...first.variants.map((v) => v.price)) });
+    expect(product).toMatchObject({
+      slug: first.slug,
+      listAll: listAllKey(productIdFromSlug(first.slug)),
+      currency: 'USD',
+      minPrice: Math.min(...first.variants.map((v) => v.price)),
+    });
     expect(product?.stock).toEqual(Object.fromEntries(first.variants.map((v) => [v.id, v.stock])));
   });
 

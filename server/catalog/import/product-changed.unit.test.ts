@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { listAllKey } from '../../platform/db/tables';
 import type { ProductRecord } from '../contract';
 import { productChanged } from './product-changed';
 
@@ -19,7 +20,7 @@ const record: ProductRecord = {
   ratingSort: 4_300_002,
   featuredRank: 1,
   createdAt: '2026-01-01T00:00:00.000Z',
-  listAll: 'ALL',
+  listAll: listAllKey('p-1'),
   tags: [],
 };
 

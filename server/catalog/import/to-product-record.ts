@@ -1,3 +1,4 @@
+import { listAllKey } from '../../platform/db/tables';
 import { STORE_CURRENCY } from '../../platform/money';
 import type { ProductRecord } from '../contract';
 import type { ValidCatalogRow } from './catalog-row-schema';
@@ -29,7 +30,7 @@ export function toProductRecord(row: ValidCatalogRow): ProductRecord {
     ratingSort: ratingSortKey(row.rating, row.reviewCount),
     featuredRank: row.featuredRank,
     createdAt: row.createdAt,
-    listAll: 'ALL',
+    listAll: listAllKey(row.id),
     tags: row.tags,
     // The units go to the stock ledger (ADR 0029); `stock` above is their first copy.
     stockLedger: true,

@@ -3,7 +3,7 @@ import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { ProductRecord } from '../../catalog/contract';
 import { dynamoDoc } from '../../platform/aws/clients';
 import { getConfig } from '../../platform/config';
-import { tableName } from '../../platform/db/tables';
+import { listAllKey, tableName } from '../../platform/db/tables';
 import { readProductShards, spread } from '../../stock';
 
 // Test-only: products written straight to the table (unique ids per test, so suites sharing one stack never
@@ -43,7 +43,7 @@ export async function putProduct(opts: {
     ratingSort: 4_500_010,
     featuredRank: 1000,
     createdAt: new Date().toISOString(),
-    listAll: 'ALL',
+    listAll: listAllKey(id),
     tags: [],
     ...(opts.stockShards ? { stockLedger: true } : {}),
   };

@@ -10,6 +10,7 @@ export { batchDeleteAll } from './batch-delete-all';
 export { BATCH_GET_LIMIT, type BatchGetSend, batchGetAll } from './batch-get-all';
 export { batchWriteWithRetry } from './batch-write-with-retry';
 export { readCapGuard } from './cap-guard';
+export { queryAllPartitions, queryMerged, queryMergedPage } from './merge-shards';
 export { queryAll, queryCount, queryPages, queryUpTo, scanAll, scanPages } from './paginate';
 export { tableName } from './tables';
 

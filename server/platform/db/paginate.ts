@@ -71,3 +71,23 @@ export async function queryCount(input: Omit<QueryCommandInput, 'Select'>, optio
   for await (const page of queryPages({ ...input, Select: 'COUNT' }, options)) count += page.Count ?? 0;
   return count;
 }
+
+/**
+ * A query's items one at a time, read lazily: the first page asks for `firstLimit` items, later pages for
+ * `nextLimit` (a merge of shards reads a little from each, then more only from a shard it drains).
+ */
+export async function* queryItems<T>(
+  input: Omit<QueryCommandInput, 'Limit'>,
+  { firstLimit, nextLimit, ...options }: Client & { firstLimit: number; nextLimit: number },
+): AsyncGenerator<T> {
+  let limit = firstLimit;
+  let start = input.ExclusiveStartKey;
+  do {
+    const page = await (options.client ?? dynamoDoc()).send(new QueryCommand({ ...input, ExclusiveStartKey: start, Limit: limit }), {
+      abortSignal: options.abortSignal,
+    });
+    for (const item of page.Items ?? []) yield item as T;
+    start = page.LastEvaluatedKey;
+    limit = nextLimit;
+  } while (start);
+}

@@ -66,7 +66,10 @@ export const ENGAGEMENT_INDEXES = {
   reviewsApprovedRatingAsc: 'approvedRatingAsc',
 } as const;
 
-/** Orders by id alone (operations, the warehouse), by shopper email and by status (the operations console). */
+/**
+ * Orders by id alone (operations, the warehouse), by shopper email and by status (the operations console). byStatus is
+ * keyed on `statusShard` = `<status>#<n>` (statusShardKey), so one status is STATUS_SHARDS partitions (ADR 0033).
+ */
 export const ORDER_INDEXES = {
   byOrderId: 'byOrderId',
   byEmail: 'byEmail',
@@ -79,7 +82,10 @@ export const OUTBOX_INDEXES = { pending: 'byPending' } as const;
 /** The account domain's sparse index of shoppers who said yes to marketing email (server/account). */
 export const ACCOUNT_INDEXES = { byConsent: 'byConsent' } as const;
 
-/** Product listing indexes: one per (scope, sort). `listAll` is the constant 'ALL' so the whole catalog can be sorted. */
+/**
+ * Product listing indexes: one per (scope, sort). `listAll` = `ALL#<n>` (listAllKey): the whole catalog is
+ * LISTING_SHARDS partitions of each all* index, read in parallel and merged in sort order (ADR 0033).
+ */
 export const PRODUCT_INDEXES = {
   bySlug: 'bySlug',
   categoryFeatured: 'categoryFeatured',
@@ -91,6 +97,54 @@ export const PRODUCT_INDEXES = {
   allRating: 'allRating',
   allNewest: 'allNewest',
 } as const;
+
+// ---- Write shards (ADR 0033). A partition takes ~1,000 writes/s; the whole-catalog listings and a status of orders
+// were one partition each. The shard of an item is a stable hash of its id, so an item never moves between shards
+// (an order keeps its shard number through every status). Changing a count re-spreads nothing by itself: run
+// `npm run reshard:listings` after it, and cursors issued before it are refused (400) because their shape no longer fits.
+
+/** Shards of the products' all* indexes (`listAll`). */
+export const LISTING_SHARDS = 8;
+/** Shards of each status in the orders' byStatus index (`statusShard`). */
+export const STATUS_SHARDS = 8;
+/**
+ * The value every product carried before the shards. Readers still query it as one more partition so a deployed
+ * shop lists every product before and while `npm run reshard:listings` moves them; drop it from listAllPartitions
+ * once every deployment has run that script (ADR 0033).
+ */
+export const UNSHARDED_LIST_ALL = 'ALL';
+
+/** A stable shard number for an id: FNV-1a (32-bit) of its UTF-16 code units, modulo `shards`. */
+export function shardOf(id: string, shards: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) {
+    hash ^= id.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash % shards;
+}
+
+export type ListAllKey = `ALL#${number}`;
+
+/** The `listAll` value a product is written with. */
+export function listAllKey(productId: string): ListAllKey {
+  return `ALL#${shardOf(productId, LISTING_SHARDS)}`;
+}
+
+/** Every partition of an all* index a reader must query (the shards, then the unsharded leftover). */
+export function listAllPartitions(): string[] {
+  return [...Array.from({ length: LISTING_SHARDS }, (_, n) => `ALL#${n}`), UNSHARDED_LIST_ALL];
+}
+
+/** The `statusShard` an order in `status` is written with: it changes with the status, its number never does. */
+export function statusShardKey(status: string, orderId: string): string {
+  return `${status}#${shardOf(orderId, STATUS_SHARDS)}`;
+}
+
+/** Every byStatus partition of one status. */
+export function statusPartitions(status: string): string[] {
+  return Array.from({ length: STATUS_SHARDS }, (_, n) => `${status}#${n}`);
+}
 
 // One table declaration: key attributes as `name` (a string) or `name:N` (a number), each index as [hash, range?].
 // The attribute definitions follow from the keys, so a key cannot be declared with one type here and another there.
@@ -151,11 +205,12 @@ export function tableDefinitions(): CreateTableCommandInput[] {
     table('categories', ['slug']),
     table('carts', ['cartId']),
     // userId as partition key: "my orders" is one Query, and reading an order by (caller, id) is the ownership check.
-    // orderId and status exist on every order, so those indexes cover old items too; byEmail is sparse (orders
+    // orderId exists on every order, so byOrderId covers old items too; byStatus holds orders carrying `statusShard`
+    // (every order written since ADR 0033; `npm run reshard:listings` adds it to older ones); byEmail is sparse (orders
     // written before checkout stored the email are found by id only). Order ids sort by time, so sorting by the
     // id is newest first.
     table('orders', ['userId', 'orderId'], {
-      indexes: { [ORDER_INDEXES.byOrderId]: ['orderId'], [ORDER_INDEXES.byEmail]: ['email', 'orderId'], [ORDER_INDEXES.byStatus]: ['status', 'orderId'] },
+      indexes: { [ORDER_INDEXES.byOrderId]: ['orderId'], [ORDER_INDEXES.byEmail]: ['email', 'orderId'], [ORDER_INDEXES.byStatus]: ['statusShard', 'orderId'] },
       stream: 'NEW_IMAGE',
     }),
     // Human order numbers (server/orders/order-number.ts): one item per number, Put with attribute_not_exists in

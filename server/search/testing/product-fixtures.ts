@@ -1,4 +1,5 @@
 import type { ProductRecord } from '../../catalog/contract';
+import { listAllKey } from '../../platform/db/tables';
 import { seededRandom } from '../../platform/runtime';
 
 // Product records for search tests and measurements, in the stored shape the index is built from.
@@ -44,7 +45,7 @@ export function productRecord(seed: ProductSeed): ProductRecord {
     ratingSort: rating * 1_000_000 + reviewCount,
     featuredRank: seed.featuredRank ?? 1000,
     createdAt: seed.createdAt ?? '2025-01-01T00:00:00.000Z',
-    listAll: 'ALL',
+    listAll: listAllKey(seed.id),
     tags: seed.tags ?? [],
   };
 }

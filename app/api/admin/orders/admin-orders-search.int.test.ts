@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import type { OrderRecord, OrderStatus } from '@/server/orders/contract';
 import { newOrderId } from '@/server/orders/order-id';
 import { cognitoClient, dynamoDoc } from '@/server/platform/aws/clients';
-import { tableName } from '@/server/platform/db/tables';
+import { statusShardKey, tableName } from '@/server/platform/db/tables';
 import { GET as listRoute } from './route';
 
 // The console's list as an outside client reads it (issue 29): `status=` (the form's "Any status") is every
@@ -59,6 +59,7 @@ beforeAll(async () => {
       userId: `search-test-${p.email}`,
       orderId,
       status: p.status,
+      statusShard: statusShardKey(p.status, orderId),
       email: p.email,
       createdAt: new Date(at).toISOString(),
       items: [{ name: 'Thing', quantity: 1 }],
