@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './a11y';
-import { inStockVariant, signIn, signUpShopper } from './order-support';
+import { clickPlaceOrder, inStockVariant, signIn, signUpShopper } from './order-support';
 
 // The signed-in account in the browser: saved addresses at checkout, the /account pages (axe-scanned), a password
 // change and deleting the account. signUpShopper signs up through the API with its own password.
@@ -28,8 +28,7 @@ test('a shopper saves an address at checkout and finds it filled in next time', 
   await form.getByLabel('Expiry month').selectOption('12');
   await form.getByLabel('Expiry year').selectOption(String(new Date().getFullYear() + 3));
   await form.getByLabel('Security code (CVC)').fill('123');
-  await page.getByRole('button', { name: /^Place order/ }).click();
-  await expect(page).toHaveURL(/\/orders\/[^/?]+\?placed=1/);
+  await clickPlaceOrder(page, /\/orders\/[^/?]+\?placed=1/);
 
   await cartWithOneItem(page);
   await page.goto('/checkout');

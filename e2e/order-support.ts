@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type APIRequestContext, expect } from '@playwright/test';
+import { type APIRequestContext, expect, type Page } from '@playwright/test';
 
 // Shared by the order lifecycle and operations specs: a new shopper, an in-stock variant, an order placed through
 // the API (the checkout page has its own spec), and waiting on the simulated warehouse by polling, never sleeping.
@@ -13,6 +13,31 @@ export const ORDER_HEADING = /^Order TT-[2-9A-HJKMNP-TV-Z]{6}$/;
 type Variant = { id: string; available: number };
 
 const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+
+/**
+ * Clicks the checkout's "Place order" and waits for the page it should lead to (the order, or the issuer's 3-D
+ * Secure challenge). Placing an order tokenises the card at the processor, screens, authorises and writes, then
+ * navigates: on a loaded machine that can take more than the 10 s default, so 30 s. When the page stays put, the
+ * failure says what the page said instead (its alert, the button), not only which URL it had.
+ */
+export async function clickPlaceOrder(page: Page, next: RegExp): Promise<void> {
+  await page.getByRole('button', { name: /^Place order/ }).click();
+  try {
+    await expect(page).toHaveURL(next, { timeout: 30_000 });
+  } catch (err) {
+    const alerts = await page
+      .getByRole('alert')
+      .allInnerTexts()
+      .catch(() => []);
+    const said = alerts.map((t) => t.trim()).filter(Boolean);
+    const button = await page
+      .locator('main form button[type="submit"]')
+      .last()
+      .textContent({ timeout: 1000 })
+      .catch(() => '(not found)');
+    throw new Error(`${(err as Error).message}\nThe page said: ${said.length > 0 ? said.join(' | ') : '(no alert)'}\nIts submit button: ${button}`);
+  }
+}
 
 /** Signs a new shopper up and in on `api` (a page's request context shares the page's cookies). */
 export async function signUpShopper(api: APIRequestContext, prefix: string): Promise<{ email: string; name: string }> {

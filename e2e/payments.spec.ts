@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './a11y';
-import { inStockVariant, paymentsSandboxUrl, signUpShopper } from './order-support';
+import { clickPlaceOrder, inStockVariant, paymentsSandboxUrl, signUpShopper } from './order-support';
 
 // Paying through the processor's fields (API.md, "Card payments through a processor's token"): the card goes from
 // the browser to the sandbox processor's own origin, the shop receives only the token, and the 3-D Secure card
@@ -67,8 +67,7 @@ test('pays with 4242 through the processor’s card fields: the shop only ever r
   await fill(page, '4242 4242 4242 4242');
   await expectNoSeriousA11yViolations(page);
   await seen.collect();
-  await page.getByRole('button', { name: /^Place order/ }).click();
-  await expect(page).toHaveURL(/\/orders\/ord_\w+\?placed=1$/, { timeout: 30_000 });
+  await clickPlaceOrder(page, /\/orders\/ord_\w+\?placed=1$/);
   await expect(page.getByText('Visa ending in 4242')).toBeVisible();
   await seen.collect();
 
@@ -85,9 +84,7 @@ test('the 3-D Secure card opens the processor’s challenge; passing it by keybo
   await toCheckout(page, 'pay-3ds-pass');
   await fill(page, '4000 0027 6000 3184');
   await seen.collect();
-  await page.getByRole('button', { name: /^Place order/ }).click();
-
-  await expect(page).toHaveURL(new RegExp(`^${paymentsSandboxUrl()}/v1/challenges/ch_\\w+$`));
+  await clickPlaceOrder(page, new RegExp(`^${paymentsSandboxUrl()}/v1/challenges/ch_\\w+$`));
   await expect(page.getByRole('heading', { level: 1, name: 'Confirm your payment' })).toBeVisible();
   await expect(page.getByText('card ending in 3184')).toBeVisible();
   await expectNoSeriousA11yViolations(page);
@@ -108,8 +105,7 @@ test('failing the 3-D Secure challenge places nothing and says why, with the add
   const seen = await watch(page);
   await toCheckout(page, 'pay-3ds-fail');
   await fill(page, '4000 0027 6000 3184');
-  await page.getByRole('button', { name: /^Place order/ }).click();
-  await expect(page).toHaveURL(/\/v1\/challenges\/ch_\w+$/);
+  await clickPlaceOrder(page, /\/v1\/challenges\/ch_\w+$/);
   await page.getByRole('button', { name: 'Fail authentication' }).click();
 
   await expect(page).toHaveURL(/\/checkout$/);

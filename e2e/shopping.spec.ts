@@ -1,5 +1,6 @@
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './a11y';
+import { clickPlaceOrder } from './order-support';
 
 // Shopping in the browser: a guest cart that survives sign-up, checkout with the sandbox cards, and the order
 // history. Products come from the demo catalog; the test picks ones that are in stock right now.
@@ -89,9 +90,7 @@ test('a guest fills a cart, signs up, keeps the cart, pays with 4242 and finds t
   await expect(page.getByRole('heading', { level: 1, name: 'Checkout' })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
   await fillCheckout(page, '4242 4242 4242 4242');
-  await page.getByRole('button', { name: /^Place order/ }).click();
-
-  await expect(page).toHaveURL(/\/orders\/ord_[0-9a-z]+[A-Za-z0-9]*\?placed=1$/);
+  await clickPlaceOrder(page, /\/orders\/ord_[0-9a-z]+[A-Za-z0-9]*\?placed=1$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Thank you, your order is placed' })).toBeVisible();
   await expect(page.getByText('Visa ending in 4242')).toBeVisible();
   const orderId = new URL(page.url()).pathname.split('/').pop()!;
@@ -158,6 +157,42 @@ test('what a shopper types into checkout before its scripts have run is kept onc
   await expect(form.getByLabel('ZIP code')).toHaveValue('94105');
   await expect(form.getByLabel('State')).toHaveValue('CA');
   await expect(form.getByRole('radio', { name: /^Express/ })).toBeChecked();
+});
+
+test('a total the shop could not be reached for is said as such, retried once by itself, and fetched by "Try again"', async ({ page, request }) => {
+  const [product] = await inStockProducts(request, 1);
+  await signUpThroughApi(page.request, `quote-drop-${Date.now()}@example.com`);
+  await addFromProductPage(page, product!);
+  await page.goto('/checkout');
+  const form = page.locator('main form').filter({ has: page.getByLabel('Full name') });
+  const review = page.getByRole('region', { name: 'Review your order' });
+  await expect(page.getByRole('button', { name: /^Place order/ })).toBeEnabled();
+
+  // The connection drops under every quote for this address until the test lets them through.
+  let drop = true;
+  const forTheZip: string[] = [];
+  await page.route('**/api/checkout/quote?*', async (route) => {
+    if (new URL(route.request().url()).searchParams.get('postalCode') === '94105') forTheZip.push(drop ? 'dropped' : 'answered');
+    if (drop) await route.abort('connectionreset');
+    else await route.continue();
+  });
+  await form.getByLabel('State').selectOption('CA');
+  await form.getByLabel('ZIP code').fill('94105');
+  await expect(review).toContainText('We could not update your total just now.');
+  // Not the "enter your state" of an empty address: the shopper did enter it.
+  await expect(review).not.toContainText('Enter your state');
+  await expect(review.locator('dt:text-is("Tax") + dd')).toHaveText('—');
+  // The quote for the address, then the one retry the page made by itself.
+  expect(forTheZip).toEqual(['dropped', 'dropped']);
+
+  drop = false;
+  await review.getByRole('button', { name: 'Try again' }).click();
+  await expect(review).not.toContainText('We could not update your total');
+  // The server's tax for California, where the failed quote showed a dash.
+  await expect(review.locator('dt:text-is("Tax") + dd')).toHaveText(/^\$\d+\.\d{2}$/);
+  expect(forTheZip).toEqual(['dropped', 'dropped', 'answered']);
+  await expect(page.getByRole('button', { name: /^Place order · \$/ })).toBeEnabled();
+  await expectNoSeriousA11yViolations(page);
 });
 
 test('the order charged is the order reviewed: a cart changed in another tab is shown again before anything is charged', async ({ page, request }) => {

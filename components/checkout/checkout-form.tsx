@@ -88,8 +88,11 @@ export function CheckoutForm({
     quote,
     fieldErrors: quoteErrors,
     loading,
+    unavailable,
+    retry: retryQuote,
     replace: replaceQuote,
   } = useCheckoutQuote(initialQuote, { country, region, postalCode: quotedPostalCode, shippingMethod });
+  const trouble = { unavailable, onRetry: retryQuote };
   const [submitErrors, setErrors] = useState<Record<string, string>>({});
   const errors: Record<string, string> = { ...quoteErrors, ...submitErrors };
   const [problems, setProblems] = useState<SummaryProblem[]>([]);
@@ -106,16 +109,30 @@ export function CheckoutForm({
   const formRef = useRef<HTMLFormElement>(null);
   // Typed before hydration: the form posts natively until then, so a shopper on a slow phone may already have filled
   // it. React hydrates without touching the inputs, but its state still holds the server's values, and the next
-  // render writes them back over what was typed (a ZIP code that vanished in an e2e run). Once, after hydration, the
-  // controlled fields take what the page shows.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: once, reading the DOM the shopper may have typed into
+  // render writes them back over what was typed (a ZIP code that vanished in an e2e run). So after hydration the
+  // controlled fields take what the page shows, and keep taking it on every input or change event in the form:
+  // an event that reached the page while React was still hydrating it is not one React saw, and a state that missed
+  // it would quote, and then charge, another address than the one on the screen. Each setter is a no-op when the
+  // value is already the state's.
   useEffect(() => {
-    const shown = (name: string) => shownValue(formRef.current, name);
-    const typed = { country: shown('country'), region: shown('region'), postalCode: shown('postalCode'), shippingMethod: shown('shippingMethod') };
-    if (typed.country && typed.country !== country) setCountry(typed.country);
-    if (typed.region !== null && typed.region !== region) setRegion(typed.region);
-    if (typed.postalCode !== null && typed.postalCode !== postalCode) setPostalCode(typed.postalCode);
-    if (typed.shippingMethod && typed.shippingMethod !== shippingMethod) setShippingMethod(typed.shippingMethod);
+    const adopt = () => {
+      const shown = (name: string) => shownValue(formRef.current, name);
+      const typed = { country: shown('country'), region: shown('region'), postalCode: shown('postalCode'), shippingMethod: shown('shippingMethod') };
+      if (typed.country) setCountry(typed.country);
+      if (typed.region !== null) setRegion(typed.region);
+      if (typed.postalCode !== null) setPostalCode(typed.postalCode);
+      if (typed.shippingMethod) setShippingMethod(typed.shippingMethod);
+    };
+    adopt();
+    const onEvent = (event: Event) => {
+      if (event.target instanceof Node && formRef.current?.contains(event.target)) adopt();
+    };
+    document.addEventListener('input', onEvent);
+    document.addEventListener('change', onEvent);
+    return () => {
+      document.removeEventListener('input', onEvent);
+      document.removeEventListener('change', onEvent);
+    };
   }, []);
 
   function show(fieldErrors: Record<string, string>, formMessage?: string) {
@@ -371,7 +388,7 @@ export function CheckoutForm({
           {errors.shippingMethod ? <FieldError id={id('shippingMethod')} message={errors.shippingMethod} /> : null}
         </fieldset>
 
-        <CollapsibleOrderSummary quote={quote} loading={loading} shippingMethod={shippingMethod} />
+        <CollapsibleOrderSummary quote={quote} loading={loading} shippingMethod={shippingMethod} trouble={trouble} />
 
         <CardFields
           handle={card}
@@ -402,7 +419,7 @@ export function CheckoutForm({
           </ul>
         </div>
       </form>
-      <OrderReview quote={quote} loading={loading} shippingMethod={shippingMethod} />
+      <OrderReview quote={quote} loading={loading} shippingMethod={shippingMethod} trouble={trouble} />
     </div>
   );
 }

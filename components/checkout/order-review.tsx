@@ -1,9 +1,13 @@
 import { formatMoney } from '@/server/platform/money';
 import styles from './checkout.module.css';
 import type { QuoteView } from './checkout-types';
+import { QUOTE_UNAVAILABLE } from './use-checkout-quote';
+
+/** The quote request failed on the way (use-checkout-quote.ts): said plainly, with a way to ask again. */
+export type QuoteTrouble = { unavailable: boolean; onRetry: () => void };
 
 /** The lines and the server's totals: the review's body, and the phone's collapsible summary's. */
-function OrderLines({ quote, shippingMethod }: { quote: QuoteView; shippingMethod: string }) {
+function OrderLines({ quote, shippingMethod, trouble }: { quote: QuoteView; shippingMethod: string; trouble: QuoteTrouble }) {
   const totals = quote.totals;
   const shipping = quote.shippingOptions.find((o) => o.id === shippingMethod)?.price;
   return (
@@ -37,13 +41,21 @@ function OrderLines({ quote, shippingMethod }: { quote: QuoteView; shippingMetho
         </div>
         <div>
           <dt>Tax</dt>
-          <dd>{totals ? formatMoney(totals.tax) : 'Enter your state or province and ZIP or postal code'}</dd>
+          <dd>{totals ? formatMoney(totals.tax) : trouble.unavailable ? '—' : 'Enter your state or province and ZIP or postal code'}</dd>
         </div>
         <div className={styles.grand}>
           <dt>Total</dt>
           <dd>{totals ? formatMoney(totals.total) : '—'}</dd>
         </div>
       </dl>
+      {trouble.unavailable && !totals ? (
+        <p className={styles.quoteTrouble}>
+          {QUOTE_UNAVAILABLE}{' '}
+          <button type="button" className={styles.linkButton} onClick={trouble.onRetry}>
+            Try again
+          </button>
+        </p>
+      ) : null}
     </>
   );
 }
@@ -53,7 +65,17 @@ function OrderLines({ quote, shippingMethod }: { quote: QuoteView; shippingMetho
  * payment step with the total in its toggle, so the shopper sees what they pay before the card (issue 27).
  * Hidden where the review stands beside the form.
  */
-export function CollapsibleOrderSummary({ quote, loading, shippingMethod }: { quote: QuoteView; loading: boolean; shippingMethod: string }) {
+export function CollapsibleOrderSummary({
+  quote,
+  loading,
+  shippingMethod,
+  trouble,
+}: {
+  quote: QuoteView;
+  loading: boolean;
+  shippingMethod: string;
+  trouble: QuoteTrouble;
+}) {
   return (
     <details className={styles.phoneSummary} aria-busy={loading}>
       <summary>
@@ -63,20 +85,30 @@ export function CollapsibleOrderSummary({ quote, loading, shippingMethod }: { qu
           <strong>{formatMoney(quote.totals ? quote.totals.total : quote.subtotal)}</strong>
         </span>
       </summary>
-      <OrderLines quote={quote} shippingMethod={shippingMethod} />
+      <OrderLines quote={quote} shippingMethod={shippingMethod} trouble={trouble} />
     </details>
   );
 }
 
 /** The order as it will be charged: lines and the server's totals for the address and method chosen. */
-export function OrderReview({ quote, loading, shippingMethod }: { quote: QuoteView; loading: boolean; shippingMethod: string }) {
+export function OrderReview({
+  quote,
+  loading,
+  shippingMethod,
+  trouble,
+}: {
+  quote: QuoteView;
+  loading: boolean;
+  shippingMethod: string;
+  trouble: QuoteTrouble;
+}) {
   const totals = quote.totals;
   return (
     <section className={styles.review} aria-labelledby="review-title" aria-busy={loading}>
       <h2 id="review-title">Review your order</h2>
-      <OrderLines quote={quote} shippingMethod={shippingMethod} />
+      <OrderLines quote={quote} shippingMethod={shippingMethod} trouble={trouble} />
       <p className="visually-hidden" role="status" aria-live="polite">
-        {totals && !loading ? `Order total ${formatMoney(totals.total)}` : ''}
+        {totals && !loading ? `Order total ${formatMoney(totals.total)}` : trouble.unavailable && !loading ? QUOTE_UNAVAILABLE : ''}
       </p>
     </section>
   );
