@@ -215,13 +215,22 @@ test('the assistant’s panel scrolls to each new reply', async ({ page }) => {
 test.describe('before any script has run', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('the header search is still a plain GET form, and "Set as my store" is still a form post', async ({ page }) => {
+  test('the header and results-page searches are plain GET forms holding the words, and "Set as my store" is a form post', async ({ page }) => {
     await page.goto('/');
     const box = page.getByRole('banner').getByRole('combobox', { name: 'Search products' });
     await box.fill('coffee');
     await box.press('Enter');
     await expect(page).toHaveURL(/\/search\?q=coffee$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Results for “coffee”');
+    // The header is the cached shared layout and cannot know the words; the results page's own box holds them, and
+    // is a plain GET form too.
+    const again = page.getByRole('search', { name: 'Search again' }).getByRole('searchbox', { name: 'Your search' });
+    await expect(again).toHaveValue('coffee');
+    await again.fill('headphones');
+    await page.getByRole('button', { name: 'Search again' }).click();
+    await expect(page).toHaveURL(/\/search\?q=headphones$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Results for “headphones”');
+    await expect(page.getByRole('search', { name: 'Search again' }).getByRole('searchbox', { name: 'Your search' })).toHaveValue('headphones');
 
     await page.goto('/stores?q=Portland');
     const first = page

@@ -5,6 +5,7 @@ import { ProductGrid } from '@/components/catalog/product-grid';
 import { SortForm } from '@/components/catalog/sort-form';
 import { SITE_SEARCH_INPUT_ID } from '@/components/layout/site-header';
 import { SearchActiveFilters } from '@/components/search/search-active-filters';
+import { SearchAgainForm } from '@/components/search/search-again-form';
 import { SearchBoxValue } from '@/components/search/search-box-value';
 import { SearchFacetsPanel } from '@/components/search/search-facets';
 import { type SearchState, searchHref } from '@/components/search/search-url';
@@ -51,6 +52,7 @@ export default async function SearchPage({ searchParams }: Props) {
   return (
     <>
       <SearchBoxValue inputId={SITE_SEARCH_INPUT_ID} q={state.q} />
+      <SearchAgainForm q={state.q} />
       <div className="toolbar">
         <div>
           <h1>{heading}</h1>
