@@ -127,6 +127,29 @@ test('a category narrows by price and stock with counts, and the URL holds every
   await expect(status).toHaveText(new RegExp(`^${total.toLocaleString('en-US')} products?$`));
 });
 
+test('a category shows a long size list as its most-counted eight and "Show all N sizes", and a ticked size stays in view', async ({ page }) => {
+  await page.goto('/c/running-shoes');
+  const filters = page.getByRole('form', { name: 'Filter products' });
+  if (!(await filters.isVisible())) await page.getByText(/^Filters/).click();
+  const sizes = filters.getByRole('group', { name: 'Size' });
+  const boxes = sizes.getByRole('checkbox');
+  const more = sizes.getByText(/^Show all \d+ sizes$/);
+  const all = Number(/\d+/.exec((await more.textContent())!)![0]);
+  expect(all).toBeGreaterThan(10);
+  await expect(boxes.filter({ visible: true })).toHaveCount(8);
+  // Tick one that was behind the disclosure (a closed disclosure's boxes still submit): after Apply it is shown at once, ticked.
+  const size = (await boxes.filter({ visible: false }).first().getAttribute('value'))!;
+  await more.click();
+  await expect(boxes.filter({ visible: true })).toHaveCount(all);
+  await sizes.getByRole('checkbox', { name: new RegExp(`^${size.replace('.', '\\.')} \\(`) }).check();
+  await filters.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page).toHaveURL(new RegExp(`[?&]size=${size.replace('.', '\\.')}(&|$)`));
+  if (!(await filters.isVisible())) await page.getByText(/^Filters/).click();
+  await expect(sizes.getByRole('checkbox', { name: new RegExp(`^${size.replace('.', '\\.')} \\(`) })).toBeVisible();
+  await expect(sizes.getByRole('checkbox', { name: new RegExp(`^${size.replace('.', '\\.')} \\(`) })).toBeChecked();
+  await expectNoSeriousA11yViolations(page);
+});
+
 test('facets narrow search results and show counts', async ({ page }) => {
   await page.goto('/search?q=');
   const filters = page.getByRole('complementary', { name: 'Filters' });

@@ -125,6 +125,23 @@ test('/search narrows by brand and colour like a category page, with counts, chi
   expect(await count()).toBe(total);
 });
 
+test('/search shows a long brand list by its most-counted values, "Show all N brands" opening the rest', async ({ page }) => {
+  await page.goto('/search?q=');
+  const brands = page.getByRole('complementary', { name: 'Filters' }).getByRole('group', { name: 'Brand' });
+  const more = brands.getByText(/^Show all \d+ brands$/);
+  const all = Number(/\d+/.exec((await more.textContent())!)![0]);
+  expect(all).toBeGreaterThan(10);
+  const links = brands.getByRole('link');
+  await expect(links.filter({ visible: true })).toHaveCount(8);
+  // The shown ones are the most-counted: none hidden counts more than the least shown.
+  const counts = async (visible: boolean) => (await links.filter({ visible }).locator('span:last-child').allTextContents()).map(Number);
+  const hiddenMax = Math.max(...(await counts(false)));
+  expect(Math.min(...(await counts(true)))).toBeGreaterThanOrEqual(hiddenMax);
+  await more.click();
+  await expect(links.filter({ visible: true })).toHaveCount(all);
+  await expectNoSeriousA11yViolations(page);
+});
+
 test('/stores draws a map with the stores and "you are here", pans and zooms, and remembers "my store" for checkout', async ({ page }) => {
   await page.goto('/stores?q=Seattle');
   const map = page.getByRole('img', { name: /Map of the 5 nearest stores to Seattle/ });

@@ -1,8 +1,11 @@
-import { IntentLink } from '@/components/layout/intent-link';
 import type { SearchFacets, ValueFacet } from '@/server/search/contract';
+import { CappedFacet } from './capped-facet';
 import { type CategoryState, categoryHref, VALUE_FILTERS } from './category-url';
+import { type FilterChip, FilterChips } from './filter-chips';
 
 export const VALUE_LEGENDS = { brand: 'Brand', size: 'Size', colour: 'Colour' } as const;
+/** The same, plural: "Show all 14 brands". */
+export const VALUE_NOUNS = { brand: 'brands', size: 'sizes', colour: 'colours' } as const;
 
 /**
  * The brand, size and colour choices worth offering: a list with fewer than two values cannot narrow anything (a
@@ -57,12 +60,18 @@ export function CategoryFilters({ action, facets, state }: { action: string; fac
           return (
             <fieldset key={key} className={`filters__values filters__values--${key}`}>
               <legend>{VALUE_LEGENDS[key]}</legend>
-              {values.map((f) => (
-                <label key={f.value}>
-                  <input type="checkbox" name={key} value={f.value} defaultChecked={state[key]?.includes(f.value) ?? false} /> <span>{f.value}</span>{' '}
-                  <span className="filters__count">({f.count})</span>
-                </label>
-              ))}
+              <CappedFacet
+                values={values}
+                chosen={state[key]}
+                noun={VALUE_NOUNS[key]}
+                list={false}
+                render={(f) => (
+                  <label key={f.value}>
+                    <input type="checkbox" name={key} value={f.value} defaultChecked={state[key]?.includes(f.value) ?? false} /> <span>{f.value}</span>{' '}
+                    <span className="filters__count">({f.count})</span>
+                  </label>
+                )}
+              />
             </fieldset>
           );
         })}
@@ -88,7 +97,7 @@ function activeFilterCount(state: CategoryState): number {
 
 /** The filters in force as removable chips, and "Clear all": each a link, so removing one is one step back to fewer. */
 export function ActiveFilters({ base, facets, state }: { base: string; facets: SearchFacets; state: CategoryState }) {
-  const chips: { label: string; href: string }[] = [];
+  const chips: FilterChip[] = [];
   const keep = { ...state, page: 1 };
   if (state.price) {
     chips.push({ label: facets.price.find((b) => b.id === state.price)?.label ?? 'Price', href: categoryHref(base, keep, { price: undefined }) });
@@ -103,22 +112,5 @@ export function ActiveFilters({ base, facets, state }: { base: string; facets: S
       chips.push({ label: `${VALUE_LEGENDS[key]}: ${value}`, href: categoryHref(base, keep, { [key]: state[key]?.filter((v) => v !== value) }) });
     }
   }
-  if (chips.length === 0) return null;
-  return (
-    <nav className="active-filters" aria-label="Active filters">
-      <ul>
-        {chips.map((c) => (
-          <li key={c.label}>
-            <IntentLink className="chip" href={c.href}>
-              <span className="visually-hidden">Remove filter: </span>
-              {c.label} <span aria-hidden="true">✕</span>
-            </IntentLink>
-          </li>
-        ))}
-        <li>
-          <IntentLink href={categoryHref(base, { sort: state.sort, page: 1 })}>Clear all</IntentLink>
-        </li>
-      </ul>
-    </nav>
-  );
+  return <FilterChips chips={chips} clearHref={categoryHref(base, { sort: state.sort, page: 1 })} />;
 }

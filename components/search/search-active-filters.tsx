@@ -1,14 +1,14 @@
 import { VALUE_LEGENDS } from '@/components/catalog/category-filters';
-import { IntentLink } from '@/components/layout/intent-link';
+import { type FilterChip, FilterChips } from '@/components/catalog/filter-chips';
 import type { SearchFacets } from '@/server/search/contract';
 import { SEARCH_VALUE_FILTERS, type SearchState, searchHref, toggleValue } from './search-url';
 
 /**
  * The results page's filters in force as removable chips, and "Clear all" (which keeps the words and the sort):
- * links, like the category page's (components/catalog/category-filters.tsx), so they work without JavaScript.
+ * links (components/catalog/filter-chips.tsx, shared with the category page), so they work without JavaScript.
  */
 export function SearchActiveFilters({ facets, state }: { facets: SearchFacets; state: SearchState }) {
-  const chips: { label: string; href: string }[] = [];
+  const chips: FilterChip[] = [];
   if (state.category) {
     const name = facets.category.find((c) => c.slug === state.category)?.name ?? state.category;
     chips.push({ label: name, href: searchHref(state, { category: undefined }) });
@@ -27,22 +27,5 @@ export function SearchActiveFilters({ facets, state }: { facets: SearchFacets; s
       chips.push({ label: `${VALUE_LEGENDS[key]}: ${value}`, href: searchHref(state, toggleValue(state, key, value)) });
     }
   }
-  if (chips.length === 0) return null;
-  return (
-    <nav className="active-filters" aria-label="Active filters">
-      <ul>
-        {chips.map((c) => (
-          <li key={c.label}>
-            <IntentLink className="chip" href={c.href}>
-              <span className="visually-hidden">Remove filter: </span>
-              {c.label} <span aria-hidden="true">✕</span>
-            </IntentLink>
-          </li>
-        ))}
-        <li>
-          <IntentLink href={searchHref({ q: state.q, sort: state.sort })}>Clear all</IntentLink>
-        </li>
-      </ul>
-    </nav>
-  );
+  return <FilterChips chips={chips} clearHref={searchHref({ q: state.q, sort: state.sort })} />;
 }

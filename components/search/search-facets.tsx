@@ -1,4 +1,5 @@
-import { offered, VALUE_LEGENDS } from '@/components/catalog/category-filters';
+import { CappedFacet } from '@/components/catalog/capped-facet';
+import { offered, VALUE_LEGENDS, VALUE_NOUNS } from '@/components/catalog/category-filters';
 import { IntentLink } from '@/components/layout/intent-link';
 import type { SearchFacets } from '@/server/search/contract';
 import { SEARCH_VALUE_FILTERS, type SearchState, searchHref, toggleValue } from './search-url';
@@ -65,10 +66,15 @@ export function SearchFacetsPanel({ facets, state }: { facets: SearchFacets; sta
           const values = offered(facets[key], state[key]);
           if (values.length === 0) return null;
           return (
-            <div key={key}>
-              <h2>{VALUE_LEGENDS[key]}</h2>
-              <ul>
-                {values.map((f) => {
+            // biome-ignore lint/a11y/useSemanticElements: links, not form controls, so no <fieldset>; the group takes its heading's name
+            <div key={key} role="group" aria-labelledby={`facet-${key}`}>
+              <h2 id={`facet-${key}`}>{VALUE_LEGENDS[key]}</h2>
+              <CappedFacet
+                values={values}
+                chosen={state[key]}
+                noun={VALUE_NOUNS[key]}
+                list
+                render={(f) => {
                   const active = state[key]?.includes(f.value) ?? false;
                   return (
                     <li key={f.value}>
@@ -77,8 +83,8 @@ export function SearchFacetsPanel({ facets, state }: { facets: SearchFacets; sta
                       </IntentLink>
                     </li>
                   );
-                })}
-              </ul>
+                }}
+              />
             </div>
           );
         })}
