@@ -16,7 +16,28 @@ const dollars = (minor: number) => minor / 100;
 // left margin; the table under each chart has the whole name.
 const shorten = (s: string) => (s.length > 17 ? `${s.slice(0, 16)}…` : s);
 
-function Table({ caption, head, rows }: { caption: string; head: { label: string; numeric?: boolean }[]; rows: (string | number)[][] }) {
+/**
+ * An axis of counts (visitors, views, searches): whole numbers only, in the page's number format, over at least 0–1,
+ * so a range with nothing in it draws "0" and "1" rather than Plot's lone "0.000000", a small one no "0.5", and three
+ * ticks or so, whose "12,000"s do not run into each other on a phone.
+ */
+function countAxis(label: string, values: number[]) {
+  const max = Math.max(1, ...values);
+  return { grid: true, label, domain: [0, max], ticks: Math.min(3, max), tickFormat: (d: number) => (Number.isInteger(d) ? num(d) : '') };
+}
+
+type Column = {
+  label: string;
+  numeric?: boolean;
+  /** Long unbroken values (page paths): may break anywhere rather than widen the table. Otherwise words stay whole. */
+  anywhere?: boolean;
+};
+
+function cellClass(c: Column): string | undefined {
+  return [c.numeric ? styles.num : '', c.anywhere ? styles.anywhere : ''].filter(Boolean).join(' ') || undefined;
+}
+
+function Table({ caption, head, rows }: { caption: string; head: Column[]; rows: (string | number)[][] }) {
   return (
     <TableScroll label={caption}>
       <table className={styles.table}>
@@ -41,7 +62,7 @@ function Table({ caption, head, rows }: { caption: string; head: { label: string
             rows.map((r) => (
               <tr key={String(r[0])}>
                 {r.map((cell, i) => (
-                  <td key={head[i]!.label} className={head[i]!.numeric ? styles.num : undefined}>
+                  <td key={head[i]!.label} className={cellClass(head[i]!)}>
                     {typeof cell === 'number' ? num(cell) : cell}
                   </td>
                 ))}
@@ -61,7 +82,7 @@ function RevenueByDay({ data }: { data: AnalyticsDashboard['summary']['byDay'] }
     marginLeft: 64,
     marginBottom: 36,
     x: { type: 'band', label: null, tickFormat: (d: string) => (data.findIndex((r) => r.day === d) % step === 0 ? d.slice(5) : '') },
-    y: { grid: true, label: 'Revenue ($)' },
+    y: { grid: true, label: 'Revenue ($)', domain: [0, Math.max(10, ...data.map((d) => dollars(d.revenue.amount)))], tickFormat: (d: number) => num(d) },
     marks: [Plot.barY(data, { x: 'day', y: (d: (typeof data)[number]) => dollars(d.revenue.amount), fill: '#2f5d50' }), Plot.ruleY([0])],
   });
   return (
@@ -93,7 +114,10 @@ function Funnel({ funnel }: { funnel: AnalyticsDashboard['summary']['funnel'] })
     height: 220,
     marginLeft: 150,
     marginRight: 24,
-    x: { grid: true, label: 'Visitors' },
+    x: countAxis(
+      'Visitors',
+      steps.map((s) => s.visitors),
+    ),
     y: { label: null, domain: steps.map((s) => s.step) },
     marks: [Plot.barX(steps, { y: 'step', x: 'visitors', fill: '#2f5d50' }), Plot.ruleX([0])],
   });
@@ -125,7 +149,10 @@ function TopProducts({ products }: { products: AnalyticsDashboard['topProducts']
         height: 40 + products.length * 28,
         marginLeft: 170,
         marginRight: 24,
-        x: { grid: true, label: 'Views' },
+        x: countAxis(
+          'Views',
+          products.map((p) => p.views),
+        ),
         y: { label: null, domain: products.map((p) => p.name), tickFormat: shorten },
         marks: [Plot.barX(products, { y: 'name', x: 'views', fill: '#2f5d50' }), Plot.ruleX([0])],
       })
@@ -153,7 +180,10 @@ function TopPages({ pages }: { pages: AnalyticsDashboard['topPages'] }) {
         height: 40 + pages.length * 28,
         marginLeft: 170,
         marginRight: 24,
-        x: { grid: true, label: 'Page views' },
+        x: countAxis(
+          'Page views',
+          pages.map((p) => p.views),
+        ),
         y: { label: null, domain: pages.map((p) => p.path), tickFormat: shorten },
         marks: [Plot.barX(pages, { y: 'path', x: 'views', fill: '#2f5d50' }), Plot.ruleX([0])],
       })
@@ -167,7 +197,11 @@ function TopPages({ pages }: { pages: AnalyticsDashboard['topPages'] }) {
       table={
         <Table
           caption="Top pages"
-          head={[{ label: 'Page' }, { label: 'Views', numeric: true }, { label: 'Visitors', numeric: true }]}
+          head={[
+            { label: 'Page', anywhere: true },
+            { label: 'Views', numeric: true },
+            { label: 'Visitors', numeric: true },
+          ]}
           rows={pages.map((p) => [p.path, p.views, p.visitors])}
         />
       }
@@ -181,7 +215,10 @@ function Searches({ id, title, question, rows }: { id: string; title: string; qu
         height: 40 + rows.length * 26,
         marginLeft: 170,
         marginRight: 24,
-        x: { grid: true, label: 'Searches' },
+        x: countAxis(
+          'Searches',
+          rows.map((r) => r.count),
+        ),
         y: { label: null, domain: rows.map((r) => r.q), tickFormat: shorten },
         marks: [Plot.barX(rows, { y: 'q', x: 'count', fill: id === 'zero' ? '#9a3b2e' : '#2f5d50' }), Plot.ruleX([0])],
       })
