@@ -104,3 +104,31 @@ test('a marketer previews, creates and sends a campaign; the consenting buyer ge
   await page.getByRole('link', { name: '← All campaigns' }).click();
   await expect(page.getByRole('row', { name: new RegExp(subject) })).toContainText(/Sent \d+ of \d+/);
 });
+
+test('a campaign for the viewers of a product names the product, its id linking to the product editor', async ({ browser }) => {
+  const tag = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const today = new Date().toISOString().slice(0, 10);
+  const marketer = await browser.newContext();
+  await signIn(marketer.request, MARKETER.email, MARKETER.password);
+  const found = await marketer.request.get('/api/admin/products?q=&limit=1');
+  expect(found.ok(), await found.text()).toBe(true);
+  const [product] = ((await found.json()) as { items: { id: string; name: string }[] }).items;
+  const subject = `Still thinking it over ${tag}`;
+  const created = await marketer.request.post('/api/admin/campaigns', {
+    data: { segment: { kind: 'viewed-not-bought', productId: product!.id, from: today, to: today }, subject, message: 'It is still here.' },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+
+  const page = await marketer.newPage();
+  await page.goto(`/admin/campaigns/${id}`);
+  await expect(page.getByRole('heading', { level: 1, name: subject })).toBeVisible();
+  const segment = page.getByRole('definition').filter({ hasText: 'but did not buy it' });
+  await expect(segment).toContainText(`Viewed ${product!.name} but did not buy it, on ${today}`);
+  const editor = segment.getByRole('link', { name: product!.id, exact: true });
+  await expect(editor).toHaveAttribute('href', `/admin/products/${encodeURIComponent(product!.id)}`);
+  await expectNoSeriousA11yViolations(page);
+  await editor.click();
+  await expect(page).toHaveURL(new RegExp(`/admin/products/${product!.id}$`));
+  await marketer.close();
+});

@@ -5,7 +5,8 @@ import { staffUser } from '@/app/admin/staff-access';
 import { CampaignProgress } from '@/components/admin/campaigns/campaign-progress';
 import styles from '@/components/admin/campaigns/campaigns.module.css';
 import { describeSegment } from '@/components/admin/campaigns/describe-campaign';
-import { campaignFor } from '@/server/campaigns';
+import { campaignFor, type Segment } from '@/server/campaigns';
+import { getCategory, getProductRecords } from '@/server/catalog';
 import { MARKETERS_GROUP } from '@/server/identity';
 import { sendCampaignAction } from '../actions';
 
@@ -24,6 +25,7 @@ export default async function AdminCampaignPage({ params, searchParams }: Props)
   const campaign = await campaignFor(user, id);
   if (!campaign) notFound();
   const sendRequested = query.sending === '1';
+  const names = await segmentNames(campaign.segment);
   return (
     <>
       <p>
@@ -37,7 +39,14 @@ export default async function AdminCampaignPage({ params, searchParams }: Props)
       ) : null}
       <dl>
         <dt>Segment</dt>
-        <dd>{describeSegment(campaign.segment)}</dd>
+        <dd>
+          {describeSegment(campaign.segment, names)}
+          {campaign.segment.kind === 'viewed-not-bought' ? (
+            <span className={styles.secondary}>
+              Product id <Link href={`/admin/products/${encodeURIComponent(campaign.segment.productId)}`}>{campaign.segment.productId}</Link>
+            </span>
+          ) : null}
+        </dd>
         <dt>Promotion code</dt>
         <dd>{campaign.promotionCode ?? 'None'}</dd>
         <dt>Created</dt>
@@ -66,4 +75,14 @@ export default async function AdminCampaignPage({ params, searchParams }: Props)
       </section>
     </>
   );
+}
+
+/** The segment's product or category by name, read through the catalog's door; one gone since keeps its id. */
+async function segmentNames(segment: Segment): Promise<{ categories?: Record<string, string>; products?: Record<string, string> }> {
+  if (segment.kind === 'viewed-not-bought') {
+    const product = (await getProductRecords([segment.productId], { stock: 'copy' })).get(segment.productId);
+    return product ? { products: { [product.id]: product.name } } : {};
+  }
+  const category = await getCategory(segment.category);
+  return category ? { categories: { [category.slug]: category.name } } : {};
 }
