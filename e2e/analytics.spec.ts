@@ -100,6 +100,27 @@ test('the dashboard fits a phone: no sideways scrolling of the page', async ({ b
   await expect(page.getByRole('heading', { level: 2, name: 'Funnel' })).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(1);
+  // Step names wrap between words, never inside one: each word of a step is on one line (its box is one line high).
+  const step = page.getByRole('table', { name: 'Funnel' }).getByRole('cell', { name: 'Viewed a product' });
+  const lines = await step.evaluate((cell) => {
+    const range = document.createRange();
+    range.selectNodeContents(cell);
+    const wordTops = new Map<string, Set<number>>();
+    const text = cell.firstChild!;
+    for (const m of (cell.textContent ?? '').matchAll(/\S+/g)) {
+      const tops = new Set<number>();
+      for (let i = m.index; i < m.index + m[0].length; i++) {
+        range.setStart(text, i);
+        range.setEnd(text, i + 1);
+        tops.add(Math.round(range.getBoundingClientRect().top));
+      }
+      wordTops.set(m[0], tops);
+    }
+    return [...wordTops.values()].map((t) => t.size);
+  });
+  expect(lines.every((n) => n === 1)).toBe(true);
+  // Axis ticks are whole counts, never Plot's "0.000000" for an empty range.
+  await expect(page.getByRole('img', { name: 'Funnel: visitors at each step' })).not.toContainText('0.000000');
   await expectNoSeriousA11yViolations(page);
   await phone.close();
 });
