@@ -76,6 +76,39 @@ test('choosing another colour changes the main picture, and the views and zoom f
   await expectNoSeriousA11yViolations(page);
 });
 
+test('from 1024px, hovering the picture with a mouse magnifies the part under the pointer; narrower, it does not', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 900 });
+  const product = await colourfulProduct(page.request, 'backpacks', 1);
+  await page.goto(`/p/${product.slug}`);
+  const picture = shownPicture(page);
+  const box = (await picture.boundingBox())!;
+  const scale = () => picture.evaluate((img) => new DOMMatrix(getComputedStyle(img).transform).a);
+  const origin = () =>
+    picture.evaluate((img) =>
+      getComputedStyle(img)
+        .transformOrigin.split(' ')
+        .map((v) => Math.round(Number.parseFloat(v))),
+    );
+  expect(await scale()).toBe(1);
+  await page.mouse.move(box.x + box.width * 0.15, box.y + box.height * 0.15);
+  await expect.poll(scale).toBe(2);
+  await expect.poll(origin).toEqual([Math.round(box.width * 0.1), Math.round(box.height * 0.1)]);
+  await page.mouse.move(box.x + box.width * 0.85, box.y + box.height * 0.5);
+  await expect.poll(origin).toEqual([Math.round(box.width * 0.9), Math.round(box.height * 0.5)]);
+  // The zoom button under it still opens the enlarged view.
+  await page.mouse.click(box.x + box.width * 0.5, box.y + box.height * 0.5);
+  await expect(page.getByRole('dialog', { name: /, enlarged$/ })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await page.mouse.move(box.x + box.width + 200, box.y);
+  await expect.poll(scale).toBe(1);
+
+  await page.setViewportSize({ width: 900, height: 900 });
+  const narrow = (await picture.boundingBox())!;
+  await page.mouse.move(narrow.x + narrow.width * 0.3, narrow.y + narrow.height * 0.3);
+  await page.waitForTimeout(300);
+  expect(await scale()).toBe(1);
+});
+
 test.describe('before hydration', () => {
   test.use({ javaScriptEnabled: false });
 

@@ -8,8 +8,22 @@ import type { GalleryPlan } from './gallery-sets';
  * (app/globals.css "Gallery") shows the set whose swatch is checked in the variant picker and, inside it, the view
  * whose thumbnail radio is checked. So choosing a colour or a view works before hydration, and the island budget of
  * the product page pays nothing for it. Hidden sets' images are lazy, so they load only when their colour is chosen.
- * Each view opens enlarged in a popover (the browser's own: Escape and a click outside close it, focus comes back).
+ * Each view opens enlarged in a popover (the browser's own: Escape and a click outside close it, focus comes back);
+ * from 1024px with a mouse, hovering the picture magnifies the part under the pointer (CSS, LENS below).
  */
+/**
+ * The hover magnifier's cells (app/globals.css "Hover magnifier"): 25 empty spans over the picture, shown only on a
+ * wide screen with a mouse, where hovering one enlarges the picture about it. CSS only: no script, and no handler.
+ */
+const LENS = (
+  <span className="gallery__lens" aria-hidden="true">
+    {Array.from({ length: 25 }, (_, i) => (
+      // biome-ignore lint/suspicious/noArrayIndexKey: fixed cells, never reordered
+      <span key={i} />
+    ))}
+  </span>
+);
+
 export function Gallery({ plan, name }: { plan: GalleryPlan; name: string }) {
   const id = useId().replace(/[^a-zA-Z0-9_-]/g, '');
   return (
@@ -35,6 +49,7 @@ export function Gallery({ plan, name }: { plan: GalleryPlan; name: string }) {
                       {...(opening ? { loading: 'eager', fetchPriority: 'high' } : { loading: 'lazy' })}
                     />
                     <button type="button" className="gallery__zoom" popoverTarget={`${id}-zoom-${s}-${v}`}>
+                      {LENS}
                       <span className="visually-hidden">
                         Enlarge image {v + 1} of {count}
                         {set.colour ? ` (${set.colour})` : ''}
