@@ -32,11 +32,23 @@ export async function register(): Promise<void> {
     .then(({ startOutboxRelay }) => startOutboxRelay({ periodic: process.env.STREAM_CONSUMERS === 'inprocess' }))
     .catch((err: unknown) => logger.warn('outbox relay did not start', { err: String(err) }));
   if (process.env.STREAM_CONSUMERS !== 'inprocess') return;
-  const [{ startProductsStreamConsumer, startOrdersStreamConsumer }, { startFulfilmentWorker }, { startHoldExpirySweep }, { startMailWorker }] =
-    await Promise.all([import('./server/streams'), import('./server/fulfilment'), import('./server/orders'), import('./server/notifications')]);
+  const [
+    { startProductsStreamConsumer, startOrdersStreamConsumer },
+    { startFulfilmentWorker },
+    { startHoldExpirySweep },
+    { startMailWorker },
+    { startCampaignWorker },
+  ] = await Promise.all([
+    import('./server/streams'),
+    import('./server/fulfilment'),
+    import('./server/orders'),
+    import('./server/notifications'),
+    import('./server/campaigns'),
+  ]);
   startProductsStreamConsumer();
   startOrdersStreamConsumer();
   startFulfilmentWorker(); // the simulated warehouse (docs/orders.md)
   startMailWorker(); // the mail queue's sender (on AWS its Lambda)
+  startCampaignWorker(); // the campaign queue's sender (on AWS its Lambda, ADR 0036)
   startHoldExpirySweep(); // fraud holds nobody decided (docs/fraud.md)
 }

@@ -230,6 +230,13 @@ export default $config({
     const mailDlq = new sst.aws.Queue('MailDlq', { transform: { queue: (args) => void (args.messageRetentionSeconds = 14 * 24 * 3600) } });
     const mailQueue = new sst.aws.Queue('Mail', { visibilityTimeout: '60 seconds', dlq: { queue: mailDlq.arn, retry: 10 } });
 
+    // ---- The campaign queue (ADR 0036): "Send" queues { campaignId }; the CampaignSender function runs the send at
+    // CAMPAIGN_MAIL_PER_SECOND until 30 s before its 15-minute timeout, then queues its own continuation. The
+    // visibility outlasts a run, so a message is not handed to a second sender mid-run; a run that keeps failing
+    // ends in CampaignDlq after 5 receives.
+    const campaignDlq = new sst.aws.Queue('CampaignDlq', { transform: { queue: (args) => void (args.messageRetentionSeconds = 14 * 24 * 3600) } });
+    const campaignQueue = new sst.aws.Queue('Campaigns', { visibilityTimeout: '16 minutes', dlq: { queue: campaignDlq.arn, retry: 5 } });
+
     // ---- Customer events (server/customer-events; ADR 0009): one SNS topic, one SQS queue per consumer subscribed with a
     // filter on the `type` attribute and raw delivery (the consumer reads the event JSON as published), each with its
     // own dead-letter queue. Locally the same topic runs on fauxqs with one log queue (local/sns-local.ts).
@@ -265,6 +272,8 @@ export default $config({
       FULFILMENT_DLQ_URL: fulfilmentDlq.url,
       MAIL_QUEUE_URL: mailQueue.url,
       MAIL_DLQ_URL: mailDlq.url,
+      CAMPAIGN_QUEUE_URL: campaignQueue.url,
+      CAMPAIGN_DLQ_URL: campaignDlq.url,
       MAIL_FROM: mailFrom,
       TABLE_PREFIX: tablePrefix,
       COGNITO_USER_POOL_ID: userPool.id,
@@ -313,7 +322,7 @@ export default $config({
       memory: '512 MB' as const,
       timeout: '60 seconds' as const,
       vpc,
-      link: [...allTables, redis, fulfilmentQueue, fulfilmentDlq, mailQueue, mailDlq, streamFailures, mail],
+      link: [...allTables, redis, fulfilmentQueue, fulfilmentDlq, mailQueue, mailDlq, campaignQueue, streamFailures, mail],
       environment: { ...baseEnv, STREAM_FAILURES_DLQ_URL: streamFailures.url },
       ...(reserved ? { concurrency: { reserved } } : {}),
       nodejs: { esbuild: { conditions: ['react-server', 'node', 'import'] } },
@@ -348,6 +357,11 @@ export default $config({
     mailQueue.subscribe(
       { ...consumer('server/notifications/lambda.handler', 'mail queue: order, account and alert mail'), timeout: '30 seconds' },
       { batch: { size: 10, partialResponses: true }, transform: { eventSourceMapping: { scalingConfig: { maximumConcurrency: 2 } } } },
+    );
+    // The campaign sender: one campaign per invocation, one invocation at a time (the pace is per run), 15 minutes.
+    campaignQueue.subscribe(
+      { ...consumer('server/campaigns/lambda.handler', 'campaign queue: marketing email runs', 1), timeout: '15 minutes' },
+      { batch: { size: 1, partialResponses: true } },
     );
     // Products → cache-tag expiry in Redis, the search index and its S3 snapshot (docs/search.md). The function returns
     // once the batch's tags are expired in Redis (it fails the batch if they could not be) and its index holds the
@@ -475,6 +489,8 @@ export default $config({
         fulfilmentDlq,
         mailQueue,
         mailDlq,
+        campaignQueue,
+        campaignDlq,
         streamFailures,
         mail,
         customerEvents,

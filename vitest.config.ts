@@ -21,7 +21,15 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['**/*.unit.test.ts', '**/*.unit.test.tsx'], exclude: ['**/node_modules/**', '.next/**'] },
+        test: {
+          name: 'unit',
+          include: ['**/*.unit.test.ts', '**/*.unit.test.tsx'],
+          exclude: ['**/node_modules/**', '.next/**'],
+          // Limits on a stuck test, not speed checks (speed is benchmarked): some unit files import the middleware
+          // or the npm atlases, which took over 5 s (10 s for a hook) on a 2-core machine under a load average of 20.
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
       },
       {
         extends: true,

@@ -1,13 +1,11 @@
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './a11y';
-import { clickPlaceOrder } from './order-support';
+import { clickPlaceOrder, signUpShopper } from './order-support';
 
 // Recommendations, the store locator, the checkout delivery estimate and the chat assistant, driven in the browser
 // on the local stack. No AWS is configured here, so every answer comes from the local engines (co-purchase
 // recommendations, the bundled gazetteer, the rule-based intent parser): the same code path as AWS minus the
 // managed call.
-
-const SHOPPER = { email: 'shopper@example.com', password: 'Shopper-pass-1' };
 
 type Summary = { id: string; slug: string; name: string };
 
@@ -18,15 +16,6 @@ async function inStockProduct(request: APIRequestContext): Promise<Summary> {
     if (detail.variants.some((v) => v.available >= 3)) return p;
   }
   throw new Error('no in-stock demo product');
-}
-
-async function signIn(page: Page) {
-  await page.goto('/sign-in');
-  const form = page.locator('main');
-  await form.getByLabel('Email address').fill(SHOPPER.email);
-  await form.getByLabel('Password').fill(SHOPPER.password);
-  await form.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('banner')).toContainText('Sam Shopper');
 }
 
 async function addToCart(page: Page, product: Summary) {
@@ -110,7 +99,8 @@ test('checkout shows a delivery estimate; the assistant tracks the shopper’s o
   await expect(panel).toBeHidden();
   await expect(page.getByRole('button', { name: 'Ask the assistant' })).toBeFocused();
 
-  await signIn(page);
+  // A shopper of its own: the shared demo account's cart may hold another spec's leftovers, and its orders are many.
+  await signUpShopper(page.request, 'assistant');
   await addToCart(page, product);
   await page.goto('/checkout');
   await expect(page.getByRole('heading', { level: 1, name: 'Checkout' })).toBeVisible();
@@ -136,7 +126,6 @@ test('checkout shows a delivery estimate; the assistant tracks the shopper’s o
   // The order question is answered from this shopper's orders: the one just placed is the latest.
   panel = await openAssistant(page);
   const orderReply = await ask(page, 'where is my order');
-  // The order id is the shopper's own; its first line may be another spec's leftover in the shared demo cart.
   const orderNumber = ((await (await page.request.get(`/api/orders/${orderId}`)).json()) as { order: { number: string } }).order.number;
   await expect(orderReply).toContainText(`Your latest order ${orderNumber} (`);
   // The live status: the simulated warehouse accepts an order within a second under e2e's pace (e2e/serve.ts).

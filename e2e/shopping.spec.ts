@@ -185,12 +185,23 @@ test('a total the shop could not be reached for is said as such, retried once by
   // The quote for the address, then the one retry the page made by itself.
   expect(forTheZip).toEqual(['dropped', 'dropped']);
 
+  // With no total on the screen, "Place order" sends nothing: it says why and asks for the total again.
+  await form.getByLabel('Full name').fill('Ada Lovelace');
+  await form.getByLabel('Address line 1').fill('1 Analytical Way');
+  await form.getByLabel('City').fill('San Francisco');
+  await page.getByRole('button', { name: /^Place order/ }).click();
+  await expect(page.getByRole('alert', { name: 'There is a problem' })).toContainText('Nothing was charged');
+  await expect.poll(() => forTheZip.length).toBe(3);
+  await expect(page).toHaveURL(/\/checkout$/);
+
   drop = false;
   await review.getByRole('button', { name: 'Try again' }).click();
   await expect(review).not.toContainText('We could not update your total');
   // The server's tax for California, where the failed quote showed a dash.
   await expect(review.locator('dt:text-is("Tax") + dd')).toHaveText(/^\$\d+\.\d{2}$/);
-  expect(forTheZip).toEqual(['dropped', 'dropped', 'answered']);
+  expect(forTheZip).toEqual(['dropped', 'dropped', 'dropped', 'answered']);
+  const orders = (await (await page.request.get('/api/orders')).json()) as { items: unknown[] };
+  expect(orders.items).toEqual([]);
   await expect(page.getByRole('button', { name: /^Place order · \$/ })).toBeEnabled();
   await expectNoSeriousA11yViolations(page);
 });

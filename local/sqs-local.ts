@@ -60,7 +60,15 @@ export async function startSqsLocal(opts: { port: number; logFile?: string; time
 export async function provisionQueues(
   prefix: string,
   visibilitySeconds: number,
-): Promise<{ FULFILMENT_QUEUE_URL: string; FULFILMENT_DLQ_URL: string; STREAM_FAILURES_DLQ_URL: string; MAIL_QUEUE_URL: string; MAIL_DLQ_URL: string }> {
+): Promise<{
+  FULFILMENT_QUEUE_URL: string;
+  FULFILMENT_DLQ_URL: string;
+  STREAM_FAILURES_DLQ_URL: string;
+  MAIL_QUEUE_URL: string;
+  MAIL_DLQ_URL: string;
+  CAMPAIGN_QUEUE_URL: string;
+  CAMPAIGN_DLQ_URL: string;
+}> {
   const fifo = { FifoQueue: 'true', ContentBasedDeduplication: 'false' };
   const dlq = await sqsClient().send(new CreateQueueCommand({ QueueName: `${prefix}fulfilment-dlq.fifo`, Attributes: fifo }));
   const attrs = await sqsClient().send(new GetQueueAttributesCommand({ QueueUrl: dlq.QueueUrl, AttributeNames: ['QueueArn'] }));
@@ -80,7 +88,8 @@ export async function provisionQueues(
   const streamFailures = await sqsClient().send(new CreateQueueCommand({ QueueName: `${prefix}stream-failures` }));
   if (!main.QueueUrl || !dlq.QueueUrl || !streamFailures.QueueUrl) throw new Error('fauxqs returned no queue URL');
   const mail = await provisionMailQueue(prefix);
-  return { FULFILMENT_QUEUE_URL: main.QueueUrl, FULFILMENT_DLQ_URL: dlq.QueueUrl, STREAM_FAILURES_DLQ_URL: streamFailures.QueueUrl, ...mail };
+  const campaigns = await provisionCampaignQueue(prefix);
+  return { FULFILMENT_QUEUE_URL: main.QueueUrl, FULFILMENT_DLQ_URL: dlq.QueueUrl, STREAM_FAILURES_DLQ_URL: streamFailures.QueueUrl, ...mail, ...campaigns };
 }
 
 /** Receives before a queued email is dead-lettered (sst.config.ts uses the same number): its back-off adds up to ~8 min. */
@@ -101,4 +110,27 @@ async function provisionMailQueue(prefix: string): Promise<{ MAIL_QUEUE_URL: str
   );
   if (!main.QueueUrl || !dlq.QueueUrl) throw new Error('fauxqs returned no mail queue URL');
   return { MAIL_QUEUE_URL: main.QueueUrl, MAIL_DLQ_URL: dlq.QueueUrl };
+}
+
+/** Receives before a campaign message is dead-lettered (sst.config.ts uses the same number). */
+export const CAMPAIGN_MAX_RECEIVE_COUNT = 5;
+
+/**
+ * The campaign queue (ADR 0036) and its dead-letter queue. Its visibility (16 minutes) outlasts a run: the campaign
+ * function's 15-minute timeout on AWS, the local poller's 10-minute runs (server/campaigns/campaign-queue.ts).
+ */
+async function provisionCampaignQueue(prefix: string): Promise<{ CAMPAIGN_QUEUE_URL: string; CAMPAIGN_DLQ_URL: string }> {
+  const dlq = await sqsClient().send(new CreateQueueCommand({ QueueName: `${prefix}campaigns-dlq` }));
+  const attrs = await sqsClient().send(new GetQueueAttributesCommand({ QueueUrl: dlq.QueueUrl, AttributeNames: ['QueueArn'] }));
+  const main = await sqsClient().send(
+    new CreateQueueCommand({
+      QueueName: `${prefix}campaigns`,
+      Attributes: {
+        VisibilityTimeout: String(16 * 60),
+        RedrivePolicy: JSON.stringify({ deadLetterTargetArn: attrs.Attributes?.QueueArn, maxReceiveCount: CAMPAIGN_MAX_RECEIVE_COUNT }),
+      },
+    }),
+  );
+  if (!main.QueueUrl || !dlq.QueueUrl) throw new Error('fauxqs returned no campaign queue URL');
+  return { CAMPAIGN_QUEUE_URL: main.QueueUrl, CAMPAIGN_DLQ_URL: dlq.QueueUrl };
 }

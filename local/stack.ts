@@ -203,6 +203,8 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       'FULFILMENT_DLQ_URL',
       'MAIL_QUEUE_URL',
       'MAIL_DLQ_URL',
+      'CAMPAIGN_QUEUE_URL',
+      'CAMPAIGN_DLQ_URL',
       'STREAM_FAILURES_DLQ_URL',
       'CUSTOMER_EVENTS_TOPIC_ARN',
       'CUSTOMER_EVENTS_LOG_QUEUE_URL',

@@ -489,3 +489,76 @@ test('an order placed through the package goes through the orders-stream functio
   assert.equal(new Set(mine.map((m) => m.subject)).size, mine.length, 'no email was sent twice');
   for (const m of orderMappings) assert.equal(m.stats.failedBatches, 0);
 });
+
+test('a campaign sent through the package is queued, and mailed by the campaign function (ADR 0036)', async () => {
+  const sender = await startLambda('CampaignSender', bundles.campaigns!, functionEnv(), 60_000);
+  lambdas.push(sender);
+  const mapping = startSqsMapping({ name: 'Campaigns', queueUrl: process.env.CAMPAIGN_QUEUE_URL!, invoke: sender.invoke, batchSize: 1 });
+  mappings.push(mapping);
+
+  // A shopper who buys today and agrees to marketing mail: a member of today's segment for the product's category.
+  const email = `lambda-campaign-${randomUUID().slice(0, 8)}@example.com`;
+  const password = 'Sturdy-pass-42';
+  const signUp = await handler(apiEvent('POST', '/api/auth/sign-up', { body: { email, password, name: 'Camp Aign' } }), {});
+  assert.equal(signUp.statusCode, 201, bodyOf(signUp).slice(0, 300));
+  const shopper = await signIn(email, password);
+  const list = JSON.parse(bodyOf(await handler(apiEvent('GET', '/api/products', { query: 'limit=10' }), {}))) as { items: { slug: string }[] };
+  let pick: { productId: string; variantId: string; category: string } | undefined;
+  for (const p of list.items) {
+    const d = JSON.parse(bodyOf(await handler(apiEvent('GET', `/api/products/${p.slug}`), {}))) as {
+      id: string;
+      category: string;
+      variants: { id: string; available: number }[];
+    };
+    const v = d.variants.find((x) => x.available > 0);
+    if (v) {
+      pick = { productId: d.id, variantId: v.id, category: d.category };
+      break;
+    }
+  }
+  assert.ok(pick, 'an available variant');
+  const added = await handler(
+    apiEvent('POST', '/api/cart/items', { cookies: shopper, body: { productId: pick.productId, variantId: pick.variantId, quantity: 1 } }),
+    {},
+  );
+  assert.equal(added.statusCode, 200, bodyOf(added).slice(0, 300));
+  const address = { name: 'Camp Aign', line1: '1 Analytical Way', city: 'San Francisco', region: 'CA', postalCode: '94105', country: 'US' };
+  const placed = await handler(
+    apiEvent('POST', '/api/checkout', {
+      cookies: shopper,
+      headers: { 'idempotency-key': randomUUID() },
+      body: { shippingAddress: address, shippingMethod: 'standard', payment: { token: 'tok_visa' } },
+    }),
+    {},
+  );
+  assert.equal(placed.statusCode, 201, bodyOf(placed).slice(0, 300));
+  const consent = await handler(apiEvent('PATCH', '/api/account', { cookies: shopper, body: { marketingConsent: true } }), {});
+  assert.equal(consent.statusCode, 200, bodyOf(consent).slice(0, 300));
+
+  const marketer = await signIn('marketer@example.com', 'Marketer-pass-1');
+  const today = new Date().toISOString().slice(0, 10);
+  const subject = `Package picks ${randomUUID().slice(0, 8)}`;
+  const created = await handler(
+    apiEvent('POST', '/api/admin/campaigns', {
+      cookies: marketer,
+      body: { segment: { kind: 'bought-in-category', category: pick.category, from: today, to: today }, subject, message: 'New this week.' },
+    }),
+    {},
+  );
+  assert.equal(created.statusCode, 201, bodyOf(created).slice(0, 300));
+  const campaignId = (JSON.parse(bodyOf(created)) as { id: string }).id;
+  const sent = await handler(apiEvent('POST', `/api/admin/campaigns/${campaignId}/send`, { cookies: marketer, body: {} }), {});
+  assert.equal(sent.statusCode, 202, bodyOf(sent).slice(0, 300));
+
+  let status = '';
+  for (const t0 = performance.now(); performance.now() - t0 < 60_000; await new Promise((r) => setTimeout(r, 500))) {
+    const r = await handler(apiEvent('GET', `/api/admin/campaigns/${campaignId}`, { cookies: marketer }), {});
+    status = (JSON.parse(bodyOf(r)) as { status?: string }).status ?? `HTTP ${r.statusCode}`;
+    if (status === 'sent') break;
+  }
+  assert.equal(status, 'sent', `the campaign function's mapping: ${JSON.stringify(mapping.stats)}`);
+  assert.ok(mapping.stats.invocations >= 1, 'the campaign function ran it');
+  const inbox = (await (await fetch(`${process.env.SES_ENDPOINT}/store`)).json()) as { emails: { destination: { to: string[] }; subject: string }[] };
+  const mine = inbox.emails.filter((m) => m.subject === subject && m.destination.to.includes(email));
+  assert.equal(mine.length, 1, 'the consenting buyer got the campaign once');
+});

@@ -1,10 +1,20 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { type ComponentProps, type ComponentType, useEffect, useRef, useState } from 'react';
 import type { Cart } from '@/server/cart/contract';
 import styles from './cart.module.css';
 import { cartRequest } from './cart-api';
-import { CartDrawer } from './cart-drawer';
+import type { CartDrawer } from './cart-drawer';
+
+type Drawer = ComponentType<ComponentProps<typeof CartDrawer>>;
+
+// The drawer (its lines, discounts and images) is fetched with the first add, beside the POST, not with the page
+// (docs/adr/0034): "Adding…" covers both. If its chunk cannot be fetched, the add still counts and is announced.
+const loadDrawer = (): Promise<Drawer | null> =>
+  import('./cart-drawer').then(
+    (m) => m.CartDrawer,
+    () => null,
+  );
 
 /**
  * "Add to cart" for the selected variant. Sends product, variant and quantity only — the server prices the line.
@@ -34,6 +44,7 @@ export function AddToCart({
   const [message, setMessage] = useState('');
   const [failed, setFailed] = useState(false);
   const [cart, setCart] = useState<Cart | null>(null);
+  const [Drawer, setDrawer] = useState<Drawer | null>(null);
   const [open, setOpen] = useState(false);
   const soldOut = !variantId || available === 0;
   const spot = useRef<HTMLDivElement>(null);
@@ -54,7 +65,7 @@ export function AddToCart({
     if (!variantId || pending) return;
     setPending(true);
     setMessage('');
-    const result = await cartRequest('POST', '/api/cart/items', { productId, variantId, quantity: 1 });
+    const [result, drawer] = await Promise.all([cartRequest('POST', '/api/cart/items', { productId, variantId, quantity: 1 }), Drawer ?? loadDrawer()]);
     setPending(false);
     setFailed(!result.ok);
     if (!result.ok) {
@@ -63,7 +74,10 @@ export function AddToCart({
     }
     setMessage(`Added ${productName} to your cart.`);
     setCart(result.data);
-    setOpen(true);
+    if (drawer) {
+      setDrawer(() => drawer);
+      setOpen(true);
+    }
   }
 
   return (
@@ -83,7 +97,7 @@ export function AddToCart({
           </p>
         </div>
       </div>
-      {cart ? <CartDrawer cart={cart} open={open} onClose={() => setOpen(false)} /> : null}
+      {cart && Drawer ? <Drawer cart={cart} open={open} onClose={() => setOpen(false)} /> : null}
     </>
   );
 }

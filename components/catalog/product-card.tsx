@@ -1,17 +1,17 @@
-import Image from 'next/image';
 import { IntentLink } from '@/components/layout/intent-link';
 import heartStyles from '@/components/wishlist/wishlist.module.css';
 import { WishlistHeart } from '@/components/wishlist/wishlist-heart';
 import type { ProductSummary } from '@/server/catalog/contract';
 import { Price } from './price';
 import { Rating } from './rating';
+import { StaticImage } from './static-image';
 
 export function ProductCard({ product, priority = false, badge }: { product: ProductSummary; priority?: boolean; badge?: string }) {
   return (
     <article className="product-card">
       {/* Prefetched on intent only: on sight, a grid would render up to 24 product pages on the server per view. */}
       <IntentLink href={`/p/${product.slug}`}>
-        <Image
+        <StaticImage
           src={product.image}
           alt=""
           width={400}

@@ -18,7 +18,7 @@ import { CollapsibleOrderSummary, OrderReview } from './order-review';
 import { parkAttempt, takeReturningAttempt } from './payment-challenge';
 import { placeOrderRequest } from './place-order-request';
 import { defaultSavedAddress, SaveAddressOption, type SavedAddress, SavedAddressPicker, saveAddressIfAsked } from './saved-addresses';
-import { toQuoteView, useCheckoutQuote } from './use-checkout-quote';
+import { QUOTE_UNAVAILABLE, toQuoteView, useCheckoutQuote } from './use-checkout-quote';
 
 const FIELD_LABELS: Record<string, string> = {
   email: 'Email',
@@ -205,6 +205,11 @@ export function CheckoutForm({
     const missing = missingFields(form, Boolean(rule?.regions), guest);
     setStockProblem(false);
     if (Object.keys(missing).length > 0) return show(missing);
+    // No total could be fetched for this address: nothing is sent, since the shopper has not seen what they would pay.
+    if (unavailable && !quote.totals) {
+      retryQuote();
+      return show({}, `${QUOTE_UNAVAILABLE} Nothing was charged. Check the order summary, then place your order again.`);
+    }
 
     setPending(true);
     if (!attemptToken.current) {

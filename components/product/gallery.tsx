@@ -1,16 +1,8 @@
-import Image from 'next/image';
 import { useId } from 'react';
+import { StaticImage } from '@/components/catalog/static-image';
 import { imagePlaceholder } from '@/server/catalog';
 import type { GalleryPlan } from './gallery-sets';
 
-/**
- * The product's pictures with no JavaScript at all (issue 27): every colourway's set is in the page, and CSS
- * (app/globals.css "Gallery") shows the set whose swatch is checked in the variant picker and, inside it, the view
- * whose thumbnail radio is checked. So choosing a colour or a view works before hydration, and the island budget of
- * the product page pays nothing for it. Hidden sets' images are lazy, so they load only when their colour is chosen.
- * Each view opens enlarged in a popover (the browser's own: Escape and a click outside close it, focus comes back);
- * from 1024px with a mouse, hovering the picture magnifies the part under the pointer (CSS, LENS below).
- */
 /**
  * The hover magnifier's cells (app/globals.css "Hover magnifier"): 25 empty spans over the picture, shown only on a
  * wide screen with a mouse, where hovering one enlarges the picture about it. CSS only: no script, and no handler.
@@ -24,6 +16,15 @@ const LENS = (
   </span>
 );
 
+/**
+ * The product's pictures with no JavaScript at all (issue 27): every colourway's set is in the page, and CSS
+ * (app/globals.css "Gallery") shows the set whose swatch is checked in the variant picker and, inside it, the view
+ * whose thumbnail radio is checked. So choosing a colour or a view works before hydration, and the island budget of
+ * the product page pays nothing for it, nor for next/image's runtime (StaticImage, ADR 0034). Hidden sets' images
+ * are lazy, so they load only when their colour is chosen.
+ * Each view opens enlarged in a popover (the browser's own: Escape and a click outside close it, focus comes back);
+ * from 1024px with a mouse, hovering the picture magnifies the part under the pointer (CSS, LENS above).
+ */
 export function Gallery({ plan, name }: { plan: GalleryPlan; name: string }) {
   const id = useId().replace(/[^a-zA-Z0-9_-]/g, '');
   return (
@@ -39,7 +40,7 @@ export function Gallery({ plan, name }: { plan: GalleryPlan; name: string }) {
                 const placeholder = imagePlaceholder(src);
                 return (
                   <div key={src} className="gallery__view" data-view={v}>
-                    <Image
+                    <StaticImage
                       src={src}
                       alt={`${about}, image ${v + 1} of ${count}`}
                       width={800}
@@ -68,7 +69,7 @@ export function Gallery({ plan, name }: { plan: GalleryPlan; name: string }) {
                     >
                       {/* The source itself at its full 800 px: the enlarged view is where its detail is wanted, and one
                           URL instead of a srcset keeps the page light (every view of every colour has one). */}
-                      <Image src={src} alt={`${about}, image ${v + 1} of ${count}`} width={800} height={800} loading="lazy" unoptimized />
+                      <StaticImage src={src} alt={`${about}, image ${v + 1} of ${count}`} width={800} height={800} loading="lazy" unoptimized />
                       <button type="button" className="button gallery__close" popoverTarget={`${id}-zoom-${s}-${v}`} popoverTargetAction="hide">
                         Close
                       </button>
@@ -84,7 +85,7 @@ export function Gallery({ plan, name }: { plan: GalleryPlan; name: string }) {
                   <span key={src} className="gallery__thumb">
                     <input type="radio" className="gallery__pick" name={`${id}-view-${s}`} id={`${id}-view-${s}-${v}`} data-view={v} defaultChecked={v === 0} />
                     <label htmlFor={`${id}-view-${s}-${v}`} className="gallery__thumb-label">
-                      <Image src={src} alt={`Image ${v + 1} of ${count}`} width={72} height={72} sizes="72px" loading="lazy" />
+                      <StaticImage src={src} alt={`Image ${v + 1} of ${count}`} width={72} height={72} sizes="72px" loading="lazy" />
                     </label>
                   </span>
                 ))}

@@ -1,6 +1,6 @@
 'use client';
 
-import { ProductCard } from '@/components/catalog/product-card';
+import { LazyProductGrid } from '@/components/catalog/lazy-product-grid';
 import { useShopperNeeds } from '@/components/shopper/shopper-context';
 
 /**
@@ -16,13 +16,7 @@ export function RecentlyViewed({ excludeProductId }: { excludeProductId?: string
   return (
     <section className="section" aria-labelledby="recently-viewed-heading">
       <h2 id="recently-viewed-heading">Recently viewed</h2>
-      <ul className="product-grid" aria-label="Recently viewed products">
-        {items.map((p) => (
-          <li key={p.id}>
-            <ProductCard product={p} />
-          </li>
-        ))}
-      </ul>
+      <LazyProductGrid products={items} label="Recently viewed products" />
     </section>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { ProductGrid } from '@/components/catalog/product-grid';
+import { LazyProductGrid } from '@/components/catalog/lazy-product-grid';
 import { useShopperNeeds } from '@/components/shopper/shopper-context';
 
 // A recommendations row, an island on the cached catalog pages: "customers also bought" for a product, or "for
@@ -19,7 +19,7 @@ export function RecommendationsSection({ productId, title }: Props) {
   return (
     <section className="section" aria-labelledby={id} data-source={recs.source}>
       <h2 id={id}>{title}</h2>
-      <ProductGrid products={recs.items} label={title} />
+      <LazyProductGrid products={recs.items} label={title} />
     </section>
   );
 }

@@ -22,6 +22,7 @@ export const LAMBDA_ENTRIES = {
   orderLifecycle: 'server/fulfilment/lambda.streamHandler',
   warehouse: 'server/fulfilment/lambda.queueHandler',
   mail: 'server/notifications/lambda.handler',
+  campaigns: 'server/campaigns/lambda.handler',
 } as const;
 
 export type LambdaFunction = {

@@ -13,6 +13,7 @@ export {
   campaignToSend,
 } from './campaign-access';
 export { type Campaign, type CampaignInput, createCampaignSchema, type Segment } from './campaign-model';
+export { campaignQueueHandler, requestCampaignSend, startCampaignWorker } from './campaign-queue';
 export { createCampaign, readCampaign } from './campaign-store';
 export { previewCampaign } from './preview-campaign';
 export { sendCampaign } from './send-campaign';

@@ -17,9 +17,18 @@ import { segmentRecipients } from './segment-recipients';
 
 const log = logger.child({ component: 'campaigns' });
 
-export type SendHooks = { beforeSend?: (recipient: Recipient, index: number) => void | Promise<void> };
+export type SendHooks = {
+  beforeSend?: (recipient: Recipient, index: number) => void | Promise<void>;
+  /**
+   * Asked before each recipient: true stops this run there, unfinished (the campaign function's time is nearly up;
+   * campaign-queue.ts queues the rest). The campaign stays SENDING until a run reaches the end.
+   */
+  shouldStop?: () => boolean;
+};
 
-export async function sendCampaign(id: string, hooks: SendHooks = {}): Promise<{ sent: number; alreadySent: number; skipped: number; failed: number }> {
+export type SendTally = { sent: number; alreadySent: number; skipped: number; failed: number; finished: boolean };
+
+export async function sendCampaign(id: string, hooks: SendHooks = {}): Promise<SendTally> {
   const campaign = await readCampaign(id);
   if (!campaign) throw new AppError('NOT_FOUND', `There is no campaign "${id}".`);
   // The audience as of this run: a shopper who consents later joins a resumed run; one who withdrew is skipped.
@@ -27,8 +36,12 @@ export async function sendCampaign(id: string, hooks: SendHooks = {}): Promise<{
   for await (const r of segmentRecipients(campaign.segment)) recipients.push(r);
   await markSending(id, recipients.length);
   const extras = await campaignExtras(campaign.segment);
-  const tally = { sent: 0, alreadySent: 0, skipped: 0, failed: 0 };
+  const tally: SendTally = { sent: 0, alreadySent: 0, skipped: 0, failed: 0, finished: false };
   for (const [i, recipient] of recipients.entries()) {
+    if (hooks.shouldStop?.()) {
+      log.info('campaign run stopped before the end; the rest follows', { campaignId: id, ...tally, left: recipients.length - i });
+      return tally;
+    }
     await hooks.beforeSend?.(recipient, i);
     if (!(await getMarketingConsent(recipient.userId)).granted) {
       tally.skipped++;
@@ -51,6 +64,7 @@ export async function sendCampaign(id: string, hooks: SendHooks = {}): Promise<{
     }
   }
   await markSent(id);
+  tally.finished = true;
   log.info('campaign send finished', { campaignId: id, ...tally });
   return tally;
 }

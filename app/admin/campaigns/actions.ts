@@ -1,11 +1,9 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { after } from 'next/server';
-import { campaignToSend, sendCampaign } from '@/server/campaigns';
+import { campaignToSend, requestCampaignSend } from '@/server/campaigns';
 import { getSessionUser } from '@/server/identity';
 import { isAppError } from '@/server/platform/errors';
-import { logger } from '@/server/platform/observability';
 import { type CampaignFormState, submitCampaignForm } from './campaign-form';
 
 // The /admin/campaigns server actions. Each checks the verified session itself (a server action is a public
@@ -25,7 +23,7 @@ export async function campaignFormAction(previous: CampaignFormState, form: Form
   return next;
 }
 
-/** The Send button: starts (or resumes) the send after the response, as POST /api/admin/campaigns/[id]/send does. */
+/** The Send button: queues (or resumes) the send for the campaign function, as POST /api/admin/campaigns/[id]/send does. */
 export async function sendCampaignAction(form: FormData): Promise<void> {
   const id = String(form.get('campaignId') ?? '');
   const user = await getSessionUser();
@@ -34,6 +32,6 @@ export async function sendCampaignAction(form: FormData): Promise<void> {
     if (isAppError(err) && err.status < 500) redirect('/admin/campaigns');
     throw err;
   });
-  after(() => sendCampaign(campaign.id).catch((err: unknown) => logger.error('campaign send stopped', { campaignId: campaign.id, err: String(err) })));
+  await requestCampaignSend(campaign.id);
   redirect(`/admin/campaigns/${encodeURIComponent(campaign.id)}?sending=1`);
 }

@@ -104,6 +104,10 @@ const schema = z.object({
   // Campaign mail's own, slower lane: sends per second of one campaign run, well under SES's quota (14/s by
   // default), so order mail always has room.
   CAMPAIGN_MAIL_PER_SECOND: z.coerce.number().min(0.1).max(1_000).default(5),
+  // The campaign queue (server/campaigns/campaign-queue.ts, ADR 0036): "Send" queues the campaign, and the campaign
+  // function (locally an in-process worker) runs it, handing itself a continuation before its time runs out.
+  CAMPAIGN_QUEUE_URL: optionalString,
+  CAMPAIGN_DLQ_URL: optionalString,
   // Fraud holds (docs/fraud.md): an order held for review is rejected, with the void, FRAUD_HOLD_TTL_SECONDS after
   // checkout unless operations decide first. At most 6 days: card authorisations lapse after about 7 (Stripe's
   // card-not-present holds), and a hold must never outlive its authorisation. The sweep runs every FRAUD_HOLD_SWEEP_MS
