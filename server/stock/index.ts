@@ -6,6 +6,8 @@
 export {
   closeItems,
   giveBackItem,
+  lineShardKeys,
+  lineShards,
   pickShards,
   readProductShards,
   readShards,
@@ -13,6 +15,7 @@ export {
   type Shard,
   seqOf,
   setVariantItems,
+  type StockLine,
   spread,
   type Take,
   takeItem,
