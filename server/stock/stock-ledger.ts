@@ -250,7 +250,9 @@ export async function writeImportedStock(
   if (fresh) {
     const items = products.flatMap((p) =>
       Object.entries(p.stock).map(([variantId, units]) => ({
-        PutRequest: { Item: { productId: p.id, slot: slotOf(variantId, 0), variantId, units, seq: 1, shards: 1, ...(p.published === false ? { closed: true } : {}) } },
+        PutRequest: {
+          Item: { productId: p.id, slot: slotOf(variantId, 0), variantId, units, seq: 1, shards: 1, ...(p.published === false ? { closed: true } : {}) },
+        },
       })),
     );
     const batches: (typeof items)[] = [];
@@ -322,7 +324,15 @@ export async function reshardVariant(productId: string, variantId: string, shard
         : {
             Put: {
               TableName: tableName('stock'),
-              Item: { productId, slot: slotOf(variantId, shard), variantId, units, seq: 1, ...(shard === 0 ? { shards: count } : {}), ...(closed ? { closed: true } : {}) },
+              Item: {
+                productId,
+                slot: slotOf(variantId, shard),
+                variantId,
+                units,
+                seq: 1,
+                ...(shard === 0 ? { shards: count } : {}),
+                ...(closed ? { closed: true } : {}),
+              },
               ConditionExpression: 'attribute_not_exists(productId)',
             },
           };

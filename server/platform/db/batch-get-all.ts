@@ -77,7 +77,9 @@ export async function batchGetTables(
         }
         const out = await send({ RequestItems: request });
         for (const [table, items] of Object.entries(out.Responses ?? {})) found[table]?.push(...(items as Record<string, unknown>[]));
-        pending = Object.entries(out.UnprocessedKeys ?? {}).flatMap(([table, rest]) => (rest.Keys ?? []).map((key) => ({ table, key: key as Record<string, unknown> })));
+        pending = Object.entries(out.UnprocessedKeys ?? {}).flatMap(([table, rest]) =>
+          (rest.Keys ?? []).map((key) => ({ table, key: key as Record<string, unknown> })),
+        );
         if (pending.length > 0) throw new UnprocessedKeysError(pending.length);
       },
       { attempts: options.attempts ?? 8, baseDelayMs: 50, maxDelayMs: 3_000, retryOn: (err) => err instanceof UnprocessedKeysError },
