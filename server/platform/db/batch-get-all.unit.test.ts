@@ -4,7 +4,8 @@ import { type BatchGetSend, batchGetTables } from './batch-get-all';
 describe('batchGetTables', () => {
   it('reads the keys of several tables in one call, consistent where asked, and asks again for what was left', async () => {
     const calls: Parameters<BatchGetSend>[0][] = [];
-    const send: BatchGetSend = async (input) => {
+    type Answer = Awaited<ReturnType<BatchGetSend>>;
+    const send: BatchGetSend = async (input): Promise<Answer> => {
       calls.push(structuredClone(input));
       if (calls.length === 1) {
         // The first answer leaves one stock key unprocessed (throttling): only that key is asked for again.
