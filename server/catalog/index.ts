@@ -8,7 +8,7 @@ import { scanCategories, validateListingCursor } from './product-repository';
 export type { Category, Product, ProductRecord, ProductSort, ProductSummary } from './contract';
 export { categorySlugSchema, PRODUCT_SORTS, productSlugSchema } from './contract';
 export { isInStock, isPublished, toProductSummary } from './map-product';
-export { getProductRecords, getProductRecordsWithShards, recountCategories } from './product-repository';
+export { getCheckoutRecords, getProductRecords, recountCategories } from './product-repository';
 // server/reviews sets a product's rating from its approved reviews.
 export { setProductReviewStats } from './review-stats';
 export { copyStockToProducts } from './stock-copy';

@@ -1,11 +1,11 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { dynamoDoc } from '../platform/aws/clients';
-import { batchGetAll, isConditionalCheckFailure, queryAllPartitions, queryCount, queryMergedPage, scanPages } from '../platform/db';
+import { batchGetAll, batchGetTables, isConditionalCheckFailure, queryAllPartitions, queryCount, queryMergedPage, scanPages } from '../platform/db';
 import { listAllPartitions, PRODUCT_INDEXES, tableName } from '../platform/db/tables';
 import { AppError } from '../platform/errors';
 import { decodeCursor, encodeCursor } from '../platform/pagination';
-import type { Shard } from '../stock';
+import { lineShardKeys, lineShards, type Shard, type StockLine, unitsByVariant } from '../stock';
 import type { Category, ProductRecord, ProductSort } from './contract';
 import { withLedgerShards } from './stock-copy';
 
@@ -165,8 +165,8 @@ export async function getProductRecords(ids: string[], options: { stock: 'exact'
   return new Map((items as ProductRecord[]).map((r) => [r.id, r]));
 }
 
-/** getProductRecords, and the ledger shards it read (checkout decrements from those it priced with). */
-export async function getProductRecordsWithShards(ids: string[]): Promise<{ records: Map<string, ProductRecord>; shards: Map<string, Shard[]> }> {
+/** getProductRecords with the ledger's totals (a Query per ledger product after the batch). */
+async function getProductRecordsWithShards(ids: string[]): Promise<{ records: Map<string, ProductRecord>; shards: Map<string, Shard[]> }> {
   const items = await batchGetAll(
     tableName('products'),
     [...new Set(ids)].map((id) => ({ id })),
@@ -174,6 +174,36 @@ export async function getProductRecordsWithShards(ids: string[]): Promise<{ reco
   );
   // Stock from the ledger where it lives there (ADR 0029): what a cart may buy is the ledger's, not the copy's.
   const { records, shards } = await withLedgerShards(items as ProductRecord[]);
+  return { records: new Map(records.map((r) => [r.id, r])), shards };
+}
+
+/**
+ * Checkout's read (ADR 0035): the lines' products and their ledger shards in ONE strongly consistent BatchGetItem
+ * call (the shards by key: shard 0 says how many a variant has), instead of the products and then a Query per ledger
+ * product. The lines' variants carry the ledger's exact totals; the shards read are what the first send picks from.
+ * A sharded SKU this process has not seen yet, or stock written before shard 0 carried its count, costs one more
+ * read (lineShards).
+ */
+export async function getCheckoutRecords(lines: readonly StockLine[]): Promise<{ records: Map<string, ProductRecord>; shards: Map<string, Shard[]> }> {
+  const ids = [...new Set(lines.map((l) => l.productId))];
+  const found = await batchGetTables({
+    [tableName('products')]: { keys: ids.map((id) => ({ id })), consistentRead: true },
+    [tableName('stock')]: { keys: lineShardKeys(lines), consistentRead: true },
+  });
+  const products = (found[tableName('products')] ?? []) as ProductRecord[];
+  const ledger = new Set(products.filter((r) => r.stockLedger === true).map((r) => r.id));
+  const shards = await lineShards(
+    lines.filter((l) => ledger.has(l.productId)),
+    found[tableName('stock')] ?? [],
+  );
+  const records = products.map((r) => {
+    const mine = shards.get(r.id);
+    if (!mine) return r;
+    const units = unitsByVariant(mine);
+    // The lines' variants: the ledger's totals (none read: nothing to sell, as a missing key in the old map).
+    const read = lines.filter((l) => l.productId === r.id).map((l) => l.variantId);
+    return { ...r, stock: { ...r.stock, ...Object.fromEntries(read.map((v) => [v, units[v] ?? 0])) } };
+  });
   return { records: new Map(records.map((r) => [r.id, r])), shards };
 }
 

@@ -1,5 +1,5 @@
 import { type Cart, outOfStockError, priceCart, readStoredCart } from '../cart';
-import { getProductRecordsWithShards } from '../catalog';
+import { getCheckoutRecords } from '../catalog';
 import type { TransactItem } from '../platform/db';
 import { AppError } from '../platform/errors';
 import { customerKeyOf, deliveryKeyOf, discountUnavailableError, loadOffer, type PromotionOffer, type Redemption, redemptionItems } from '../promotions';
@@ -37,7 +37,7 @@ export async function priceCheckoutCart(request: CheckoutRequest): Promise<{ pri
   // One customer for a once-per-customer code: the mailbox and the door it ships to (docs/promotions.md).
   const deliveryKey = deliveryKeyOf(request.body.shippingAddress);
   const [{ records: products, shards }, offer] = await Promise.all([
-    getProductRecordsWithShards(stored.lines.map((l) => l.productId)),
+    getCheckoutRecords(stored.lines.map((l) => ({ productId: l.productId, variantId: l.variantId }))),
     loadOffer({ code: stored.discountCodes?.[0] ?? null, customerKey: [customerKey, deliveryKey] }),
   ]);
   const cart = priceCart(request.cartId, stored.lines, products, offer);

@@ -1,4 +1,4 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { addCartItem } from '@/server/cart';
 import { copyStockToProducts, type ProductRecord } from '@/server/catalog';
@@ -109,6 +109,26 @@ describe('the stock ledger', () => {
     expect(await stockOf(p.id, 'v')).toBe(9);
     expect((await reshardVariant(p.id, 'v', 1)).shards).toEqual([9, 0, 0, 0]);
     expect(await stockOf(p.id, 'v')).toBe(9);
+  });
+
+  it('is read by checkout by key: shard 0 states the count, a reshard after a checkout is seen, stock without a count is queried', async () => {
+    const counted = await putProduct({ variants: [{ id: 'v', price: 1_000, stock: 4 }], stockShards: 1 });
+    const shard0 = async (id: string) =>
+      (await dynamoDoc().send(new GetCommand({ TableName: tableName('stock'), Key: { productId: id, slot: 'v#0' }, ConsistentRead: true }))).Item;
+    expect((await shard0(counted.id))?.shards).toBe(1);
+    await buy(counted.id, 'v', 1); // this process now reads 1 slot of it
+    // Resharded after: shard 0 says 3, so the next checkout reads the other 2 before pricing, and sells every unit.
+    await reshardVariant(counted.id, 'v', 3);
+    expect((await shard0(counted.id))?.shards).toBe(3);
+    await buy(counted.id, 'v', 3);
+    expect(await shardUnitsOf(counted.id, 'v')).toEqual([0, 0, 0]);
+    expect(await refusal(buy(counted.id, 'v', 1))).toBe('OUT_OF_STOCK');
+    // Stock written before shard 0 carried a count: the lines are priced from a Query of the product's shards.
+    const legacy = await putProduct({ variants: [{ id: 'v', price: 1_000, stock: 6 }], stockShards: 3 });
+    await dynamoDoc().send(new UpdateCommand({ TableName: tableName('stock'), Key: { productId: legacy.id, slot: 'v#0' }, UpdateExpression: 'REMOVE shards' }));
+    await buy(legacy.id, 'v', 5); // more than shard 0's 2 units: priced from all three
+    expect(await stockOf(legacy.id, 'v')).toBe(1);
+    expect(await refusal(buy(legacy.id, 'v', 2))).toBe('OUT_OF_STOCK');
   });
 
   it('is written by the catalog import: new products get their units on the ledger, a re-import sets them again', async () => {

@@ -1,12 +1,14 @@
 import { BatchWriteCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoBulkDoc, dynamoDoc } from '../platform/aws/clients';
-import { batchWriteWithRetry, queryAll, type TransactItem, tableName } from '../platform/db';
+import { batchGetAll, batchWriteWithRetry, queryAll, type TransactItem, tableName } from '../platform/db';
 
 // The stock ledger (ADR 0029): a product's units live in their own items of the `stock` table, one or more per
 // variant, never on the product item. Key: productId + slot `<variantId>#<shard>`; attributes `units` (what may be
 // sold), `seq` (bumped by every change, so a copy of the totals can tell the newer from the older) and `closed`
 // (set while the product is unpublished: nothing may be sold from it). A flash-sale SKU gets several shards, each
 // holding part of its units, so concurrent checkouts decrement different items instead of queueing on one.
+// Shard 0 of every variant also carries `shards`, how many slots the variant has (ADR 0035): checkout reads its
+// lines' shards by key, in the same BatchGetItem call as the products, instead of a Query after it.
 
 export type Shard = { variantId: string; shard: number; units: number; seq: number; closed: boolean };
 
@@ -40,6 +42,79 @@ export async function readShards(productIds: readonly string[]): Promise<Map<str
   const ids = [...new Set(productIds)];
   const lists = await Promise.all(ids.map((id) => readProductShards(id)));
   return new Map(ids.map((id, i) => [id, lists[i]!]));
+}
+
+export type StockLine = { productId: string; variantId: string };
+type StockKey = { productId: string; slot: string };
+
+// How many slots a variant had when this process last read it: which keys the next checkout reads in its batch.
+// Only a hint: shard 0's `shards` says how many there are, and a read that finds more than hinted reads the rest.
+const slotHints = new Map<string, number>();
+const SLOT_HINTS_MAX = 10_000;
+const hintKey = (productId: string, variantId: string) => `${productId}\u0000${variantId}`;
+
+function rememberSlots(productId: string, variantId: string, slots: number): void {
+  if (slotHints.size >= SLOT_HINTS_MAX) slotHints.clear();
+  slotHints.set(hintKey(productId, variantId), slots);
+}
+
+function slotKeys(line: StockLine, from: number, to: number): StockKey[] {
+  return Array.from({ length: Math.max(0, to - from) }, (_, i) => ({ productId: line.productId, slot: slotOf(line.variantId, from + i) }));
+}
+
+function uniqueLines(lines: readonly StockLine[]): StockLine[] {
+  return [...new Map(lines.map((l) => [hintKey(l.productId, l.variantId), l])).values()];
+}
+
+/**
+ * The stock items to read, by key, for these lines (a checkout's): each variant's slots 0 … n−1, n as this process
+ * last saw it (1 when never). Read them with the products, consistently, then hand the items to `lineShards`.
+ */
+export function lineShardKeys(lines: readonly StockLine[]): StockKey[] {
+  return uniqueLines(lines).flatMap((l) => slotKeys(l, 0, slotHints.get(hintKey(l.productId, l.variantId)) ?? 1));
+}
+
+/**
+ * Each ledger product's shards for the lines' variants, exact, from the items read by `lineShardKeys`: shard 0's
+ * `shards` says whether every slot was read; the missing ones are read by key (one more call, only after a reshard
+ * or on a process's first checkout of a sharded SKU). A variant whose shard 0 has no count (written before the
+ * count existed) or no shard 0 at all is read with the consistent Query, as before. Only the lines' variants are in
+ * the answer (a product's other variants are not read).
+ */
+export async function lineShards(ledgerLines: readonly StockLine[], items: readonly Record<string, unknown>[]): Promise<Map<string, Shard[]>> {
+  const bySlot = new Map(items.map((item) => [`${String(item.productId)}\u0000${String(item.slot)}`, item]));
+  const out = new Map<string, Shard[]>();
+  const more: StockKey[] = [];
+  const queried = new Set<string>();
+  for (const line of uniqueLines(ledgerLines)) {
+    if (!out.has(line.productId)) out.set(line.productId, []);
+    const first = bySlot.get(`${line.productId}\u0000${slotOf(line.variantId, 0)}`);
+    const slots = Number(first?.shards);
+    if (!first || !Number.isInteger(slots) || slots < 1) {
+      queried.add(line.productId);
+      continue;
+    }
+    const read = slotHints.get(hintKey(line.productId, line.variantId)) ?? 1;
+    rememberSlots(line.productId, line.variantId, slots);
+    for (const key of slotKeys(line, 0, Math.min(read, slots))) {
+      const item = bySlot.get(`${key.productId}\u0000${key.slot}`);
+      if (item) out.get(line.productId)!.push(shardFromItem(item));
+    }
+    more.push(...slotKeys(line, read, slots));
+  }
+  if (more.length > 0) {
+    for (const item of await batchGetAll(tableName('stock'), more, { consistentRead: true })) out.get(String(item.productId))?.push(shardFromItem(item));
+  }
+  if (queried.size > 0) {
+    const wanted = new Set(ledgerLines.map((l) => hintKey(l.productId, l.variantId)));
+    for (const [productId, shards] of await readShards([...queried])) {
+      const mine = shards.filter((s) => wanted.has(hintKey(productId, s.variantId)));
+      // What a later checkout of this product reads in its batch (still validated by shard 0's count).
+      for (const s of mine) rememberSlots(productId, s.variantId, Math.max(slotHints.get(hintKey(productId, s.variantId)) ?? 1, s.shard + 1));
+      out.set(productId, [...(out.get(productId) ?? []).filter((s) => !mine.some((m) => m.variantId === s.variantId)), ...mine]);
+    }
+  }
+  return out;
 }
 
 /** variantId → units over all its shards (a negative never happens; read as 0 if it did). */
@@ -132,7 +207,7 @@ export function setVariantItems(productId: string, variantId: string, units: num
       {
         Put: {
           TableName: tableName('stock'),
-          Item: { productId, slot: slotOf(variantId, 0), variantId, units, seq: 1 },
+          Item: { productId, slot: slotOf(variantId, 0), variantId, units, seq: 1, shards: 1 },
           ConditionExpression: 'attribute_not_exists(productId)',
         },
       },
@@ -175,7 +250,9 @@ export async function writeImportedStock(
   if (fresh) {
     const items = products.flatMap((p) =>
       Object.entries(p.stock).map(([variantId, units]) => ({
-        PutRequest: { Item: { productId: p.id, slot: slotOf(variantId, 0), variantId, units, seq: 1, ...(p.published === false ? { closed: true } : {}) } },
+        PutRequest: {
+          Item: { productId: p.id, slot: slotOf(variantId, 0), variantId, units, seq: 1, shards: 1, ...(p.published === false ? { closed: true } : {}) },
+        },
       })),
     );
     const batches: (typeof items)[] = [];
@@ -196,17 +273,21 @@ export async function writeImportedStock(
     for (const [variantId, units] of Object.entries(p.stock)) {
       const mine = seen.filter((s) => s.variantId === variantId).sort((a, b) => a.shard - b.shard);
       const shares = spread(units, Math.max(1, mine.length));
+      // Shard 0 states how many slots the variant has (what checkout reads by key; ADR 0035).
+      const slots = mine.length === 0 ? 1 : Math.max(...mine.map((s) => s.shard)) + 1;
       await Promise.all(
-        shares.map((share, i) =>
-          dynamoBulkDoc().send(
+        shares.map((share, i) => {
+          const shard = mine[i]?.shard ?? i;
+          const count = shard === 0 ? ', shards = :n' : '';
+          return dynamoBulkDoc().send(
             new UpdateCommand({
               TableName: tableName('stock'),
-              Key: { productId: p.id, slot: slotOf(variantId, mine[i]?.shard ?? i) },
-              UpdateExpression: `SET units = :u, variantId = :v${closed ? ', closed = :t' : ''} ADD seq :one${closed ? '' : ' REMOVE closed'}`,
-              ExpressionAttributeValues: { ':u': share, ':v': variantId, ':one': 1, ...(closed ? { ':t': true } : {}) },
+              Key: { productId: p.id, slot: slotOf(variantId, shard) },
+              UpdateExpression: `SET units = :u, variantId = :v${count}${closed ? ', closed = :t' : ''} ADD seq :one${closed ? '' : ' REMOVE closed'}`,
+              ExpressionAttributeValues: { ':u': share, ':v': variantId, ':one': 1, ...(count ? { ':n': slots } : {}), ...(closed ? { ':t': true } : {}) },
             }),
-          ),
-        ),
+          );
+        }),
       );
     }
   }
@@ -234,15 +315,24 @@ export async function reshardVariant(productId: string, variantId: string, shard
             Update: {
               TableName: tableName('stock'),
               Key: { productId, slot: slotOf(variantId, shard) },
-              UpdateExpression: 'SET units = :u, seq = :next',
+              // Shard 0 states the variant's slot count (ADR 0035), in the same transaction as the units move.
+              UpdateExpression: shard === 0 ? 'SET units = :u, seq = :next, shards = :n' : 'SET units = :u, seq = :next',
               ConditionExpression: 'seq = :seen',
-              ExpressionAttributeValues: { ':u': units, ':next': s.seq + 1, ':seen': s.seq },
+              ExpressionAttributeValues: { ':u': units, ':next': s.seq + 1, ':seen': s.seq, ...(shard === 0 ? { ':n': count } : {}) },
             },
           }
         : {
             Put: {
               TableName: tableName('stock'),
-              Item: { productId, slot: slotOf(variantId, shard), variantId, units, seq: 1, ...(closed ? { closed: true } : {}) },
+              Item: {
+                productId,
+                slot: slotOf(variantId, shard),
+                variantId,
+                units,
+                seq: 1,
+                ...(shard === 0 ? { shards: count } : {}),
+                ...(closed ? { closed: true } : {}),
+              },
               ConditionExpression: 'attribute_not_exists(productId)',
             },
           };

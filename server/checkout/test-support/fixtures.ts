@@ -55,7 +55,10 @@ export async function putProduct(opts: {
       await Promise.all(
         shares.map((units, shard) =>
           dynamoDoc().send(
-            new PutCommand({ TableName: tableName('stock'), Item: { productId: id, slot: `${v.id}#${shard}`, variantId: v.id, units, seq: 1 } }),
+            new PutCommand({
+              TableName: tableName('stock'),
+              Item: { productId: id, slot: `${v.id}#${shard}`, variantId: v.id, units, seq: 1, ...(shard === 0 ? { shards } : {}) },
+            }),
           ),
         ),
       );

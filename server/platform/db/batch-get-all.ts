@@ -53,3 +53,37 @@ export async function batchGetAll(
   }
   return found;
 }
+
+/**
+ * Every item found for the keys of several tables, read together: one BatchGetItem call for up to 100 keys in all,
+ * instead of one call per table (checkout reads a cart's products and their stock items in one call). Answers
+ * table → items found, in no particular order; absent keys are simply missing.
+ */
+export async function batchGetTables(
+  tables: Readonly<Record<string, { keys: readonly Record<string, unknown>[]; consistentRead?: boolean }>>,
+  options: Pick<BatchGetAllOptions, 'attempts' | 'send'> = {},
+): Promise<Record<string, Record<string, unknown>[]>> {
+  const send = options.send ?? sendWithDocClient;
+  const found: Record<string, Record<string, unknown>[]> = Object.fromEntries(Object.keys(tables).map((t) => [t, []]));
+  const all = Object.entries(tables).flatMap(([table, { keys }]) => keys.map((key) => ({ table, key })));
+  for (let i = 0; i < all.length; i += BATCH_GET_LIMIT) {
+    let pending = all.slice(i, i + BATCH_GET_LIMIT);
+    await withRetry(
+      async () => {
+        const request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead?: boolean }> = {};
+        for (const { table, key } of pending) {
+          request[table] ??= { Keys: [], ...(tables[table]?.consistentRead ? { ConsistentRead: true } : {}) };
+          request[table].Keys.push(key);
+        }
+        const out = await send({ RequestItems: request });
+        for (const [table, items] of Object.entries(out.Responses ?? {})) found[table]?.push(...(items as Record<string, unknown>[]));
+        pending = Object.entries(out.UnprocessedKeys ?? {}).flatMap(([table, rest]) =>
+          (rest.Keys ?? []).map((key) => ({ table, key: key as Record<string, unknown> })),
+        );
+        if (pending.length > 0) throw new UnprocessedKeysError(pending.length);
+      },
+      { attempts: options.attempts ?? 8, baseDelayMs: 50, maxDelayMs: 3_000, retryOn: (err) => err instanceof UnprocessedKeysError },
+    );
+  }
+  return found;
+}

@@ -7,7 +7,7 @@ export { backoffDelayMs, equalJitterDelayMs, type RetryPolicy, sleep, withRetry 
 export { AUDIT_ENTRY_ID_PATTERN, auditEntryId, queryAuditTrail, setFields, writeWithAudit } from './audit';
 export { awsErrorName, cancellationCodes, isConditionalCheckFailure, isThrottling, isTransactionCanceled } from './aws-errors';
 export { batchDeleteAll } from './batch-delete-all';
-export { BATCH_GET_LIMIT, type BatchGetSend, batchGetAll } from './batch-get-all';
+export { BATCH_GET_LIMIT, type BatchGetSend, batchGetAll, batchGetTables } from './batch-get-all';
 export { batchWriteWithRetry } from './batch-write-with-retry';
 export { readCapGuard } from './cap-guard';
 export { queryAllPartitions, queryMerged, queryMergedPage } from './merge-shards';
