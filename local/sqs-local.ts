@@ -95,42 +95,37 @@ export async function provisionQueues(
 /** Receives before a queued email is dead-lettered (sst.config.ts uses the same number): its back-off adds up to ~8 min. */
 export const MAIL_MAX_RECEIVE_COUNT = 10;
 
-/** The mail queue (standard: order does not matter, the marker makes each send once) and its dead-letter queue. */
-async function provisionMailQueue(prefix: string): Promise<{ MAIL_QUEUE_URL: string; MAIL_DLQ_URL: string }> {
-  const dlq = await sqsClient().send(new CreateQueueCommand({ QueueName: `${prefix}mail-dlq` }));
+/** A standard queue and its dead-letter queue: a message received maxReceiveCount times moves to the DLQ. */
+async function provisionStandardQueue(name: string, visibilitySeconds: number, maxReceiveCount: number): Promise<{ queueUrl: string; dlqUrl: string }> {
+  const dlq = await sqsClient().send(new CreateQueueCommand({ QueueName: `${name}-dlq` }));
   const attrs = await sqsClient().send(new GetQueueAttributesCommand({ QueueUrl: dlq.QueueUrl, AttributeNames: ['QueueArn'] }));
   const main = await sqsClient().send(
     new CreateQueueCommand({
-      QueueName: `${prefix}mail`,
+      QueueName: name,
       Attributes: {
-        VisibilityTimeout: '60',
-        RedrivePolicy: JSON.stringify({ deadLetterTargetArn: attrs.Attributes?.QueueArn, maxReceiveCount: MAIL_MAX_RECEIVE_COUNT }),
+        VisibilityTimeout: String(visibilitySeconds),
+        RedrivePolicy: JSON.stringify({ deadLetterTargetArn: attrs.Attributes?.QueueArn, maxReceiveCount }),
       },
     }),
   );
-  if (!main.QueueUrl || !dlq.QueueUrl) throw new Error('fauxqs returned no mail queue URL');
-  return { MAIL_QUEUE_URL: main.QueueUrl, MAIL_DLQ_URL: dlq.QueueUrl };
+  if (!main.QueueUrl || !dlq.QueueUrl) throw new Error(`fauxqs returned no URL for the ${name} queue`);
+  return { queueUrl: main.QueueUrl, dlqUrl: dlq.QueueUrl };
+}
+
+/** The mail queue (standard: order does not matter, the marker makes each send once) and its dead-letter queue. */
+async function provisionMailQueue(prefix: string): Promise<{ MAIL_QUEUE_URL: string; MAIL_DLQ_URL: string }> {
+  const { queueUrl, dlqUrl } = await provisionStandardQueue(`${prefix}mail`, 60, MAIL_MAX_RECEIVE_COUNT);
+  return { MAIL_QUEUE_URL: queueUrl, MAIL_DLQ_URL: dlqUrl };
 }
 
 /** Receives before a campaign message is dead-lettered (sst.config.ts uses the same number). */
-export const CAMPAIGN_MAX_RECEIVE_COUNT = 5;
+const CAMPAIGN_MAX_RECEIVE_COUNT = 5;
 
 /**
  * The campaign queue (ADR 0036) and its dead-letter queue. Its visibility (16 minutes) outlasts a run: the campaign
  * function's 15-minute timeout on AWS, the local poller's 10-minute runs (server/campaigns/campaign-queue.ts).
  */
 async function provisionCampaignQueue(prefix: string): Promise<{ CAMPAIGN_QUEUE_URL: string; CAMPAIGN_DLQ_URL: string }> {
-  const dlq = await sqsClient().send(new CreateQueueCommand({ QueueName: `${prefix}campaigns-dlq` }));
-  const attrs = await sqsClient().send(new GetQueueAttributesCommand({ QueueUrl: dlq.QueueUrl, AttributeNames: ['QueueArn'] }));
-  const main = await sqsClient().send(
-    new CreateQueueCommand({
-      QueueName: `${prefix}campaigns`,
-      Attributes: {
-        VisibilityTimeout: String(16 * 60),
-        RedrivePolicy: JSON.stringify({ deadLetterTargetArn: attrs.Attributes?.QueueArn, maxReceiveCount: CAMPAIGN_MAX_RECEIVE_COUNT }),
-      },
-    }),
-  );
-  if (!main.QueueUrl || !dlq.QueueUrl) throw new Error('fauxqs returned no campaign queue URL');
-  return { CAMPAIGN_QUEUE_URL: main.QueueUrl, CAMPAIGN_DLQ_URL: dlq.QueueUrl };
+  const { queueUrl, dlqUrl } = await provisionStandardQueue(`${prefix}campaigns`, 16 * 60, CAMPAIGN_MAX_RECEIVE_COUNT);
+  return { CAMPAIGN_QUEUE_URL: queueUrl, CAMPAIGN_DLQ_URL: dlqUrl };
 }

@@ -101,7 +101,7 @@ export function ForgotPasswordForm() {
           </div>
         </form>
         <p>
-          <button type="button" className={styles.linkButton} onClick={() => succeed('request')}>
+          <button type="button" className={`link-button ${styles.linkButton}`} onClick={() => succeed('request')}>
             Use a different email or send a new code
           </button>
         </p>

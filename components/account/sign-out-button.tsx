@@ -26,7 +26,7 @@ export function SignOutButton() {
 
   return (
     <form method="post" action="/api/auth/sign-out" onSubmit={signOut} className={styles.inlineForm}>
-      <button type="submit" className={styles.linkButton} disabled={pending}>
+      <button type="submit" className={`link-button ${styles.linkButton}`} disabled={pending}>
         {pending ? 'Signing out…' : 'Sign out'}
       </button>
     </form>

@@ -58,7 +58,7 @@ export function FlagHistory({ flag, busy, onRevert }: { flag: Flag; busy: boolea
             {entry.before ? (
               <button
                 type="button"
-                className={styles.linkButton}
+                className={`link-button ${styles.linkButton}`}
                 disabled={busy}
                 onClick={() => onRevert(entry)}
                 aria-label={`Revert version ${entry.version}: back to ${describeState(entry.before)}`}

@@ -76,7 +76,7 @@ export function CartLines({
                     </option>
                   ))}
                 </select>
-                <button type="button" className={styles.linkButton} disabled={busy} onClick={() => onRemove(line.lineId, line.name)}>
+                <button type="button" className={`link-button ${styles.linkButton}`} disabled={busy} onClick={() => onRemove(line.lineId, line.name)}>
                   Remove<span className="visually-hidden"> {line.name}</span>
                 </button>
               </div>

@@ -6,6 +6,9 @@ import { QUOTE_UNAVAILABLE } from './use-checkout-quote';
 /** The quote request failed on the way (use-checkout-quote.ts): said plainly, with a way to ask again. */
 export type QuoteTrouble = { unavailable: boolean; onRetry: () => void };
 
+/** What both summaries show: the quote, whether a new one is on its way, the method chosen, a failed quote. */
+type SummaryProps = { quote: QuoteView; loading: boolean; shippingMethod: string; trouble: QuoteTrouble };
+
 /** The lines and the server's totals: the review's body, and the phone's collapsible summary's. */
 function OrderLines({ quote, shippingMethod, trouble }: { quote: QuoteView; shippingMethod: string; trouble: QuoteTrouble }) {
   const totals = quote.totals;
@@ -51,7 +54,7 @@ function OrderLines({ quote, shippingMethod, trouble }: { quote: QuoteView; ship
       {trouble.unavailable && !totals ? (
         <p className={styles.quoteTrouble}>
           {QUOTE_UNAVAILABLE}{' '}
-          <button type="button" className={styles.linkButton} onClick={trouble.onRetry}>
+          <button type="button" className={`link-button ${styles.linkButton}`} onClick={trouble.onRetry}>
             Try again
           </button>
         </p>
@@ -65,17 +68,7 @@ function OrderLines({ quote, shippingMethod, trouble }: { quote: QuoteView; ship
  * payment step with the total in its toggle, so the shopper sees what they pay before the card (issue 27).
  * Hidden where the review stands beside the form.
  */
-export function CollapsibleOrderSummary({
-  quote,
-  loading,
-  shippingMethod,
-  trouble,
-}: {
-  quote: QuoteView;
-  loading: boolean;
-  shippingMethod: string;
-  trouble: QuoteTrouble;
-}) {
+export function CollapsibleOrderSummary({ quote, loading, shippingMethod, trouble }: SummaryProps) {
   return (
     <details className={styles.phoneSummary} aria-busy={loading}>
       <summary>
@@ -91,17 +84,7 @@ export function CollapsibleOrderSummary({
 }
 
 /** The order as it will be charged: lines and the server's totals for the address and method chosen. */
-export function OrderReview({
-  quote,
-  loading,
-  shippingMethod,
-  trouble,
-}: {
-  quote: QuoteView;
-  loading: boolean;
-  shippingMethod: string;
-  trouble: QuoteTrouble;
-}) {
+export function OrderReview({ quote, loading, shippingMethod, trouble }: SummaryProps) {
   const totals = quote.totals;
   return (
     <section className={styles.review} aria-labelledby="review-title" aria-busy={loading}>

@@ -41,7 +41,7 @@ function DiscountRow({
       {code ? (
         <form action={formAction}>
           <input type="hidden" name="code" value={code} />
-          <button type="submit" className={styles.linkButton} disabled={pending}>
+          <button type="submit" className={`link-button ${styles.linkButton}`} disabled={pending}>
             Remove<span className="visually-hidden"> code {code}</span>
           </button>
         </form>

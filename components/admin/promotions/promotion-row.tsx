@@ -76,15 +76,15 @@ export function PromotionRow({
       <td>
         <div className={styles.actions}>
           {action ? (
-            <button type="button" className={styles.linkButton} onClick={() => setConfirming(true)} disabled={busy}>
+            <button type="button" className="link-button" onClick={() => setConfirming(true)} disabled={busy}>
               {action}
               <span className="visually-hidden"> {p.code}</span>
             </button>
           ) : null}
-          <button type="button" className={styles.linkButton} onClick={() => setEditing((e) => !e)} aria-expanded={editing}>
+          <button type="button" className="link-button" onClick={() => setEditing((e) => !e)} aria-expanded={editing}>
             Edit<span className="visually-hidden"> {p.code}</span>
           </button>
-          <button type="button" className={styles.linkButton} onClick={() => setShowHistory((h) => !h)} aria-expanded={showHistory}>
+          <button type="button" className="link-button" onClick={() => setShowHistory((h) => !h)} aria-expanded={showHistory}>
             History<span className="visually-hidden"> of {p.code}</span>
           </button>
         </div>
