@@ -4,6 +4,17 @@ import { IntentLink } from '@/components/layout/intent-link';
 import type { SearchFacets } from '@/server/search/contract';
 import { SEARCH_VALUE_FILTERS, type SearchState, searchHref, toggleValue } from './search-url';
 
+/** One facet value: a link that toggles it, marked current while it is chosen, with its count. */
+function FacetLink({ href, active, label, count }: { href: string; active: boolean; label: string; count: number }) {
+  return (
+    <li>
+      <IntentLink href={href} aria-current={active ? 'true' : undefined}>
+        <span>{label}</span> <span>{count}</span>
+      </IntentLink>
+    </li>
+  );
+}
+
 /**
  * Facet filters as links: each toggles one filter and keeps the rest, so they work without JavaScript. Inside a
  * <details> "Filters" like a category page's (closed on a phone, so the results come first; open beside them from
@@ -25,11 +36,7 @@ export function SearchFacetsPanel({ facets, state }: { facets: SearchFacets; sta
           {facets.category.map((c) => {
             const active = state.category === c.slug;
             return (
-              <li key={c.slug}>
-                <IntentLink href={searchHref(state, { category: active ? undefined : c.slug })} aria-current={active ? 'true' : undefined}>
-                  <span>{c.name}</span> <span>{c.count}</span>
-                </IntentLink>
-              </li>
+              <FacetLink key={c.slug} href={searchHref(state, { category: active ? undefined : c.slug })} active={active} label={c.name} count={c.count} />
             );
           })}
         </ul>
@@ -37,29 +44,15 @@ export function SearchFacetsPanel({ facets, state }: { facets: SearchFacets; sta
         <ul>
           {facets.price.map((b) => {
             const active = state.minPrice === b.min && state.maxPrice === (b.max ?? undefined);
-            return (
-              <li key={b.id}>
-                <IntentLink
-                  href={searchHref(state, active ? { minPrice: undefined, maxPrice: undefined } : { minPrice: b.min, maxPrice: b.max ?? undefined })}
-                  aria-current={active ? 'true' : undefined}
-                >
-                  <span>{b.label}</span> <span>{b.count}</span>
-                </IntentLink>
-              </li>
-            );
+            const href = searchHref(state, active ? { minPrice: undefined, maxPrice: undefined } : { minPrice: b.min, maxPrice: b.max ?? undefined });
+            return <FacetLink key={b.id} href={href} active={active} label={b.label} count={b.count} />;
           })}
         </ul>
         <h2>Rating</h2>
         <ul>
           {facets.rating.map((r) => {
             const active = state.minRating === r.min;
-            return (
-              <li key={r.id}>
-                <IntentLink href={searchHref(state, { minRating: active ? undefined : r.min })} aria-current={active ? 'true' : undefined}>
-                  <span>{r.label}</span> <span>{r.count}</span>
-                </IntentLink>
-              </li>
-            );
+            return <FacetLink key={r.id} href={searchHref(state, { minRating: active ? undefined : r.min })} active={active} label={r.label} count={r.count} />;
           })}
         </ul>
         {SEARCH_VALUE_FILTERS.map((key) => {
@@ -74,27 +67,22 @@ export function SearchFacetsPanel({ facets, state }: { facets: SearchFacets; sta
                 chosen={state[key]}
                 noun={VALUE_NOUNS[key]}
                 list
-                render={(f) => {
-                  const active = state[key]?.includes(f.value) ?? false;
-                  return (
-                    <li key={f.value}>
-                      <IntentLink href={searchHref(state, toggleValue(state, key, f.value))} aria-current={active ? 'true' : undefined}>
-                        <span>{f.value}</span> <span>{f.count}</span>
-                      </IntentLink>
-                    </li>
-                  );
-                }}
+                render={(f) => (
+                  <FacetLink
+                    key={f.value}
+                    href={searchHref(state, toggleValue(state, key, f.value))}
+                    active={state[key]?.includes(f.value) ?? false}
+                    label={f.value}
+                    count={f.count}
+                  />
+                )}
               />
             </div>
           );
         })}
         <h2>Availability</h2>
         <ul>
-          <li>
-            <IntentLink href={searchHref(state, { inStock: !state.inStock })} aria-current={state.inStock ? 'true' : undefined}>
-              <span>In stock only</span> <span>{facets.inStock.count}</span>
-            </IntentLink>
-          </li>
+          <FacetLink href={searchHref(state, { inStock: !state.inStock })} active={Boolean(state.inStock)} label="In stock only" count={facets.inStock.count} />
         </ul>
       </details>
     </aside>

@@ -30,6 +30,17 @@ async function readAll(params: { category?: string; sort: ProductSort; limit: nu
   return pages;
 }
 
+/** The value each sort orders by, ascending (descending sorts negated), for a product id among `records`. */
+function sortKeyOf(sort: ProductSort, records: Awaited<ReturnType<typeof getProductRecords>>): (id: string) => number {
+  return {
+    featured: (id: string) => records.get(id)!.featuredRank,
+    'price-asc': (id: string) => records.get(id)!.minPrice,
+    'price-desc': (id: string) => -records.get(id)!.minPrice,
+    rating: (id: string) => -records.get(id)!.ratingSort,
+    newest: (id: string) => -Date.parse(records.get(id)!.createdAt),
+  }[sort];
+}
+
 describe('product listings on DynamoDB Local', () => {
   it('pages past 100: following nextCursor with limit 100 reaches all 260 products once, last cursor null', async () => {
     const pages = await readAll({ sort: 'featured', limit: 100 });
@@ -43,14 +54,7 @@ describe('product listings on DynamoDB Local', () => {
     const ids = (await readAll({ category, sort, limit: 7 })).flat();
     expect(ids).toHaveLength(inCategory);
     const records = await getProductRecords(ids);
-    const keyOf = {
-      featured: (id: string) => records.get(id)!.featuredRank,
-      'price-asc': (id: string) => records.get(id)!.minPrice,
-      'price-desc': (id: string) => -records.get(id)!.minPrice,
-      rating: (id: string) => -records.get(id)!.ratingSort,
-      newest: (id: string) => -Date.parse(records.get(id)!.createdAt),
-    }[sort];
-    const keys = ids.map(keyOf);
+    const keys = ids.map(sortKeyOf(sort, records));
     expect(keys).toEqual([...keys].sort((a, b) => a - b));
   });
 
@@ -65,14 +69,7 @@ describe('product listings on DynamoDB Local', () => {
       const records = await getProductRecords(ids);
       // The products are spread over the shards (otherwise this would test one partition).
       expect(new Set([...records.values()].map((r) => r.listAll)).size).toBeGreaterThan(4);
-      const keyOf = {
-        featured: (id: string) => records.get(id)!.featuredRank,
-        'price-asc': (id: string) => records.get(id)!.minPrice,
-        'price-desc': (id: string) => -records.get(id)!.minPrice,
-        rating: (id: string) => -records.get(id)!.ratingSort,
-        newest: (id: string) => -Date.parse(records.get(id)!.createdAt),
-      }[sort];
-      const keys = ids.map(keyOf);
+      const keys = ids.map(sortKeyOf(sort, records));
       expect(keys).toEqual([...keys].sort((a, b) => a - b));
     },
   );

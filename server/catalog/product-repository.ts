@@ -24,39 +24,19 @@ const PUBLISHED_FILTER = {
 
 type IndexPlan = { index: string; hashAttr: 'category' | 'listAll'; rangeAttr: string; rangeType: 'number' | 'string'; forward: boolean };
 
+/** Per sort: the index pair (within a category, whole catalog), its range key and direction. */
+const SORT_PLANS: Record<ProductSort, { indexes: readonly [string, string]; rangeAttr: string; rangeType: 'number' | 'string'; forward: boolean }> = {
+  featured: { indexes: [PRODUCT_INDEXES.categoryFeatured, PRODUCT_INDEXES.allFeatured], rangeAttr: 'featuredRank', rangeType: 'number', forward: true },
+  'price-asc': { indexes: [PRODUCT_INDEXES.categoryPrice, PRODUCT_INDEXES.allPrice], rangeAttr: 'minPrice', rangeType: 'number', forward: true },
+  'price-desc': { indexes: [PRODUCT_INDEXES.categoryPrice, PRODUCT_INDEXES.allPrice], rangeAttr: 'minPrice', rangeType: 'number', forward: false },
+  rating: { indexes: [PRODUCT_INDEXES.categoryRating, PRODUCT_INDEXES.allRating], rangeAttr: 'ratingSort', rangeType: 'number', forward: false },
+  newest: { indexes: [PRODUCT_INDEXES.categoryNewest, PRODUCT_INDEXES.allNewest], rangeAttr: 'createdAt', rangeType: 'string', forward: false },
+};
+
 function planFor(sort: ProductSort, category: string | undefined): IndexPlan {
   const scoped = category !== undefined;
-  const hashAttr = scoped ? 'category' : 'listAll';
-  switch (sort) {
-    case 'featured':
-      return {
-        index: scoped ? PRODUCT_INDEXES.categoryFeatured : PRODUCT_INDEXES.allFeatured,
-        hashAttr,
-        rangeAttr: 'featuredRank',
-        rangeType: 'number',
-        forward: true,
-      };
-    case 'price-asc':
-      return { index: scoped ? PRODUCT_INDEXES.categoryPrice : PRODUCT_INDEXES.allPrice, hashAttr, rangeAttr: 'minPrice', rangeType: 'number', forward: true };
-    case 'price-desc':
-      return { index: scoped ? PRODUCT_INDEXES.categoryPrice : PRODUCT_INDEXES.allPrice, hashAttr, rangeAttr: 'minPrice', rangeType: 'number', forward: false };
-    case 'rating':
-      return {
-        index: scoped ? PRODUCT_INDEXES.categoryRating : PRODUCT_INDEXES.allRating,
-        hashAttr,
-        rangeAttr: 'ratingSort',
-        rangeType: 'number',
-        forward: false,
-      };
-    case 'newest':
-      return {
-        index: scoped ? PRODUCT_INDEXES.categoryNewest : PRODUCT_INDEXES.allNewest,
-        hashAttr,
-        rangeAttr: 'createdAt',
-        rangeType: 'string',
-        forward: false,
-      };
-  }
+  const { indexes, rangeAttr, rangeType, forward } = SORT_PLANS[sort];
+  return { index: scoped ? indexes[0] : indexes[1], hashAttr: scoped ? 'category' : 'listAll', rangeAttr, rangeType, forward };
 }
 
 /** The partitions a listing reads: its category, or every shard of the all* index (ADR 0033). */
