@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './a11y';
+import { productCountStatus } from './listing-support';
 
 /** Misspells a word the way people do: swaps two inner letters. */
 function typo(word: string): string {
@@ -75,11 +76,8 @@ test('a shopper browses home → category → product, then finds it again with 
 test('a category narrows by price and stock with counts, and the URL holds every choice', async ({ page }) => {
   await page.goto('/c/coffee');
   const listing = page.getByRole('list', { name: 'Coffee products' });
-  const status = page
-    .getByRole('main')
-    .getByRole('status')
-    .filter({ hasText: /products?$/ });
-  const total = Number((await status.textContent())!.replace(/[^0-9]/g, ''));
+  const { status, count: shownCount } = productCountStatus(page);
+  const total = await shownCount();
   const names = await listing.getByRole('heading').allTextContents();
 
   // The filters are a plain GET form: a price band with its count, and stock.
@@ -157,12 +155,7 @@ test('facets narrow search results and show counts', async ({ page }) => {
   const categoryLink = filters.getByRole('link').first();
   const count = Number((await categoryLink.locator('span').last().textContent())!.trim());
   await categoryLink.click();
-  await expect(
-    page
-      .getByRole('main')
-      .getByRole('status')
-      .filter({ hasText: /products?$/ }),
-  ).toHaveText(new RegExp(`^${count.toLocaleString('en-US')} products?$`));
+  await expect(productCountStatus(page).status).toHaveText(new RegExp(`^${count.toLocaleString('en-US')} products?$`));
 });
 
 test('an unknown product is a 404 page, not an error', async ({ page }) => {

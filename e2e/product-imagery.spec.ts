@@ -1,6 +1,7 @@
 import { type APIRequestContext, expect, type Locator, type Page, test } from '@playwright/test';
 import sharp from 'sharp';
 import { expectNoSeriousA11yViolations } from './a11y';
+import { productCountStatus } from './listing-support';
 
 // Issue 27: pictures that tell products apart, colour swatches that change the picture (before hydration too), zoom,
 // the phone's sticky "Add to cart", and brand, size and colour filters on a category page.
@@ -123,11 +124,7 @@ test.describe('before hydration', () => {
 
 test('a category narrows by brand and by colour, with counts, chips and Clear all', async ({ page }) => {
   await page.goto('/c/jackets');
-  const status = page
-    .getByRole('main')
-    .getByRole('status')
-    .filter({ hasText: /products?$/ });
-  const count = async () => Number((await status.textContent())!.replace(/[^0-9]/g, ''));
+  const { status, count } = productCountStatus(page);
   const total = await count();
   const filters = page.getByRole('form', { name: 'Filter products' });
 

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './a11y';
+import { productCountStatus } from './listing-support';
 import { inStockVariant } from './order-support';
 
 // Issue 27 items 4 and 6: the header's predictive search (a combobox driven from the keyboard), the results page
@@ -77,11 +78,7 @@ test('the results page says which spelling it searched for, and shows the filter
 
 test('/search narrows by brand and colour like a category page, with counts, chips and Clear all', async ({ page }) => {
   await page.goto('/search?q=jacket');
-  const status = page
-    .getByRole('main')
-    .getByRole('status')
-    .filter({ hasText: /products?$/ });
-  const count = async () => Number((await status.textContent())!.replace(/[^0-9]/g, ''));
+  const { status, count } = productCountStatus(page);
   const total = await count();
   const facets = page.getByRole('complementary', { name: 'Filters' });
   const valueLinks = (heading: string) => facets.locator(`h2:text-is("${heading}") + ul`).getByRole('link');
